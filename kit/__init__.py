@@ -1,0 +1,26 @@
+"""kit: a media-literacy teaching kit. Read a news story through three lenses.
+
+>>> import kit
+>>> art = kit.load_article("aleppo-2024-12-02")
+>>> doc = kit.parse(art.text)
+>>> len(doc) > 100
+True
+
+The flat public API below is what notebooks, lessons and tests rely on
+(see ../shared/DESIGN.md). Nothing heavy happens at import time: the spaCy
+model loads on the first call to :func:`parse`.
+"""
+
+from .articles import Article, clean_text, html_to_text, language_warning, list_articles, load_article, read_text
+from .errors import InputError, KitError, ModelNotInstalled, UnknownArticle
+from .nlp import MAX_CHARS, load_model, parse, parse_many
+from .render import Highlight, highlight, legend
+from .checks import Feedback
+
+# Lenses add their public names below, one import line each.
+# -- framing --
+# -- attribution --
+# -- numbers --
+# -- compare --
+
+__version__ = "0.1.0"
