@@ -5,7 +5,7 @@ goes through :func:`safe_html`, so a student sees a friendly message, never a tr
 Tests drive the widgets through ``.value`` and ``.click()``.
 
 >>> w = make_reader()
->>> w.children[0].value = 2  # pick the third paragraph
+>>> w.children[0].value = 3  # the third paragraph (counted from 1, as students do)
 >>> "kit-hl" in w.children[-1].value
 True
 """
@@ -75,18 +75,18 @@ def reader_html(paragraph: str, kinds: tuple[str, ...]) -> str:
 def make_reader(article_id: str = SEED) -> W.VBox:
     """Read an article paragraph by paragraph with people, places and organisations marked.
 
-    Children: a paragraph slider, a checkbox group of entity kinds, the HTML view.
+    Children: a paragraph slider (counting from 1), a checkbox group of entity kinds, the HTML view.
     """
     art = load_article(article_id)
     paras = art.paragraphs
-    slider = W.IntSlider(value=0, min=0, max=len(paras) - 1, description="Paragraph",
+    slider = W.IntSlider(value=1, min=1, max=len(paras), description="Paragraph",
                          continuous_update=False)
     kinds = W.SelectMultiple(options=[(v, k) for k, v in ENTITY_KINDS.items()],
                              value=("PERSON", "GPE", "ORG"), description="Mark", rows=6)
     out = W.HTML()
 
     def update(_=None):
-        out.value = safe_html(lambda: reader_html(paras[slider.value], tuple(kinds.value)))
+        out.value = safe_html(lambda: reader_html(paras[slider.value - 1], tuple(kinds.value)))
 
     slider.observe(update, "value")
     kinds.observe(update, "value")

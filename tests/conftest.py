@@ -1,0 +1,35 @@
+"""Shared fixtures: one spaCy model and the seed article per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kit
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_ID = "aleppo-2024-12-02"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return kit.load_model()
+
+
+@pytest.fixture(scope="session")
+def seed():
+    return kit.load_article(SEED_ID)
+
+
+@pytest.fixture(scope="session")
+def seed_doc(seed):
+    return kit.parse(seed.text)
+
+
+def span_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """Character offsets of the nth occurrence of needle in text (for hand-written gold)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)

@@ -1,0 +1,112 @@
+"""Make the student notebooks in notebooks/ from the teacher notebooks in lessons/teacher/.
+
+Teacher notebooks mark answers the nbgrader way:
+
+    ### BEGIN SOLUTION
+    answer = "the observatory"
+    ### END SOLUTION
+
+In the student copy, each ``name = ...`` line of a solution becomes ``name = ...`` with
+a placeholder (so the checker says "not answered yet" instead of raising), other solution
+lines become ``# YOUR CODE HERE``; a Markdown solution becomes a prompt to write.
+Cells tagged ``teacher-only`` are left out, outputs are cleared.
+
+    python tools/make_student.py           # write notebooks/*.ipynb
+    python tools/make_student.py --check   # exit 1 if any student copy is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+TEACHER = ROOT / "lessons" / "teacher"
+STUDENT = ROOT / "notebooks"
+
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+ASSIGN = re.compile(r"^(\s*)([A-Za-z_][A-Za-z_0-9]*)\s*=")
+MARKDOWN_STUB = "_Write your answer here._"
+
+
+def strip_solution(source: str, *, markdown: bool) -> str:
+    """Replace every solution region of a cell's source with a student placeholder.
+
+    >>> print(strip_solution("x = 1\\n### BEGIN SOLUTION\\nanswer = 'b'\\nprint(2)\\n### END SOLUTION\\ncheck(answer)", markdown=False))
+    x = 1
+    answer = ...  # your answer
+    # YOUR CODE HERE
+    check(answer)
+    """
+    out: list[str] = []
+    inside = False
+    for line in source.splitlines():
+        if line.strip() == BEGIN:
+            inside = True
+            if markdown:
+                out.append(MARKDOWN_STUB)
+            continue
+        if line.strip() == END:
+            inside = False
+            continue
+        if not inside:
+            out.append(line)
+        elif not markdown:
+            m = ASSIGN.match(line)
+            if m:
+                out.append(f"{m.group(1)}{m.group(2)} = ...  # your answer")
+            elif "# YOUR CODE HERE" not in out[-1:]:
+                indent = re.match(r"\s*", line).group(0)
+                out.append(f"{indent}# YOUR CODE HERE")
+    return "\n".join(out)
+
+
+def student_copy(nb):
+    """A new notebook: the teacher's without solutions, teacher-only cells and outputs."""
+    new = nbformat.v4.new_notebook(metadata=nb.metadata)
+    for cell in nb.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "teacher-only" in tags:
+            continue
+        cell = nbformat.from_dict(dict(cell))
+        cell.pop("id", None)
+        cell.source = strip_solution(cell.source, markdown=cell.cell_type == "markdown")
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+        new.cells.append(cell)
+    for i, cell in enumerate(new.cells):
+        cell["id"] = f"cell-{i:03d}"
+    return new
+
+
+def render(nb) -> str:
+    return nbformat.writes(nb) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check the copies are current")
+    args = parser.parse_args(argv)
+    stale = []
+    for src in sorted(TEACHER.glob("*.ipynb")):
+        text = render(student_copy(nbformat.read(src, as_version=4)))
+        dest = STUDENT / src.name
+        if args.check:
+            if not dest.exists() or dest.read_text(encoding="utf-8") != text:
+                stale.append(dest.name)
+        else:
+            dest.write_text(text, encoding="utf-8")
+            print(f"wrote {dest.relative_to(ROOT)}")
+    if stale:
+        print("Stale student notebooks (run `make student`): " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
