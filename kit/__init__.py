@@ -15,7 +15,8 @@ from .articles import Article, clean_text, html_to_text, language_warning, list_
 from .errors import InputError, KitError, ModelNotInstalled, UnknownArticle
 from .nlp import MAX_CHARS, load_model, parse, parse_many
 from .render import Highlight, highlight, legend
-from .checks import Feedback
+from .checks import QUESTIONS, Feedback
+from .progress import load_answers, saved
 
 # Lenses add their public names below, one import line each.
 # -- framing --

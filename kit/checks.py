@@ -98,8 +98,13 @@ def choice(answer: object, correct: str | set[str], hints: dict[str, str], *, ex
 
 
 # ---------------------------------------------------------------- 00_start
+# Each notebook's checkers live in a section like this one, decorated with
+# @exercise("<id>") from kit.progress so answers are saved beside the notebook.
+
+from .progress import exercise  # noqa: E402  (progress imports Feedback from here)
 
 
+@exercise("start_observatory")
 def start_observatory(answer: object) -> Feedback:
     """00_start: which organisation does the article rely on for the death toll?"""
     ex = "start_observatory"
@@ -129,3 +134,15 @@ def start_observatory(answer: object) -> Feedback:
         "whom. (Who says so?)",
         ex,
     )
+
+
+# ---------------------------------------------------------------- 01_framing
+
+
+# ---------------------------------------------------------------- 02_attribution
+
+
+# ---------------------------------------------------------------- 03_numbers
+
+
+# ---------------------------------------------------------------- 04_compare and 05_your_article

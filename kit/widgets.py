@@ -92,3 +92,15 @@ def make_reader(article_id: str = SEED) -> W.VBox:
     kinds.observe(update, "value")
     update()
     return W.VBox([slider, kinds, out], layout=W.Layout(max_width="900px"))
+
+
+# ---------------------------------------------------------------- 01_framing
+
+
+# ---------------------------------------------------------------- 02_attribution
+
+
+# ---------------------------------------------------------------- 03_numbers
+
+
+# ---------------------------------------------------------------- 04_compare and 05_your_article

@@ -12,6 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "aleppo-2024-12-02"
 
 
+@pytest.fixture(autouse=True)
+def _answers_file(tmp_path, monkeypatch):
+    """Checkers save answers; keep them out of the repository during tests."""
+    monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "kit_answers.json"))
+
+
 @pytest.fixture(scope="session")
 def nlp():
     return kit.load_model()

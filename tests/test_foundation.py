@@ -234,3 +234,24 @@ def test_student_notebooks_have_no_solutions_and_start_with_setup():
             assert cell.get("outputs", []) == [], path.name
     teacher = nbformat.read(ROOT / "lessons" / "teacher" / "00_start.ipynb", as_version=4)
     assert any("BEGIN SOLUTION" in c.source for c in teacher.cells)
+
+
+# ---------------------------------------------------------------- saved answers
+
+
+def test_answers_are_saved_and_survive_a_new_process(tmp_path, monkeypatch):
+    path = tmp_path / "kit_answers.json"
+    monkeypatch.setenv("KIT_ANSWERS", str(path))
+    checks.start_observatory(...)  # a blank answer is not saved
+    assert not path.exists()
+    checks.start_observatory("AFP")
+    checks.start_observatory("the observatory")
+    code = "import kit; print(kit.saved('start_observatory'), kit.load_answers()['start_observatory']['passed'])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "KIT_ANSWERS": str(path)})
+    assert out.stdout.split() == ["the", "observatory", "True"]
+
+
+def test_unwritable_answers_file_does_not_stop_the_lesson(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "missing-folder" / "a.json"))
+    assert checks.start_observatory("the observatory").passed
