@@ -1,9 +1,8 @@
 """``python -m kit articles``: list the bundled articles with their source.
 
->>> run(build().parse_args([]))  # doctest: +ELLIPSIS
-aleppo-2024-12-02  2024-12-02  AFP, translated  Syria, al-Assad seeks to strengthen his support
-...
-0
+>>> run(build().parse_args(["--ids"]))  # doctest: +ELLIPSIS
+aleppo-2024-12-02
+...0
 """
 
 from __future__ import annotations
