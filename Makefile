@@ -40,5 +40,9 @@ bench: setup
 student: setup
 	$(BIN)/python tools/make_student.py
 
+# Printable handouts: lessons/handouts/*.md -> build/handouts/*.html (open, then print).
+handouts: setup
+	$(BIN)/python -m kit handouts -o build/handouts
+
 clean:
 	rm -rf $(VENV)

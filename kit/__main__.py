@@ -16,6 +16,7 @@ from .errors import KitError
 #: command name -> (module, one-line help). Add a command by adding a line.
 COMMANDS = {
     "articles": ("kit.cli_articles", "list the bundled articles"),
+    "handouts": ("kit.cli_handouts", "make printable HTML pages of the handouts in lessons/handouts/"),
 }
 
 
