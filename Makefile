@@ -24,6 +24,10 @@ $(STAMP): pyproject.toml kit/model-requirements.txt
 lab: setup
 	$(BIN)/jupyter lab notebooks/00_start.ipynb --port=$(PORT)
 
+# App mode: the notebooks as web apps (code hidden, widgets live), on this computer only.
+app: setup
+	$(BIN)/voila notebooks/ --port=$(PORT) --Voila.ip=127.0.0.1 --no-browser
+
 # Debian's Chromium for the browser tests (skipped when it cannot be installed here).
 browser-deps:
 	@bash tools/browser-deps.sh

@@ -1,0 +1,476 @@
+"""Browser tests: every student notebook, run in JupyterLab (and in Voila) in a real Chromium.
+
+What a class sees is tested here the way a class uses it: a JupyterLab server on a free
+local port, each notebook opened, "Run All Cells" from the Run menu, then one or more of
+its widgets used with the mouse and keyboard. Each test asserts that the visible result
+changed as expected and that no error, traceback or kit error message is on the page, and
+saves a screenshot under its temporary folder (pytest prints the folder on failure; find
+them all under ``pytest --basetemp=DIR``).
+
+The tests are DATA-DRIVEN: ``INTERACTIONS`` maps each notebook name to a function that
+uses its widgets. Every ``.ipynb`` in ``notebooks/`` is tested, and a notebook with no
+entry FAILS (``test_every_notebook_has_a_browser_interaction``, which runs without a
+browser too), so a new notebook cannot slip through untested.
+
+Needs Debian's ``chromium`` (``make browser-deps``, which ``make test`` runs) and the
+``playwright`` Python package (never ``playwright install``: it downloads its own browser).
+Without Chromium the tests are skipped with a reason, except when the ``CI`` environment
+variable is set: CI must run them, so there they fail.
+
+One JupyterLab server, one Voila server and one browser serve the whole session.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+
+NOTEBOOKS = ROOT / "notebooks"
+
+#: Chromium flags that work headless in containers and CI (see ../shared/ENVIRONMENT.md).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+#: Seconds to wait for a server to answer, for a notebook to finish running, for a widget.
+SERVER_TIMEOUT = 90
+RUN_TIMEOUT = 120
+WIDGET_TIMEOUT_MS = 30_000
+
+#: Text that must never be on the page after running a notebook and using its widgets.
+ERROR_TEXT = re.compile(
+    r"Traceback \(most recent call last\)|Something went wrong inside the kit|"
+    r"There was an error when executing cell|\b[A-Z]\w*(Error|Exception): ",
+)
+
+
+def notebook_names() -> list[str]:
+    """Student notebooks, as paths relative to notebooks/ without .ipynb (e.g. '00_start')."""
+    return sorted(
+        p.relative_to(NOTEBOOKS).with_suffix("").as_posix()
+        for p in NOTEBOOKS.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
+
+
+# ---------------------------------------------------------------- what each notebook's widgets do
+# One entry per notebook: a function that uses at least one widget and asserts what the
+# student should see change. It gets a View: ``page`` (Playwright) and ``root`` (the
+# notebook's area in JupyterLab, the whole page in Voila). Use widget classes and labels
+# (what a student sees), not positions, so the same function works in Lab and Voila.
+
+
+@dataclass
+class View:
+    page: object  # playwright.sync_api.Page
+    root: object  # playwright.sync_api.Locator
+    mode: str  # "lab" or "voila"
+    shown: object = None  # what the screenshot should show (set by the interaction)
+
+    def widget(self, css: str, label: str | None = None):
+        """The first widget matching ``css`` whose description label contains ``label``."""
+        loc = self.root.locator(css)
+        if label is not None:
+            loc = loc.filter(has=self.page.locator(".widget-label", has_text=label))
+        return loc.first
+
+    def kit_view(self, inner: str = ".kit-hl"):
+        """The first HTML output widget whose content contains ``inner`` (a kit renderer class)."""
+        self.shown = self.root.locator(".widget-html-content").filter(
+            has=self.page.locator(inner)
+        ).first
+        return self.shown
+
+
+def set_slider(view: View, label: str, value: int) -> None:
+    """Type a value into a slider's readout and press Enter, as a student can."""
+    slider = view.widget(".widget-slider", label)
+    readout = slider.locator(".widget-readout")
+    readout.click()
+    view.page.keyboard.press("Control+A")
+    view.page.keyboard.type(str(value))
+    view.page.keyboard.press("Enter")
+
+
+def drive_00_start(view: View) -> None:
+    """The reader: move the paragraph slider, then also mark dates."""
+    from playwright.sync_api import expect
+
+    out = view.kit_view()
+    expect(out).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
+    expect(out).to_contain_text("al-Assad seeks to strengthen")  # paragraph 1 first
+    set_slider(view, "Paragraph", 4)
+    # Paragraph 4 is about President Bashar al-Assad; people are marked by default.
+    expect(out).to_contain_text("Bashar al-Assad sought", timeout=WIDGET_TIMEOUT_MS)
+    expect(out).not_to_contain_text("seeks to strengthen his support")
+    expect(out.locator('mark[data-tag="PERSON"]').first).to_be_visible()
+    dates = out.locator('mark[data-tag="DATE"]')
+    expect(dates).to_have_count(0)  # dates are not among the kinds chosen at first
+    kinds = view.widget(".widget-select-multiple", "Mark").locator("select")
+    kinds.select_option(label=["people", "countries and cities", "organisations", "dates"])
+    expect(dates.first).to_be_visible(timeout=WIDGET_TIMEOUT_MS)  # "Sunday" is a date
+    expect(dates.first).to_have_text(re.compile(r"Sunday"))
+
+
+#: notebook name (relative to notebooks/, no .ipynb) -> function using its widgets.
+INTERACTIONS: dict[str, Callable[[View], None]] = {
+    "00_start": drive_00_start,
+}
+
+
+# ---------------------------------------------------------------- servers and browser
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}. CI is set: the browser tests must run in CI.", pytrace=False)
+    pytest.skip(reason)
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("KIT_CHROMIUM"), shutil.which("chromium"),
+                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    token: str
+    root: Path
+    proc: subprocess.Popen
+    log: Path
+
+    def log_tail(self, n: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
+        except OSError:
+            return ""
+
+    def open(self, page, path: str) -> None:
+        """Open ``path`` in a fresh JupyterLab workspace (no tabs restored from other tests)."""
+        page.goto(f"{self.url}/lab/workspaces/t{secrets.token_hex(4)}/tree/{path}?token={self.token}")
+
+    def shutdown_kernels(self) -> None:
+        """Stop every kernel, so each notebook's test starts from a clean server."""
+        try:
+            with urllib.request.urlopen(f"{self.url}/api/kernels?token={self.token}", timeout=5) as r:
+                kernels = json.load(r)
+            for k in kernels:
+                req = urllib.request.Request(
+                    f"{self.url}/api/kernels/{k['id']}?token={self.token}", method="DELETE")
+                urllib.request.urlopen(req, timeout=10).close()
+        except (urllib.error.URLError, OSError, ValueError):
+            pass
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+def _start(cmd: list[str], *, url: str, token: str, root: Path, log: Path, env: dict,
+           ready: str) -> Server:
+    out = log.open("wb")
+    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(url, token, root, proc, log)
+    deadline = time.monotonic() + SERVER_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"{cmd[2]} stopped at start:\n{server.log_tail()}", pytrace=False)
+        try:
+            with urllib.request.urlopen(f"{url}{ready}?token={token}", timeout=2) as r:
+                if r.status == 200:
+                    return server
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.3)
+    server.stop()
+    pytest.fail(f"{cmd[2]} did not answer in {SERVER_TIMEOUT} s:\n{server.log_tail()}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def work_dir(tmp_path_factory) -> Path:
+    """A copy of notebooks/: kernels write kit_answers.json and checkpoints there, not in the repo."""
+    root = tmp_path_factory.mktemp("browser")
+    shutil.copytree(NOTEBOOKS, root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "kit_answers.json"))
+    return root
+
+
+def _server_env(work_dir: Path) -> dict:
+    """Jupyter dirs in the temporary folder: no user settings or old workspaces leak in."""
+    env = dict(os.environ)
+    settings = work_dir / "lab-settings"
+    for plugin, values in {
+        # No news or update pop-up over the notebook.
+        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        # Keep every cell in the page, so the test can see all prompts and outputs.
+        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    }.items():
+        path = settings / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    env.update(
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(work_dir / "lab-workspaces"),
+        JUPYTER_RUNTIME_DIR=str(work_dir / "runtime"),
+        PYTHONUNBUFFERED="1",
+    )
+    env.pop("KIT_ANSWERS", None)
+    return env
+
+
+def _root_flag() -> list[str]:
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path is None:
+        _unavailable("Chromium is not installed: run `make browser-deps` as root "
+                     "(or `apt-get install chromium`) to run the browser tests")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _unavailable("the playwright Python package is not installed (make setup installs it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        b = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+    except Exception as err:  # a broken browser install is an environment problem
+        pw.stop()
+        _unavailable(f"Chromium at {chromium_path} does not start: {err}")
+    yield b
+    b.close()
+    pw.stop()
+
+
+@pytest.fixture(scope="session")
+def lab(chromium_path, work_dir):
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [sys.executable, "-m", "jupyterlab", *_root_flag(),
+           "--no-browser", "--ServerApp.open_browser=False",
+           "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work_dir / 'notebooks'}"]
+    server = _start(cmd, url=f"http://127.0.0.1:{port}", token=token, root=work_dir / "notebooks",
+                    log=work_dir / "lab.log", env=_server_env(work_dir), ready="/api/status")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def voila(chromium_path, work_dir):
+    pytest.importorskip("voila", reason="voila is not installed (make setup installs it)")
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
+           "--VoilaConfiguration.show_tracebacks=True",
+           f"--port={port}", f"--token={token}", str(work_dir / "notebooks")]
+    server = _start(cmd, url=f"http://127.0.0.1:{port}", token=token, root=work_dir / "notebooks",
+                    log=work_dir / "voila.log", env=_server_env(work_dir), ready="/")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    pg = context.new_page()
+    pg.set_default_timeout(WIDGET_TIMEOUT_MS)
+    yield pg
+    context.close()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def code_cell_count(name: str) -> int:
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    return sum(1 for c in nb.cells if c.cell_type == "code" and c.source.strip())
+
+
+def run_all_in_lab(page, name: str, n: int | None = None) -> None:
+    """Wait for the kernel, choose Run > Run All Cells, wait until every code cell has run."""
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        timeout=SERVER_TIMEOUT * 1000)
+    page.locator(".jp-NotebookPanel .jp-Cell").first.click()  # focus the notebook
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    n = code_cell_count(name) if n is None else n
+    page.wait_for_function(
+        """(n) => {
+            const prompts = [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            const done = prompts.filter(p => /\\[\\d+\\]/.test(p.textContent));
+            if (prompts.length >= n && done.length === prompts.length) return true;
+            // Run All stops at a cell that fails: stop waiting, assert_no_errors says why.
+            const busy = prompts.some(p => p.textContent.includes('*'));
+            const failed = [...document.querySelectorAll('.jp-OutputArea-output')]
+                .some(o => /Traceback|Error/.test(o.textContent));
+            return failed && !busy;
+        }""",
+        arg=n,
+        timeout=RUN_TIMEOUT * 1000,
+    )
+
+
+def assert_no_errors(page, where: str) -> None:
+    """No traceback, error output or kit error message anywhere on the page."""
+    text = page.locator("body").inner_text()
+    found = ERROR_TEXT.search(text)
+    assert not found, f"{where}: error on the page: ...{text[max(0, found.start() - 300):found.end() + 300]}..."
+    errors = page.locator(".kit-msg-error")
+    assert errors.count() == 0, f"{where}: kit error message shown: {errors.first.inner_text()}"
+    stderr = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
+    for i in range(stderr.count()):
+        shown = stderr.nth(i).inner_text()
+        assert not re.search(r"Error|Traceback|Exception", shown), f"{where}: error output: {shown}"
+
+
+def screenshot(page, view: View | None, path: Path) -> None:
+    try:
+        if view is not None and view.shown is not None:
+            view.shown.scroll_into_view_if_needed(timeout=2000)
+    except Exception:  # a screenshot of where the page is will do
+        pass
+    page.screenshot(path=str(path))
+
+
+def interaction_for(name: str) -> Callable[[View], None]:
+    if name not in INTERACTIONS:
+        pytest.fail(
+            f"notebooks/{name}.ipynb has no entry in INTERACTIONS in tests/test_browser.py: "
+            "add a function that uses its widgets and checks what changes.",
+            pytrace=False,
+        )
+    return INTERACTIONS[name]
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_every_notebook_has_a_browser_interaction():
+    """Runs without a browser: a new notebook must come with its browser test."""
+    missing = [n for n in notebook_names() if n not in INTERACTIONS]
+    assert not missing, f"add INTERACTIONS entries in tests/test_browser.py for: {missing}"
+    assert notebook_names(), "no notebooks found"
+
+
+def test_interactions_table_has_no_stale_entries():
+    stale = sorted(set(INTERACTIONS) - set(notebook_names()))
+    assert not stale, f"INTERACTIONS names notebooks that do not exist: {stale}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", notebook_names())
+def test_notebook_in_jupyterlab(name, lab, page, tmp_path):
+    drive = interaction_for(name)
+    lab.open(page, f"{name}.ipynb")
+    view = View(page, page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)"), "lab")
+    try:
+        run_all_in_lab(page, name)
+        assert_no_errors(page, f"{name} after Run All")
+        drive(view)
+        page.wait_for_timeout(300)  # let any late callback output arrive before looking
+        assert_no_errors(page, f"{name} after using its widgets")
+    finally:
+        screenshot(page, view, tmp_path / f"lab-{name.replace('/', '_')}.png")
+        lab.shutdown_kernels()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", notebook_names())
+def test_notebook_in_voila(name, voila, page, tmp_path):
+    drive = interaction_for(name)
+    page.goto(f"{voila.url}/voila/render/{name}.ipynb?token={voila.token}")
+    view = View(page, page.locator("body"), "voila")
+    try:
+        # Voila runs every cell before it shows the page; then the widgets come alive.
+        page.locator(".jp-OutputArea").first.wait_for(timeout=RUN_TIMEOUT * 1000)
+        page.wait_for_function(
+            "() => !document.querySelector('#loading') || "
+            "getComputedStyle(document.querySelector('#loading')).display === 'none'",
+            timeout=RUN_TIMEOUT * 1000,
+        )
+        assert_no_errors(page, f"{name} in Voila")
+        drive(view)
+        page.wait_for_timeout(300)
+        assert_no_errors(page, f"{name} in Voila after using its widgets")
+    finally:
+        screenshot(page, view, tmp_path / f"voila-{name.replace('/', '_')}.png")
+
+
+@pytest.mark.browser
+def test_a_failing_cell_is_caught(lab, page, tmp_path):
+    """The checks above can fail: a notebook whose cell raises is reported, not waited on."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("1 / 0"),
+        nbformat.v4.new_code_cell("y = 2"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nbformat.write(nb, lab.root / "zz_probe_broken.ipynb")
+    lab.open(page, "zz_probe_broken.ipynb")
+    start = time.monotonic()
+    try:
+        run_all_in_lab(page, "zz_probe_broken", n=3)
+    finally:
+        screenshot(page, None, tmp_path / "lab-broken.png")
+        lab.shutdown_kernels()
+    assert time.monotonic() - start < RUN_TIMEOUT / 2, "waited for cells that never run"
+    with pytest.raises(AssertionError, match="ZeroDivisionError"):
+        assert_no_errors(page, "probe")
+
+
+@pytest.mark.browser
+def test_a_failing_cell_is_caught_in_voila(voila, page, tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nbformat.write(nb, voila.root / "zz_probe_broken_voila.ipynb")
+    page.goto(f"{voila.url}/voila/render/zz_probe_broken_voila.ipynb?token={voila.token}")
+    try:
+        page.get_by_text(re.compile("ZeroDivisionError|There was an error")).first.wait_for(
+            timeout=RUN_TIMEOUT * 1000)
+    finally:
+        screenshot(page, None, tmp_path / "voila-broken.png")
+    with pytest.raises(AssertionError, match="error on the page"):
+        assert_no_errors(page, "probe")
