@@ -21,7 +21,9 @@ from .progress import load_answers, saved
 # Lenses add their public names below, one import line each.
 # -- framing --
 # -- attribution --
+from .attribution import SOURCE_TYPES, Attribution, Claim, cue_signals, find_attributions, find_unattributed, source_shares, source_type_of
 # -- numbers --
+from .numbers import Finding, Quantity, check_numbers, find_numbers
 # -- compare --
 
 __version__ = "0.1.0"
