@@ -20,6 +20,7 @@ from .progress import load_answers, saved
 
 # Lenses add their public names below, one import line each.
 # -- framing --
+from .framing import STYLES, Label, Passive, Reframing, Swap, find_labels, find_passives, reframe
 # -- attribution --
 from .attribution import SOURCE_TYPES, Attribution, Claim, cue_signals, find_attributions, find_unattributed, source_shares, source_type_of
 # -- numbers --
