@@ -468,11 +468,16 @@ def _verb_candidates(doc, units, quotes):
                 elif before:
                     content = _subtree_range(before[-1])
             elif label in objects:
-                objs = [c for c in verb.children if c.dep_ in {"dobj", "oprd"}]
+                objs = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "xcomp"}]
                 if objs:
                     content = (min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1)
         subj = _subject_of(verb)
-        if subj is None or (content and content[0] <= subj.i < content[1]):
+        wrapped = content is None and verb.dep_ == "parataxis" and subj is not None
+        if wrapped:
+            # "The workers, the union said, had not been paid": the claim wraps around
+            # the cue; the content is the whole sentence (speaker and cue inside it)
+            content = (unit.start, unit.end)
+        if subj is None or (content and content[0] <= subj.i < content[1] and not wrapped):
             continue
         if content is None:
             # inverted order without a parsed clause: "<content>, said X." The content is
@@ -484,14 +489,10 @@ def _verb_candidates(doc, units, quotes):
                 content = (unit.start, first)  # '"...!" insists X': the quote, marks included
             else:
                 continue
-        elif content[1] <= verb.i and content[0] > unit.start:
-            # inverted order: the claim runs from the start of the unit
-            if all(t.is_punct or t.is_space for t in doc[unit.start : content[0]]) or doc[content[0] - 1].text == ",":
-                pass
         ts, te = _trim(doc, max(content[0], unit.start), min(content[1], unit.end))
         if ts >= te:
             continue
-        speaker = _speaker_range(doc, subj, unit, (ts, te))
+        speaker = _speaker_range(doc, subj, unit, None if wrapped else (ts, te))
         if speaker[0] >= speaker[1]:
             continue
         kind = "direct" if _is_direct_without_marks(doc, ts, te) else "indirect"
