@@ -26,5 +26,10 @@ from .attribution import SOURCE_TYPES, Attribution, Claim, cue_signals, find_att
 # -- numbers --
 from .numbers import Finding, Quantity, check_numbers, find_numbers
 # -- compare --
+from .compare import Analysis, Difference, Fingerprint, analyse, compare_fingerprints, fingerprint
+from .translation import Issue, lateral_reading, translation_issues
+# -- classroom --
+from .annotate import Agreement, StudentMark, detect, detect_feedback, compare as compare_marks
+from .quiz import check_quiz, load_bank
 
 __version__ = "0.1.0"
