@@ -105,6 +105,147 @@ def make_reader(article_id: str = SEED) -> W.VBox:
 
 # ---------------------------------------------------------------- 04_compare and 05_your_article
 
+def _article_options(blind: bool) -> list[tuple[str, str]]:
+    from .compare import CONTRAST
+
+    if blind:
+        return [(f"Version {letter}", aid) for letter, aid in CONTRAST.items()]
+    from .articles import list_articles
+
+    options = []
+    for aid in list_articles():
+        art = load_article(aid)
+        options.append((f"{art.title} ({'constructed' if art.constructed else art.source})", aid))
+    return options
+
+
+def make_compare(a: str | None = None, b: str | None = None, *, blind: bool = False) -> W.VBox:
+    """Two versions of the same events side by side: framing fingerprints, differences marked.
+
+    Children: dropdown A, dropdown B, the HTML view. ``blind=True`` hides which version is
+    which (Version A, B, C) for the guessing exercise; constructed versions always show a
+    banner saying they were written for teaching.
+
+    >>> w = make_compare("aleppo-2024-12-02-state-media", "aleppo-2024-12-02-opposition")
+    >>> "kit-diff" in w.children[-1].value and "Constructed for teaching" in w.children[-1].value
+    True
+    """
+    options = _article_options(blind)
+    ids = [v for _, v in options]
+    a = a if a in ids else ids[0]
+    b = b if b in ids else ids[1 if len(ids) > 1 else 0]
+    pick_a = W.Dropdown(options=options, value=a, description="A", layout=W.Layout(width="auto"))
+    pick_b = W.Dropdown(options=options, value=b, description="B", layout=W.Layout(width="auto"))
+    out = W.HTML()
+
+    def update(_=None):
+        from .compare import analyse_article, compare_html
+
+        names = tuple(dict((v, k) for k, v in options).get(x, x)
+                      for x in (pick_a.value, pick_b.value)) if blind else ("A", "B")
+        out.value = safe_html(lambda: compare_html(analyse_article(pick_a.value),
+                                                   analyse_article(pick_b.value), names=names))
+
+    pick_a.observe(update, "value")
+    pick_b.observe(update, "value")
+    update()
+    return W.VBox([pick_a, pick_b, out], layout=W.Layout(max_width="1100px"))
+
+
+#: Tabs of the 05_your_article widget, in order.
+ARTICLE_TABS = ("Framing", "Attribution", "Numbers", "Translation", "Check the source")
+
+
+def analysis_tabs_html(text: str, *, name: str = "") -> list[str]:
+    """HTML for each tab of :func:`make_your_article` (see :data:`ARTICLE_TABS`)."""
+    from .compare import VIEWS, analyse, checklist_html
+
+    an = analyse(text)
+    warn = message(an.warning, kind="warning") if an.warning else ""
+    return [warn + VIEWS[lens](an) for lens in ("framing", "attribution", "numbers", "translation")] + [
+        checklist_html()]
+
+
+def make_your_article() -> W.VBox:
+    """Paste a text or upload a .txt/.html file, press Analyse, read all three lenses.
+
+    Children: a dropdown of bundled examples, the text box, the file upload, the Analyse
+    button, a status line, and the tabs (framing, attribution, numbers, translation,
+    lateral-reading checklist). Bad input (empty, binary, too long...) shows a friendly message.
+
+    >>> w = make_your_article()
+    >>> w.children[1].value = ""
+    >>> w.children[3].click()
+    >>> "empty" in w.children[4].value
+    True
+    """
+    examples = W.Dropdown(options=[("(choose an example, or paste your own below)", "")]
+                          + _article_options(False), value="", description="Example",
+                          layout=W.Layout(width="auto"))
+    box = W.Textarea(placeholder="Paste the article here (English text), or upload a .txt or .html file.",
+                     layout=W.Layout(width="100%", height="160px"))
+    upload = W.FileUpload(accept=".txt,.html,.htm", multiple=False, description="Upload file")
+    button = W.Button(description="Analyse", button_style="primary", icon="search")
+    status = W.HTML()
+    tabs = W.Tab(children=[W.HTML() for _ in ARTICLE_TABS])
+    for i, title in enumerate(ARTICLE_TABS):
+        tabs.set_title(i, title)
+    state = {"text": None, "name": ""}
+
+    def pick_example(_=None):
+        if examples.value:
+            art = load_article(examples.value)
+            box.value = art.text
+            state.update(text=None, name="")
+            banner = ""
+            if art.constructed:
+                from .compare import banner_html
+
+                banner = banner_html(art)
+            status.value = banner + message(f"Loaded \u201c{art.title}\u201d. Press Analyse.", kind="info")
+
+    def uploaded(_=None):
+        def build():
+            files = upload.value
+            if not files:
+                return ""
+            f = files[0] if isinstance(files, (tuple, list)) else next(iter(files.values()))
+            from .articles import read_text
+
+            text = read_text(bytes(f["content"]), name=str(f.get("name", "")))
+            state.update(text=text, name=str(f.get("name", "")))
+            box.value = text
+            return message(f"Read {state['name'] or 'the file'}: {len(text.split()):,} words. "
+                           "Press Analyse.", kind="info")
+
+        status.value = safe_html(build)
+
+    def analyse_clicked(_=None):
+        def build():
+            from .articles import read_text
+
+            text = read_text(box.value)
+            banner = ""
+            if examples.value:
+                from .compare import banner_html
+
+                art = load_article(examples.value)
+                banner = banner_html(art) if art.text.strip() == text.strip() else ""
+            pages = analysis_tabs_html(text)
+            for child, page in zip(tabs.children, pages):
+                child.value = banner + page
+            return banner + message(f"Analysed {len(text.split()):,} words. Open each tab below.",
+                                    kind="success")
+
+        for child in tabs.children:
+            child.value = ""
+        status.value = safe_html(build)
+
+    examples.observe(pick_example, "value")
+    upload.observe(uploaded, "value")
+    button.on_click(analyse_clicked)
+    return W.VBox([examples, box, upload, button, status, tabs], layout=W.Layout(max_width="1000px"))
+
 
 # ---------------------------------------------------------------- annotate
 # Classroom widgets used by every lens: annotate first, then compare with the kit; make,
