@@ -368,9 +368,11 @@ def _np_tokens(head) -> list:
     doc = head.doc
     out = [head]
     for child in head.children:
-        if child.dep_ in ("relcl", "acl", "appos", "advcl"):
+        if child.dep_ in ("relcl", "acl", "advcl"):
             continue
-        if child.i > head.i and child.dep_ == "prep" and doc[child.i - 1].whitespace_:
+        if child.dep_ == "appos" and doc[child.left_edge.i - 1].is_punct:
+            continue
+        if child.i > head.i and child.dep_ == "prep" and child.lower_ != "of" and doc[child.i - 1].whitespace_:
             continue
         if child.dep_ == "punct" and (child.whitespace_ or doc[child.i - 1].whitespace_):
             continue
@@ -458,6 +460,10 @@ def find_passives(doc, *, kinds: tuple[str, ...] | None = None) -> list[Passive]
                                       and any(c.dep_ == "auxpass" for c in tok.head.children))):
             patient = _passive_subject(tok)
             pp, np_ = _agent(tok)
+            if np_ is None:  # "houses were looted and burned by the militia": the agent is shared
+                for conj in tok.children:
+                    if conj.dep_ == "conj" and conj.tag_ == "VBN" and _agent(conj)[1] is not None:
+                        np_ = _agent(conj)[1]
             first = _left(patient) if patient is not None and patient.i < tok.i else []
             rec = _record(doc, first + auxpass + [tok], tok, patient, pp, np_, "passive")
         elif tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -466,7 +472,7 @@ def find_passives(doc, *, kinds: tuple[str, ...] | None = None) -> list[Passive]
                 head = tok.head
                 left = [t for t in head.subtree if t.i <= head.i]
                 rec = _record(doc, left + [tok], tok, head, pp, np_, "participle")
-        elif tok.pos_ == "VERB" and tok.tag_ != "VBN":
+        elif tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
             lemma = tok.lemma_.lower()
             subj = _subject(tok)
             if subj is None:
@@ -618,7 +624,12 @@ def _is_modifier(span) -> bool:
 
 
 def _is_plural(token) -> bool:
-    return token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number")
+    """Plural by its tag, and really inflected (the tagger calls "REGIME" in capitals plural)."""
+    tagged = token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number")
+    return tagged and (token.lower_ != key(token) or token.lower_ in _UNMARKED_PLURALS)
+
+
+_UNMARKED_PLURALS = {"police", "people", "mujahideen", "mujahedeen", "shabiha", "troops"}
 
 
 def _mass_terms(entries) -> set[str]:
