@@ -16,6 +16,8 @@ from .errors import KitError
 #: command name -> (module, one-line help). Add a command by adding a line.
 COMMANDS = {
     "articles": ("kit.cli_articles", "list the bundled articles"),
+    "report": ("kit.report", "write a self-contained HTML report of the three lenses for an article (FILE or bundled id)"),
+    "gradebook": ("kit.gradebook", "read a folder of students' notebooks: write gradebook.csv and gradebook.html"),
     "handouts": ("kit.cli_handouts", "make printable HTML pages of the handouts in lessons/handouts/"),
 }
 
