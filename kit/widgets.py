@@ -102,6 +102,173 @@ def make_reader(article_id: str = SEED) -> W.VBox:
 
 # ---------------------------------------------------------------- 03_numbers
 
+NUMBER_KIND_COLORS = {
+    "count": "#f9c784", "measure": "#9fd3f0", "money": "#a8e0c8", "percent": "#d9b8e8",
+    "proportion": "#f7c6e0", "duration": "#f6ef9a", "ordinal": "#d6d6d6", "year": "#d6d6d6",
+    "date": "#d6d6d6", "time": "#d6d6d6", "identifier": "#d6d6d6",
+}
+
+
+def numbers_html(text: str, *, amounts_only: bool = False) -> str:
+    """Figures of ``text`` marked by kind, then a table: interval, hedge, counted, source.
+
+    >>> "at least 61" in numbers_html("At least 61 civilians died.")
+    True
+    """
+    from .numbers import AMOUNT_KINDS, KINDS, find_numbers, fmt
+
+    doc = parse(text)
+    qs = find_numbers(doc, kinds=AMOUNT_KINDS if amounts_only else None)
+    if not qs:
+        return message("No figures found here. Try another paragraph.", kind="info")
+    marked = highlight(text, qs, tag="kind", colors=NUMBER_KIND_COLORS, tooltip=lambda q: q.describe())
+    rows = []
+    for q in qs:
+        lo = "-" if q.low is None else ("(" if q.low_inclusive is False else "[") + fmt(q.low)
+        hi = "-" if q.high is None else fmt(q.high) + (")" if q.high_inclusive is False else "]")
+        rows.append(
+            "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in (
+                q.text, KINDS.get(q.kind, q.kind).split(",")[0], q.interval() if q.is_amount else "(not an amount)",
+                q.hedge or "", q.counted or "", q.source or "\u2014 none in the sentence")) + "</tr>"
+        )
+    head = "".join(f"<th style='text-align:left'>{h}</th>" for h in
+                   ("figure", "kind", "what it claims", "hedge", "counts", "who says so"))
+    table = (f"<table style='border-collapse:collapse;font-size:90%;margin-top:8px'>"
+             f"<tr>{head}</tr>{''.join(rows)}</table>")
+    return marked + table
+
+
+def _png_widget() -> W.Image:
+    return W.Image(format="png", layout=W.Layout(max_width="700px"))
+
+
+def make_number_finder(article_id: str = SEED) -> W.VBox:
+    """Every figure of a paragraph, as an interval with its hedge and source.
+
+    Children: paragraph slider (0 = whole article), "amounts only" checkbox, HTML, interval chart.
+    """
+    from .numbers import AMOUNT_KINDS, find_numbers
+    from .plots import figure_png, plot_intervals
+
+    art = load_article(article_id)
+    paras = art.paragraphs
+    slider = W.IntSlider(value=0, min=0, max=len(paras), description="Paragraph",
+                         continuous_update=False)
+    amounts = W.Checkbox(value=False, description="amounts only (hide years, ordinals, names)")
+    out = W.HTML()
+    chart = _png_widget()
+
+    def text_now() -> str:
+        return art.text if slider.value == 0 else paras[slider.value - 1]
+
+    def update(_=None):
+        out.value = safe_html(lambda: numbers_html(text_now(), amounts_only=amounts.value))
+
+        def draw() -> str:
+            qs = find_numbers(parse(text_now()), kinds=AMOUNT_KINDS)
+            chart.value = figure_png(plot_intervals(qs))
+            return ""
+
+        err = safe_html(draw)
+        if err:
+            out.value += err
+
+    slider.observe(update, "value")
+    amounts.observe(update, "value")
+    update()
+    return W.VBox([slider, amounts, out, chart], layout=W.Layout(max_width="900px"))
+
+
+def consistency_html(text: str) -> str:
+    """check_numbers' findings for ``text`` as friendly boxes.
+
+    >>> "351" in consistency_html("The fighting left 412 dead, including at least 61 civilians.")
+    True
+    """
+    from .numbers import check_numbers
+
+    findings = check_numbers(parse(text))
+    if not findings:
+        return message("No relations between figures to check here.", kind="info")
+    kinds = {True: "success", False: "warning", None: "info"}
+    titles = {"part_whole": "Part and whole", "share": "A share", "inconsistent": "Does not fit",
+              "repeated": "Counted twice?", "no_source": "Who counted?"}
+    return "".join(
+        f"<div><b>{html.escape(titles.get(f.kind, f.kind))}</b></div>" + message(f.message, kind=kinds[f.ok])
+        for f in findings
+    )
+
+
+def make_consistency_view(text: str | None = None) -> W.VBox:
+    """Check how the figures fit together: in the seed article, or in pasted text.
+
+    Children: a text area, a Check button, the findings (HTML).
+    """
+    area = W.Textarea(value=text if text is not None else load_article(SEED).text,
+                      layout=W.Layout(width="100%", height="140px"))
+    button = W.Button(description="Check the figures", button_style="primary")
+    out = W.HTML()
+
+    def update(_=None):
+        out.value = safe_html(lambda: consistency_html(area.value))
+
+    button.on_click(update)
+    update()
+    return W.VBox([area, button, out], layout=W.Layout(max_width="900px"))
+
+
+def make_chart_workshop() -> W.VBox:
+    """The misleading-chart workshop: pick a trick, move the axis start and the window,
+    compare with the honest version. The current figure is kept in ``box.figure``.
+
+    Children: trick dropdown, axis-start slider, window range slider, honest checkbox,
+    explanation (HTML), chart (PNG image).
+    """
+    import json
+    from pathlib import Path
+
+    from .plots import CHART_TRICKS, chart_bars, chart_circles, chart_window, figure_png
+
+    data = json.loads((Path(__file__).parent / "data" / "numbers_practice.json").read_text(encoding="utf-8"))
+    days = data["daily_toll"]["days"]
+    trick = W.Dropdown(options=list(CHART_TRICKS), value="truncated axis", description="Trick")
+    axis = W.IntSlider(value=8, min=0, max=60, description="Axis starts at", continuous_update=False,
+                       style={"description_width": "initial"})
+    window = W.IntRangeSlider(value=(2, len(days) - 1), min=0, max=len(days) - 1, description="Days shown",
+                              continuous_update=False)
+    honest = W.Checkbox(value=False, description="show the honest version")
+    explain = W.HTML()
+    image = _png_widget()
+    box = W.VBox([trick, axis, window, honest, explain, image], layout=W.Layout(max_width="900px"))
+
+    def build():
+        name = trick.value
+        if name == "truncated axis":
+            b = data["bars"]
+            fig = chart_bars(b["names"], b["values"], y_min=0 if honest.value else min(axis.value, min(b["values"]) - 1))
+        elif name == "cherry-picked window":
+            d = data["daily_toll"]
+            start, end = (0, len(days) - 1) if honest.value else window.value
+            fig = chart_window(d["days"], d["values"], start=start, end=end, y_min=0 if honest.value else axis.value,
+                               note="Invented daily split of the article's 412 deaths, for practice only.")
+        else:
+            c = data["circles"]
+            fig = chart_circles(c["names"], c["values"], honest=honest.value)
+        box.figure = fig
+        image.value = figure_png(fig)
+        tip = "This is the honest version." if honest.value else CHART_TRICKS[name]
+        return message(tip, kind="success" if honest.value else "warning")
+
+    def update(_=None):
+        explain.value = safe_html(build)
+
+    for w in (trick, axis, window, honest):
+        w.observe(update, "value")
+    update()
+    return box
+
+
+
 
 # ---------------------------------------------------------------- 04_compare and 05_your_article
 
