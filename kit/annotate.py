@@ -363,13 +363,32 @@ def available_finders() -> list[tuple[str, str, str, str | None, Callable]]:
 def _describe(item, text: str, detail: str | None, finder: str) -> str:
     start, end = getattr(item, "start_char", None), getattr(item, "end_char", None)
     words = text[start:end] if isinstance(start, int) and isinstance(end, int) else str(getattr(item, "text", item))
-    words = " ".join(words.split())
+    words = " ".join(words.split()).rstrip(".")
     if len(words) > 80:
         words = words[:77] + "..."
     extra = getattr(item, detail, None) if detail else None
+    if finder == "find_attributions" and getattr(item, "speaker", ""):
+        words = f"{item.speaker} {getattr(item, 'cue', '')}".strip()
     if finder == "find_passives":
         extra = "no doer named" if getattr(item, "agent", "") is None else "doer named"
     return f"“{words}”" + (f" ({extra})" if extra not in (None, "") else "")
+
+
+#: What counts for :func:`counts`, in words.
+COUNTED = {"find_labels": "labels that take a side", "find_passives": "passives that hide who did it"}
+
+
+def counts(finder: str, item) -> bool:
+    """Does a found item count as "made on purpose" for the exercise?
+
+    Neutral labels and passives that name their doer do not push the reader one way,
+    so they do not count; everything else does.
+    """
+    if finder == "find_labels":
+        return getattr(item, "stance", "") != "neutral"
+    if finder == "find_passives":
+        return getattr(item, "agent", None) is None
+    return True
 
 
 def detect(text: str, *, lenses: Iterable[str] | None = None) -> list[Found]:
@@ -401,7 +420,8 @@ def detect_feedback(text: object, *, expect: Iterable[str] = (), original: str |
     """Make, then detect: say what the kit's detectors found in a student's own text.
 
     ``expect`` names finders (e.g. ``"find_labels"``) that should find something for the
-    exercise to count as done; ``original`` is the text the student rewrote, to compare
+    exercise to count as done (one of them is enough; see :func:`counts`: neutral labels
+    do not count); ``original`` is the text the student rewrote, to compare
     how many things each finder found before and after. The answer is saved (a free-text
     answer in the teacher's gradebook).
 
@@ -414,28 +434,36 @@ def detect_feedback(text: object, *, expect: Iterable[str] = (), original: str |
         return Feedback(False, NOT_ANSWERED, exercise)
     if not isinstance(text, str):
         return Feedback(False, "Write your version as text between quotes.", exercise)
+    if not any(c.isalpha() for c in text):
+        return Feedback(False, "Write your version in words: a sentence or a short paragraph.", exercise)
     try:
         found = detect(text, lenses=lenses)
         before = {f.finder: len(f.items) for f in detect(original, lenses=lenses)} if original else {}
     except KitError as err:
         return Feedback(False, str(err), exercise)
-    lines = []
+    lines, nothing = [], []
     for f in found:
         change = ""
         if f.finder in before and before[f.finder] != len(f.items):
             diff = len(f.items) - before[f.finder]
-            change = f" ({'+' if diff > 0 else ''}{diff} compared with the original)"
+            change = f", {diff:+d} on the original"
+        if not f.items:
+            nothing.append(f.what + (f" ({change[2:]})" if change else ""))
+            continue
         shown = ", ".join(f.details[:6]) + (", ..." if len(f.details) > 6 else "")
-        lines.append(f"{len(f.items)} {f.what}{change}" + (f": {shown}" if shown else ""))
-    have = {f.finder: len(f.items) for f in found}
+        lines.append(f"{f.what} ({len(f.items)}{change}): {shown}")
+    have = {f.finder: sum(counts(f.finder, i) for i in f.items) for f in found}
     expect = [e for e in ([expect] if isinstance(expect, str) else list(expect))]
-    missing = [e for e in expect if e in have and have[e] == 0]
-    report = "The kit found " + ("; ".join(lines) if lines else "nothing it can look for yet") + "."
+    present = [e for e in expect if e in have]  # finders the kit has; one finding among them is enough
+    missing = present if present and not any(have[e] for e in present) else []
+    report = "The kit found " + ("; ".join(lines) if lines else "nothing it can look for") + "."
+    if nothing:
+        report += " Nothing found for: " + ", ".join(nothing) + "."
     if missing:
-        whats = ", ".join(w for n, _, w, _ in FINDERS if n in missing) or ", ".join(missing)
+        whats = " or ".join(COUNTED.get(n, w) for n, _, w, _ in FINDERS if n in missing) or ", ".join(missing)
         lens_q = {lens for n, lens, *_ in FINDERS if n in missing}
         questions = " ".join(f"({QUESTIONS[q]})" for q in sorted(lens_q) if q in QUESTIONS)
-        fb = Feedback(False, f"Not yet. {report} The kit found no {whats} in your version. "
+        fb = Feedback(False, f"Not yet. {report} There are no {whats} in your version, as far as the kit can tell. "
                              f"Change more words, then check again. {questions}".strip(), exercise)
     else:
         fb = Feedback(True, f"Done! {report} Did the kit find everything you put in? "
