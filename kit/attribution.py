@@ -45,6 +45,10 @@ __all__ = [
     "Attribution",
     "Claim",
     "SOURCE_TYPES",
+    "SOURCE_COLORS",
+    "SOURCE_LABELS",
+    "describe",
+    "source_map",
     "find_attributions",
     "find_unattributed",
     "cue_signals",
@@ -57,6 +61,30 @@ SOURCE_TYPES = (
     "official", "state_media", "military", "monitor", "expert", "foreign_government",
     "eyewitness", "unnamed", "media", "organisation", "other",
 )
+
+#: One colour per source type (Okabe-Ito based, lightened), used by the map and the chart.
+SOURCE_COLORS = {
+    "official": "#9fd3f0",
+    "state_media": "#f9c784",
+    "military": "#c7c7c7",
+    "monitor": "#a8e0c8",
+    "expert": "#d9b8e8",
+    "foreign_government": "#a7c4f2",
+    "eyewitness": "#f6ef9a",
+    "unnamed": "#f7c6e0",
+    "media": "#b9d7a8",
+    "organisation": "#e8d5b5",
+    "other": "#e0e0e0",
+    "unattributed": "#f5a3a3",
+}
+
+#: Words a student sees for each type (legend, chart, hints).
+SOURCE_LABELS = {
+    "official": "official", "state_media": "state media", "military": "military",
+    "monitor": "monitor group", "expert": "expert", "foreign_government": "foreign government",
+    "eyewitness": "eyewitness", "unnamed": "unnamed", "media": "media",
+    "organisation": "organisation", "other": "other", "unattributed": "NO SOURCE",
+}
 
 PRONOUNS = {"he", "she", "it", "they"}
 FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
@@ -647,3 +675,40 @@ def source_shares(attributions: list[Attribution], *, by: str = "chars") -> dict
         return {}
     ordered = sorted(totals, key=lambda t: SOURCE_TYPES.index(t) if t in SOURCE_TYPES else len(SOURCE_TYPES))
     return {t: totals[t] / whole for t in ordered}
+
+
+def describe(a: Attribution) -> str:
+    """One line a student can read: who, with which verb, what kind of source.
+
+    >>> a = find_attributions(parse("The army claimed the bridge was safe."))[0]
+    >>> describe(a)
+    'The army (military) | cue: "claimed" (distancing) | indirect'
+    """
+    who = a.speaker + (f" [= {a.resolved_from}]" if a.resolved_from else "")
+    return (f"{who} ({SOURCE_LABELS.get(a.source_type, a.source_type)}) | cue: \"{a.cue}\" "
+            f"({a.cue_signal}) | {a.kind.replace('_', ' ')}")
+
+
+def source_map(doc, *, by: str = "source_type", attributions=None, claims=None) -> list:
+    """Highlights for a source map: each attribution coloured by its source type (or
+    ``by="cue_signal"``), with its speaker and cue in the hover text; unsourced claims
+    tagged ``"unattributed"``. An attribution inside another one is named in the outer
+    one's hover text (the renderer marks each stretch of text once).
+
+    >>> hl = source_map(parse("Two people died. Police said the road was closed."))
+    >>> [(h.tag, h.start_char) for h in hl]
+    [('unattributed', 0), ('official', 17)]
+    """
+    from .render import Highlight
+
+    atts = find_attributions(doc) if attributions is None else attributions
+    claims = find_unattributed(doc, attributions=atts) if claims is None else claims
+    out = []
+    for a in atts:
+        inner = [b for b in atts if b is not a and a.start_char <= b.start_char and b.end_char <= a.end_char]
+        tip = describe(a) + "".join(f"\n  inside: {describe(b)}" for b in inner)
+        out.append(Highlight(a.start_char, a.end_char, getattr(a, by), tip))
+    for c in claims:
+        out.append(Highlight(c.start_char, c.end_char, "unattributed",
+                             f"No source given ({c.reason}: {', '.join(c.cues)}). {c.question}"))
+    return sorted(out, key=lambda h: (h.start_char, -h.end_char))
