@@ -155,7 +155,13 @@ def _tags(cell: dict) -> list:
 
 
 def _question_of(lines: list[str]) -> str:
-    for line in lines:
+    """The prompt's question: its first line with a question mark, else its first line.
+
+    >>> _question_of(["## Your turn", "", "**Who says so?**", "_Write your answer here._"])
+    'Who says so?'
+    """
+    asked = [line for line in lines if "?" in line]
+    for line in asked + lines:
         q = line.strip().lstrip("#*>- ").rstrip("*").strip()
         if q and q.lower() not in STUB_LINES:
             return q[:200]

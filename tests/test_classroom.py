@@ -454,7 +454,8 @@ def test_gradebook_uses_the_blank_copy_to_find_the_answer(tmp_path):
     (work / "zoe_01_framing.ipynb").write_text(nbformat.writes(done))
     (work / "yan_01_framing.ipynb").write_text(nbformat.writes(blank))
     book = gradebook.collect(work, templates=templates)
-    assert book.questions() == {"Your turn": [("zoe", "'Fighters', because it does not judge.")]}
+    assert book.questions() == {"Which word would a neutral reporter use?": [
+        ("zoe", "'Fighters', because it does not judge.")]}
     assert set(book.students) == {"zoe", "yan"}
 
 
@@ -477,3 +478,14 @@ def test_empty_folder_gives_an_empty_gradebook(tmp_path):
     (tmp_path / "in").mkdir()
     paths = gradebook.write(gradebook.collect(tmp_path / "in", templates=None), tmp_path / "out")
     assert "No students" in paths[-1].read_text(encoding="utf-8")
+
+
+def test_gradebook_reads_the_quiz_reflection_of_the_real_student_copy(tmp_path):
+    blank = nbformat.read(gradebook.ROOT / "notebooks" / "quiz_after.ipynb", as_version=4)
+    cell = next(c for c in blank.cells if "reflection" in c.metadata.get("tags", []))
+    cell.source = cell.source.replace("_Write your answer here._", "Who says so? I will look for who counted.")
+    (tmp_path / "kim").mkdir()
+    nbformat.write(blank, tmp_path / "kim" / "quiz_after.ipynb")
+    book = gradebook.collect(tmp_path)          # default templates: the kit's notebooks/
+    [(question, rows)] = book.questions().items()
+    assert question.startswith("Which of the three questions") and rows == [("kim", "Who says so? I will look for who counted.")]
