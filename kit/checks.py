@@ -303,6 +303,8 @@ def attribution_classify(answer: object) -> Feedback:
         return Feedback(False, NOT_ANSWERED if is_blank(answer) else
                         "Give a dictionary: {\"speaker\": \"type\", ...}, as in the cell.", ex)
     given = {norm(k): v for k, v in answer.items()}
+    if all(is_blank(v) for v in given.values()):
+        return Feedback(False, NOT_ANSWERED, ex)
     wrong = [(name, tip) for name, (kind, tip) in ATTRIBUTION_SOURCES.items()
              if is_blank(given.get(norm(name))) or _type_of(given.get(norm(name))) != kind]
     if not wrong:
