@@ -430,3 +430,75 @@ def test_odd_input_does_not_crash(text):
     doc = kit.parse(text)
     assert isinstance(kit.find_attributions(doc), list)
     assert isinstance(kit.find_unattributed(doc), list)
+
+
+# ---------------------------------------------------------------- widgets, chart, checkers
+
+from kit import checks, plots, widgets  # noqa: E402
+
+
+def test_source_map_widget_colours_and_details():
+    w = widgets.make_source_map()
+    mode, view, pick, detail = w.children
+    assert 'data-tag="monitor"' in view.value and 'data-tag="unattributed"' in view.value
+    mode.value = "cue_signal"
+    assert 'data-tag="endorsing"' in view.value  # "confirmed"
+    labels = [label for label, _ in pick.options]
+    n = next(i for i, label in enumerate(labels) if "Umm Mohamed" in label and "Thank" in label)
+    pick.value = n
+    assert "she" in detail.value and "eyewitness" in detail.value and "direct quote" in detail.value
+
+
+def test_source_map_escapes_user_text():
+    w = widgets.make_source_map(text='<script>x()</script> Police said the <b>road</b> was closed.')
+    assert "<script>" not in w.children[1].value and "&lt;b&gt;" in w.children[1].value
+
+
+def test_unsourced_view_runs_on_pasted_text():
+    w = widgets.make_unsourced_view()
+    box, button, out = w.children
+    assert "The strikes killed at least 12 people" in out.value
+    box.value = "Militants seized two villages. The governor said the roads were open."
+    button.click()
+    assert "seized two villages" in out.value and "roads were open" not in out.value
+    box.value = ""
+    button.click()
+    assert "kit-msg" in out.value  # a friendly message, no traceback
+
+
+def test_source_share_chart_has_a_bar_per_type(seed_atts):
+    fig = plots.source_share_chart(seed_atts)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "monitor group" in labels and "eyewitness" in labels
+    assert len(labels) == len({a.source_type for a in seed_atts})
+
+
+@pytest.mark.parametrize(
+    "answer, ok",
+    [
+        ({"Rami Abdel Rahman": "monitor", "Iranian state media": "state media", "The Russian military": "army",
+          "Umm Mohamed": "witness", "Aron Lund": "analyst", "an observer": "anonymous"}, True),
+        ({"Rami Abdel Rahman": "official", "Iranian state media": "state_media", "The Russian military": "military",
+          "Umm Mohamed": "eyewitness", "Aron Lund": "expert", "an observer": "unnamed"}, False),
+        ({"Rami Abdel Rahman": ...}, False),
+        ("monitor", False),
+    ],
+)
+def test_check_classify(answer, ok):
+    fb = checks.attribution_classify(answer)
+    assert fb.passed is ok and fb.message
+
+
+@pytest.mark.parametrize("verb, ok", [("claimed", True), ("alleged", True), ("insists", True),
+                                      ("said", False), ("revealed", False), ("ate", False), (..., False)])
+def test_check_doubt_verb(verb, ok):
+    assert checks.attribution_doubt_verb(verb).passed is ok
+
+
+def test_check_chain_and_second_source():
+    assert checks.attribution_chain("B, C, A, D").passed
+    assert "Step 1" in checks.attribution_chain(["A", "B", "C", "D"]).message
+    assert "each letter" in checks.attribution_chain(["A", "A"]).message
+    assert checks.attribution_second_source("A B D").passed
+    assert "Look again at C" in checks.attribution_second_source({"A", "B", "C", "D"}).message
+    assert not checks.attribution_second_source(...).passed
