@@ -130,9 +130,25 @@ def drive_00_start(view: View) -> None:
     expect(dates.first).to_have_text(re.compile(r"Sunday"))
 
 
+def drive_02_attribution(view: View) -> None:
+    """The source map: colour by cue signal; then the unsourced-claims button."""
+    from playwright.sync_api import expect
+
+    source_map = view.kit_view('mark[data-tag="monitor"]')
+    expect(source_map).to_be_visible(timeout=WIDGET_TIMEOUT_MS)  # coloured by kind of source
+    expect(source_map.locator('mark[data-tag="unattributed"]').first).to_be_visible()
+    view.root.locator("button", has_text="cue signal").first.click()
+    signals = view.kit_view('mark[data-tag="endorsing"]')  # "has confirmed"
+    expect(signals).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
+    view.root.locator("button", has_text="Find unsourced claims").first.click()
+    out = view.kit_view(".kit-unsourced")
+    expect(out).to_contain_text("The strikes killed at least 12 people", timeout=WIDGET_TIMEOUT_MS)
+
+
 #: notebook name (relative to notebooks/, no .ipynb) -> function using its widgets.
 INTERACTIONS: dict[str, Callable[[View], None]] = {
     "00_start": drive_00_start,
+    "02_attribution": drive_02_attribution,
 }
 
 
