@@ -507,10 +507,10 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     nxt_low = nxt.lower_ if nxt is not None else ""
     if prev is not None and prev.text in _word_set("units.money") and not prev.is_alpha:
         return "money", prev.text, end
-    if nxt_low in _word_set("percent"):
-        return "percent", "%", end + 1 if nxt_low == "%" else end
+    if nxt_low in ("%", "percent", "pc"):
+        return "percent", "%", end + 1
     if nxt is not None and nxt_low in ("per", "percentage") and end + 1 < n and doc[end + 1].lower_ in ("cent", "points"):
-        return "percent", "%", end
+        return "percent", "%" if nxt_low == "per" else "percentage points", end + 2
     if nxt_low in _word_set("time_of_day") or (":" in first.text and first.text.replace(":", "").isdigit()):
         return "time", None, end
     ident = _word_set("identifiers")
@@ -653,7 +653,14 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
     after = _matches(doc, "hedge_after")
     vague = _matches(doc, "vague")
     range_cfg = rules["range"]
-    cores = _cores(doc)
+    # vague phrases ("tens of thousands", "several hundred") win over the number words inside them,
+    # unless a number comes right before ("three dozens" is 36)
+    reserved: set[int] = set()
+    for vs, ve, _entry in vague:
+        if ve - vs > 1 or not (vs > 0 and _is_num_token(doc[vs - 1])):
+            if not any(i in reserved for i in range(vs, ve)):
+                reserved.update(range(vs, ve))
+    cores = [c for c in _cores(doc) if not any(i in reserved for i in range(c[0], c[1]))]
     used: set[int] = set()
     found: list[tuple] = []  # (start_tok, end_tok, fields)
 

@@ -1,0 +1,399 @@
+"""The NUMBERS lens: figures as intervals, consistency checks, charts, widgets, checkers.
+
+Gold annotations are written by hand. Where a reader could decide otherwise, a comment
+says which way we went and why. Own sentences come from many conflicts, protests and
+disasters (not the seed article) to show that the rules are general.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+from kit import checks, plots, widgets
+from kit.numbers import AMOUNT_KINDS, find_numbers, check_numbers, parse_figure
+from conftest import span_of
+
+NONE = None
+
+# ---------------------------------------------------------------- seed article: every figure
+# (needle as it appears, nth occurrence, kind, value, low, high, hedge, counted)
+SEED_GOLD = [
+    # "for the first time": an ordinal, not an amount (judgement: kept, with kind ordinal)
+    ("first", 0, "ordinal", 1, 1, 1, None, None),
+    # "more than a decade ago": a duration of more than one decade
+    ("more than a decade", 0, "duration", 1, 1, None, "more than", "decade"),
+    ("second", 0, "ordinal", 2, 2, 2, None, None),
+    ("first", 1, "ordinal", 1, 1, 1, None, None),
+    ("two months", 0, "duration", 2, 2, 2, None, "months"),
+    ("at least 12 people", 0, "count", 12, 12, None, "at least", "people"),
+    # judgement: "at least" is read as belonging to the 12 only, so "nine civilians" is exact
+    ("nine civilians", 0, "count", 9, 9, 9, None, "civilians"),
+    ("dozens of people", 0, "count", None, 24, 99, "vague", "people"),
+    ("five children", 0, "count", 5, 5, 5, None, "children"),
+    ("more than 412 dead", 0, "count", 412, 412, None, "more than", "dead"),
+    # "most of them combatants": a share of the 412, more than half (half itself excluded)
+    ("most of them combatants", 0, "proportion", None, 0.5, 1, "vague", "combatants"),
+    ("at least 61 civilians", 0, "count", 61, 61, None, "at least", "civilians"),
+    ("fourth", 0, "ordinal", 4, 4, 4, None, None),
+    # "about" = plus or minus 10 % (the kit's documented convention in numbers.toml)
+    ("about 230 km", 0, "measure", 230, 207, 253, "about", "km"),
+    ("dozens of towns", 0, "count", None, 24, 99, "vague", "towns"),
+    # "Resolution 2254" names a document: not 2,254 of anything
+    ("2254", 0, "identifier", 2254, 2254, 2254, None, None),
+    ("2015", 0, "year", 2015, 2015, 2015, None, None),
+]
+# Not figures (judgement): "Sunday", "Wednesday", "the same day", "yesterday" (dates without
+# numbers), "halfway" (a position), "a lot more support" (no amount claimed), "a large convoy".
+
+
+@pytest.fixture(scope="module")
+def seed_numbers(seed_doc):
+    return find_numbers(seed_doc)
+
+
+def test_seed_has_exactly_the_gold_figures(seed, seed_numbers):
+    expected = sorted(span_of(seed.text, needle, nth) for needle, nth, *_ in SEED_GOLD)
+    assert sorted((q.start_char, q.end_char) for q in seed_numbers) == expected
+
+
+@pytest.mark.parametrize("needle, nth, kind, value, low, high, hedge, counted", SEED_GOLD,
+                         ids=[f"{g[0]}#{g[1]}" for g in SEED_GOLD])
+def test_seed_figure(seed, seed_numbers, needle, nth, kind, value, low, high, hedge, counted):
+    start, end = span_of(seed.text, needle, nth)
+    [q] = [q for q in seed_numbers if q.start_char == start]
+    assert (q.text, q.end_char) == (needle, end)
+    assert (q.kind, q.value, q.low, q.high, q.hedge, q.counted) == (kind, value, low, high, hedge, counted)
+
+
+def test_seed_inclusive_ends(seed, seed_numbers):
+    by_text = {q.text: q for q in seed_numbers}
+    assert by_text["more than 412 dead"].low_inclusive is False  # 412 itself is not allowed
+    assert by_text["at least 61 civilians"].low_inclusive is True
+    assert by_text["most of them combatants"].low_inclusive is False  # exactly half is not "most"
+
+
+@pytest.mark.parametrize("needle, source_word, source_type", [
+    ("more than 412 dead", "observatory", "monitor"),
+    ("at least 61 civilians", "observatory", "monitor"),
+    ("dozens of people", "SANA", None),  # a military statement published by state media
+    ("dozens of towns", "observatory", "monitor"),
+    ("five children", "Umm Mohamed", None),
+])
+def test_seed_sources_from_attribution_lens(seed_numbers, needle, source_word, source_type):
+    [q] = [q for q in seed_numbers if q.text == needle]
+    assert q.source and source_word in q.source
+    if source_type:
+        assert q.source_type == source_type
+
+
+def test_seed_unsourced_figures(seed_numbers):
+    # the strikes sentence names nobody: the observatory is in the sentence before
+    for needle in ("at least 12 people", "nine civilians"):
+        [q] = [q for q in seed_numbers if q.text == needle]
+        assert q.source is None
+
+
+# ---------------------------------------------------------------- own sentences
+# (sentence, [(start of the figure's text, kind, low, high, hedge)]); every figure listed.
+OWN = [
+    ("Police said more than 3,000 people marched through central Santiago on Saturday.",
+     [("more than 3,000 people", "count", 3000, None, "more than")]),
+    ("Organisers put the crowd at about 50,000, while police counted fewer than 10,000.",
+     [("about 50,000", "count", 45000, 55000, "about"), ("fewer than 10,000", "count", None, 10000, "fewer than")]),
+    ("At least 27 miners were trapped after the collapse in Zonguldak, officials said.",
+     [("At least 27 miners", "count", 27, None, "at least")]),
+    ("Nearly 1.5 million refugees have crossed into Poland since the invasion began.",
+     [("Nearly 1.5 million refugees", "count", 1350000, 1500000, "nearly")]),
+    ("Up to 2,000 troops will be deployed along the border.",
+     [("Up to 2,000 troops", "count", None, 2000, "up to")]),
+    ("The cyclone killed dozens of fishermen and left hundreds of families homeless.",
+     [("dozens of fishermen", "count", 24, 99, "vague"), ("hundreds of families", "count", 200, 999, "vague")]),
+    ("Some 300 protesters were detained, including 40 students.",
+     [("Some 300 protesters", "count", 270, 330, "some"), ("40 students", "count", 40, 40, None)]),
+    # judgement: "most of them in the city" says where, not what: the share has no counted word
+    ("The earthquake left 1,200 dead, most of them in the city of Antakya.",
+     [("1,200 dead", "count", 1200, 1200, None), ("most", "proportion", 0.5, 1, "vague")]),
+    ("Between 5,000 and 8,000 migrants wait at the crossing.",
+     [("Between 5,000 and 8,000 migrants", "count", 5000, 8000, "between")]),
+    ("Twenty-one journalists have been killed this year, the union said.",
+     [("Twenty-one journalists", "count", 21, 21, None)]),
+    ("Turnout was 64% in the second round.",
+     [("64%", "percent", 64, 64, None), ("second", "ordinal", 2, 2, None)]),
+    ("The dam holds 4.5 billion cubic metres of water.",
+     [("4.5 billion cubic metres", "measure", 4.5e9, 4.5e9, None)]),
+    ("Floods covered about 30 km of the coastal road.",
+     [("about 30 km", "measure", 27, 33, "about")]),
+    ("Rescuers pulled a handful of survivors from the rubble.",
+     [("a handful of survivors", "count", 2, 5, "vague")]),
+    ("Scores of villagers fled the fighting in North Kivu.",
+     [("Scores of villagers", "count", 40, 99, "vague")]),
+    ("The strike lasted three weeks.", [("three weeks", "duration", 3, 3, None)]),
+    ("The convoy was hit about 20 km north of Kharkiv.", [("about 20 km", "measure", 18, 22, "about")]),
+    ("More than half of the town's residents have left.", [("More than half", "proportion", 0.5, None, "more than")]),
+    ("Two thirds of the voters rejected the plan.", [("Two thirds", "proportion", 2 / 3, 2 / 3, None)]),
+    ("The ceasefire was agreed in 1994 under Resolution 827.",
+     [("1994", "year", 1994, 1994, None), ("827", "identifier", 827, 827, None)]),
+    ("It is the third time this year that the port has closed.", [("third", "ordinal", 3, 3, None)]),
+    ("The hospital treated 45 patients, of them 12 children.",
+     [("45 patients", "count", 45, 45, None), ("12 children", "count", 12, 12, None)]),
+    ("The World Bank pledged $2.5bn for reconstruction.", [("$2.5bn", "money", 2.5e9, 2.5e9, None)]),
+    ("Tens of thousands rallied in Tbilisi on Sunday.", [("Tens of thousands", "count", 20000, 99999, "vague")]),
+    ("The fire destroyed several hundred homes.", [("several hundred homes", "count", 300, 900, "vague")]),
+    ("A dozen soldiers were wounded in the ambush.", [("A dozen soldiers", "count", 12, 12, None)]),
+    ("The storm killed 14 people in Haiti, the civil protection agency said.", [("14 people", "count", 14, 14, None)]),
+    ("Officials reported 150 arrests, among them 200 minors.",
+     [("150 arrests", "count", 150, 150, None), ("200 minors", "count", 200, 200, None)]),
+    ("The blast injured no fewer than 60 workers.", [("no fewer than 60 workers", "count", 60, None, "no fewer than")]),
+    ("Around 40 percent of the harvest was lost.", [("Around 40 percent", "percent", 36, 44, "around")]),
+    ("The march covered 12 miles.", [("12 miles", "measure", 12, 12, None)]),
+    # judgement: "two or three" is one range, not two figures
+    ("Two or three boats capsized near Lampedusa.", [("Two or three boats", "count", 2, 3, "range")]),
+    ("The government says 80 rebels were killed, while the rebels say they lost 12 fighters.",
+     [("80 rebels", "count", 80, 80, None), ("12 fighters", "count", 12, 12, None)]),
+    ("More than 100 people died in the clashes, including at least 30 police officers.",
+     [("More than 100 people", "count", 100, None, "more than"),
+      ("at least 30 police officers", "count", 30, None, "at least")]),
+    ("The siege lasted more than a year.", [("more than a year", "duration", 1, None, "more than")]),
+    ("Over 700 families received food parcels.", [("Over 700 families", "count", 700, None, "over")]),
+    ("Inflation reached 8.5 per cent in March.", [("8.5 per cent", "percent", 8.5, 8.5, None)]),
+    ("The protest drew thousands of students.", [("thousands of students", "count", 2000, 9999, "vague")]),
+    ("At most 15 people were allowed inside.", [("At most 15 people", "count", None, 15, "at most")]),
+    ("Fewer than 200 residents remain in the village.", [("Fewer than 200 residents", "count", None, 200, "fewer than")]),
+    # a day of the month and a year are not amounts
+    ("On 14 March 2022 the shelling stopped.", [("14", "date", 14, 14, None), ("2022", "year", 2022, 2022, None)]),
+    # judgement: the 1990s are the years 1990 to 1999
+    ("The 1990s were a decade of war in the Balkans.", [("1990s", "year", 1990, 1999, None)]),
+    ("Authorities evacuated 4,500 residents from 12 villages.",
+     [("4,500 residents", "count", 4500, 4500, None), ("12 villages", "count", 12, 12, None)]),
+    ("Roughly 90 tonnes of aid arrived by sea.", [("Roughly 90 tonnes", "measure", 81, 99, "roughly")]),
+    ("Four hundred and twelve prisoners were freed in the exchange.",
+     [("Four hundred and twelve prisoners", "count", 412, 412, None)]),
+    ("About a dozen tanks crossed the river before dawn.", [("About a dozen tanks", "count", 10.8, 13.2, "about")]),
+    ("The wildfire has burned 500 hectares or more.", [("500 hectares or more", "measure", 500, None, "or more")]),
+    ("Rebels hold 10-15 villages near the lake.", [("10-15 villages", "count", 10, 15, "range")]),
+]
+
+
+@pytest.mark.parametrize("text, gold", OWN, ids=[t[:40] for t, _ in OWN])
+def test_own_sentences(text, gold):
+    found = find_numbers(kit.parse(text), sources=False)
+    assert len(found) == len(gold), [q.text for q in found]
+    for q, (start, kind, low, high, hedge) in zip(found, gold):
+        assert q.text.startswith(start), (q.text, start)
+        assert q.kind == kind
+        assert q.low == pytest.approx(low) if low is not None else q.low is None
+        assert q.high == pytest.approx(high) if high is not None else q.high is None
+        assert q.hedge == hedge
+
+
+def test_more_than_excludes_and_at_least_includes():
+    more, least = find_numbers(kit.parse("More than 50 died and at least 50 were hurt."), sources=False)
+    assert (more.low, more.low_inclusive, least.low, least.low_inclusive) == (50, False, 50, True)
+
+
+def test_counted_words():
+    qs = find_numbers(kit.parse("Seven aid workers and 30 dead were reported; 12 police officers were hurt."), sources=False)
+    assert [q.counted for q in qs] == ["aid workers", "dead", "police officers"]
+
+
+@pytest.mark.parametrize("token, value", [
+    ("1,234", 1234), ("2.5bn", 2_500_000_000), ("10k", 10_000), ("1/4", 0.25), ("½", 0.5), ("1.3e6", 1_300_000),
+    ("hello", None), ("12th", None),
+])
+def test_parse_figure(token, value):
+    assert parse_figure(token) == value
+
+
+def test_kinds_filter_and_describe():
+    qs = find_numbers(kit.parse("In 2019 the fourth convoy brought 40 tonnes."), kinds=AMOUNT_KINDS, sources=False)
+    assert [q.text for q in qs] == ["40 tonnes"]
+    assert "exactly 40" in qs[0].describe() and "none named" in qs[0].describe()
+
+
+def test_strings_and_empty_text():
+    assert find_numbers("No figures at all here.") == []
+    assert [q.value for q in find_numbers("Nine boats sank.", sources=False)] == [9]
+
+
+def test_vague_ranges_come_from_the_data_file():
+    rules = kit.numbers.load_rules()
+    for entry in rules["vague"]:
+        assert entry["note"] and entry["low"] is not None
+        assert entry.get("high") is None or entry["low"] <= entry["high"]
+    for entry in rules["hedge"]:
+        assert entry["note"] and entry["rule"] in {"at_least", "more_than", "at_most", "less_than", "about", "nearly", "up_to"}
+
+
+# ---------------------------------------------------------------- check_numbers
+
+
+@pytest.fixture(scope="module")
+def seed_findings(seed_doc):
+    return check_numbers(seed_doc)
+
+
+def test_seed_part_whole(seed_findings):
+    [pw] = [f for f in seed_findings if f.kind == "part_whole"]
+    assert [q.text for q in pw.quantities] == ["more than 412 dead", "at least 61 civilians"]
+    assert "at most 351" in pw.message and pw.ok is True
+
+
+def test_seed_most_is_consistent(seed_findings):
+    [share] = [f for f in seed_findings if f.kind == "share"]
+    assert share.ok is True and "206" in share.message and "351" in share.message
+
+
+def test_seed_people_counted_twice(seed_findings):
+    # at least 12 people (no source) and dozens of people (SANA) in Aleppo's strikes
+    [rep] = [f for f in seed_findings if f.kind == "repeated" and "people" in f.message]
+    assert rep.ok is True and "SANA" in rep.message
+
+
+def test_seed_unsourced(seed_findings):
+    texts = {f.quantities[0].text for f in seed_findings if f.kind == "no_source"}
+    assert texts == {"at least 12 people", "nine civilians"}
+
+
+@pytest.mark.parametrize("text, kind, ok, words", [
+    ("The hospital treated 45 patients, of them 12 children.", "part_whole", True, "at most 33"),
+    ("Officials reported 150 arrests, among them 200 minors.", "inconsistent", False, "do not fit"),
+    ("The flood killed 30 people, most of them children, including 20 adults.", "inconsistent", False, "only 10"),
+    ("The crash killed 40 passengers, mostly tourists, including 25 children.", "part_whole", True, "at most 15"),
+])
+def test_parts_and_wholes(text, kind, ok, words):
+    f = [f for f in check_numbers(kit.parse(text)) if f.kind in ("part_whole", "inconsistent", "share")]
+    hit = [x for x in f if x.kind == kind]
+    assert hit and hit[0].ok is ok and words in hit[0].message
+
+
+def test_two_places_are_not_part_and_whole():
+    fs = check_numbers(kit.parse("At least 12 people died in Gaza City and nine civilians in Rafah."))
+    assert not [f for f in fs if f.kind in ("part_whole", "inconsistent")]
+
+
+def test_repeated_figures_that_cannot_both_be_right():
+    fs = check_numbers(kit.parse("Officials said 40 people died. Hospital staff said more than 75 people died."))
+    [rep] = [f for f in fs if f.kind == "repeated"]
+    assert rep.ok is False and "cannot both be right" in rep.message
+
+
+# ---------------------------------------------------------------- plots
+
+
+def test_interval_plot_draws_open_ends():
+    qs = find_numbers(kit.parse("More than 412 dead, including at least 61 civilians and 9 children."), sources=False)
+    fig = plots.plot_intervals(qs)
+    ax = fig.axes[0]
+    assert len(ax.get_yticks()) == 3
+    # two figures have no upper limit: two arrows to the right edge
+    assert len([t for t in ax.texts if type(t).__name__ == "Annotation"]) == 2
+
+
+@pytest.mark.parametrize("trick", list(plots.CHART_TRICKS))
+def test_misleading_pairs(trick):
+    bad, good = plots.misleading_pair(trick)
+    if trick == "truncated axis":
+        assert bad.axes[0].get_ylim()[0] > 0 == good.axes[0].get_ylim()[0]
+    elif trick == "cherry-picked window":
+        assert len(bad.axes[0].get_xticks()) < len(good.axes[0].get_xticks())
+    else:
+        r_bad = [p.get_radius() for p in bad.axes[0].patches]
+        r_good = [p.get_radius() for p in good.axes[0].patches]
+        # misleading: radius ratio = value ratio (area ratio squared); honest: area ratio = value ratio
+        assert r_bad[0] / r_bad[1] == pytest.approx(412 / 61)
+        assert (r_good[0] / r_good[1]) ** 2 == pytest.approx(412 / 61)
+
+
+def test_unknown_trick():
+    with pytest.raises(ValueError, match="truncated axis"):
+        plots.misleading_pair("3D pie")
+
+
+# ---------------------------------------------------------------- widgets
+
+
+def test_number_finder_paragraph_slider():
+    w = widgets.make_number_finder()
+    slider, amounts, out, chart = w.children
+    whole = out.value
+    assert "more than 412" in whole and "observatory" in whole
+    paras = kit.load_article("aleppo-2024-12-02").paragraphs
+    slider.value = 1 + next(i for i, p in enumerate(paras) if "more than a decade" in p)
+    assert out.value != whole and "412" not in out.value
+    before = out.value
+    amounts.value = True  # hides the ordinal "first"
+    assert out.value != before and "(not an amount)" not in out.value
+    assert chart.value[:4] == b"\x89PNG"
+
+
+def test_chart_workshop_axis_and_window():
+    w = widgets.make_chart_workshop()
+    trick, axis, window, honest, explain, image = w.children
+    assert w.figure.axes[0].get_ylim()[0] == 8
+    axis.value = 0
+    assert w.figure.axes[0].get_ylim()[0] == 0
+    trick.value = "cherry-picked window"
+    narrow = w.figure.axes[0].get_xlim()
+    window.value = (0, 4)
+    assert w.figure.axes[0].get_xlim() != narrow
+    axis.value = 50
+    assert w.figure.axes[0].get_ylim()[0] == 50
+    honest.value = True
+    assert w.figure.axes[0].get_ylim()[0] == 0 and "honest" in explain.value
+    trick.value = "area vs length"
+    assert len(w.figure.axes[0].patches) == 2 and image.value[:4] == b"\x89PNG"
+
+
+def test_consistency_view_click_and_bad_input():
+    w = widgets.make_consistency_view("")
+    area, button, out = w.children
+    area.value = "Police arrested 150 people, among them 200 students."
+    button.click()
+    assert "do not fit" in out.value
+    area.value = "x" * (kit.MAX_CHARS + 1)
+    button.click()
+    assert "kit-msg-error" in out.value and "Traceback" not in out.value
+    area.value = "<script>alert(1)</script> 12 people, including 3 <b>children</b>."
+    button.click()
+    assert "<script>" not in out.value
+
+
+# ---------------------------------------------------------------- checkers
+
+
+@pytest.mark.parametrize("call, passed", [
+    (lambda: checks.numbers_interval(61, None), True),
+    (lambda: checks.numbers_interval("61", "none"), True),
+    (lambda: checks.numbers_interval(61, 61), False),
+    (lambda: checks.numbers_interval(62, None), False),
+    (lambda: checks.numbers_others(351), True),
+    (lambda: checks.numbers_others(473), False),
+    (lambda: checks.numbers_others("350"), False),
+    (lambda: checks.numbers_dozens(24, 99), True),
+    (lambda: checks.numbers_dozens(30, 144), True),
+    (lambda: checks.numbers_dozens(12, 99), False),
+    (lambda: checks.numbers_dozens(24, 500), False),
+    (lambda: checks.numbers_dozens(99, 24), False),
+    (lambda: checks.numbers_source("the official news agency SANA"), True),
+    (lambda: checks.numbers_source("the observatory"), False),
+    (lambda: checks.numbers_trick("Truncated axis"), True),
+    (lambda: checks.numbers_trick("area vs length"), False),
+])
+def test_numbers_checkers(call, passed):
+    fb = call()
+    assert fb.passed is passed
+    assert fb.message.startswith("Well done!" if passed else "Not yet.")
+
+
+@pytest.mark.parametrize("checker, args", [
+    (checks.numbers_interval, (..., ...)), (checks.numbers_others, (...,)), (checks.numbers_dozens, (..., 99)),
+    (checks.numbers_source, (...,)), (checks.numbers_trick, (...,)),
+])
+def test_numbers_checkers_not_answered(checker, args):
+    fb = checker(*args)
+    assert not fb.passed and fb.message == checks.NOT_ANSWERED
+
+
+def test_hints_point_back_to_the_lens_question():
+    assert "What do the numbers really claim?" in checks.numbers_interval(61, 61).message
