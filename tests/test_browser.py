@@ -145,9 +145,23 @@ def drive_02_attribution(view: View) -> None:
     expect(out).to_contain_text("The strikes killed at least 12 people", timeout=WIDGET_TIMEOUT_MS)
 
 
+def drive_01_framing(view: View) -> None:
+    """The reframer: choose the government's view, click Reframe, see the new labels."""
+    from playwright.sync_api import expect
+
+    labels = view.kit_view('mark[data-tag="delegitimizing"]')
+    expect(labels).to_be_visible(timeout=WIDGET_TIMEOUT_MS)  # the label viewer, coloured by stance
+    view.root.locator("button", has_text="government view").first.click()
+    view.root.locator("button", has_text="Reframe").first.click()
+    out = view.kit_view(".kit-reframe")
+    expect(out).to_contain_text("Terrorists have captured", timeout=WIDGET_TIMEOUT_MS)
+    expect(out).to_contain_text("Rebels have captured")  # the original, side by side
+
+
 #: notebook name (relative to notebooks/, no .ipynb) -> function using its widgets.
 INTERACTIONS: dict[str, Callable[[View], None]] = {
     "00_start": drive_00_start,
+    "01_framing": drive_01_framing,
     "02_attribution": drive_02_attribution,
 }
 
