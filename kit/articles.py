@@ -72,12 +72,11 @@ def load_article(article_id: str) -> Article:
     True
     """
     folder = _article_dir()
-    meta_file = folder.joinpath(f"{article_id}.json")
-    if not isinstance(article_id, str) or not meta_file.is_file():
+    if not isinstance(article_id, str) or article_id not in list_articles():
         raise UnknownArticle(
             f"No article called {article_id!r}. Bundled articles: {', '.join(list_articles())}."
         )
-    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    meta = json.loads(folder.joinpath(f"{article_id}.json").read_text(encoding="utf-8"))
     raw = folder.joinpath(f"{article_id}.txt").read_text(encoding="utf-8")
     lines = raw.splitlines()
     if lines and re.match(r"^\s*date \d{4}-\d{2}-\d{2}\b", lines[0]):
@@ -121,6 +120,8 @@ def read_text(source: str | bytes | Path, *, name: str = "") -> str:
         if len(data) > MAX_FILE_BYTES:
             raise InputError(_too_big(len(data)))
     elif isinstance(source, str):
+        if len(source) > MAX_FILE_BYTES:  # bound the work before cleaning or HTML parsing
+            raise InputError(_too_long(len(source)))
         text = source
         data = None
     else:
@@ -136,11 +137,15 @@ def read_text(source: str | bytes | Path, *, name: str = "") -> str:
     if not text.strip():
         raise InputError("The text is empty. Paste an article or choose a .txt or .html file.")
     if len(text) > MAX_CHARS:
-        raise InputError(
-            f"This text is {len(text):,} characters long; the kit analyses at most {MAX_CHARS:,} "
-            "(about 15,000 words) at once. Use one article, or a part of it."
-        )
+        raise InputError(_too_long(len(text)))
     return text.strip()
+
+
+def _too_long(n: int) -> str:
+    return (
+        f"This text is {n:,} characters long; the kit analyses at most {MAX_CHARS:,} "
+        "(about 15,000 words) at once. Use one article, or a part of it."
+    )
 
 
 def _too_big(n: int) -> str:
@@ -266,7 +271,9 @@ def language_warning(text: str) -> str | None:
     >>> print(language_warning("Les rebelles ont pris la ville d'Alep dimanche soir."))
     This text does not look like English...
     """
-    words = re.findall(r"\w+", text.lower())
+    if not isinstance(text, str):
+        raise InputError(f"The kit needs text (a str), not {type(text).__name__}.")
+    words = re.findall(r"\w+", text[:MAX_CHARS].lower())
     if len(words) < 5:
         return None
     latin = sum(1 for w in words if w.isascii())
