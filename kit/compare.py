@@ -179,7 +179,7 @@ def _figure_key(q) -> str:
     if q.value is not None:
         return fmt(q.value)
     if getattr(q, "kind", "") == "proportion":  # "most", "half": the words say it best
-        return q.text.lower()
+        return q.text
     return f"{fmt(q.low)}\u2013{fmt(q.high)}"
 
 
@@ -224,44 +224,48 @@ class Difference:
     note: str
 
 
-def compare_fingerprints(a: Fingerprint, b: Fingerprint) -> list[Difference]:
+def compare_fingerprints(a: Fingerprint, b: Fingerprint, *, names: tuple[str, str] = ("A", "B")
+                         ) -> list[Difference]:
     """What differs between two fingerprints, lens by lens (framing, attribution, numbers).
+
+    ``names`` are the names of the two versions used in the notes ("Only A calls...").
 
     >>> fa = fingerprint("Police said 40 people were arrested.")
     >>> fb = fingerprint("Police said 40 people were arrested, and 3 were hurt.")
     >>> [(d.item, d.a, d.b) for d in compare_fingerprints(fa, fb) if d.lens == "numbers"]
     [('3', 'dropped', 'kept')]
     """
+    na, nb = names
     out: list[Difference] = []
     for stance in dict.fromkeys([*a.labels, *b.labels]):
         x, y = a.labels.get(stance, 0), b.labels.get(stance, 0)
         if x != y:
             out.append(Difference("framing", f"{stance} labels", x, y,
-                                  f"{stance} labels: {x} in A, {y} in B."))
+                                  f"{stance} labels: {x} in {na}, {y} in {nb}."))
     for stance in dict.fromkeys([*a.label_words, *b.label_words]):
         wa, wb = set(a.label_words.get(stance, ())), set(b.label_words.get(stance, ()))
         for w in sorted(wa ^ wb):
             out.append(Difference(
                 "framing", f"\u201c{w}\u201d ({stance})", "used" if w in wa else "not used",
                 "used" if w in wb else "not used",
-                f"Only {'A' if w in wa else 'B'} calls someone \u201c{w}\u201d ({stance}).",
+                f"Only {na if w in wa else nb} calls someone \u201c{w}\u201d ({stance}).",
             ))
     for st in dict.fromkeys([*a.sources, *b.sources]):
         x, y = a.sources.get(st, 0), b.sources.get(st, 0)
         if x != y:
             out.append(Difference("attribution", f"{st} sources", x, y,
-                                  f"Claims from {st.replace('_', ' ')} sources: {x} in A, {y} in B."))
+                                  f"Claims from {st.replace('_', ' ')} sources: {x} in {na}, {y} in {nb}."))
     if a.unattributed != b.unattributed:
         out.append(Difference("attribution", "claims with no source", a.unattributed, b.unattributed,
-                              f"Contested claims with no source: {a.unattributed} in A, "
-                              f"{b.unattributed} in B."))
+                              f"Contested claims with no source: {a.unattributed} in {na}, "
+                              f"{b.unattributed} in {nb}."))
     for key in dict.fromkeys([*a.figures, *b.figures]):
         if (key in a.figures) != (key in b.figures):
-            keeper, words = ("A", a.figures[key]) if key in a.figures else ("B", b.figures[key])
+            keeper, words = (na, a.figures[key]) if key in a.figures else (nb, b.figures[key])
             out.append(Difference(
                 "numbers", key, "kept" if key in a.figures else "dropped",
                 "kept" if key in b.figures else "dropped",
-                f"Only {keeper} gives the figure {key} (\u201c{words}\u201d).",
+                f"Only {keeper} gives the figure \u201c{words}\u201d.",
             ))
     return out
 
@@ -416,7 +420,7 @@ def compare_html(a, b, *, names: tuple[str, str] = ("A", "B")) -> str:
     an_a, an_b = _as_analysis(a), _as_analysis(b)
     fa, fb = fingerprint(an_a), fingerprint(an_b)
     rows, marked = fingerprint_rows(fa, fb)
-    diffs = compare_fingerprints(fa, fb)
+    diffs = compare_fingerprints(fa, fb, names=names)
     parts = [banner_html(an_a) or banner_html(an_b)]
     for lens in ("framing", "attribution", "numbers"):
         if lens in an_a.missing:

@@ -250,3 +250,58 @@ def test_your_article_warns_about_other_languages():
     w.children[1].value = "Les rebelles ont pris la ville d'Alep dimanche soir, selon l'observatoire."
     w.children[3].click()
     assert "does not look like English" in w.children[5].children[0].value
+
+
+def test_difference_notes_use_the_given_names(fps):
+    diffs = compare_fingerprints(fps[STATE], fps[WIRE], names=("C", "B"))
+    notes = " ".join(d.note for d in diffs)
+    assert "Only B gives" in notes and "Only A" not in notes
+
+
+# ---------------------------------------------------------------- checkers of 04 and 05
+
+from kit import checks  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "answer, ok, words",
+    [
+        ({"A": "opposition", "B": "wire", "C": "state media"}, True, "opposition outlet"),
+        ({"a": "Rebels", "b": "neutral", "c": "SANA"}, True, "wire story"),
+        ({"A": "opposition", "B": "state media", "C": "wire"}, False, "terrorists"),
+        ({"A": "wire", "B": "opposition", "C": "state media"}, False, "revolutionaries"),
+        ({"A": "opposition", "B": "wire"}, False, "C"),
+        ("opposition", False, '{"A"'),
+        (..., False, "not answered"),
+    ],
+)
+def test_compare_which(answer, ok, words):
+    fb = checks.compare_which(answer)
+    assert fb.passed is ok and words in fb.message
+
+
+@pytest.mark.parametrize(
+    "answer, ok, words",
+    [(61, True, "61"), ("12", True, "12"), (9, True, "9"), (412, False, "version A"),
+     (230, False, "dropped"), ("many", False, "number"), (..., False, "not answered")],
+)
+def test_compare_left_out(answer, ok, words):
+    fb = checks.compare_left_out(answer)
+    assert fb.passed is ok and words in fb.message
+
+
+@pytest.mark.parametrize(
+    "answer, ok",
+    [("I don't think the government will recover", True),
+     ("I do not think the government will recover.", True),  # judgement call: small rewording is fine
+     ("I don't think the government will. will recover", False),
+     ("I don't think the government will will recover", False)],
+)
+def test_article_repair(answer, ok):
+    assert checks.article_repair(answer).passed is ok
+
+
+@pytest.mark.parametrize("answer, ok", [("b", True), ("B", True), ("a", False), ("c", False), ("x", False)])
+def test_article_lateral(answer, ok):
+    fb = checks.article_lateral(answer)
+    assert fb.passed is ok and fb.message
