@@ -130,19 +130,17 @@ def drive_00_start(view: View) -> None:
     expect(dates.first).to_have_text(re.compile(r"Sunday"))
 
 
-def drive_02_attribution(view: View) -> None:
-    """The source map: colour by cue signal; then the unsourced-claims button."""
+def drive_quiz(view: View) -> None:
+    """The before/after quiz: answer the first question, Submit, see a score and explanations."""
     from playwright.sync_api import expect
 
-    source_map = view.kit_view('mark[data-tag="monitor"]')
-    expect(source_map).to_be_visible(timeout=WIDGET_TIMEOUT_MS)  # coloured by kind of source
-    expect(source_map.locator('mark[data-tag="unattributed"]').first).to_be_visible()
-    view.root.locator("button", has_text="cue signal").first.click()
-    signals = view.kit_view('mark[data-tag="endorsing"]')  # "has confirmed"
-    expect(signals).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
-    view.root.locator("button", has_text="Find unsourced claims").first.click()
-    out = view.kit_view(".kit-unsourced")
-    expect(out).to_contain_text("The strikes killed at least 12 people", timeout=WIDGET_TIMEOUT_MS)
+    first = view.root.locator(".widget-radio-box").first
+    expect(first).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
+    first.locator("input[type=radio]").first.check()
+    view.root.locator("button", has_text="Submit").first.click()
+    out = view.kit_view(".kit-msg")
+    expect(out).to_contain_text(re.compile(r"\d+ of 12 right"), timeout=WIDGET_TIMEOUT_MS)
+    expect(out).to_contain_text("still without an answer")   # 11 questions left unanswered
 
 
 def drive_01_framing(view: View) -> None:
@@ -158,11 +156,88 @@ def drive_01_framing(view: View) -> None:
     expect(out).to_contain_text("Rebels have captured")  # the original, side by side
 
 
+def drive_02_attribution(view: View) -> None:
+    """The source map: colour by cue signal; then the unsourced-claims button."""
+    from playwright.sync_api import expect
+
+    source_map = view.kit_view('mark[data-tag="monitor"]')
+    expect(source_map).to_be_visible(timeout=WIDGET_TIMEOUT_MS)  # coloured by kind of source
+    expect(source_map.locator('mark[data-tag="unattributed"]').first).to_be_visible()
+    view.root.locator("button", has_text="cue signal").first.click()
+    signals = view.kit_view('mark[data-tag="endorsing"]')  # "has confirmed"
+    expect(signals).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
+    view.root.locator("button", has_text="Find unsourced claims").first.click()
+    out = view.kit_view(".kit-unsourced")
+    expect(out).to_contain_text("The strikes killed at least 12 people", timeout=WIDGET_TIMEOUT_MS)
+
+
+def box_of(view: View, child_css: str, label: str | None = None):
+    """The widget box (VBox) that directly holds a control matching ``child_css`` (and label)."""
+    boxes = view.root.locator(f".widget-vbox:has(> {child_css})")
+    if label is not None:
+        boxes = boxes.filter(has=view.page.locator(f"{child_css} .widget-label", has_text=label))
+    return boxes.first
+
+
+def drive_03_numbers(view: View) -> None:
+    """Number finder: slide to paragraph 12; consistency view: type two figures, check them."""
+    from playwright.sync_api import expect
+
+    finder = box_of(view, ".widget-slider", "Paragraph")
+    out = finder.locator(".widget-html-content").first
+    expect(out).to_contain_text("more than 412", timeout=WIDGET_TIMEOUT_MS)  # 0 = whole article
+    set_slider(View(view.page, finder, view.mode), "Paragraph", 12)
+    expect(out).to_contain_text("at least 12 (no upper limit", timeout=WIDGET_TIMEOUT_MS)
+    expect(out).not_to_contain_text("more than 412")
+    view.shown = out
+    # A sentence of our own (not from the article): a part and its whole.
+    checker = box_of(view, ".widget-textarea")
+    checker.locator("textarea").fill("The clashes left 200 dead, including at least 30 police officers.")
+    checker.locator("button", has_text="Check the figures").click()
+    expect(checker.locator(".widget-html-content").first).to_contain_text(
+        "at most 170", timeout=WIDGET_TIMEOUT_MS)
+
+
+def drive_04_compare(view: View) -> None:
+    """The blind comparison: pick another version for A; the fingerprint table follows."""
+    from playwright.sync_api import expect
+
+    compare = box_of(view, ".widget-dropdown", "A")
+    out = compare.locator(".widget-html-content").first
+    expect(out).to_contain_text("Version A", timeout=WIDGET_TIMEOUT_MS)
+    expect(out).not_to_contain_text("Version B")
+    compare.locator(".widget-dropdown", has=view.page.locator(".widget-label", has_text="A")) \
+        .first.locator("select").select_option(label="Version B")
+    expect(out).to_contain_text("Version B", timeout=WIDGET_TIMEOUT_MS)
+    view.shown = out
+
+
+def drive_05_your_article(view: View) -> None:
+    """Paste a short story of our own, press Analyse, open the Numbers tab."""
+    from playwright.sync_api import expect
+
+    box = box_of(view, ".widget-textarea")
+    box.locator("textarea").fill("Police said at least 40 protesters were arrested in the capital on "
+                                 "Monday. Officials called the marchers rioters.")
+    box.locator("button", has_text="Analyse").click()
+    status = box.locator(".widget-html-content", has_text="Analysed").first
+    expect(status).to_contain_text("Analysed 19 words", timeout=WIDGET_TIMEOUT_MS)
+    box.locator(".lm-TabBar-tab", has_text="Numbers").click()
+    found = box.locator(".widget-html-content:visible", has_text="at least 40").first
+    expect(found).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
+    view.shown = found
+
+
 #: notebook name (relative to notebooks/, no .ipynb) -> function using its widgets.
 INTERACTIONS: dict[str, Callable[[View], None]] = {
     "00_start": drive_00_start,
     "01_framing": drive_01_framing,
     "02_attribution": drive_02_attribution,
+    "03_numbers": drive_03_numbers,
+    "04_compare": drive_04_compare,
+    "05_your_article": drive_05_your_article,
+    "quiz_before": drive_quiz,
+    "quiz_after": drive_quiz,
 }
 
 
