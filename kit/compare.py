@@ -310,6 +310,18 @@ def _missing(an: Analysis, lens: str) -> str:
     return message(an.missing[lens], kind="info") if lens in an.missing else ""
 
 
+def _shared(name: str, *args, **kwargs) -> str | None:
+    """The HTML of a lens notebook's own view (``kit.widgets.<name>``), so notebook 05 and the
+    report look like notebooks 01-03; None when that view is missing or fails (ours is used)."""
+    fn = lens_function("kit.widgets", name)
+    if fn is None:
+        return None
+    try:
+        return fn(*args, **kwargs)
+    except Exception:  # fall back to the simpler view below
+        return None
+
+
 def _h(title: str) -> str:
     return f"<h4 style='margin:10px 0 4px 0'>{html.escape(title)}</h4>"
 
@@ -318,8 +330,8 @@ def framing_view(an: Analysis) -> str:
     """Labels highlighted by stance, with a table; agentless passives listed."""
     if "framing" in an.missing:
         return _missing(an, "framing")
-    parts = [highlight(an.text, an.labels, tag="stance",
-                       tooltip=lambda l: f"{getattr(l, 'actor', '')}: {l.stance}")]
+    parts = [_shared("labels_html", an.text) or highlight(
+        an.text, an.labels, tag="stance", tooltip=lambda l: f"{getattr(l, 'actor', '')}: {l.stance}")]
     counts = Counter(l.stance for l in an.labels)
     parts.append(_h("Labels by stance"))
     parts.append(table_html(["stance", "how many", "words used"], [
@@ -337,13 +349,17 @@ def attribution_view(an: Analysis) -> str:
     """Attributions highlighted by source type, a table of who says what, and unsourced claims."""
     if "attribution" in an.missing:
         return _missing(an, "attribution")
-    parts = [highlight(an.text, an.attributions, tag="source_type",
-                       tooltip=lambda a: f"{a.speaker} ({a.source_type}, {a.kind})")]
+    parts = [_shared("source_map_html", an.text) or highlight(
+        an.text, an.attributions, tag="source_type",
+        tooltip=lambda a: f"{a.speaker} ({a.source_type}, {a.kind})")]
     parts.append(_h("Who says so?"))
     parts.append(table_html(["speaker", "verb", "kind", "type of source"],
                             [[a.speaker, a.cue, a.kind, a.source_type] for a in an.attributions]))
     parts.append(_h(f"Contested claims with no source ({len(an.unattributed)})"))
-    if an.unattributed:
+    shared = _shared("unsourced_html", an.text)
+    if shared:
+        parts.append(shared)
+    elif an.unattributed:
         parts.append(table_html(["sentence"], [[getattr(u, "text", str(u))] for u in an.unattributed]))
     return "".join(parts)
 
@@ -353,16 +369,21 @@ def numbers_view(an: Analysis) -> str:
     if "numbers" in an.missing:
         return _missing(an, "numbers")
     amounts = [q for q in an.quantities if getattr(q, "is_amount", True)]
-    parts = [highlight(an.text, amounts, tag=lambda q: "hedged" if q.hedge else "exact",
-                       tooltip=lambda q: q.describe() if hasattr(q, "describe") else q.text)]
-    parts.append(_h("What each figure claims"))
-    parts.append(table_html(["figure", "interval", "what is counted", "who says so"], [
-        [q.text, q.interval() if hasattr(q, "interval") else f"{q.low}\u2013{q.high}",
-         q.counted or "", getattr(q, "source", None) or "no source in the sentence"]
-        for q in amounts]))
+    shared = _shared("numbers_html", an.text, amounts_only=True)
+    if shared:
+        parts = [shared]
+    else:
+        parts = [highlight(an.text, amounts, tag=lambda q: "hedged" if q.hedge else "exact",
+                           tooltip=lambda q: q.describe() if hasattr(q, "describe") else q.text)]
+        parts.append(_h("What each figure claims"))
+        parts.append(table_html(["figure", "interval", "what is counted", "who says so"], [
+            [q.text, q.interval() if hasattr(q, "interval") else f"{q.low}\u2013{q.high}",
+             q.counted or "", getattr(q, "source", None) or "no source in the sentence"]
+            for q in amounts]))
     if an.findings:
         parts.append(_h("Checks"))
-        parts.append("".join(message(f.message, kind="info") for f in an.findings))
+        parts.append(_shared("consistency_html", an.text)
+                     or "".join(message(f.message, kind="info") for f in an.findings))
     return "".join(parts)
 
 

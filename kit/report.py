@@ -122,6 +122,25 @@ def numbers_figure(an: Analysis):
     return fig
 
 
+def _chart(lens: str, an: Analysis):
+    """The lens notebooks' own chart from kit.plots when there is one, else the simple one above."""
+    from .compare import lens_function
+
+    shared = {
+        "framing": ("framing_labels_chart", lambda: an.labels),
+        "attribution": ("source_share_chart", lambda: an.attributions),
+        "numbers": ("plot_intervals", lambda: [q for q in an.quantities if getattr(q, "kind", "") == "count"]),
+    }
+    name, data = shared[lens]
+    fn = lens_function("kit.plots", name)
+    if fn is not None and data():
+        try:
+            return fn(data())
+        except Exception:  # fall back to the simple chart
+            pass
+    return CHARTS[lens](an)
+
+
 CHARTS = {"framing": labels_figure, "attribution": sources_figure, "numbers": numbers_figure}
 
 
@@ -200,9 +219,8 @@ def build_report(source, *, title: str = "") -> str:
     sections = []
     for lens in ("framing", "attribution", "numbers", "translation"):
         charts = []
-        make = CHARTS.get(lens)
-        if make and lens not in an.missing:
-            fig = make(an)
+        if lens in CHARTS and lens not in an.missing:
+            fig = _chart(lens, an)
             if fig is not None:
                 charts.append({"data": _png(fig), "alt": f"chart for the {lens} lens"})
         sections.append({"id": lens, "heading": LENS_TITLES[lens], "intro": INTROS[lens],
