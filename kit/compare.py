@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .articles import Article, language_warning, load_article
+from .errors import InputError
 from .nlp import parse
 from .render import highlight, message
 from .translation import KINDS as ISSUE_KINDS
@@ -113,8 +114,10 @@ def analyse(source, *, title: str = "") -> Analysis:
         doc = parse(text)
     elif isinstance(source, str):
         text, doc = source, parse(source)
-    else:  # a spaCy Doc
+    elif hasattr(source, "vocab") and hasattr(source, "text"):  # a spaCy Doc
         text, doc = source.text, source
+    else:
+        raise InputError(f"The kit analyses text, an article or a parsed text, not {type(source).__name__}.")
     if title:
         meta["title"] = title
     results: dict = {}

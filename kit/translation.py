@@ -23,6 +23,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from .errors import InputError
 from .nlp import parse
 
 #: Kinds of issue, with a short name for tables and legends.
@@ -177,6 +178,15 @@ def _literal_names(doc) -> list[Issue]:
     return out
 
 
+def _as_doc(doc_or_text):
+    if isinstance(doc_or_text, str):
+        return parse(doc_or_text)
+    if hasattr(doc_or_text, "vocab") and hasattr(doc_or_text, "text") and hasattr(doc_or_text, "ents"):
+        return doc_or_text
+    raise InputError(f"The translation check needs text or a parsed text, not "
+                     f"{type(doc_or_text).__name__}.")
+
+
 def translation_issues(doc_or_text, *, kinds: tuple[str, ...] | None = None) -> list[Issue]:
     """Signs of translation damage in a text or spaCy ``Doc``, in reading order.
 
@@ -188,7 +198,7 @@ def translation_issues(doc_or_text, *, kinds: tuple[str, ...] | None = None) -> 
     >>> translation_issues("The Red Cross said the bridge was safe.")
     []
     """
-    doc = parse(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
+    doc = _as_doc(doc_or_text)
     found = (
         _repeated_and_stray_stops(doc)
         + _doubled_words(doc)

@@ -136,3 +136,11 @@ def test_lateral_reading_checklist():
         assert step["how"] and step["why"]
     steps[0]["question"] = "changed"  # callers get copies
     assert lateral_reading()[0]["question"] != "changed"
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"bytes", ["a list"], object()])
+def test_non_text_gives_a_clear_error(bad):
+    with pytest.raises(kit.InputError):
+        translation_issues(bad)
+    with pytest.raises(kit.InputError):
+        kit.analyse(bad)
