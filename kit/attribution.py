@@ -39,6 +39,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from .errors import InputError
 from .nlp import load_model, parse
 
 __all__ = [
@@ -208,6 +209,18 @@ def _cue_groups():
 
 def _according_groups():
     return [(c["phrase"], [c["phrase"]]) for c in _verb_data().get("according_to", [])]
+
+
+def _as_doc(doc):
+    """A parsed Doc: text given as a str is parsed; anything else gets a clear message."""
+    if isinstance(doc, str):
+        return parse(doc)
+    if hasattr(doc, "sents") and hasattr(doc, "text") and hasattr(doc, "vocab"):
+        return doc
+    raise InputError(
+        f"The attribution lens needs a parsed text, not {type(doc).__name__}: "
+        "use kit.find_attributions(kit.parse(text))."
+    )
 
 
 # ---------------------------------------------------------------- units
@@ -573,6 +586,7 @@ def find_attributions(doc, *, resolve_pronouns: bool = True, window: int = 3) ->
     >>> [(a.speaker, a.cue, a.cue_signal, a.resolved_from) for a in find_attributions(doc)]
     [('The army', 'claimed', 'distancing', None), ('The army', 'said', 'neutral', 'It')]
     """
+    doc = _as_doc(doc)
     units = _units(doc)
     quotes = _quotes(doc, units)
     raw = _verb_candidates(doc, units, quotes) + _according_candidates(doc, units)
@@ -636,6 +650,7 @@ def find_unattributed(doc, *, attributions: list[Attribution] | None = None) -> 
     >>> [(c.text, c.reason) for c in find_unattributed(doc)]
     [('Six people were killed.', 'casualties')]
     """
+    doc = _as_doc(doc)
     data = _claim_data()
     cats = data.get("category", [])
     groups = [(c["name"], c["words"]) for c in cats]

@@ -331,6 +331,8 @@ def attribution_doubt_verb(answer: object) -> Feedback:
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
     word = norm(answer)
+    if not isinstance(answer, str) or len(word) > 30 or len(word.split()) > 2:
+        return hint("Give one verb in quotes, like \"said\", as it would stand in the sentence.", ex)
     signals = cue_signals()
     lemma = parse(f"The army {word} that it helped.")[2].lemma_.lower() if word else word
     signal = signals.get(word) or signals.get(lemma)
@@ -373,8 +375,10 @@ def attribution_chain(answer: object) -> Feedback:
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
     if isinstance(answer, str):
-        answer = [p for p in re.split(r"[\s,>-]+", answer) if p]
-    given = [norm(x).upper() for x in answer]
+        answer = [p for p in re.split(r"[\s,>-]+", answer[:200]) if p]
+    if not isinstance(answer, (list, tuple)):
+        return hint("Give a list of the four letters in order, like [\"A\", \"B\", \"C\", \"D\"].", ex)
+    given = [norm(x).upper() for x in answer[:10]]
     if sorted(given) != sorted(_CHAIN_ORDER):
         return hint("Use each letter A, B, C and D once, like [\"A\", \"B\", \"C\", \"D\"].", ex)
     for n, (g, c) in enumerate(zip(given, _CHAIN_ORDER), start=1):
@@ -415,8 +419,10 @@ def attribution_second_source(answer: object) -> Feedback:
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
     if isinstance(answer, str):
-        answer = [p for p in re.split(r"[\s,;]+", answer) if p]
-    given = {norm(x).upper() for x in answer}
+        answer = [p for p in re.split(r"[\s,;]+", answer[:200]) if p]
+    if not isinstance(answer, (list, tuple, set, frozenset)):
+        return hint("Give a set of letters, like {\"A\", \"C\"}.", ex)
+    given = {norm(x).upper() for x in list(answer)[:10]}
     tips = {
         "A": "A has no source at all, and it is about deaths. Who counted them?",
         "B": "B comes from one side of the war, about its own strikes. Would it say if it hit civilians?",
