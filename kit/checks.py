@@ -216,6 +216,8 @@ def framing_hidden_actor(answer: object) -> Feedback:
     ex = "framing_hidden_actor"
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
+    if len(str(answer)) > 1000:
+        return hint("Copy just one clause (a few words) from the article.", ex)
     text = load_article("aleppo-2024-12-02").text
     given = norm(answer)
     doc = parse(text)
@@ -244,6 +246,8 @@ def framing_neutral_rewrite(answer: object) -> Feedback:
     ex = "framing_neutral_rewrite"
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
+    if len(str(answer)) > 500:
+        return hint("Write one short sentence: the same facts, in neutral words.", ex)
     labels = find_labels(parse(str(answer)))
     loaded = [l for l in labels if l.stance != "neutral"]
     if loaded:
