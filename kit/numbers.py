@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import InputError
 from .nlp import load_model, parse
 
 DATA_FILE = Path(__file__).parent / "data" / "numbers.toml"
@@ -634,6 +635,20 @@ def _sentence_bounds(doc, i: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- find_numbers
 
 
+def _as_doc(doc):
+    """A parsed Doc from ``doc`` (a Doc, or text which is parsed); a clear message otherwise."""
+    if isinstance(doc, str):
+        return parse(doc)
+    from spacy.tokens import Doc
+
+    if isinstance(doc, Doc):
+        return doc
+    raise InputError(
+        f"The numbers lens needs a parsed text, not {type(doc).__name__}. "
+        "Use kit.find_numbers(kit.parse(text)) with your text in quotes."
+    )
+
+
 def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = True) -> list[Quantity]:
     """Every figure in ``doc`` with its interval, hedge, what it counts and its source.
 
@@ -646,8 +661,7 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
     >>> [(q.text, q.kind, q.value) for q in find_numbers(parse("In 2015, the fourth resolution passed."))]
     [('2015', 'year', 2015), ('fourth', 'ordinal', 4)]
     """
-    if isinstance(doc, str):
-        doc = parse(doc)
+    doc = _as_doc(doc)
     rules = load_rules()
     hedges = _matches(doc, "hedge")
     after = _matches(doc, "hedge_after")
@@ -967,8 +981,7 @@ def check_numbers(doc, *, quantities: list[Quantity] | None = None) -> list[Find
     >>> "at most 351" in fs[0].message
     True
     """
-    if isinstance(doc, str):
-        doc = parse(doc)
+    doc = _as_doc(doc)
     qs = quantities if quantities is not None else find_numbers(doc)
     rules = load_rules()["parts"]
     wholes = {_key(w) for w in rules["wholes"]}
