@@ -253,6 +253,13 @@ def key(token) -> str:
     return lemma.lower()
 
 
+def _key_doc(doc):
+    """A copy of ``doc`` whose words are the tokens' keys (same token count)."""
+    from spacy.tokens import Doc
+
+    return Doc(doc.vocab, words=[key(t) or "_" for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+
 def _term_keys(nlp, term: str) -> list[list[str]]:
     doc = nlp(term)
     return [sorted({key(t), t.text.lower()}) for t in doc]
@@ -260,20 +267,28 @@ def _term_keys(nlp, term: str) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=4)
 def _matcher(vocab_id: int, path: str | None = None):
-    from spacy.matcher import Matcher
-    from spacy.tokens import Token
+    """A PhraseMatcher over *key documents*: each token replaced by its lemma key.
+
+    Matching the keys (not the raw text) finds inflected forms ("Rebels", "regime's") with
+    spaCy's fast PhraseMatcher; a key document has the same tokens, so offsets carry over.
+    """
+    import itertools
+
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     nlp = load_model()
-    if not Token.has_extension("kit_key"):
-        Token.set_extension("kit_key", getter=key)
     entries, ignored = load_lexicon(path)
-    matcher = Matcher(nlp.vocab)
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def patterns(term):
+        return [Doc(nlp.vocab, words=list(words)) for words in itertools.product(*_term_keys(nlp, term))]
+
     for i, entry in enumerate(entries):
         for term in entry.terms:
-            pattern = [{"_": {"kit_key": {"IN": keys}}} for keys in _term_keys(nlp, term)]
-            matcher.add(f"L{i}|{term}", [pattern])
+            matcher.add(f"L{i}|{term}", patterns(term))
     for term in ignored:
-        matcher.add(f"IGNORE|{term}", [[{"_": {"kit_key": {"IN": k}}} for k in _term_keys(nlp, term)]])
+        matcher.add(f"IGNORE|{term}", patterns(term))
     return matcher
 
 
@@ -293,7 +308,7 @@ def _matches(doc, path: str | None = None):
     entries, _ = load_lexicon(path)
     found = []
     ignored_tokens: set[int] = set()
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in matcher(_key_doc(doc)):
         name = doc.vocab.strings[match_id]
         if name.startswith("IGNORE|"):
             ignored_tokens.update(range(start, end))
