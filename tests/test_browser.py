@@ -221,7 +221,7 @@ def drive_05_your_article(view: View) -> None:
                                  "Monday. Officials called the marchers rioters.")
     box.locator("button", has_text="Analyse").click()
     status = box.locator(".widget-html-content", has_text="Analysed").first
-    expect(status).to_contain_text("Analysed 19 words", timeout=WIDGET_TIMEOUT_MS)
+    expect(status).to_contain_text("Analysed 18 words", timeout=WIDGET_TIMEOUT_MS)
     box.locator(".lm-TabBar-tab", has_text="Numbers").click()
     found = box.locator(".widget-html-content:visible", has_text="at least 40").first
     expect(found).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
@@ -433,12 +433,38 @@ def code_cell_count(name: str) -> int:
 
 def run_all_in_lab(page, name: str, n: int | None = None) -> None:
     """Wait for the kernel, choose Run > Run All Cells, wait until every code cell has run."""
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    # The status bar says "<kernel> | Idle" once the kernel is connected (the toolbar's
+    # indicator can say idle a moment before): Run All before that runs nothing.
+    page.locator(".jp-StatusBar-Item", has_text=re.compile(r"\| Idle")).first.wait_for(
         timeout=SERVER_TIMEOUT * 1000)
-    page.locator(".jp-NotebookPanel .jp-Cell").first.click()  # focus the notebook
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first.click()  # focus the notebook
+    started = "() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) " \
+              ".jp-CodeCell .jp-InputPrompt')].some(p => /\\[[*\\d]/.test(p.textContent))"
+    for attempt in range(3):
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+        try:
+            page.wait_for_function(started, timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            continue  # the kernel was not listening yet: choose Run All again
     n = code_cell_count(name) if n is None else n
+
+    try:
+        _wait_for_cells(page, n)
+    except PlaywrightTimeout:
+        cells = page.evaluate("""() => [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')].map(c => [
+            (c.querySelector('.jp-InputPrompt') || {}).textContent,
+            (c.querySelector('.jp-InputArea-editor') || {}).textContent?.slice(0, 60),
+            (c.querySelector('.jp-OutputArea') || {}).textContent?.slice(0, 200)])""")
+        listing = "\n".join(f"{p!s:6} {src!r:64} -> {out!r}" for p, src, out in cells)
+        pytest.fail(f"{name}: not every cell ran in {RUN_TIMEOUT} s:\n{listing}", pytrace=False)
+
+
+def _wait_for_cells(page, n: int) -> None:
     page.wait_for_function(
         """(n) => {
             const prompts = [...document.querySelectorAll(
