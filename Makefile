@@ -6,8 +6,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kit-setup-done
 PORT   ?= 8888
+# Jupyter refuses to run as root unless told (containers, some JupyterHub images).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test test-fast browser-deps bench student notebooks handouts report app clean
+.PHONY: setup lab test test-fast browser-deps bench student handouts app clean
 
 setup: $(STAMP)
 
@@ -22,11 +24,11 @@ $(STAMP): pyproject.toml kit/model-requirements.txt
 	touch $(STAMP)
 
 lab: setup
-	$(BIN)/jupyter lab notebooks/00_start.ipynb --port=$(PORT)
+	$(BIN)/jupyter lab notebooks/00_start.ipynb --port=$(PORT) $(ROOT_FLAG)
 
 # App mode: the notebooks as web apps (code hidden, widgets live), on this computer only.
 app: setup
-	$(BIN)/voila notebooks/ --port=$(PORT) --Voila.ip=127.0.0.1 --no-browser
+	$(BIN)/voila notebooks/ --port=$(PORT) --Voila.ip=127.0.0.1
 
 # Debian's Chromium for the browser tests (skipped when it cannot be installed here).
 browser-deps:
