@@ -10,7 +10,8 @@ What is measured (targets from the kit's issue list):
 * **Full analysis vs bare parsing.** "Full analysis" is what the kit does for a text:
   ``kit.parse`` once, then every lens finder that exists on the same Doc (framing:
   find_labels, find_passives; attribution: find_attributions, find_unattributed; numbers:
-  find_numbers, check_numbers). "Bare" is the spaCy model alone, ``nlp(text)``. Both on
+  find_numbers, check_numbers; results a later finder can reuse are passed on, as the API
+  allows). Also timed: ``kit.compare.analyse``, what 05_your_article runs. "Bare" is the spaCy model alone, ``nlp(text)``. Both on
   the seed article (median of several runs, after one warm-up run that builds the lazily
   built matchers), and on a batch of 100 articles (``nlp.pipe`` for the bare side,
   ``kit.parse_many`` for the kit's parsing). Target: full / bare <= 1.3.
@@ -67,8 +68,29 @@ def finders() -> list[tuple[str, object]]:
 
 
 def analyse(doc) -> dict:
-    """The kit's full analysis of a parsed text: every lens finder on one Doc."""
-    return {name: fn(doc) for name, fn in finders()}
+    """The kit's full analysis of a parsed text: every lens finder on one Doc.
+
+    Results a later finder can reuse are passed on, as the API allows and a notebook
+    would do: find_unattributed(doc, attributions=...), check_numbers(doc, quantities=...).
+    """
+    import inspect
+
+    out: dict = {}
+    reuse = {"attributions": "find_attributions", "quantities": "find_numbers"}
+    for name, fn in finders():
+        params = inspect.signature(fn).parameters
+        kwargs = {k: out[src] for k, src in reuse.items() if k in params and src in out}
+        out[name] = fn(doc, **kwargs)
+    return out
+
+
+def kit_analyse():
+    """kit.compare.analyse (what 05_your_article runs: every lens + the translation check), if present."""
+    try:
+        from kit.compare import analyse as compare_analyse
+    except ImportError:
+        return None
+    return compare_analyse
 
 
 def full_analysis(text: str) -> dict:
@@ -108,6 +130,11 @@ def bench_analysis(repeat: int) -> dict:
     full = timeit(lambda: full_analysis(seed), repeat)
     doc = kit.parse(seed)
     per_finder = {name: timeit(lambda fn=fn: fn(doc), repeat) for name, fn in finders()}
+    compare_analyse = kit_analyse()
+    notebook_full = None
+    if compare_analyse is not None:
+        compare_analyse(seed)
+        notebook_full = timeit(lambda: compare_analyse(seed), repeat)
 
     texts = batch_articles(100)
     batch_repeat = max(1, repeat // 3)
@@ -120,6 +147,8 @@ def bench_analysis(repeat: int) -> dict:
         "seed_full_s": full,
         "seed_ratio": full / bare,
         "seed_per_finder_s": per_finder,
+        "seed_compare_analyse_s": notebook_full,
+        "seed_compare_analyse_ratio": notebook_full / bare if notebook_full else None,
         "batch_articles": len(texts),
         "batch_chars": sum(map(len, texts)),
         "batch_bare_s": bare_batch,
@@ -286,6 +315,10 @@ def table(results: dict) -> str:
     rows.append((f"batch of {a['batch_articles']}: full analysis", f"{a['batch_full_s']:.2f} s", "", ""))
     rows.append(("batch: full / bare", f"{a['batch_ratio']:.2f}x", "<= 1.3x",
                  _ok(a["batch_ratio"], TARGETS["full_vs_bare"])))
+    if a.get("seed_compare_analyse_s"):
+        rows.append(("seed: kit.compare.analyse (05 notebook)",
+                     f"{a['seed_compare_analyse_s'] * 1000:.0f} ms = {a['seed_compare_analyse_ratio']:.2f}x",
+                     "", "all lenses + translation check"))
     for name, t in a["seed_per_finder_s"].items():
         rows.append((f"  seed: {name}", f"{t * 1000:.1f} ms", "", ""))
     for name, w in results["widgets"].items():
