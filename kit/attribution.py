@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .errors import InputError
-from .nlp import load_model, parse
+from .nlp import doc_text, load_model, parse
 
 __all__ = [
     "Attribution",
@@ -251,7 +251,7 @@ def _units(doc):
         first = doc[s]
         if merged:
             ps, pe = merged[-1]
-            gap = doc.text[doc[pe - 1].idx + len(doc[pe - 1].text) : first.idx]
+            gap = doc_text(doc)[doc[pe - 1].idx + len(doc[pe - 1].text) : first.idx]
             if "\n" not in gap and first.text[:1].islower():
                 merged[-1][1] = e
                 continue

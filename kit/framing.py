@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .nlp import check_text, load_model, parse
+from .nlp import check_text, doc_text, load_model, parse
 
 DATA = Path(__file__).resolve().parent / "data"
 LABELS_FILE = DATA / "framing_labels.toml"
@@ -442,7 +442,7 @@ def _record(doc, tokens, verb, patient, agent_pp, agent_np, kind) -> Passive:
     if agent_pp is not None:
         end = max(end, max(t.idx + len(t) for t in agent_pp.subtree))
     return Passive(
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         start_char=start,
         end_char=end,
         verb=verb.lemma_.lower(),
@@ -524,7 +524,7 @@ def _left(token):
 
 def _span_text(doc, toks):
     start, end = _phrase(toks)
-    return doc.text[start:end], start, end
+    return doc_text(doc)[start:end], start, end
 
 
 # ---------------------------------------------------------------- reframing

@@ -87,6 +87,21 @@ def parse_many(texts, *, batch_size: int = 16):
     return list(load_model().pipe((check_text(t) for t in texts), batch_size=batch_size))
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds it from every token on each access).
+
+    Finders slice the text many times; this keeps each slice cheap.
+
+    >>> d = parse("Two words.")
+    >>> doc_text(d) is doc_text(d)
+    True
+    """
+    text = doc.user_data.get("kit.text")
+    if text is None:
+        text = doc.user_data["kit.text"] = doc.text
+    return text
+
+
 def model_name() -> str:
     """Name and version of the model in use, e.g. for a report footer."""
     nlp = load_model()

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .nlp import load_model, parse
+from .nlp import doc_text, load_model, parse
 
 DATA_FILE = Path(__file__).parent / "data" / "numbers.toml"
 
@@ -854,11 +854,11 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
         # the quantity's text reaches over what it counts when that follows at once
         q_end = span.end_char
         if counted and f["kind"] in ("count", "proportion"):
-            tail = doc.text[q_end : q_end + 60]
+            tail = doc_text(doc)[q_end : q_end + 60]
             pos = tail.find(counted)
             if 0 <= pos <= 22 and "," not in tail[:pos] and "." not in tail[:pos]:
                 q_end = q_end + pos + len(counted)
-                text = doc.text[span.start_char : q_end]
+                text = doc_text(doc)[span.start_char : q_end]
         quantities.append(Quantity(text=text, start_char=span.start_char, end_char=q_end, **f))
     quantities = _join_limits(doc, quantities)
     if kinds is not None:
@@ -875,10 +875,10 @@ def _join_limits(doc, quantities: list[Quantity]) -> list[Quantity]:
         prev = out[-1] if out else None
         if prev is not None and prev.is_amount and q.is_amount and prev.high is None and prev.low is not None \
                 and q.low is None and q.high is not None and prev.low <= q.high \
-                and doc.text[prev.end_char : q.start_char].strip(" ,") in ("and", "but", ""):
+                and doc_text(doc)[prev.end_char : q.start_char].strip(" ,") in ("and", "but", ""):
             from dataclasses import replace
 
-            out[-1] = replace(prev, text=doc.text[prev.start_char : q.end_char], end_char=q.end_char, value=None,
+            out[-1] = replace(prev, text=doc_text(doc)[prev.start_char : q.end_char], end_char=q.end_char, value=None,
                               high=q.high, high_inclusive=q.high_inclusive, hedge=f"{prev.hedge} + {q.hedge}",
                               counted=q.counted or prev.counted)
             continue

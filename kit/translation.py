@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .errors import InputError
-from .nlp import parse
+from .nlp import doc_text, parse
 
 #: Kinds of issue, with a short name for tables and legends.
 KINDS = {
@@ -81,7 +81,7 @@ def _name_words() -> tuple[frozenset, frozenset, frozenset, frozenset]:
 
 
 def _issue(doc, kind: str, start: int, end: int, message: str) -> Issue:
-    return Issue(kind, doc.text[start:end], start, end, message)
+    return Issue(kind, doc_text(doc)[start:end], start, end, message)
 
 
 def _repeated_and_stray_stops(doc) -> list[Issue]:
