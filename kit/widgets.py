@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 from typing import Callable
 
@@ -23,6 +24,17 @@ from .nlp import parse
 from .render import highlight, message
 
 SEED = "aleppo-2024-12-02"
+
+
+@functools.lru_cache(maxsize=16)
+def parsed(text: str):
+    """:func:`kit.parse` with a small cache: a widget re-renders the same text on every
+    control change, and parsing is most of the work. Finders never change a Doc.
+
+    >>> parsed("Rebels advanced.") is parsed("Rebels advanced.")
+    True
+    """
+    return parse(text)
 
 
 def safe_html(build: Callable[[], str]) -> str:
@@ -61,7 +73,7 @@ def reader_html(paragraph: str, kinds: tuple[str, ...]) -> str:
     >>> "Aleppo" in reader_html("Rebels took Aleppo.", ("GPE",))
     True
     """
-    doc = parse(paragraph)
+    doc = parsed(paragraph)
     ents = [e for e in doc.ents if e.label_ in kinds]
     return highlight(
         paragraph,
@@ -113,7 +125,7 @@ def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutra
 
     if not text.strip():
         return message("Paste or type some text to look for labels.", kind="info")
-    labels = [l for l in find_labels(parse(text)) if l.stance in stances]
+    labels = [l for l in find_labels(parsed(text)) if l.stance in stances]
     if not labels:
         return message("No labels of the chosen kinds in this text.", kind="info") + highlight(text, [])
     return highlight(text, labels, tag="stance", tooltip=label_tooltip, labels=STANCE_NAMES)
@@ -122,7 +134,8 @@ def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutra
 def make_label_viewer(text: str | None = None) -> W.VBox:
     """Labels coloured by stance. Children: the text box, the stances to show, the HTML view."""
     box = W.Textarea(value=text if text is not None else load_article(SEED).text,
-                     layout=W.Layout(width="100%", height="120px"), description="Text")
+                     layout=W.Layout(width="100%", height="120px"), description="Text",
+                     continuous_update=False)  # re-analyse when the student stops typing
     show = W.SelectMultiple(options=[(v, k) for k, v in STANCE_NAMES.items()], value=tuple(STANCE_NAMES),
                             description="Show", rows=3)
     out = W.HTML()
@@ -197,7 +210,7 @@ def make_passive_spotter(text: str | None = None) -> W.VBox:
 
     source = text if text is not None else load_article(SEED).text
     try:
-        doc = parse(source)
+        doc = parsed(source)
         found = find_passives(doc)
         problem = ""
     except KitError as err:
@@ -265,7 +278,7 @@ def source_map_html(text: str, *, by: str = "source_type") -> str:
     """
     from .attribution import SOURCE_COLORS, SOURCE_LABELS, source_map
 
-    spans = source_map(parse(text), by=by)
+    spans = source_map(parsed(text), by=by)
     if by == "cue_signal":
         colors = dict(SIGNAL_COLORS, unattributed=SOURCE_COLORS["unattributed"])
         labels = {"unattributed": SOURCE_LABELS["unattributed"]}
@@ -284,7 +297,7 @@ def attribution_detail_html(text: str, index: int) -> str:
     """
     from .attribution import SOURCE_LABELS, find_attributions
 
-    atts = find_attributions(parse(text))
+    atts = find_attributions(parsed(text))
     if not 0 <= index < len(atts):
         return message("Pick a claim from the list.", kind="info")
     a = atts[index]
@@ -321,7 +334,7 @@ def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBo
                            value="source_type", description="Colour by")
     view = W.HTML()
     try:
-        atts = find_attributions(parse(body))
+        atts = find_attributions(parsed(body))
     except KitError:
         atts = []
     options = [(f"{n + 1}. {a.speaker[:40]} {a.cue}: {a.content[:50]}...", n) for n, a in enumerate(atts)]
@@ -350,7 +363,7 @@ def unsourced_html(text: str) -> str:
     """
     from .attribution import find_unattributed
 
-    claims = find_unattributed(parse(text))
+    claims = find_unattributed(parsed(text))
     if not claims:
         return message("Every contested claim the kit found has a source. Check the rest yourself!",
                        kind="success")
@@ -403,7 +416,7 @@ def numbers_html(text: str, *, amounts_only: bool = False) -> str:
     """
     from .numbers import AMOUNT_KINDS, KINDS, find_numbers, fmt
 
-    doc = parse(text)
+    doc = parsed(text)
     qs = find_numbers(doc, kinds=AMOUNT_KINDS if amounts_only else None)
     if not qs:
         return message("No figures found here. Try another paragraph.", kind="info")
@@ -447,21 +460,29 @@ def make_number_finder(article_id: str = SEED) -> W.VBox:
     def text_now() -> str:
         return art.text if slider.value == 0 else paras[slider.value - 1]
 
+    pngs: dict[str, bytes] = {}  # the chart of each paragraph, drawn once
+
     def update(_=None):
         out.value = safe_html(lambda: numbers_html(text_now(), amounts_only=amounts.value))
 
-        def draw() -> str:
-            qs = find_numbers(parse(text_now()), kinds=AMOUNT_KINDS)
-            chart.value = figure_png(plot_intervals(qs))
+    def draw(_=None):
+        def build() -> str:
+            text = text_now()
+            if text not in pngs:
+                qs = find_numbers(parsed(text), kinds=AMOUNT_KINDS)
+                pngs[text] = figure_png(plot_intervals(qs))
+            chart.value = pngs[text]
             return ""
 
-        err = safe_html(draw)
+        err = safe_html(build)
         if err:
             out.value += err
 
     slider.observe(update, "value")
+    slider.observe(draw, "value")
     amounts.observe(update, "value")
     update()
+    draw()
     return W.VBox([slider, amounts, out, chart], layout=W.Layout(max_width="900px"))
 
 
@@ -473,7 +494,7 @@ def consistency_html(text: str) -> str:
     """
     from .numbers import check_numbers
 
-    findings = check_numbers(parse(text))
+    findings = check_numbers(parsed(text))
     if not findings:
         return message("No relations between figures to check here.", kind="info")
     kinds = {True: "success", False: "warning", None: "info"}
