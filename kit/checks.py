@@ -61,12 +61,21 @@ def hint(text: str, exercise: str = "") -> Feedback:
 def is_blank(answer: object) -> bool:
     """True when the student has not replaced the placeholder.
 
-    >>> is_blank(...), is_blank(""), is_blank("x")
-    (True, True, False)
+    A list or dict whose every item is still blank (``{"Rahman": ..., "SANA": ...}``)
+    counts as not answered too.
+
+    >>> is_blank(...), is_blank(""), is_blank("x"), is_blank({"a": ...}), is_blank([..., "b"])
+    (True, True, False, True, False)
     """
-    return answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()) or (
-        isinstance(answer, (list, tuple, set, dict)) and len(answer) == 0
-    )
+    if answer is ... or answer is None:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    if isinstance(answer, dict):
+        return all(is_blank(v) for v in answer.values())
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        return all(is_blank(v) for v in answer)
+    return False
 
 
 def norm(text: object) -> str:

@@ -12,6 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "aleppo-2024-12-02"
 
 
+def pytest_configure(config):
+    """Notebook kernels (nbval) inherit this: their saved answers go to a temporary file,
+    not into notebooks/ where a student would later find them pre-filled."""
+    import os
+    import tempfile
+
+    os.environ["KIT_ANSWERS"] = os.path.join(tempfile.mkdtemp(prefix="kit-test-"), "kit_answers.json")
+
+
 @pytest.fixture(autouse=True)
 def _answers_file(tmp_path, monkeypatch):
     """Checkers save answers; keep them out of the repository during tests."""
