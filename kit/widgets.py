@@ -548,22 +548,42 @@ def make_chart_workshop() -> W.VBox:
     image = _png_widget()
     box = W.VBox([trick, axis, window, honest, explain, image], layout=W.Layout(max_width="900px"))
 
-    def build():
-        name = trick.value
+    drawn: dict[tuple, tuple] = {}  # chart settings -> (figure, PNG): each chart is drawn once
+
+    def draw(key: tuple):
+        name = key[0]
         if name == "truncated axis":
             b = data["bars"]
-            fig = chart_bars(b["names"], b["values"], y_min=0 if honest.value else min(axis.value, min(b["values"]) - 1))
-        elif name == "cherry-picked window":
+            return chart_bars(b["names"], b["values"], y_min=key[1])
+        if name == "cherry-picked window":
             d = data["daily_toll"]
+            return chart_window(d["days"], d["values"], start=key[1], end=key[2], y_min=key[3],
+                                note="Invented daily split of the article's 412 deaths, for practice only.")
+        c = data["circles"]
+        return chart_circles(c["names"], c["values"], honest=key[1])
+
+    def settings() -> tuple:
+        """Only what changes the current chart, so moving an unused control draws nothing."""
+        name = trick.value
+        if name == "truncated axis":
+            values = data["bars"]["values"]
+            return (name, 0 if honest.value else min(axis.value, min(values) - 1))
+        if name == "cherry-picked window":
             start, end = (0, len(days) - 1) if honest.value else window.value
-            fig = chart_window(d["days"], d["values"], start=start, end=end, y_min=0 if honest.value else axis.value,
-                               note="Invented daily split of the article's 412 deaths, for practice only.")
-        else:
-            c = data["circles"]
-            fig = chart_circles(c["names"], c["values"], honest=honest.value)
-        box.figure = fig
-        image.value = figure_png(fig)
-        tip = "This is the honest version." if honest.value else CHART_TRICKS[name]
+            return (name, start, end, 0 if honest.value else axis.value)
+        return (name, honest.value)
+
+    def build():
+        key = settings()
+        if key not in drawn:
+            if len(drawn) >= 64:
+                drawn.clear()
+            fig = draw(key)
+            drawn[key] = (fig, figure_png(fig))
+        box.figure, png = drawn[key]
+        if image.value != png:
+            image.value = png
+        tip = "This is the honest version." if honest.value else CHART_TRICKS[trick.value]
         return message(tip, kind="success" if honest.value else "warning")
 
     def update(_=None):
