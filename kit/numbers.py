@@ -295,7 +295,8 @@ def _read_words(words: list[str]) -> float | None:
     >>> _read_words(["one", "and", "a", "half"]), _read_words(["half", "a", "dozen"])
     (1.5, 6)
     """
-    ws = [w.lower() for w in words if w not in ("-", "\u2013")]
+    ws = [w.lower()[:-1] if w.endswith(".") and w[:-1].isalpha() else w.lower()
+          for w in words if w not in ("-", "\u2013")]
     if not ws:
         return None
     # segments split at "and"; a segment ending in a fraction word is a fraction
@@ -340,14 +341,14 @@ def _read_words(words: list[str]) -> float | None:
             den = _fraction_den(w)
             if den is None:
                 continue
-            if w in ("half", "halves") and k == 0:
+            if k == 0:  # "half a dozen", "quarter million"
                 num = 1.0
             else:
                 num, _ = integer(seg[:k]) if k else (None, 1.0)
             if num is None:
                 return None, 1.0
             frac = num / den
-            rest = [x for x in seg[k + 1 :] if x not in ("a", "an")]
+            rest = [x for x in seg[k + 1 :] if x not in ("a", "an", "of")]
             scale = 1.0
             for x in rest:
                 mult = _multiplier(x)
@@ -391,6 +392,18 @@ def _read_words(words: list[str]) -> float | None:
     return _clean_int(total) if total is not None else None
 
 
+_GROUP_SPACES = ("\u00a0", "\u202f", "\u2009")
+_THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")  # a group of thousands; the last may have decimals
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?")
+_MONEY_SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-zA-Z]+)\.?$")
+
+
+def _after_currency(doc, i: int) -> bool:
+    """Is doc[i] right after a currency sign ("$", "€", "US$")? Then "10m" is ten million."""
+    return i > 0 and not doc[i - 1].is_alpha and (
+        doc[i - 1].text in _word_set("units.money") or doc[i - 1].text[-1:] in ("$", "€", "£", "¥"))
+
+
 def _cores(doc) -> list[tuple[int, int, float]]:
     """Runs of tokens that spell one number: (start, end, value). Not ordinals, not ranges."""
     out = []
@@ -412,6 +425,15 @@ def _cores(doc) -> list[tuple[int, int, float]]:
                 starts = True  # "a half", "a third of the city" (not "a quarter century")
             elif tok.lower_ == "half" and (nxt == "of" or doc[i + 1].pos_ in ("NOUN", "DET")):
                 starts = True  # "half of the town", "half the people"
+        if not starts and _fraction_den(tok.lower_) and i + 1 < n and (_multiplier(doc[i + 1].lower_) or 0) >= 1000:
+            starts = True  # "quarter million"
+        if not starts and i > 0 and _after_currency(doc, i) and _MONEY_SUFFIXED.match(tok.text):
+            m = _MONEY_SUFFIXED.match(tok.text)
+            mult = load_rules()["suffixes"].get(m.group(2).lower())
+            if isinstance(mult, (int, float)):  # "€3.5M." kept as one token at the end of a sentence
+                out.append((i, i + 1, _clean_int(float(m.group(1).replace(",", "")) * mult)))
+                i += 1
+                continue
         if not starts:
             i += 1
             continue
@@ -436,16 +458,26 @@ def _cores(doc) -> list[tuple[int, int, float]]:
                     _number_word(w) is not None or t.is_digit and t.pos_ == "NUM"):
                 j += 1  # "two hundred three", "4 thousand 3 hundred"
                 continue
-            if prev.is_digit and len(prev.text) <= 3 and prev.whitespace_ and t.is_digit and len(t.text) == 3 and \
+            if prev.is_digit and len(prev.text) <= 3 and prev.whitespace_ and _THREE_DIGITS.fullmatch(t.text) and \
                     j - i == 1 and (j + 1 >= n or not doc[j + 1].is_digit or len(doc[j + 1].text) == 3):
                 j += 1  # "10 000", "1 234 567": thousands grouped with spaces
                 continue
-            if prev.is_digit and len(prev.text) == 3 and prev.whitespace_ and t.is_digit and len(t.text) == 3 and \
+            if prev.is_digit and len(prev.text) == 3 and prev.whitespace_ and _THREE_DIGITS.fullmatch(t.text) and \
                     all(doc[k].is_digit for k in range(i, j)):
                 j += 1
                 continue
-            if w in load_rules()["suffixes"] and w not in ("m", "t", "b") and prev.whitespace_ == "" and parse_figure(prev.text) is not None:
-                j += 1  # "10M" split by the tokenizer into "10" "M"
+            if t.is_space and t.text in _GROUP_SPACES and prev.is_digit and j + 1 < n and _THREE_DIGITS.fullmatch(doc[j + 1].text) \
+                    and all(doc[k].is_digit or doc[k].is_space for k in range(i, j)):
+                j += 2  # "40\u202f000": thousands grouped with a (narrow) no-break space
+                continue
+            suffix = w[:-1] if w.endswith(".") and w[:-1].isalpha() else w
+            if suffix in load_rules()["suffixes"] and prev.whitespace_ == "" and parse_figure(prev.text) is not None and (
+                    suffix not in ("m", "t", "b") or _after_currency(doc, i)):
+                j += 1  # "10M" split by the tokenizer into "10" "M"; "$10m" (not "10m", ten metres)
+                continue
+            if _fraction_den(prev.lower_) and w == "of" and j + 2 < n and doc[j + 1].lower_ in ("a", "an") and \
+                    (_multiplier(doc[j + 2].lower_) or 0) >= 1000:
+                j += 3  # "a quarter of a million"
                 continue
             if prev.lower_ == "and" and (_number_word(w) is not None or parse_figure(t.text) is not None):
                 j += 1  # the number after a joining "and"
@@ -478,8 +510,11 @@ def _cores(doc) -> list[tuple[int, int, float]]:
                 j += 1  # "2 1/2"
                 continue
             break
-        words = [doc[k].text for k in range(i, j)]
-        if len(words) == 2 and "/" in words[1]:
+        words = [doc[k].text for k in range(i, j) if not doc[k].is_space]
+        grouped = doc[i:j].text
+        if j - i > 1 and _GROUPED.fullmatch(grouped):
+            value = parse_figure(re.sub(r"\s", "", grouped))  # "10 000" is ten thousand
+        elif len(words) == 2 and "/" in words[1]:
             value = parse_figure(words[0]) + parse_figure(words[1])
         else:
             value = _read_words(words)
@@ -506,8 +541,10 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     prev = doc[start - 1] if start > 0 else None
     nxt = doc[end] if end < n else None
     nxt_low = nxt.lower_ if nxt is not None else ""
-    if prev is not None and prev.text in _word_set("units.money") and not prev.is_alpha:
+    if prev is not None and _after_currency(doc, start):
         return "money", prev.text, end
+    if nxt is not None and nxt_low.endswith(".") and nxt_low[:-1].isalpha():
+        nxt_low = nxt_low[:-1]  # "10m." at the end of a sentence
     if nxt_low in ("%", "percent", "pc"):
         return "percent", "%", end + 1
     if nxt is not None and nxt_low in ("per", "percentage") and end + 1 < n and doc[end + 1].lower_ in ("cent", "points"):
@@ -533,7 +570,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "duration", nxt.text, end + 1
     if nxt_low in _word_set("units.money"):
         return "money", nxt.text, end + 1
-    if nxt_low in _word_set("units.measure") and not (nxt_low == "m" and nxt.text == "M"):
+    ambiguous = nxt_low in rules["units"]["measure"]["ambiguous"] and (
+        any(c.dep_ in ("pobj", "pcomp") for c in nxt.children) or nxt.i + 1 < n and doc[nxt.i + 1].pos_ in ("PROPN", "DET", "NUM"))
+    if nxt_low in _word_set("units.measure") and not (nxt_low == "m" and nxt.text == "M") and not ambiguous:
         unit_end = end + 1
         if nxt_low in ("square", "sq", "cubic") and unit_end < n and doc[unit_end].is_alpha:
             unit_end += 1
@@ -649,6 +688,24 @@ def _as_doc(doc):
     )
 
 
+def _is_ratio(doc, first: tuple, second: tuple) -> bool:
+    """"one in five (children)", "two out of three", "nine in every ten": a share of a group.
+
+    Only when the first number is smaller, the second is neither a year nor followed by a
+    unit, and the parser hangs the joining word on the numbers, not on a verb ("killed 5 in
+    10 attacks" is no share).
+    """
+    s, e, v = first
+    s2, e2, v2 = second
+    gap = [t.lower_ for t in doc[e:s2]]
+    if gap not in load_rules()["ratio"]["joiners"] or not (0 < v < v2):
+        return False
+    kind, _unit, _end = _kind_and_unit(doc, s2, e2, v2)
+    if kind != "count":
+        return False
+    return doc[e].head.i in range(s, e2)
+
+
 def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = True) -> list[Quantity]:
     """Every figure in ``doc`` with its interval, hedge, what it counts and its source.
 
@@ -701,12 +758,21 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
                 merged.append((start, e2, None, lo, hi, opener or "range"))
                 k += 2
                 continue
+            if _is_ratio(doc, cores[k], cores[k + 1]):
+                merged.append((s, e2, v / v2, None, None, "ratio"))
+                k += 2
+                continue
         merged.append((s, e, v, None, None, None))
         k += 1
 
     for s, e, v, lo, hi, rng in merged:
         end = e
-        if rng:
+        if rng == "ratio":  # "one in five children": a share, 0.2
+            start, hedge, rule = _hedge_before(doc, s, hedges)
+            kind, unit = "proportion", None
+            value = _clean_int(v)
+            low, high, li, hi_inc = _interval(rule, value)
+        elif rng:
             kind, unit, end = _kind_and_unit(doc, e - 1, e, hi)
             if kind in ("year", "date", "identifier", "ordinal"):
                 kind = "count"

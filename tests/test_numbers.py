@@ -172,6 +172,28 @@ OWN = [
     ("About a dozen tanks crossed the river before dawn.", [("About a dozen tanks", "count", 10.8, 13.2, "about")]),
     ("The wildfire has burned 500 hectares or more.", [("500 hectares or more", "measure", 500, None, "or more")]),
     ("Rebels hold 10-15 villages near the lake.", [("10-15 villages", "count", 10, 15, "range")]),
+    # thousands grouped with spaces (French, South African, UN style) are one number
+    ("The agency registered 12 500 new arrivals in May.", [("12 500 new arrivals", "count", 12500, 12500, None)]),
+    ("Some 2\u202f300\u202f000 people live in the province.",
+     [("Some 2\u202f300\u202f000 people", "count", 2070000, 2530000, "some")]),
+    # "m" after a currency sign is million; after a bare number it may be metres
+    ("The port needs $40m of repairs.", [("$40m", "money", 4e7, 4e7, None)]),
+    ("Donors pledged \u20ac1.2bn and the city added \u00a3300m.",
+     [("\u20ac1.2bn", "money", 1.2e9, 1.2e9, None), ("\u00a3300m", "money", 3e8, 3e8, None)]),
+    ("The wall is 6m high.", [("6", "measure", 6, 6, None)]),
+    # shares of a group: "one in four" is the fraction 1/4, not the numbers 1 and 4
+    ("One in four schools in the region is closed.", [("One in four schools", "proportion", 0.25, 0.25, None)]),
+    ("Nearly two out of three households lack clean water.",
+     [("Nearly two out of three households", "proportion", 0.6, 2 / 3, "nearly")]),
+    # judgement: "in" hangs on the verb here, so these are two counts, not a share
+    ("Gunmen kidnapped 8 in two raids on the highway.",
+     [("8", "count", 8, 8, None), ("two raids", "count", 2, 2, None)]),
+    # "in" is a preposition here, not inches
+    ("Soldiers detained 7 in Goma overnight.", [("7", "count", 7, 7, None)]),
+    ("A quarter of a million people signed the petition.",
+     [("A quarter of a million people", "count", 250000, 250000, None)]),
+    ("About half a million children missed school.",
+     [("About half a million children", "count", 450000, 550000, "about")]),
 ]
 
 
