@@ -659,6 +659,8 @@ def _replacement(span, entry: Entry, style: str) -> str | None:
     head = span[-1]
     if head.pos_ == "VERB" or (head.tag_.startswith("VB") and entry.category in ("event label", "euphemism")
                                and len(span) == 1 and head.pos_ != "NOUN"):
+        if not _usable_as_verb(new):
+            return None  # "massacred" cannot become "mass killinged": leave the verb and let students discuss it
         new = inflect_verb(new, head.tag_)
     elif not modifier and head.pos_ in ("NOUN", "PROPN") and not entry.mass:
         if _is_plural(head) and not _plural_phrase(new):
@@ -666,6 +668,17 @@ def _replacement(span, entry: Entry, style: str) -> str | None:
         elif not _is_plural(head) and _plural_phrase(new):
             new = singularize(new)
     return new
+
+
+@functools.lru_cache(maxsize=1024)
+def _usable_as_verb(phrase: str) -> bool:
+    """Can ``phrase`` stand where a verb stood? One verb, maybe with particles: "seize", "crack down on".
+
+    >>> _usable_as_verb("capture"), _usable_as_verb("take over"), _usable_as_verb("mass killing")
+    (True, True, False)
+    """
+    tokens = load_model()(f"They will {phrase} it.")[2:-2]
+    return bool(len(tokens)) and tokens[0].tag_ == "VB" and all(t.tag_ in ("RP", "IN") for t in tokens[1:])
 
 
 @functools.lru_cache(maxsize=1024)

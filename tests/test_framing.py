@@ -315,6 +315,10 @@ REFRAME_CASES = [
     ("A gunman opened fire.", "government", "A gunman opened fire."),  # no side named: unchanged
     ("The Syrian Arab Army said riot police left.", "opposition", "The Syrian Arab Army said riot police left."),
     ("The mob attacked the gunmen.", "neutral", "The crowd attacked the gunmen."),
+    # judgement: a loaded verb whose neutral word is a noun phrase ("massacre" -> "mass killing")
+    # is left as it is rather than turned into "mass killinged"; the noun is still swapped
+    ("Troops massacred dozens of farmers.", "neutral", "Troops massacred dozens of farmers."),
+    ("The massacre shocked the region.", "neutral", "The mass killing shocked the region."),
 ]
 
 
