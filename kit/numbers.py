@@ -104,8 +104,11 @@ class Quantity:
         'more than 412 (no upper limit given)'
         >>> find_numbers(parse("Dozens of people fled."))[0].interval()
         'from 24 to 99'
+        >>> find_numbers(parse("One in four schools closed."))[0].interval()  # shares as percentages
+        'exactly 25% (1/4)'
         """
         lo, hi = self.low, self.high
+        fmt = _share if self.kind == "proportion" else globals()["fmt"]
         if lo is None and hi is None:
             return "no limits given"
         if lo is not None and lo == hi:
@@ -127,6 +130,23 @@ class Quantity:
             parts.append(f"of {self.counted}")
         parts.append(f"source: {self.source}" if self.source else "source: none named in the sentence")
         return "; ".join(parts)
+
+
+def _share(x: float | int | None) -> str:
+    """A share as a percentage, with the fraction when it is a simple one.
+
+    >>> _share(0.25), _share(2 / 3), _share(0.5), _share(1), _share(0.137)
+    ('25% (1/4)', '67% (2/3)', '50% (1/2)', '100%', '14%')
+    """
+    if x is None:
+        return "-"
+    from fractions import Fraction
+
+    pct = f"{x * 100:.3g}%" if x * 100 < 1 else f"{round(x * 100):d}%"
+    frac = Fraction(x).limit_denominator(12)
+    if 0 < x < 1 and abs(float(frac) - x) < 1e-9:
+        return f"{pct} ({frac.numerator}/{frac.denominator})"
+    return pct
 
 
 def fmt(x: float | int | None) -> str:
