@@ -414,26 +414,18 @@ def numbers_html(text: str, *, amounts_only: bool = False) -> str:
     >>> "at least 61" in numbers_html("At least 61 civilians died.")
     True
     """
-    from .numbers import AMOUNT_KINDS, KINDS, find_numbers, fmt
+    from .numbers import AMOUNT_KINDS, KINDS, find_numbers
 
     doc = parsed(text)
     qs = find_numbers(doc, kinds=AMOUNT_KINDS if amounts_only else None)
     if not qs:
         return message("No figures found here. Try another paragraph.", kind="info")
     marked = highlight(text, qs, tag="kind", colors=NUMBER_KIND_COLORS, tooltip=lambda q: q.describe())
-    rows = []
-    for q in qs:
-        lo = "-" if q.low is None else ("(" if q.low_inclusive is False else "[") + fmt(q.low)
-        hi = "-" if q.high is None else fmt(q.high) + (")" if q.high_inclusive is False else "]")
-        rows.append(
-            "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in (
-                q.text, KINDS.get(q.kind, q.kind).split(",")[0], q.interval() if q.is_amount else "(not an amount)",
-                q.hedge or "", q.counted or "", q.source or "\u2014 none in the sentence")) + "</tr>"
-        )
-    head = "".join(f"<th style='text-align:left'>{h}</th>" for h in
-                   ("figure", "kind", "what it claims", "hedge", "counts", "who says so"))
-    table = (f"<table style='border-collapse:collapse;font-size:90%;margin-top:8px'>"
-             f"<tr>{head}</tr>{''.join(rows)}</table>")
+    from .compare import table_html
+
+    rows = [[q.text, KINDS.get(q.kind, q.kind).split(",")[0], q.interval() if q.is_amount else "(not an amount)",
+             q.hedge or "", q.counted or "", q.source or "\u2014 none in the sentence"] for q in qs]
+    table = table_html(["figure", "kind", "what it claims", "hedge", "counts", "who says so"], rows)
     return marked + table
 
 
