@@ -670,6 +670,46 @@ def _replacement(span, entry: Entry, style: str) -> str | None:
     return new
 
 
+def _country_of(span) -> str | None:
+    """The country a state label names, as a short key: "the Syrian army" and "Syria's army"
+    give "syri"; None when no country is said ("the army").
+
+    A key is the first four letters, so the adjective and the name agree for most countries
+    ("Iranian"/"Iran", "British"/"Britain"); where they do not ("French"/"France") the two are
+    read as different countries.
+
+    >>> _country_of(parse("the Turkish government")[1:]), _country_of(parse("the army of Iran")[1:2])
+    ('turk', 'iran')
+    """
+    doc = span.doc
+    head = span.root
+    heads = [head, head.head] if head.dep_ == "compound" else [head]  # "Sudanese army units"
+    found = [c for h in heads for c in h.children
+             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE")]
+    found += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+    if not found and span.start >= 2 and doc[span.start - 1].text in ("'s", "\u2019s") and doc[span.start - 2].ent_type_ == "GPE":
+        found = [doc[span.start - 2]]
+    return found[0].text.lower()[:4] if found else None
+
+
+def _home_country(matches) -> str | None:
+    """The country whose state a text is about: the one named most often with its government,
+    army or forces. None when no country is named, or two tie."""
+    counts: dict[str, int] = {}
+    for span, entry, _term in matches:
+        if entry.actor == "government":
+            key = _country_of(span)
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return max(counts, key=counts.get)
+
+
 @functools.lru_cache(maxsize=1024)
 def _usable_as_verb(phrase: str) -> bool:
     """Can ``phrase`` stand where a verb stood? One verb, maybe with particles: "seize", "crack down on".
@@ -711,7 +751,12 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
     entries, _ = load_lexicon(lexicon)
     mass_terms = _mass_terms(entries)
     swaps: list[Swap] = []
-    for span, entry, term in _matches(doc, lexicon):
+    matches = _matches(doc, lexicon)
+    home = _home_country(matches)
+    for span, entry, term in matches:
+        country = _country_of(span) if entry.actor == "government" else None
+        if country and home and country != home:
+            continue  # "the British government" in a story about Syria is not the side being framed
         new = _replacement(span, entry, name)
         if new is None or new.lower() == span.text.lower():
             continue

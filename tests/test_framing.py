@@ -319,6 +319,13 @@ REFRAME_CASES = [
     # is left as it is rather than turned into "mass killinged"; the noun is still swapped
     ("Troops massacred dozens of farmers.", "neutral", "Troops massacred dozens of farmers."),
     ("The massacre shocked the region.", "neutral", "The mass killing shocked the region."),
+    # judgement: the state being framed is the one named most often; another country's
+    # government keeps its name ("the Kenyan government" is not the regime in a story about Sudan)
+    ("Sudanese army units shelled the market while the Sudanese government blamed rebels. "
+     "The Kenyan government called for calm.", "opposition",
+     "Sudanese regime army units shelled the market while the Sudanese regime blamed revolutionaries. "
+     "The Kenyan government called for calm."),
+    ("Myanmar's army raided the village.", "opposition", "Myanmar's regime army raided the village."),
 ]
 
 
