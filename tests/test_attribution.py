@@ -187,6 +187,14 @@ def test_unattributed_fragment_joins_its_sentence(seed_doc):
 # rules are general. Each: text -> (speaker, cue, kind, source_type, content).
 
 OWN = [
+    # a percent sign or a closed bracket at the end belongs to what was said
+    ("The election commission said turnout reached 58%.",
+     ("The election commission", "said", "indirect", "official", "turnout reached 58%")),
+    ("A paramedic said the road (closed since June) was blocked again.",
+     ("A paramedic", "said", "indirect", "eyewitness", "the road (closed since June) was blocked again")),
+    # judgement: a national statistics office is an official body
+    ("Inflation hit 9 percent in April, the national statistics office said.",
+     ("the national statistics office", "said", "indirect", "official", "Inflation hit 9 percent in April")),
     # plain indirect speech
     ("Police said the protest in Nairobi was peaceful until the evening.",
      ("Police", "said", "indirect", "official", "the protest in Nairobi was peaceful until the evening")),
