@@ -618,7 +618,9 @@ def _counted(doc, start: int, end: int) -> str | None:
         if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _word_set("units.duration") | {"%"}:
             # the head noun of the phrase, with its compound words ("police officers")
             head = t
-            while head.dep_ == "compound" and head.head.i > head.i and head.head.i < n and head.head.i - k < 4:
+            # (a plural noun ends the phrase: "households lack water" misread as one compound)
+            while head.dep_ == "compound" and head.tag_ not in ("NNS", "NNPS") and head.head.i > head.i and \
+                    head.head.i < n and head.head.i - k < 4:
                 head = head.head
             first = min([c.i for c in head.lefts if c.dep_ == "compound" and c.i >= k] + [head.i])
             return doc[first : head.i + 1].text

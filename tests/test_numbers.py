@@ -219,6 +219,12 @@ def test_counted_words():
     assert [q.counted for q in qs] == ["aid workers", "dead", "police officers"]
 
 
+def test_counted_word_stops_at_a_plural_noun():
+    # the parser may read "families need" as one compound noun: a plural ends the phrase
+    qs = find_numbers(kit.parse("Three quarters of families need food aid."), sources=False)
+    assert [(q.kind, q.counted) for q in qs] == [("proportion", "families")]
+
+
 @pytest.mark.parametrize("token, value", [
     ("1,234", 1234), ("2.5bn", 2_500_000_000), ("10k", 10_000), ("1/4", 0.25), ("½", 0.5), ("1.3e6", 1_300_000),
     ("hello", None), ("12th", None),
