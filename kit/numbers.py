@@ -412,6 +412,7 @@ def _read_words(words: list[str]) -> float | None:
     return _clean_int(total) if total is not None else None
 
 
+_PRONOUN_ONE_BEFORE = ("no", "the", "that", "this", "which", "each", "every", "any", "another", "whichever", "only")
 _GROUP_SPACES = ("\u00a0", "\u202f", "\u2009")
 _THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")  # a group of thousands; the last may have decimals
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?")
@@ -454,6 +455,9 @@ def _cores(doc) -> list[tuple[int, int, float]]:
                 out.append((i, i + 1, _clean_int(float(m.group(1).replace(",", "")) * mult)))
                 i += 1
                 continue
+        if starts and tok.lower_ == "one" and i > 0 and doc[i - 1].lower_ in _PRONOUN_ONE_BEFORE and (
+                i + 1 >= n or doc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+            starts = False  # "no one was hurt", "the one you saw": a pronoun, not a count
         if not starts:
             i += 1
             continue
@@ -572,7 +576,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     if nxt_low in _word_set("time_of_day") or (":" in first.text and first.text.replace(":", "").isdigit()):
         return "time", None, end
     ident = _word_set("identifiers")
-    if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1:
+    if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
+            and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
         return "identifier", None, end
     months = _word_set("months")
     is_int = isinstance(value, int)
@@ -710,6 +715,24 @@ def _as_doc(doc):
     )
 
 
+def _year_range(first: str, second: str) -> tuple[int, int] | None:
+    """(from, to) when two written figures are a span of years: "2022" "23", "2014" "2015".
+
+    >>> _year_range("2022", "23"), _year_range("1998", "2001"), _year_range("2022", "2020"), _year_range("400", "500")
+    ((2022, 2023), (1998, 2001), None, None)
+    """
+    years = load_rules()["years"]
+    if not (re.fullmatch(r"\d{4}", first) and re.fullmatch(r"\d{2}|\d{4}", second)):
+        return None
+    a = int(first)
+    b = int(second) if len(second) == 4 else a // 100 * 100 + int(second)
+    if len(second) == 2 and b < a:
+        b += 100  # "1999-00"
+    if years["low"] <= a < b <= years["high"] and b - a <= 100:
+        return a, b
+    return None
+
+
 def _is_ratio(doc, first: tuple, second: tuple) -> bool:
     """"one in five (children)", "two out of three", "nine in every ten": a share of a group.
 
@@ -768,8 +791,16 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
             unit_gap = len(gap) == 2 and gap[0].lower_ == doc[e2].lower_ if e2 < len(doc) else False
             joiner = gap[-1].lower_ if len(gap) in (1, 2) and (len(gap) == 1 or unit_gap) else None
             opener = doc[s - 1].lower_ if s > 0 and doc[s - 1].lower_ in range_cfg["openers"] else None
+            years = _year_range(doc[s].text, doc[s2].text) if e - s == 1 and e2 - s2 == 1 and len(gap) == 1 else None
+            if years and e2 < len(doc) and doc[e2].tag_ in ("NNS", "NNPS"):
+                years = None  # "from 1500 to 2000 troops" counts troops
+            if years and joiner in ("-", "\u2013", "\u2014", "to", "/"):
+                start = s - 1 if opener else s
+                merged.append((start, e2, None, years[0], years[1], "years"))  # "2022-23", "from 2019 to 2021"
+                k += 2
+                continue
             ok = joiner in range_cfg["joiners"] and (
-                (opener == "between" and joiner == "and")
+                (opener == "between" and joiner in ("and", "-", "\u2013"))
                 or (opener == "from" and joiner == "to")
                 or (opener is None and joiner in ("to", "-", "\u2013", "\u2014", "~"))
                 or (opener is None and joiner == "or" and isinstance(v, int) and isinstance(v2, int) and v < v2 <= 100)
@@ -794,6 +825,9 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
             kind, unit = "proportion", None
             value = _clean_int(v)
             low, high, li, hi_inc = _interval(rule, value)
+        elif rng == "years":
+            start, kind, unit, hedge, value = s, "year", None, None, None
+            low, high, li, hi_inc = lo, hi, True, True
         elif rng:
             kind, unit, end = _kind_and_unit(doc, e - 1, e, hi)
             if kind in ("year", "date", "identifier", "ordinal"):
@@ -872,7 +906,15 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
         if not m:
             continue
         a, b = parse_figure(m.group(1)), parse_figure(m.group(2))
-        if a is None or b is None or a == b or re.match(r"^\d{4}$", m.group(1)) and len(m.group(2)) in (2, 4) and a < b and a > 1000 and tok.ent_type_ == "DATE":
+        years = _year_range(m.group(1), m.group(2))
+        if years:  # "2022-23", "2014–2015": a span of years, not an amount
+            sent = _sentence_bounds(doc, tok.i)
+            found.append((tok.i, tok.i + 1, dict(value=None, low=years[0], high=years[1], hedge=None, counted=None,
+                                                 kind="year", unit=None, low_inclusive=True, high_inclusive=True,
+                                                 sent_start=sent[0], sent_end=sent[1])))
+            used.add(tok.i)
+            continue
+        if a is None or b is None or a == b:
             continue
         kind, unit, end = _kind_and_unit(doc, tok.i, tok.i + 1, b)
         kind = kind if kind in AMOUNT_KINDS else "count"

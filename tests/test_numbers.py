@@ -192,6 +192,16 @@ OWN = [
     ("Soldiers detained 7 in Goma overnight.", [("7", "count", 7, 7, None)]),
     ("A quarter of a million people signed the petition.",
      [("A quarter of a million people", "count", 250000, 250000, None)]),
+    # spans of years are years, not amounts (and not the range 15 to 2014)
+    ("Drought in 2015-16 ruined the maize harvest.", [("2015-16", "year", 2015, 2016, None)]),
+    ("The truce held from 2003 to 2006.", [("from 2003 to 2006", "year", 2003, 2006, None)]),
+    # judgement: a counted noun after the second figure makes it an amount again
+    ("From 1500 to 2000 volunteers signed up.", [("From 1500 to 2000 volunteers", "count", 1500, 2000, "from")]),
+    # "one" as a pronoun is no figure; "one" before a noun is
+    ("No one was hurt in the second blast.", [("second", "ordinal", 2, 2, None)]),
+    ("The one that hit the school was a drone.", []),
+    ("Only one bridge still stands.", [("one bridge", "count", 1, 1, None)]),
+    ("Between 300-400 cars queued at the border.", [("Between 300-400 cars", "count", 300, 400, "between")]),
     ("About half a million children missed school.",
      [("About half a million children", "count", 450000, 550000, "about")]),
 ]
