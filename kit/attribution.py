@@ -277,8 +277,8 @@ def _trim(doc, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in QUOTE_CHARS:
         last = doc[e - 1].text
-        if last in ("%", "?", "!") or last in (")", "]") and {"(": ")", "[": "]"}.get(
-                next((t.text for t in doc[s : e - 1] if t.text in "(["), ""), None) == last:
+        opened = next((t.text for t in doc[s : e - 1] if t.text in ("(", "[")), None)
+        if last in ("%", "?", "!") or (opened, last) in (("(", ")"), ("[", "]")):
             break  # "turnout was 41%", "(...)": part of what was said
         e -= 1
     return s, e

@@ -108,18 +108,18 @@ class Quantity:
         'exactly 25% (1/4)'
         """
         lo, hi = self.low, self.high
-        fmt = _share if self.kind == "proportion" else globals()["fmt"]
+        show = _share if self.kind == "proportion" else fmt
         if lo is None and hi is None:
             return "no limits given"
         if lo is not None and lo == hi:
-            return f"exactly {fmt(lo)}"
+            return f"exactly {show(lo)}"
         if hi is None:
-            return f"{'at least' if self.low_inclusive else 'more than'} {fmt(lo)} (no upper limit given)"
+            return f"{'at least' if self.low_inclusive else 'more than'} {show(lo)} (no upper limit given)"
         if lo is None:
-            return f"{'at most' if self.high_inclusive else 'less than'} {fmt(hi)}"
+            return f"{'at most' if self.high_inclusive else 'less than'} {show(hi)}"
         left = "from" if self.low_inclusive is not False else "more than"
         right = "to" if self.high_inclusive is not False else "up to but not"
-        return f"{left} {fmt(lo)} {right} {fmt(hi)}"
+        return f"{left} {show(lo)} {right} {show(hi)}"
 
     def describe(self) -> str:
         """One line for a student: the figure, its interval, what is counted, who says so."""
@@ -412,7 +412,7 @@ def _read_words(words: list[str]) -> float | None:
     return _clean_int(total) if total is not None else None
 
 
-_PRONOUN_ONE_BEFORE = ("no", "the", "that", "this", "which", "each", "every", "any", "another", "whichever", "only")
+_PRONOUN_ONE_BEFORE = ("no", "the", "that", "this", "which", "each", "every", "any", "another", "whichever")
 _GROUP_SPACES = ("\u00a0", "\u202f", "\u2009")
 _THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")  # a group of thousands; the last may have decimals
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?")
@@ -448,8 +448,7 @@ def _cores(doc) -> list[tuple[int, int, float]]:
                 starts = True  # "half of the town", "half the people"
         if not starts and _fraction_den(tok.lower_) and i + 1 < n and (_multiplier(doc[i + 1].lower_) or 0) >= 1000:
             starts = True  # "quarter million"
-        if not starts and i > 0 and _after_currency(doc, i) and _MONEY_SUFFIXED.match(tok.text):
-            m = _MONEY_SUFFIXED.match(tok.text)
+        if not starts and _after_currency(doc, i) and (m := _MONEY_SUFFIXED.match(tok.text)):
             mult = load_rules()["suffixes"].get(m.group(2).lower())
             if isinstance(mult, (int, float)):  # "€3.5M." kept as one token at the end of a sentence
                 out.append((i, i + 1, _clean_int(float(m.group(1).replace(",", "")) * mult)))
