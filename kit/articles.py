@@ -190,19 +190,28 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+_SPACES = re.compile(r"[ \t]{2,}|\t")
+_TRAILING_SPACES = re.compile(r"[ \t]+(?=\n)")
+
+
 def clean_text(text: str) -> str:
     """Normalise odd Unicode so the parser sees ordinary text.
 
-    NFC-normalises combining characters, removes zero-width and control characters and
-    turns Windows line ends into ``\\n``. Letters of any script are kept.
+    NFC-normalises combining characters, removes zero-width and control characters,
+    turns Windows line ends into ``\\n`` and runs of spaces or tabs inside a line into one
+    space (pasted text often has them; "two  thousand" should read as "two thousand").
+    Letters of any script are kept, and so are no-break spaces ("10\\u00a0000").
 
     >>> clean_text("cafe\\u0301 re\\u200bbels\\r\\n")
     'café rebels\\n'
+    >>> clean_text("Two  thousand\\tpeople  \\nfled.")
+    'Two thousand people\\nfled.'
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
-    return _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", _TRAILING_SPACES.sub("", text))
 
 
 def html_to_text(html: str) -> str:

@@ -435,3 +435,10 @@ def test_numbers_checkers_not_answered(checker, args):
 
 def test_hints_point_back_to_the_lens_question():
     assert "What do the numbers really claim?" in checks.numbers_interval(61, 61).message
+
+
+def test_pasted_text_with_doubled_spaces_reads_like_clean_text():
+    # read_text (what the widgets call) turns runs of spaces into one, so a figure split by
+    # a doubled space in pasted text is still one figure
+    text = kit.read_text("Officials  said  three  thousand\tfamilies  had fled.")
+    assert [(q.value, q.counted) for q in find_numbers(kit.parse(text), sources=False)] == [(3000, "families")]
