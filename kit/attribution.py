@@ -345,8 +345,11 @@ def _classify_text_span(span) -> str | None:
     groups_r = [(f"{n}|{r['type']}", r["words"]) for n, r in enumerate(rules)]
     found = _matches(span, "rules", groups_r)
     if found:
-        # the first rule in file order wins
-        return min(found, key=lambda m: int(m[0].split("|")[0]))[0].split("|", 1)[1]
+        # a word that is the phrase's head noun decides first ("the UN refugee AGENCY" is an
+        # organisation, not a refugee); among the rest, the first rule in file order wins
+        root = span.root.i
+        on_head = [m for m in found if m[1] <= root < m[2]]
+        return min(on_head or found, key=lambda m: int(m[0].split("|")[0]))[0].split("|", 1)[1]
     return None
 
 
@@ -515,6 +518,10 @@ def _verb_candidates(doc, units, quotes):
             elif label in objects:
                 objs = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "xcomp"}]
                 if objs:
+                    # "accused the army of shelling the camp", "blamed rebels for the blast":
+                    # what the object is accused of belongs to the claim
+                    objs += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                             and c.i > max(o.i for o in objs)]
                     content = (min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1)
         subj = _subject_of(verb)
         wrapped = content is None and verb.dep_ == "parataxis" and subj is not None
@@ -631,7 +638,10 @@ def find_attributions(doc, *, resolve_pronouns: bool = True, window: int = 3) ->
         resolved = None
         sp = doc[speaker[0] : speaker[1]]
         if resolve_pronouns and len(sp) == 1 and sp[0].lower_ in PRONOUNS:
-            earlier = [a for u, a in history if uidx - window <= u < uidx or (u == uidx and a.end_char <= sp.start_char)]
+            # the speaker named last before the pronoun: in this sentence ("The agency said it
+            # had reached ..., blaming ...": "it" is the agency), else in the sentences before
+            earlier = [a for u, a in history if uidx - window <= u < uidx or (u == uidx and a.speaker_end <= sp.start_char)]
+            earlier.sort(key=lambda a: a.speaker_start)
             if earlier:
                 ante = earlier[-1]
                 resolved = (ante.speaker, ante.source_type)

@@ -195,6 +195,15 @@ OWN = [
     # judgement: a national statistics office is an official body
     ("Inflation hit 9 percent in April, the national statistics office said.",
      ("the national statistics office", "said", "indirect", "official", "Inflation hit 9 percent in April")),
+    # what someone is accused of belongs to the claim
+    ("The ministry accused the militia of looting two clinics.",
+     ("The ministry", "accused", "indirect", "official", "the militia of looting two clinics")),
+    # judgement: local activists are on the spot (eyewitness), though often partisan
+    ("Shelling resumed near the port at dawn, local activists said.",
+     ("local activists", "said", "indirect", "eyewitness", "Shelling resumed near the port at dawn")),
+    # a UN agency is an organisation, not a news agency
+    ("The UN refugee agency said 3,000 people crossed the border.",
+     ("The UN refugee agency", "said", "indirect", "organisation", "3,000 people crossed the border")),
     # plain indirect speech
     ("Police said the protest in Nairobi was peaceful until the evening.",
      ("Police", "said", "indirect", "official", "the protest in Nairobi was peaceful until the evening")),
@@ -271,8 +280,10 @@ OWN = [
      ("The opposition party", "called", "indirect", "organisation", "the election a fraud")),
     ("The French foreign ministry urged both sides to show restraint.",
      ("The French foreign ministry", "urged", "indirect", "foreign_government", "both sides to show restraint")),
+    # judgement: the head noun decides; a military government speaks as the state (official),
+    # as "the UN refugee agency" speaks as an organisation, not as refugees
     ("Myanmar's military government accused the rebels of attacking civilians.",
-     ("Myanmar's military government", "accused", "indirect", "military", "the rebels of attacking civilians")),
+     ("Myanmar's military government", "accused", "indirect", "official", "the rebels of attacking civilians")),
     # participle cue: the speaker is the subject of the main verb
     ("The prime minister left for Brussels on Monday, saying the budget would pass.",
      ("The prime minister", "saying", "indirect", "official", "the budget would pass")),
@@ -510,3 +521,11 @@ def test_check_chain_and_second_source():
     assert checks.attribution_second_source("A B D").passed
     assert "Look again at C" in checks.attribution_second_source({"A", "B", "C", "D"}).message
     assert not checks.attribution_second_source(...).passed
+
+
+def test_pronoun_takes_the_speaker_named_earlier_in_the_same_sentence():
+    # "it" is the charity of this sentence, not the ministry of the sentence before
+    doc = kit.parse("The ministry said the road was open. The charity said it had sent two convoys, "
+                    "blaming the delay on checkpoints.")
+    blamed = [a for a in kit.find_attributions(doc) if a.cue == "blaming"]
+    assert [(a.speaker, a.resolved_from) for a in blamed] == [("The charity", "it")]
