@@ -422,6 +422,13 @@ def _passive_subject(verb):
         for child in verb.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
+    own_aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if own_aux and own_aux[0].i > 0:
+        # "... set on fire and shops were looted": the parser may hang "shops" elsewhere; a
+        # clause with its own "were" has its own subject, the noun right before it
+        before = verb.doc[own_aux[0].i - 1]
+        if before.pos_ in ("NOUN", "PROPN", "PRON") and before.dep_ not in ("pobj", "dobj", "compound", "poss"):
+            return before
     if verb.dep_ == "conj":  # "houses were looted and burned"
         return _passive_subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     return None

@@ -249,6 +249,10 @@ def test_finders_refuse_a_string_with_a_message():
 # ---------------------------------------------------------------- other conflicts: hidden actors
 # Expected: [(kind, verb lemma, patient, agent)] in order.
 PASSIVE_CASES = [
+    # two passive clauses joined by "and": each has its own subject, even where the parser
+    # hangs the second subject on the first clause's object
+    ("A checkpoint was set on fire and cars were looted.",
+     [("passive", "set", "A checkpoint", None), ("passive", "loot", "cars", None)]),
     ("Three demonstrators were shot dead during the crackdown.", [("passive", "shoot", "Three demonstrators", None)]),
     ("Jihadists stormed the military base, and dozens of soldiers were killed.",
      [("passive", "kill", "dozens of soldiers", None)]),
