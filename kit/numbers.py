@@ -106,9 +106,14 @@ class Quantity:
         'from 24 to 99'
         >>> find_numbers(parse("One in four schools closed."))[0].interval()  # shares as percentages
         'exactly 25% (1/4)'
+        >>> find_numbers(parse("Turnout was about 40%."))[0].interval()
+        'from 36% to 44%'
         """
         lo, hi = self.low, self.high
         show = _share if self.kind == "proportion" else fmt
+        if self.kind == "percent":
+            unit = "%" if self.unit in (None, "%") else f" {self.unit}"
+            show = lambda x: f"{fmt(x)}{unit}"  # noqa: E731  "exactly 45%"
         if lo is None and hi is None:
             return "no limits given"
         if lo is not None and lo == hi:
@@ -1088,6 +1093,57 @@ def _key(counted: str | None) -> str | None:
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
+def _event(doc, q: Quantity) -> str | None:
+    """What happened to what ``q`` counts ("deaths", "wounded", "displaced", "detained"), from
+    its counted word or the verb it hangs on ("40 people were killed"); None when unknown.
+
+    >>> d = parse("At least 40 people were killed. Officials later put the toll at 28 dead.")
+    >>> [_event(d, q) for q in find_numbers(d, sources=False)]
+    ['deaths', 'deaths']
+    """
+    events = {k: v for k, v in load_rules()["events"].items() if isinstance(v, dict)}
+    word = (q.counted or "").lower().split()[-1:] or [""]
+    for name, ev in events.items():
+        if word[0] in ev["words"]:
+            return name
+    span = doc.char_span(q.start_char, q.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = next((t for t in span if t.like_num or t.pos_ == "NUM"), span.root)
+    for _ in range(4):  # climb: "40" -> "people" -> "killed"
+        if tok.pos_ in ("VERB", "AUX"):
+            lemma = tok.lemma_.lower()
+            return next((name for name, ev in events.items() if lemma in ev["verbs"]), None)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _general_words() -> frozenset:
+    return frozenset(_key(w) for w in load_rules()["events"]["general"])
+
+
+_EVENT_WORDS = {"deaths": "deaths", "wounded": "people wounded", "displaced": "people displaced",
+                "detained": "people detained"}
+
+
+def _same_count(a: Quantity, b: Quantity, ea: str | None, eb: str | None) -> str | None:
+    """What two figures both count (for the "repeated" check), or None when they count
+    different things: the same counted word, or the same event counted with general words
+    on both sides ("people" killed, "dead"); "40 people" and "300 fighters" killed are not compared."""
+    if ea and eb and ea != eb:
+        return None  # "40 people killed" and "12 million people fled"
+    ka, kb = _key(a.counted), _key(b.counted)
+    general = _general_words()
+    if ka and ka == kb and not (ka in general and (ea or eb)):
+        return a.counted  # "61 civilians" ... "70 civilians"
+    if (ea or eb) and ka in general and kb in general and (ea == eb or ka == kb):
+        return _EVENT_WORDS[ea or eb]  # "40 people were killed" ... "28 dead": deaths
+    return None
+
+
 def _who(q: Quantity) -> str:
     return f" (source: {q.source})" if q.source else " (no source named)"
 
@@ -1170,19 +1226,23 @@ def check_numbers(doc, *, quantities: list[Quantity] | None = None) -> list[Find
                     f"more than {fmt(need)} of {fmt(ref)}. {tail}",
                     (whole, share, *counts), "share" if fits else "inconsistent", fits))
 
-    # the same thing counted twice, in different sentences
+    # the same thing counted twice, in different sentences ("40 people were killed" ... "28 dead")
     counts = [q for q in qs if q.kind == "count" and _key(q.counted)]
+    events = [_event(doc, q) for q in counts]
     for i, a in enumerate(counts):
-        for b in counts[i + 1 :]:
-            if _key(a.counted) != _key(b.counted) or a.sent_start == b.sent_start:
+        for j in range(i + 1, len(counts)):
+            b = counts[j]
+            what = _same_count(a, b, events[i], events[j]) if a.sent_start != b.sent_start else None
+            if what is None:
                 continue
             lo = max(x for x in (a.low, b.low, float("-inf")) if x is not None)
             his = [x for x in (a.high, b.high) if x is not None]
             hi = min(his) if his else float("inf")
             overlap = lo <= hi
-            both = (f"both allow {fmt(lo)} to {fmt(hi)}." if his else f"both allow {fmt(lo)} or more.")
+            both = (f"both allow {fmt(lo)}." if his and lo == hi else
+                    f"both allow {fmt(lo)} to {fmt(hi)}." if his else f"both allow {fmt(lo)} or more.")
             findings.append(Finding(
-                f"Two figures count {a.counted}: \u201c{a.text}\u201d{_who(a)} and \u201c{b.text}\u201d{_who(b)}. "
+                f"Two figures count {what}: \u201c{a.text}\u201d{_who(a)} and \u201c{b.text}\u201d{_who(b)}. "
                 "Are they about the same event? "
                 + (f"If so, they can both be true: {both}" if overlap else
                    "If so, they cannot both be right: their ranges do not meet."),
