@@ -195,6 +195,9 @@ OWN = [
     # judgement: a national statistics office is an official body
     ("Inflation hit 9 percent in April, the national statistics office said.",
      ("the national statistics office", "said", "indirect", "official", "Inflation hit 9 percent in April")),
+    # "put the toll at": who counted the dead
+    ("Local officials put the toll at 19 on Tuesday.",
+     ("Local officials", "put the toll at", "indirect", "official", "19")),
     # what someone is accused of belongs to the claim
     ("The ministry accused the militia of looting two clinics.",
      ("The ministry", "accused", "indirect", "official", "the militia of looting two clinics")),

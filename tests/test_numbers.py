@@ -304,6 +304,7 @@ def test_deaths_counted_in_different_words_are_compared():
     reps = [f for f in kit.check_numbers(doc) if f.kind == "repeated"]
     # 30+ killed vs 17 dead are compared (and cannot both be right); people who fled are not deaths
     assert [({q.text for q in f.quantities}, f.ok) for f in reps] == [({"At least 30 people", "17 dead"}, False)]
+    assert "(source: The governor)" in reps[0].message and "(source: medics)" in reps[0].message
 
 
 def test_seed_unsourced(seed_findings):
