@@ -553,6 +553,23 @@ def _verb_candidates(doc, units, quotes):
     return out
 
 
+def _according_entry(label: str) -> dict:
+    return next((a for a in _verb_data().get("according_to", []) if a["phrase"] == label), {})
+
+
+def _names_a_source(span, sources: list[str] | None) -> bool:
+    """Does ``span`` name someone or something that can be a source? Always true when the
+    phrase lists no ``sources``; else a name, a kind of source from source_types.toml, or a
+    listed word ("a UN report", "citing witnesses")."""
+    if sources is None:
+        return True
+    if any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in span):
+        return True
+    if span.root.lemma_.lower() in sources or span.root.lower_ in sources:
+        return True
+    return _classify_text_span(span) is not None
+
+
 def _according_candidates(doc, units):
     signals = cue_signals()
     out = []
@@ -570,6 +587,8 @@ def _according_candidates(doc, units):
         speaker = (speaker[0], min(speaker[1], unit.end))
         if speaker[0] >= speaker[1]:
             continue
+        if not _names_a_source(doc[speaker[0] : speaker[1]], _according_entry(label).get("sources")):
+            continue  # "citing stubborn inflation": a reason, not a source
         after = [t for t in doc[speaker[1] : unit.end] if not (t.is_punct or t.is_space)]
         before = [t for t in doc[unit.start : s] if not (t.is_punct or t.is_space)]
         if not after and before:

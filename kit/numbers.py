@@ -470,9 +470,9 @@ def _cores(doc) -> list[tuple[int, int, float]]:
             t = doc[j]
             w = t.lower_
             prev = doc[j - 1]
-            if doc[j - 1].whitespace_ == "" and w in ("-", "\u2013") and j + 1 < n and _number_word(doc[j + 1].lower_) is not None \
-                    and _number_word(prev.lower_) is not None:
-                j += 2  # "twenty-one"
+            if doc[j - 1].whitespace_ == "" and w in ("-", "\u2013") and j + 1 < n and _number_word(prev.lower_) is not None \
+                    and (_number_word(doc[j + 1].lower_) is not None or _fraction_den(doc[j + 1].lower_)):
+                j += 2  # "twenty-one", "two-thirds"
                 continue
             if w == "and" and j + 1 < n and (parse_figure(doc[j + 1].text) is not None and _multiplier(prev.lower_) or (
                 (_number_word(doc[j + 1].lower_) is not None and _number_word(prev.lower_) is not None and
@@ -597,6 +597,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
             return "year", None, end
     if nxt_low in _word_set("units.duration"):
         return "duration", nxt.text, end + 1
+    if nxt_low in ("-", "\u2013") and not last.whitespace_ and not nxt.whitespace_ and end + 1 < n and \
+            doc[end + 1].lower_ in _word_set("units.duration"):
+        return "duration", doc[end + 1].text, end + 2  # "a 10-year-old boy", "a two-week ceasefire"
     if nxt_low in _word_set("units.money"):
         return "money", nxt.text, end + 1
     ambiguous = nxt_low in rules["units"]["measure"]["ambiguous"] and (
@@ -803,13 +806,19 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
                 merged.append((start, e2, None, years[0], years[1], "years"))  # "2022-23", "from 2019 to 2021"
                 k += 2
                 continue
+            if opener is None and joiner in ("-", "\u2013", "\u2014") and len(gap) == 1 and v > v2:
+                k += 2  # "won 4-1", "passed 52 - 48": a score or a result, not an amount
+                continue
             ok = joiner in range_cfg["joiners"] and (
                 (opener == "between" and joiner in ("and", "-", "\u2013"))
                 or (opener == "from" and joiner == "to")
-                or (opener is None and joiner in ("to", "-", "\u2013", "\u2014", "~"))
+                or (opener is None and joiner in ("to", "-", "\u2013", "\u2014", "~") and (joiner == "to" or v < v2))
                 or (opener is None and joiner == "or" and isinstance(v, int) and isinstance(v2, int) and v < v2 <= 100)
             ) and v != v2
             if ok and not (len(doc[s].text) == 4 and len(doc[s2].text) in (2, 4) and doc[s].is_digit and doc[s].ent_type_ == "DATE"):
+                scale = _multiplier(doc[e2 - 1].lower_) or 0
+                if scale >= 1000 and not _multiplier(doc[e - 1].lower_) and v * scale <= v2:
+                    v = _clean_int(v * scale)  # "2 to 3 million": the million belongs to both
                 lo, hi = (v, v2) if v <= v2 else (v2, v)
                 start = s - 1 if opener else s
                 merged.append((start, e2, None, lo, hi, opener or "range"))
@@ -918,8 +927,8 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
                                                  sent_start=sent[0], sent_end=sent[1])))
             used.add(tok.i)
             continue
-        if a is None or b is None or a == b:
-            continue
+        if a is None or b is None or a == b or a > b and "." not in tok.text:
+            continue  # "4-1" is a score or a result, not a range (ranges go up: "10-15")
         kind, unit, end = _kind_and_unit(doc, tok.i, tok.i + 1, b)
         kind = kind if kind in AMOUNT_KINDS else "count"
         counted = unit if unit else _counted(doc, end, len(doc))

@@ -532,3 +532,11 @@ def test_pronoun_takes_the_speaker_named_earlier_in_the_same_sentence():
                     "blaming the delay on checkpoints.")
     blamed = [a for a in kit.find_attributions(doc) if a.cue == "blaming"]
     assert [(a.speaker, a.resolved_from) for a in blamed] == [("The charity", "it")]
+
+
+def test_citing_a_reason_is_not_a_source():
+    # "citing" names a source only when what follows can be one
+    reason = kit.find_attributions(kit.parse("The airline cancelled 40 flights, citing bad weather."))
+    source = kit.find_attributions(kit.parse("The airline cancelled 40 flights, citing airport officials."))
+    assert reason == []
+    assert [(a.speaker, a.cue, a.source_type) for a in source] == [("airport officials", "citing", "official")]

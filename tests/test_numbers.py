@@ -192,6 +192,21 @@ OWN = [
     ("Soldiers detained 7 in Goma overnight.", [("7", "count", 7, 7, None)]),
     ("A quarter of a million people signed the petition.",
      [("A quarter of a million people", "count", 250000, 250000, None)]),
+    ("At the most 80 buses can cross each day.", [("At the most 80 buses", "count", None, 80, "at the most")]),
+    ("Well over 600 shops have closed.", [("Well over 600 shops", "count", 600, None, "well over")]),
+    # judgement: the multiplier after the second figure belongs to both ("4 to 5 million")
+    ("Between 4 and 5 million people need food aid.",
+     [("Between 4 and 5 million people", "count", 4e6, 5e6, "between")]),
+    # judgement: "tens of" is read like "dozens", 20 to 99
+    ("Tens of fishermen are missing.", [("Tens of fishermen", "count", 20, 99, "vague")]),
+    # an age or a length of time written as one adjective is a duration, not a count of people
+    ("A 16-year-old girl was among the injured.", [("16-year", "duration", 16, 16, None)]),
+    # a score or a vote result is not a range (ranges go up: "10-15")
+    ("The home side won 3-2 after a long night.", []),
+    ("Parliament approved the bill 61 - 39.", []),
+    # fractions written with a hyphen
+    ("Two-thirds of the displaced are children.", [("Two-thirds of the displaced", "proportion", 2 / 3, 2 / 3, None)]),
+    ("Nearly one-quarter of the wells are dry.", [("Nearly one-quarter of the wells", "proportion", 0.225, 0.25, "nearly")]),
     # spans of years are years, not amounts (and not the range 15 to 2014)
     ("Drought in 2015-16 ruined the maize harvest.", [("2015-16", "year", 2015, 2016, None)]),
     ("The truce held from 2003 to 2006.", [("from 2003 to 2006", "year", 2003, 2006, None)]),
