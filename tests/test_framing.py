@@ -330,6 +330,8 @@ REFRAME_CASES = [
      "Sudanese regime army units shelled the market while the Sudanese regime blamed revolutionaries. "
      "The Kenyan government called for calm."),
     ("Myanmar's army raided the village.", "opposition", "Myanmar's regime army raided the village."),
+    # judgement: the neutral word for "thugs" says what they did, not whose side they are on
+    ("Thugs beat two reporters.", "neutral", "Attackers beat two reporters."),
 ]
 
 
