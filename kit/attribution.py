@@ -755,7 +755,12 @@ def source_map(doc, *, by: str = "source_type", attributions=None, claims=None) 
     for a in atts:
         inner = [b for b in atts if b is not a and a.start_char <= b.start_char and b.end_char <= a.end_char]
         tip = describe(a) + "".join(f"\n  inside: {describe(b)}" for b in inner)
-        out.append(Highlight(a.start_char, a.end_char, getattr(a, by), tip))
+        start, end = a.start_char, a.end_char
+        crossed = [b for b in atts if b is not a and b.start_char < start < b.end_char < end]
+        if crossed and not any(b.start_char < a.content_end and a.content_start < b.end_char for b in crossed):
+            # a second quote given to a speaker named in the first one: mark its own words
+            start, end = a.content_start, a.content_end
+        out.append(Highlight(start, end, getattr(a, by), tip))
     for c in claims:
         out.append(Highlight(c.start_char, c.end_char, "unattributed",
                              f"No source given ({c.reason}: {', '.join(c.cues)}). {c.question}"))

@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 import kit
-from kit.attribution import Attribution, Claim, SOURCE_TYPES, cue_signals, source_shares
+from kit.attribution import Attribution, Claim, SOURCE_TYPES, cue_signals, source_map, source_shares
 from conftest import span_of
 
 # ---------------------------------------------------------------- seed article gold
@@ -540,3 +540,10 @@ def test_citing_a_reason_is_not_a_source():
     source = kit.find_attributions(kit.parse("The airline cancelled 40 flights, citing airport officials."))
     assert reason == []
     assert [(a.speaker, a.cue, a.source_type) for a in source] == [("airport officials", "citing", "official")]
+
+
+def test_source_map_marks_a_second_quote_given_to_the_same_speaker():
+    # the second quote's attribution starts at the speaker inside the first: the map marks its own words
+    text = '"The bridge is gone," said Mira Osei, a farmer. "We cannot reach the market."'
+    spans = [(text[h.start_char:h.end_char], h.tag) for h in source_map(kit.parse(text))]
+    assert ("We cannot reach the market", "eyewitness") in spans
