@@ -1146,10 +1146,12 @@ def _same_count(a: Quantity, b: Quantity, ea: str | None, eb: str | None) -> str
         return None  # "40 people killed" and "12 million people fled"
     ka, kb = _key(a.counted), _key(b.counted)
     general = _general_words()
-    if ka and ka == kb and not (ka in general and (ea or eb)):
-        return a.counted  # "61 civilians" ... "70 civilians"
-    if (ea or eb) and ka in general and kb in general and (ea == eb or ka == kb):
-        return _EVENT_WORDS[ea or eb]  # "40 people were killed" ... "28 dead": deaths
+    if ka and ka == kb and not (ka in general and bool(ea) != bool(eb)):
+        # "61 civilians" ... "70 civilians"; a general word ("people") only with the same
+        # event on both sides, or none known on either
+        return _EVENT_WORDS[ea] if ea else a.counted
+    if ea and ea == eb and ka in general and kb in general:
+        return _EVENT_WORDS[ea]  # "40 people were killed" ... "28 dead": deaths
     return None
 
 

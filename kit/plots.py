@@ -103,34 +103,62 @@ def _practice() -> dict:
     return json.loads((Path(__file__).parent / "data" / "numbers_practice.json").read_text(encoding="utf-8"))
 
 
+def _axis_number(x: float, _pos=None) -> str:
+    """Short tick labels for a log axis: 100, 1k, 10k, 1m.
+
+    >>> [_axis_number(x) for x in (5, 100, 1000, 25000, 3e6, 0.5)]
+    ['5', '100', '1k', '25k', '3m', '0.5']
+    """
+    if x >= 1e6:
+        return f"{x / 1e6:g}m"
+    if x >= 1e3:
+        return f"{x / 1e3:g}k"
+    return f"{x:g}"
+
+
 def plot_intervals(quantities, *, title: str = "What the figures claim", width: float = 7.0) -> Figure:
     """Each figure as the interval it claims: a bar from its lower to its upper limit.
 
     An arrow to the right edge means "no upper limit written"; a hollow end means the
     limit itself is not included ("more than 412"). A dot marks the number as written.
-    Only amounts are drawn (not years, ordinals or names).
+    Only amounts are drawn (not years, ordinals or names), and only one kind of them (the
+    kind with most figures: counts of people beside percentages would mean nothing); the
+    others are named under the chart. When the figures differ more than a thousand times
+    ("40 people", "12 million people"), the axis grows in steps of ten (a log scale).
 
     >>> import kit
     >>> fig = plot_intervals(kit.find_numbers(kit.parse("More than 412 dead, including at least 61 civilians.")))
     >>> len(fig.axes[0].get_yticks())
     2
+    >>> fig = plot_intervals(kit.find_numbers(kit.parse("At least 40 died. More than 12 million fled. Turnout was 40%.")))
+    >>> fig.axes[0].get_xscale(), len(fig.axes[0].get_yticks())
+    ('log', 2)
     """
-    qs = [q for q in quantities if getattr(q, "is_amount", True) and (q.low is not None or q.high is not None)]
-    fig = Figure(figsize=(width, 0.55 * max(len(qs), 1) + 1.2))
+    from matplotlib.ticker import FuncFormatter
+
+    amounts = [q for q in quantities if getattr(q, "is_amount", True) and (q.low is not None or q.high is not None)]
+    kinds = [getattr(q, "kind", "count") for q in amounts]
+    kind = max(dict.fromkeys(kinds), key=lambda k: (kinds.count(k), k == "count")) if kinds else None
+    qs = [q for q in amounts if getattr(q, "kind", "count") == kind]
+    left_out = len(amounts) - len(qs)
+    fig = Figure(figsize=(width, 0.55 * max(len(qs), 1) + 1.2 + (0.3 if left_out else 0)))
     ax = fig.add_subplot()
     if not qs:
         ax.text(0.5, 0.5, "No figures to draw", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
     limits = [x for q in qs for x in (q.low, q.high, q.value) if x is not None]
-    top = max(limits) * 1.3 if max(limits) > 0 else 1
+    positive = [x for x in limits if x > 0]
+    log = bool(positive) and max(positive) / min(positive) > 1000
+    top = max(limits) * (8 if log else 1.3) if max(limits) > 0 else 1
+    floor = min(positive) / 2 if log else 0
     for row, q in enumerate(reversed(qs)):
-        lo = q.low if q.low is not None else 0
+        lo = q.low if q.low is not None and q.low > floor else floor
         hi = q.high if q.high is not None else top
         color = "#c0392b" if q.high is None or q.low is None else "#2b7bb9"
         ax.plot([lo, hi], [row, row], color=color, linewidth=6, alpha=0.55, solid_capstyle="butt")
         if q.high is None:
-            ax.annotate("", xy=(top, row), xytext=(top * 0.93, row),
+            ax.annotate("", xy=(top, row), xytext=(top / 1.6 if log else top * 0.93, row),
                         arrowprops=dict(arrowstyle="->", color=color, lw=2))
         if q.low is not None:
             ax.plot([lo], [row], marker="o", markersize=8, color=color,
@@ -142,8 +170,16 @@ def plot_intervals(quantities, *, title: str = "What the figures claim", width: 
             ax.plot([q.value], [row], marker="|", markersize=16, color="black")
     ax.set_yticks(range(len(qs)))
     ax.set_yticklabels([q.text if len(q.text) < 40 else q.text[:37] + "..." for q in reversed(qs)])
-    ax.set_xlim(0, top)
-    ax.set_xlabel("the number could be anywhere on the coloured bar (arrow: no upper limit)")
+    if log:
+        ax.set_xscale("log")
+    ax.set_xlim(floor if log else 0, top)
+    ax.xaxis.set_major_formatter(FuncFormatter(_axis_number if log else lambda x, _pos: f"{x:,.0f}" if x >= 1 else f"{x:g}"))
+    label = "the number could be anywhere on the coloured bar\n(arrow: no upper limit)"
+    if log:
+        label += "\neach step is 10 times bigger (k = thousand, m = million)"
+    if left_out:
+        label += f"\n{left_out} figure{'s' if left_out > 1 else ''} of other kinds (percentages, money...): see the table"
+    ax.set_xlabel(label, fontsize=9)
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()

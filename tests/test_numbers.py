@@ -476,3 +476,20 @@ def test_pasted_text_with_doubled_spaces_reads_like_clean_text():
     # a doubled space in pasted text is still one figure
     text = kit.read_text("Officials  said  three  thousand\tfamilies  had fled.")
     assert [(q.value, q.counted) for q in find_numbers(kit.parse(text), sources=False)] == [(3000, "families")]
+
+
+def test_people_killed_and_people_forced_out_are_not_compared():
+    # the second figure's verb ("forced") is no known event: "people" alone does not make it deaths
+    doc = kit.parse("At least 15 people were killed on Monday. More than 2 million people have been forced "
+                    "from their homes.")
+    assert [f for f in kit.check_numbers(doc) if f.kind == "repeated"] == []
+
+
+def test_interval_chart_draws_one_kind_and_a_log_axis_for_wide_ranges():
+    qs = find_numbers(kit.parse("At least 40 people died. More than 2 million people fled. Prices rose 12%."))
+    fig = plots.plot_intervals(qs)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["More than 2 million people", "At least 40 people"]
+    assert ax.get_xscale() == "log" and "10 times bigger" in ax.get_xlabel() and "1 figure of other kinds" in ax.get_xlabel()
+    narrow = plots.plot_intervals(find_numbers(kit.parse("At least 40 people died and 300 fled.")))
+    assert narrow.axes[0].get_xscale() == "linear"
