@@ -430,6 +430,9 @@ def _subject_of(verb):
     return None
 
 
+_OPEN_MARKS = set(QUOTE_CHARS) | {"\u201c"}
+
+
 def _quotes(doc, units):
     """Quoted stretches (token ranges inside the marks) with at least three words."""
     marks = [t.i for t in doc if t.text in QUOTE_CHARS or t.text in {"\u201c", "\u201d"}]
@@ -524,6 +527,7 @@ def _verb_candidates(doc, units, quotes):
                              and c.i > max(o.i for o in objs)]
                     content = (min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1)
         subj = _subject_of(verb)
+        quoted = False
         wrapped = content is None and verb.dep_ == "parataxis" and subj is not None
         if wrapped:
             # "The workers, the union said, had not been paid": the claim wraps around
@@ -531,6 +535,17 @@ def _verb_candidates(doc, units, quotes):
             content = (unit.start, unit.end)
         if subj is None or (content and content[0] <= subj.i < content[1] and not wrapped):
             continue
+        if content is None:
+            # 'X replied: "No comment."': a quote right after the cue (or after "cue:") is the content
+            after = max(verb.i, subj.right_edge.i) + 1
+            colon = after < len(doc) and doc[after].text == ":"
+            after += colon
+            content = next(((qs, qe) for qs, qe in quotes if qs == after and qe <= unit.end), None)
+            if content is None and colon and after < unit.end and doc[after].text in _OPEN_MARKS:
+                # a short quote is a quote too when a colon introduces it ('replied: "No comment."')
+                close = next((t.i for t in doc[after + 1 : unit.end] if t.text in _OPEN_MARKS | {"\u201d"}), None)
+                content = (after, close + 1) if close is not None else None
+            quoted = content is not None
         if content is None:
             # inverted order without a parsed clause: "<content>, said X." The content is
             # everything in the unit before the comma that precedes cue and speaker.
@@ -547,7 +562,11 @@ def _verb_candidates(doc, units, quotes):
         speaker = _speaker_range(doc, subj, unit, None if wrapped else (ts, te))
         if speaker[0] >= speaker[1]:
             continue
-        kind = "direct" if _is_direct_without_marks(doc, ts, te) else "indirect"
+        if quoted:
+            ts, te = _trim(doc, ts + 1, te - 1)  # the words inside the marks
+            if ts >= te:
+                continue
+        kind = "direct" if quoted or _is_direct_without_marks(doc, ts, te) else "indirect"
         cue_text = doc[s:e].text
         out.append((unit, speaker, (s, e), (ts, te), kind, cue_text, signals.get(label, "neutral")))
     return out

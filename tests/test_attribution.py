@@ -195,6 +195,11 @@ OWN = [
     # judgement: a national statistics office is an official body
     ("Inflation hit 9 percent in April, the national statistics office said.",
      ("the national statistics office", "said", "indirect", "official", "Inflation hit 9 percent in April")),
+    # a short quote after a colon is the content, not the clause before the cue
+    ('Pressed on the ceasefire, the envoy replied: "Not yet."',
+     ("the envoy", "replied", "direct", "foreign_government", "Not yet")),
+    ("\u201cThe water came at night,\u201d a fisherman recalled.",
+     ("a fisherman", "recalled", "direct", "eyewitness", "The water came at night")),
     # "put the toll at": who counted the dead
     ("Local officials put the toll at 19 on Tuesday.",
      ("Local officials", "put the toll at", "indirect", "official", "19")),
