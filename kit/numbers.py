@@ -1238,26 +1238,30 @@ def check_numbers(doc, *, quantities: list[Quantity] | None = None) -> list[Find
                     (whole, share, *counts), "share" if fits else "inconsistent", fits))
 
     # the same thing counted twice, in different sentences ("40 people were killed" ... "28 dead")
+    # Each figure is compared with the nearest earlier one that counts the same thing, so a
+    # long text gives a chain of checks, not every pair.
     counts = [q for q in qs if q.kind == "count" and _key(q.counted)]
     events = [_event(doc, q) for q in counts]
-    for i, a in enumerate(counts):
-        for j in range(i + 1, len(counts)):
-            b = counts[j]
+    for j, b in enumerate(counts):
+        for i in range(j - 1, -1, -1):
+            a = counts[i]
             what = _same_count(a, b, events[i], events[j]) if a.sent_start != b.sent_start else None
-            if what is None:
-                continue
-            lo = max(x for x in (a.low, b.low, float("-inf")) if x is not None)
-            his = [x for x in (a.high, b.high) if x is not None]
-            hi = min(his) if his else float("inf")
-            overlap = lo <= hi
-            both = (f"both allow {fmt(lo)}." if his and lo == hi else
-                    f"both allow {fmt(lo)} to {fmt(hi)}." if his else f"both allow {fmt(lo)} or more.")
-            findings.append(Finding(
-                f"Two figures count {what}: \u201c{a.text}\u201d{_who(a)} and \u201c{b.text}\u201d{_who(b)}. "
-                "Are they about the same event? "
-                + (f"If so, they can both be true: {both}" if overlap else
-                   "If so, they cannot both be right: their ranges do not meet."),
-                (a, b), "repeated", overlap))
+            if what is not None:
+                break
+        else:
+            continue
+        lo = max(x for x in (a.low, b.low, float("-inf")) if x is not None)
+        his = [x for x in (a.high, b.high) if x is not None]
+        hi = min(his) if his else float("inf")
+        overlap = lo <= hi
+        both = (f"both allow {fmt(lo)}." if his and lo == hi else
+                f"both allow {fmt(lo)} to {fmt(hi)}." if his else f"both allow {fmt(lo)} or more.")
+        findings.append(Finding(
+            f"Two figures count {what}: \u201c{a.text}\u201d{_who(a)} and \u201c{b.text}\u201d{_who(b)}. "
+            "Are they about the same event? "
+            + (f"If so, they can both be true: {both}" if overlap else
+               "If so, they cannot both be right: their ranges do not meet."),
+            (a, b), "repeated", overlap))
 
     # figures with no source
     attributions = _attributions(doc)

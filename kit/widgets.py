@@ -478,6 +478,10 @@ def make_number_finder(article_id: str = SEED) -> W.VBox:
     return W.VBox([slider, amounts, out, chart], layout=W.Layout(max_width="900px"))
 
 
+#: At most this many number checks are listed at once (a long text can give hundreds).
+MAX_FINDINGS_SHOWN = 40
+
+
 def consistency_html(text: str) -> str:
     """check_numbers' findings for ``text`` as friendly boxes.
 
@@ -492,10 +496,14 @@ def consistency_html(text: str) -> str:
     kinds = {True: "success", False: "warning", None: "info"}
     titles = {"part_whole": "Part and whole", "share": "A share", "inconsistent": "Does not fit",
               "repeated": "Counted twice?", "no_source": "Who counted?"}
+    shown = findings[:MAX_FINDINGS_SHOWN]
+    more = len(findings) - len(shown)
+    tail = message(f"{more} more checks are not shown. Pick a shorter piece of the text to see them all.",
+                   kind="info") if more > 0 else ""
     return "".join(
         f"<div><b>{html.escape(titles.get(f.kind, f.kind))}</b></div>" + message(f.message, kind=kinds[f.ok])
-        for f in findings
-    )
+        for f in shown
+    ) + tail
 
 
 def make_consistency_view(text: str | None = None) -> W.VBox:

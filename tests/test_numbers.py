@@ -493,3 +493,18 @@ def test_interval_chart_draws_one_kind_and_a_log_axis_for_wide_ranges():
     assert ax.get_xscale() == "log" and "10 times bigger" in ax.get_xlabel() and "1 figure of other kinds" in ax.get_xlabel()
     narrow = plots.plot_intervals(find_numbers(kit.parse("At least 40 people died and 300 fled.")))
     assert narrow.axes[0].get_xscale() == "linear"
+
+
+def test_repeated_counts_form_a_chain_not_every_pair():
+    # five reports of the dead: each is compared with the one before it (4 checks, not 10)
+    text = " ".join(f"On day {d}, {n} people were killed." for d, n in
+                    (("one", 10), ("two", 12), ("three", 15), ("four", 9), ("five", 30)))
+    reps = [f for f in kit.check_numbers(kit.parse(text)) if f.kind == "repeated"]
+    assert [tuple(q.value for q in f.quantities) for f in reps] == [(10, 12), (12, 15), (15, 9), (9, 30)]
+
+
+def test_consistency_view_lists_a_bounded_number_of_checks():
+    text = " ".join(f"Officials said {n} people were killed in the town." for n in range(10, 70))
+    shown = widgets.consistency_html(text)
+    assert shown.count("Counted twice?") == widgets.MAX_FINDINGS_SHOWN
+    assert "more checks are not shown" in shown
