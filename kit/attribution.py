@@ -636,7 +636,12 @@ def find_attributions(doc, *, resolve_pronouns: bool = True, window: int = 3) ->
     [('The army', 'claimed', 'distancing', None), ('The army', 'said', 'neutral', 'It')]
     """
     doc = _as_doc(doc)
+    cache = getattr(doc, "user_data", None)  # a Doc has one; a Span does not
+    cache_key = ("kit.attributions", resolve_pronouns, window)
+    if cache is not None and cache_key in cache:  # several views of one text ask for the same results
+        return list(cache[cache_key])
     units = _units(doc)
+    unit_no = {u.start: n for n, u in enumerate(units)}
     quotes = _quotes(doc, units)
     raw = _verb_candidates(doc, units, quotes) + _according_candidates(doc, units)
 
@@ -657,7 +662,7 @@ def find_attributions(doc, *, resolve_pronouns: bool = True, window: int = 3) ->
             continue
         qu = _unit_index(units, q[0])
         inner = _trim(doc, q[0] + 1, q[1] - 1)
-        prev = [c for c in raw if c[4] == "direct" and units.index(c[0]) in {qu, qu - 1} and c[3][1] <= q[0]]
+        prev = [c for c in raw if c[4] == "direct" and unit_no[c[0].start] in {qu, qu - 1} and c[3][1] <= q[0]]
         if prev:
             unit, speaker, cue, content, kind, cue_text, sig = prev[-1]
             direct.append((units[qu], speaker, cue, inner, "direct", cue_text, sig))
@@ -672,7 +677,7 @@ def find_attributions(doc, *, resolve_pronouns: bool = True, window: int = 3) ->
         if key in seen:
             continue
         seen.add(key)
-        uidx = units.index(unit)
+        uidx = unit_no[unit.start]
         resolved = None
         sp = doc[speaker[0] : speaker[1]]
         if resolve_pronouns and len(sp) == 1 and sp[0].lower_ in PRONOUNS:
@@ -688,6 +693,8 @@ def find_attributions(doc, *, resolve_pronouns: bool = True, window: int = 3) ->
         if not (att.resolved_from is None and len(sp) == 1 and sp[0].lower_ in PRONOUNS):
             history.append((uidx, att))
     result.sort(key=lambda a: (a.start_char, a.cue_start))
+    if cache is not None:
+        cache[cache_key] = tuple(result)
     return result
 
 

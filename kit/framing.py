@@ -294,11 +294,15 @@ def _matcher(vocab_id: int, path: str | None = None):
 
 def _is_name(span) -> bool:
     """True when the match is part of a longer proper name (Syrian Arab Army, Free Syrian Army)."""
-    for ent in span.doc.ents:
-        if ent.label_ in NAME_ENTITIES and ent.start <= span.start and span.end <= ent.end:
-            if len(ent) > len(span) and all(t.text[:1].isupper() for t in span):
-                return True
-    return False
+    doc = span.doc
+    if span[0].ent_type_ not in NAME_ENTITIES or any(t.ent_iob_ != "I" for t in span[1:]):
+        return False  # (read from the tokens: building doc.ents for every match is slow on long texts)
+    start, end = span.start, span.end
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start > len(span) and all(t.text[:1].isupper() for t in span)
 
 
 def _matches(doc, path: str | None = None):

@@ -654,7 +654,7 @@ def analysis_tabs_html(text: str, *, name: str = "") -> list[str]:
     """HTML for each tab of :func:`make_your_article` (see :data:`ARTICLE_TABS`)."""
     from .compare import VIEWS, analyse, checklist_html
 
-    an = analyse(text)
+    an = analyse(parsed(text))  # the tabs' own views parse the same text: parse it once
     warn = message(an.warning, kind="warning") if an.warning else ""
     return [warn + VIEWS[lens](an) for lens in ("framing", "attribution", "numbers", "translation")] + [
         checklist_html()]
@@ -733,7 +733,13 @@ def make_your_article() -> W.VBox:
 
         for child in tabs.children:
             child.value = ""
-        status.value = safe_html(build)
+        status.value = message("Reading the text with all three lenses... (a long text takes a few seconds)",
+                               kind="info")
+        button.disabled = True  # one analysis at a time, however often it is clicked
+        try:
+            status.value = safe_html(build)
+        finally:
+            button.disabled = False
 
     examples.observe(pick_example, "value")
     upload.observe(uploaded, "value")

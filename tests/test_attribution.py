@@ -552,3 +552,12 @@ def test_source_map_marks_a_second_quote_given_to_the_same_speaker():
     text = '"The bridge is gone," said Mira Osei, a farmer. "We cannot reach the market."'
     spans = [(text[h.start_char:h.end_char], h.tag) for h in source_map(kit.parse(text))]
     assert ("We cannot reach the market", "eyewitness") in spans
+
+
+def test_results_are_kept_per_doc_and_callers_cannot_spoil_them():
+    doc = kit.parse("Police said two people died. The mayor said the road was closed.")
+    first = kit.find_attributions(doc)
+    first.clear()  # a caller changing its list must not change what the next caller gets
+    again = kit.find_attributions(doc)
+    assert [a.speaker for a in again] == ["Police", "The mayor"]
+    assert [a.speaker for a in kit.find_attributions(doc, resolve_pronouns=False)] == ["Police", "The mayor"]
