@@ -450,6 +450,14 @@ def _subject(verb):
 def _record(doc, tokens, verb, patient, agent_pp, agent_np, kind) -> Passive:
     toks = [t for t in tokens if t is not None]
     start, end = _phrase(toks)
+    if kind in ("passive", "participle"):
+        # finish the verb's phrase: "set on fire", "beaten to death", "taken into custody"
+        for child in verb.rights:
+            short_prep = child.dep_ == "prep" and child.i == verb.i + 1 and len(list(child.subtree)) <= 3
+            if child.dep_ == "prt" or short_prep:
+                end = max(end, max(t.idx + len(t) for t in child.subtree))
+            else:
+                break
     if agent_pp is not None:
         end = max(end, max(t.idx + len(t) for t in agent_pp.subtree))
     return Passive(

@@ -511,3 +511,9 @@ def test_check_hidden_actor(answer, ok, words):
 def test_check_neutral_rewrite(answer, ok, words):
     fb = checks.framing_neutral_rewrite(answer)
     assert fb.passed is ok and words.lower() in fb.message.lower()
+
+
+def test_passive_text_finishes_the_verb_phrase():
+    # students read "were set on fire", not "were set"
+    texts = [p.text for p in kit.find_passives(kit.parse("Two buses were set on fire. A guard was beaten to death."))]
+    assert texts == ["Two buses were set on fire", "A guard was beaten to death"]
