@@ -217,8 +217,9 @@ def clean_text(text: str) -> str:
 def html_to_text(html: str) -> str:
     """The readable article text of an HTML page (scripts, styles and markup removed).
 
-    Uses trafilatura's article extraction, which drops menus and footers; falls back to
-    all visible text when it finds no article.
+    Uses trafilatura's article extraction, which drops menus and footers, and keeps the
+    headline as the first line (headlines carry the strongest framing); falls back to all
+    visible text when it finds no article.
 
     >>> html_to_text("<html><body><p>Fighting <b>resumed</b>.</p><script>x()</script></body></html>")
     'Fighting resumed.'
@@ -230,10 +231,13 @@ def html_to_text(html: str) -> str:
         import trafilatura
 
         text = trafilatura.extract(html, include_comments=False, include_tables=False)
+        title = (trafilatura.extract_metadata(html).title or "").strip() if text else ""
     except Exception:  # a broken page must not stop the lesson; fall back below
-        text = None
+        text, title = None, ""
     if not text or len(text) < 0.2 * len(visible):
         return visible
+    if title and title not in text[: len(title) + 200]:
+        text = f"{title}\n{text}"
     return text
 
 

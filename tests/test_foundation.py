@@ -255,3 +255,15 @@ def test_answers_are_saved_and_survive_a_new_process(tmp_path, monkeypatch):
 def test_unwritable_answers_file_does_not_stop_the_lesson(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "missing-folder" / "a.json"))
     assert checks.start_observatory("the observatory").passed
+
+
+def test_html_page_keeps_the_headline_and_drops_the_menus():
+    body = " ".join(f"<p>Paragraph {n}: the council said the bridge over the river would reopen in spring, "
+                    f"after repairs that cost more than planned.</p>" for n in range(1, 6))
+    page = (f"<html><head><title>Bridge | Town Times</title><script>track()</script></head><body>"
+            f"<nav>Home News Sport Weather Subscribe</nav><h1>Bridge to reopen after costly repairs</h1>"
+            f"<article>{body}</article><footer>Cookie settings Privacy</footer></body></html>")
+    text = kit.read_text(page.encode(), name="page.html")
+    assert text.splitlines()[0] == "Bridge to reopen after costly repairs"
+    assert "Paragraph 5" in text
+    assert not any(word in text for word in ("Subscribe", "Cookie", "track()"))
