@@ -430,12 +430,9 @@ def _subject_of(verb):
     return None
 
 
-_OPEN_MARKS = set(QUOTE_CHARS) | {"\u201c"}
-
-
 def _quotes(doc, units):
     """Quoted stretches (token ranges inside the marks) with at least three words."""
-    marks = [t.i for t in doc if t.text in QUOTE_CHARS or t.text in {"\u201c", "\u201d"}]
+    marks = [t.i for t in doc if t.text in QUOTE_CHARS]
     out = []
     k = 0
     while k + 1 < len(marks):
@@ -541,9 +538,9 @@ def _verb_candidates(doc, units, quotes):
             colon = after < len(doc) and doc[after].text == ":"
             after += colon
             content = next(((qs, qe) for qs, qe in quotes if qs == after and qe <= unit.end), None)
-            if content is None and colon and after < unit.end and doc[after].text in _OPEN_MARKS:
+            if content is None and colon and after < unit.end and doc[after].text in QUOTE_CHARS:
                 # a short quote is a quote too when a colon introduces it ('replied: "No comment."')
-                close = next((t.i for t in doc[after + 1 : unit.end] if t.text in _OPEN_MARKS | {"\u201d"}), None)
+                close = next((t.i for t in doc[after + 1 : unit.end] if t.text in QUOTE_CHARS), None)
                 content = (after, close + 1) if close is not None else None
             quoted = content is not None
         if content is None:

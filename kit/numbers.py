@@ -1129,13 +1129,14 @@ def _event(doc, q: Quantity) -> str | None:
     return None
 
 
+def _event_label(name: str) -> str:
+    """How the checks name an event ("deaths", "people displaced"), from numbers.toml."""
+    return load_rules()["events"][name].get("label", name)
+
+
 @functools.lru_cache(maxsize=1)
 def _general_words() -> frozenset:
     return frozenset(_key(w) for w in load_rules()["events"]["general"])
-
-
-_EVENT_WORDS = {"deaths": "deaths", "wounded": "people wounded", "displaced": "people displaced",
-                "detained": "people detained"}
 
 
 def _same_count(a: Quantity, b: Quantity, ea: str | None, eb: str | None) -> str | None:
@@ -1149,9 +1150,9 @@ def _same_count(a: Quantity, b: Quantity, ea: str | None, eb: str | None) -> str
     if ka and ka == kb and not (ka in general and bool(ea) != bool(eb)):
         # "61 civilians" ... "70 civilians"; a general word ("people") only with the same
         # event on both sides, or none known on either
-        return _EVENT_WORDS[ea] if ea else a.counted
+        return _event_label(ea) if ea else a.counted
     if ea and ea == eb and ka in general and kb in general:
-        return _EVENT_WORDS[ea]  # "40 people were killed" ... "28 dead": deaths
+        return _event_label(ea)  # "40 people were killed" ... "28 dead": deaths
     return None
 
 
