@@ -133,7 +133,11 @@ def read_text(source: str | bytes | Path, *, name: str = "") -> str:
     text = clean_text(text)
     is_html = name.lower().endswith((".html", ".htm")) or bool(_HTML_HINT.search(text[:5000]))
     if is_html:
+        had_text = bool(text.strip())
         text = html_to_text(text)
+        if had_text and not text.strip():
+            raise InputError("This HTML has no readable text, only code or markup. Paste the article's "
+                             "words, or save the article's own page (File > Save page as... > HTML only).")
     if not text.strip():
         raise InputError("The text is empty. Paste an article or choose a .txt or .html file.")
     if len(text) > MAX_CHARS:

@@ -728,8 +728,17 @@ def make_your_article() -> W.VBox:
             pages = analysis_tabs_html(text)
             for child, page in zip(tabs.children, pages):
                 child.value = banner + page
-            return banner + message(f"Analysed {len(text.split()):,} words. Open each tab below.",
-                                    kind="success")
+            words = len(text.split())
+            done = f"Analysed {words:,} word{'s' if words != 1 else ''}."
+            from .articles import language_warning
+
+            if language_warning(text):
+                return banner + message(f"{done} But this does not look like English, so the results will "
+                                        "be wrong: read the warning in each tab.", kind="warning")
+            if words < 12:
+                return banner + message(f"{done} That is very short: paste a whole article (or at least a "
+                                        "paragraph) to see the lenses at work.", kind="info")
+            return banner + message(f"{done} Open each tab below.", kind="success")
 
         for child in tabs.children:
             child.value = ""

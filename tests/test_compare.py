@@ -215,7 +215,7 @@ def test_your_article_upload_html():
 
 
 # The foundation's list of bad input (tests/test_foundation.py), each through the widget.
-BAD_PASTE = [("", "empty"), (" \n\t ", "empty"), ("<html><script>only()</script></html>", "empty"),
+BAD_PASTE = [("", "empty"), (" \n\t ", "empty"), ("<html><script>only()</script></html>", "no readable text"),
              ("x " * (kit.MAX_CHARS // 2 + 1), "at most")]
 BAD_UPLOAD = [
     ("pic.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
@@ -250,6 +250,7 @@ def test_your_article_warns_about_other_languages():
     w.children[1].value = "Les rebelles ont pris la ville d'Alep dimanche soir, selon l'observatoire."
     w.children[3].click()
     assert "does not look like English" in w.children[5].children[0].value
+    assert "kit-msg-warning" in w.children[4].value and "does not look like English" in w.children[4].value
 
 
 def test_difference_notes_use_the_given_names(fps):
@@ -305,3 +306,13 @@ def test_article_repair(answer, ok):
 def test_article_lateral(answer, ok):
     fb = checks.article_lateral(answer)
     assert fb.passed is ok and fb.message
+
+
+def test_your_article_says_when_a_text_is_too_short_to_show_much():
+    w = make_your_article()
+    w.children[1].value = "Nine died."
+    w.children[3].click()
+    assert "kit-msg-info" in w.children[4].value and "very short" in w.children[4].value
+    w.children[1].value = kit.load_article("aleppo-2024-12-02").paragraphs[5] * 2
+    w.children[3].click()
+    assert "kit-msg-success" in w.children[4].value and "very short" not in w.children[4].value

@@ -77,7 +77,7 @@ def test_read_text_from_files(tmp_path):
     [
         ("", "empty"),
         (" \n\t ", "empty"),
-        ("<html><script>only()</script></html>", "empty"),
+        ("<html><script>only()</script></html>", "no readable text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("Caf\xe9 au lait".encode("latin-1"), "UTF-8"),
         ("x" * (kit.MAX_CHARS + 1), "at most"),
