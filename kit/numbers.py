@@ -225,8 +225,8 @@ def _number_word(word: str) -> float | int | None:
     w = word.lower()
     if w in {"naught", "nought", "nil"}:
         return 0
-    if not w.isalpha() or _multiplier(w) is not None or (w.endswith("s") and _multiplier(w[:-1]) is not None):
-        return None  # "million", "hundreds": multipliers and vague words are read elsewhere
+    if not w.isalpha() or _multiplier(w) is not None or w.endswith("s"):
+        return None  # "million", "hundreds": read elsewhere; "ones", "twos" are no figures
     try:
         return text2num(w, "en")
     except ValueError:

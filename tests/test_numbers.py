@@ -201,6 +201,10 @@ OWN = [
     ("Tens of fishermen are missing.", [("Tens of fishermen", "count", 20, 99, "vague")]),
     # an age or a length of time written as one adjective is a duration, not a count of people
     ("A 16-year-old girl was among the injured.", [("16-year", "duration", 16, 16, None)]),
+    # judgement: "thirty-odd" is thirty and some more, read as "at least 30"
+    ("Thirty-odd fishing boats were lost.", [("Thirty-odd fishing boats", "count", 30, None, "-odd")]),
+    # "ones" is no figure
+    ("The survivors left in ones and twos.", []),
     # a score or a vote result is not a range (ranges go up: "10-15")
     ("The home side won 3-2 after a long night.", []),
     ("Parliament approved the bill 61 - 39.", []),
