@@ -383,6 +383,7 @@ def test_surname_typed_by_earlier_full_mention():
         ("Rebels seized the airport on Tuesday.", [("control of territory", "Rebels seized")]),
         ("Government troops shelled the market.", [("military event", "Government troops")]),
         ("The attack was the work of terrorists.", [("military event", "The attack")]),
+        ("Militiamen looted the clinic and detained two nurses.", [("abuse and destruction", "Militiamen")]),
         # attributed: nothing to report
         ("Two soldiers were killed in an ambush, the army said.", []),
         ("According to medics, two people died.", []),
