@@ -386,12 +386,18 @@ def make_unsourced_view(article_id: str = SEED, *, text: str | None = None) -> W
     >>> "seized" in w.children[2].value
     True
     """
-    box = W.Textarea(value=_attribution_text(article_id, text), layout=W.Layout(width="95%", height="160px"))
-    button = W.Button(description="Find unsourced claims", button_style="warning", icon="search")
+    return _text_check_view(_attribution_text(article_id, text), unsourced_html,
+                            W.Button(description="Find unsourced claims", button_style="warning", icon="search"))
+
+
+def _text_check_view(text: str, view: Callable[[str], str], button: W.Button) -> W.VBox:
+    """A text box, a button, and ``view(text)`` as HTML below them (shown at once, and again
+    on each click): the shape of the unsourced-claims and consistency views."""
+    box = W.Textarea(value=text, layout=W.Layout(width="100%", height="150px"))
     out = W.HTML()
 
     def run(_=None):
-        out.value = safe_html(lambda: unsourced_html(box.value))
+        out.value = safe_html(lambda: view(box.value))
 
     button.on_click(run)
     run()
@@ -511,17 +517,8 @@ def make_consistency_view(text: str | None = None) -> W.VBox:
 
     Children: a text area, a Check button, the findings (HTML).
     """
-    area = W.Textarea(value=text if text is not None else load_article(SEED).text,
-                      layout=W.Layout(width="100%", height="140px"))
-    button = W.Button(description="Check the figures", button_style="primary")
-    out = W.HTML()
-
-    def update(_=None):
-        out.value = safe_html(lambda: consistency_html(area.value))
-
-    button.on_click(update)
-    update()
-    return W.VBox([area, button, out], layout=W.Layout(max_width="900px"))
+    return _text_check_view(text if text is not None else load_article(SEED).text, consistency_html,
+                            W.Button(description="Check the figures", button_style="primary"))
 
 
 def make_chart_workshop() -> W.VBox:
