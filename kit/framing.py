@@ -712,15 +712,14 @@ def _country_of(span) -> str | None:
     return found[0].text.lower()[:4] if found else None
 
 
-def _home_country(matches) -> str | None:
+def _home_country(countries: list[str | None]) -> str | None:
     """The country whose state a text is about: the one named most often with its government,
-    army or forces. None when no country is named, or two tie."""
+    army or forces (``countries``: the :func:`_country_of` of each such label). None when no
+    country is named, or two tie."""
     counts: dict[str, int] = {}
-    for span, entry, _term in matches:
-        if entry.actor == "government":
-            key = _country_of(span)
-            if key:
-                counts[key] = counts.get(key, 0) + 1
+    for key in countries:
+        if key:
+            counts[key] = counts.get(key, 0) + 1
     if not counts:
         return None
     ranked = sorted(counts.values(), reverse=True)
@@ -771,9 +770,9 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
     mass_terms = _mass_terms(entries)
     swaps: list[Swap] = []
     matches = _matches(doc, lexicon)
-    home = _home_country(matches)
-    for span, entry, term in matches:
-        country = _country_of(span) if entry.actor == "government" else None
+    countries = [_country_of(span) if entry.actor == "government" else None for span, entry, _t in matches]
+    home = _home_country(countries)
+    for (span, entry, term), country in zip(matches, countries):
         if country and home and country != home:
             continue  # "the British government" in a story about Syria is not the side being framed
         new = _replacement(span, entry, name)
