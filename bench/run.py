@@ -18,7 +18,7 @@ What is measured (targets from the kit's issue list):
   The 100 articles are made from the bundled articles by shuffling their paragraphs with
   a fixed random seed (article i: the paragraphs of bundled article i mod n, in the order
   of ``random.Random(i).shuffle``), so they are varied but the run is repeatable.
-* **Widget update latency.** Every widget builder in ``kit.widgets`` that can be built
+* **Widget update latency.** Every widget builder in ``kit.catalog`` that can be built
   with no arguments (and the two classroom widgets, with a small example): the time of
   each ``.value =`` change of its controls (sliders to several values, each option of a
   dropdown, no/all options of a multiple choice), which runs its callbacks. Median and
@@ -195,15 +195,15 @@ def _values(w) -> list:
 
 
 def bench_widgets(env_dir: Path) -> dict:
-    from kit import widgets
+    from kit.catalog import builders
 
     os.environ["KIT_ANSWERS"] = str(env_dir / "bench_answers.json")
     out = {}
-    for name in sorted(n for n in vars(widgets) if n.startswith("make_")):
+    for name, build_widget in sorted(builders().items()):
         args, kwargs = BUILDER_ARGS[name]() if name in BUILDER_ARGS else ((), {})
         try:
             start = time.perf_counter()
-            w = getattr(widgets, name)(*args, **kwargs)
+            w = build_widget(*args, **kwargs)
             build = time.perf_counter() - start
         except TypeError as err:
             out[name] = {"skipped": f"needs arguments: {err}"}
@@ -366,7 +366,7 @@ def main(argv=None) -> int:
     repeat = 3 if args.quick else 9
     results = {"when": time.strftime("%Y-%m-%d %H:%M"), "python": platform.python_version(),
                "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores",
-               "model": kit.nlp.model_name(), "targets": TARGETS}
+               "model": kit.core.nlp.model_name(), "targets": TARGETS}
     with tempfile.TemporaryDirectory(prefix="kit-bench-") as tmp:
         # Kernels first, while this process is still small (nothing is inherited by them).
         results["kernels"] = {} if args.skip_kernels else bench_kernels(Path(tmp) / "kernels")

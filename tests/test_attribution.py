@@ -433,12 +433,12 @@ def test_data_files_give_signals_and_types():
     signals = cue_signals()
     assert signals["claim"] == "distancing" and signals["admit"] == "conceding"
     assert signals["according to"] == "neutral"
-    with resources.files("kit").joinpath("data", "source_types.toml").open("rb") as fh:
+    with resources.files("kit.attribution").joinpath("data", "en", "source_types.toml").open("rb") as fh:
         data = tomllib.load(fh)
     types = {r["type"] for r in data["rule"]} | {o["type"] for o in data["override"]}
     assert types <= set(SOURCE_TYPES)
     assert all(r.get("note") for r in data["rule"]) and all(o.get("note") for o in data["override"])
-    with resources.files("kit").joinpath("data", "attribution_verbs.toml").open("rb") as fh:
+    with resources.files("kit.attribution").joinpath("data", "en", "verbs.toml").open("rb") as fh:
         verbs = tomllib.load(fh)
     assert all(c.get("note") and c.get("signal") for c in verbs["cue"])
 
@@ -462,11 +462,11 @@ def test_odd_input_does_not_crash(text):
 
 # ---------------------------------------------------------------- widgets, chart, checkers
 
-from kit import checks, plots, widgets  # noqa: E402
+from kit.attribution import charts as attribution_charts, exercises as attribution_exercises, widgets as attribution_widgets  # noqa: E402
 
 
 def test_source_map_widget_colours_and_details():
-    w = widgets.make_source_map()
+    w = attribution_widgets.make_source_map()
     mode, view, pick, detail = w.children
     assert 'data-tag="monitor"' in view.value and 'data-tag="unattributed"' in view.value
     mode.value = "cue_signal"
@@ -478,12 +478,12 @@ def test_source_map_widget_colours_and_details():
 
 
 def test_source_map_escapes_user_text():
-    w = widgets.make_source_map(text='<script>x()</script> Police said the <b>road</b> was closed.')
+    w = attribution_widgets.make_source_map(text='<script>x()</script> Police said the <b>road</b> was closed.')
     assert "<script>" not in w.children[1].value and "&lt;b&gt;" in w.children[1].value
 
 
 def test_unsourced_view_runs_on_pasted_text():
-    w = widgets.make_unsourced_view()
+    w = attribution_widgets.make_unsourced_view()
     box, button, out = w.children
     assert "The strikes killed at least 12 people" in out.value
     box.value = "Militants seized two villages. The governor said the roads were open."
@@ -495,7 +495,7 @@ def test_unsourced_view_runs_on_pasted_text():
 
 
 def test_source_share_chart_has_a_bar_per_type(seed_atts):
-    fig = plots.source_share_chart(seed_atts)
+    fig = attribution_charts.source_share_chart(seed_atts)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "monitor group" in labels and "eyewitness" in labels
     assert len(labels) == len({a.source_type for a in seed_atts})
@@ -513,23 +513,23 @@ def test_source_share_chart_has_a_bar_per_type(seed_atts):
     ],
 )
 def test_check_classify(answer, ok):
-    fb = checks.attribution_classify(answer)
+    fb = attribution_exercises.attribution_classify(answer)
     assert fb.passed is ok and fb.message
 
 
 @pytest.mark.parametrize("verb, ok", [("claimed", True), ("alleged", True), ("insists", True),
                                       ("said", False), ("revealed", False), ("ate", False), (..., False)])
 def test_check_doubt_verb(verb, ok):
-    assert checks.attribution_doubt_verb(verb).passed is ok
+    assert attribution_exercises.attribution_doubt_verb(verb).passed is ok
 
 
 def test_check_chain_and_second_source():
-    assert checks.attribution_chain("B, C, A, D").passed
-    assert "Step 1" in checks.attribution_chain(["A", "B", "C", "D"]).message
-    assert "each letter" in checks.attribution_chain(["A", "A"]).message
-    assert checks.attribution_second_source("A B D").passed
-    assert "Look again at C" in checks.attribution_second_source({"A", "B", "C", "D"}).message
-    assert not checks.attribution_second_source(...).passed
+    assert attribution_exercises.attribution_chain("B, C, A, D").passed
+    assert "Step 1" in attribution_exercises.attribution_chain(["A", "B", "C", "D"]).message
+    assert "each letter" in attribution_exercises.attribution_chain(["A", "A"]).message
+    assert attribution_exercises.attribution_second_source("A B D").passed
+    assert "Look again at C" in attribution_exercises.attribution_second_source({"A", "B", "C", "D"}).message
+    assert not attribution_exercises.attribution_second_source(...).passed
 
 
 def test_pronoun_takes_the_speaker_named_earlier_in_the_same_sentence():

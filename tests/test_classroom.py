@@ -17,10 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kit
-from kit import annotate, gradebook, quiz, widgets
-from kit.__main__ import main as cli
-from kit.annotate import Agreement, StudentMark, Unit, compare, marks_from_saved, marks_from_units, units
-from kit.render import Highlight
+from kit.classroom import annotate, quiz, start
+from kit.classroom import widgets as classroom_widgets
+from kit.compare import detect
+from kit.compare import widgets as compare_widgets
+from kit.teacher import gradebook
+from kit.teacher.cli import main as cli
+from kit.classroom.annotate import Agreement, StudentMark, Unit, compare, marks_from_saved, marks_from_units, units
+from kit.core.render import Highlight
 
 from conftest import span_of
 
@@ -146,7 +150,7 @@ def test_comparison_html_escapes_and_lists_differences():
 def _annotator(**kw):
     text = "Insurgents attacked a convoy near the border. Aid workers said four drivers died."
     kits = [Highlight(0, 10, "loaded")]   # the kit marked "Insurgents"
-    return text, widgets.make_annotator(text, ["loaded", "neutral"], kits, exercise="t_annot", **kw)
+    return text, classroom_widgets.make_annotator(text, ["loaded", "neutral"], kits, exercise="t_annot", **kw)
 
 
 def test_annotator_mark_compare_and_save(tmp_path):
@@ -184,7 +188,7 @@ def test_annotator_agreement_when_student_matches_kit():
 
 def test_annotator_token_mode_and_note():
     text = "Soldiers detained dozens of protesters."
-    w = widgets.make_annotator(text, ["loaded"], [], unit="token", exercise="t_tok")
+    w = classroom_widgets.make_annotator(text, ["loaded"], [], unit="token", exercise="t_tok")
     toggles = w.children[1].children
     assert [b.description for b in toggles] == ["Soldiers", "detained", "dozens", "of", "protesters"]
     toggles[2].value = toggles[3].value = True
@@ -197,7 +201,7 @@ def test_annotator_token_mode_and_note():
     note.value = "The kit missed <script>alert(1)</script> 'detained'."
     save.click()
     assert kit.saved("t_tok_why").startswith("The kit missed")
-    again = widgets.make_annotator(text, ["loaded"], [], unit="token", exercise="t_tok")
+    again = classroom_widgets.make_annotator(text, ["loaded"], [], unit="token", exercise="t_tok")
     assert again.children[5].children[0].value.startswith("The kit missed")
 
 
@@ -211,7 +215,7 @@ def test_annotator_token_mode_and_note():
     ("Soldiers burned dozens of homes.", "find_passives", False),
 ])
 def test_make_then_detect(text, expect, ok):
-    fb = annotate.detect_feedback(text, expect=expect, exercise="t_make")
+    fb = detect.detect_feedback(text, expect=expect, exercise="t_make")
     assert fb.passed is ok, fb.message
     assert fb.message.count("The kit found") == 1
     if not ok:
@@ -221,7 +225,7 @@ def test_make_then_detect(text, expect, ok):
 
 def test_make_then_detect_compares_with_the_original():
     original = "Troops entered the town, a monitor said."
-    fb = annotate.detect_feedback("Regime forces stormed the town, killing at least 20, a monitor said.",
+    fb = detect.detect_feedback("Regime forces stormed the town, killing at least 20, a monitor said.",
                                   original=original, expect="find_numbers", exercise="t_make2")
     assert fb.passed and "+1 on the original" in fb.message and "at least" in fb.message
 
@@ -229,23 +233,23 @@ def test_make_then_detect_compares_with_the_original():
 @pytest.mark.parametrize("bad, words", [(..., "not answered"), ("   ", "not answered"),
                                         (42, "between quotes"), ("\x00\x01", "in words")])
 def test_make_then_detect_never_raises(bad, words):
-    fb = annotate.detect_feedback(bad, exercise="t_bad")
+    fb = detect.detect_feedback(bad, exercise="t_bad")
     assert fb.passed is False and words in fb.message
 
 
 def test_detect_skips_missing_and_broken_finders(monkeypatch):
     monkeypatch.setattr(kit, "find_numbers", lambda doc: 1 / 0)
     monkeypatch.delattr(kit, "find_passives")
-    found = {f.finder for f in annotate.detect("Fifty protesters were held, police said.")}
+    found = {f.finder for f in detect.detect("Fifty protesters were held, police said.")}
     assert "find_numbers" not in found and "find_passives" not in found and "find_attributions" in found
 
 
 def test_detector_widget():
-    w = widgets.make_detector("Protesters gathered.", expect="find_labels", exercise="t_det")
+    w = compare_widgets.make_detector("Protesters gathered.", expect="find_labels", exercise="t_det")
     w.children[1].value = "Terrorist rioters gathered, the ministry said."
     w.children[2].click()
     assert "Done" in w.children[3].value and "kit-span" in w.children[4].value
-    assert widgets.make_detector("x", exercise="t_det").children[1].value.startswith("Terrorist")
+    assert compare_widgets.make_detector("x", exercise="t_det").children[1].value.startswith("Terrorist")
 
 
 # ---------------------------------------------------------------- quizzes
@@ -311,7 +315,7 @@ def test_score_per_lens(banks):
 
 def test_quiz_widget_scores_explains_and_restores(banks):
     bank = banks[1]
-    w = widgets.make_quiz(bank)
+    w = classroom_widgets.make_quiz(bank)
     radios = [row.children[1] for row in w.children[1].children]
     assert len(radios) == len(bank.items) and all(r.value is None for r in radios)
     w.children[2].click()
@@ -324,7 +328,7 @@ def test_quiz_widget_scores_explains_and_restores(banks):
     assert f"{total - 1} of {total} right" in w.children[3].value
     assert "❌" in w.children[3].value and bank.items[0].explanation[:30].replace('"', "&quot;") in w.children[3].value
     assert kit.load_answers()["quiz_after"]["passed"] is True
-    again = widgets.make_quiz("quiz_after")
+    again = classroom_widgets.make_quiz("quiz_after")
     assert [row.children[1].value for row in again.children[1].children] == [r.value for r in radios]
 
 
@@ -355,7 +359,7 @@ def classroom(tmp_path):
     root = tmp_path / "submitted"
     (root / "ana").mkdir(parents=True)
     (root / "ana" / "00_start.ipynb").write_text(_notebook(
-        _checked("checks.start_observatory(answer)", "✅ Well done! ..."),
+        _checked("start.start_observatory(answer)", "✅ Well done! ..."),
         _reflection("Because it is the word one side uses.")))
     (root / "ana" / "kit_answers.json").write_text(json.dumps({
         "framing_annot": {"answer": [{"start_char": 0, "end_char": 4, "tag": "loaded"}], "passed": True},
@@ -364,7 +368,7 @@ def classroom(tmp_path):
     }))
     (root / "ben").mkdir()  # partial: one tried exercise, blank reflection
     (root / "ben" / "00_start.ipynb").write_text(_notebook(
-        _checked("checks.start_observatory(answer)", "💡 Not yet. ..."), _reflection("_Write your answer here._")))
+        _checked("start.start_observatory(answer)", "💡 Not yet. ..."), _reflection("_Write your answer here._")))
     (root / "cleo").mkdir()  # hostile: script in answers and in a reflection
     (root / "cleo" / "00_start.ipynb").write_text(_notebook(_reflection("<script>alert('x')</script><b>hi</b>")))
     (root / "cleo" / "kit_answers.json").write_text(json.dumps({

@@ -8,11 +8,12 @@ import datetime
 import pytest
 
 import kit
-from kit import compare
+from kit.compare import analysis as compare
+from kit.compare import exercises as compare_exercises
 from kit.compare import (CONTRAST, Analysis, Difference, Fingerprint, analyse, compare_fingerprints,
                          fingerprint)
-from kit.report import build_report
-from kit.widgets import ARTICLE_TABS, make_compare, make_your_article
+from kit.teacher.report import build_report
+from kit.compare.widgets import ARTICLE_TABS, make_compare, make_your_article
 
 STATE, OPPO, WIRE = (f"aleppo-2024-12-02-{v}" for v in ("state-media", "opposition", "wire"))
 
@@ -261,7 +262,6 @@ def test_difference_notes_use_the_given_names(fps):
 
 # ---------------------------------------------------------------- checkers of 04 and 05
 
-from kit import checks  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -277,7 +277,7 @@ from kit import checks  # noqa: E402
     ],
 )
 def test_compare_which(answer, ok, words):
-    fb = checks.compare_which(answer)
+    fb = compare_exercises.compare_which(answer)
     assert fb.passed is ok and words in fb.message
 
 
@@ -287,7 +287,7 @@ def test_compare_which(answer, ok, words):
      (230, False, "dropped"), ("many", False, "number"), (..., False, "not answered")],
 )
 def test_compare_left_out(answer, ok, words):
-    fb = checks.compare_left_out(answer)
+    fb = compare_exercises.compare_left_out(answer)
     assert fb.passed is ok and words in fb.message
 
 
@@ -299,12 +299,12 @@ def test_compare_left_out(answer, ok, words):
      ("I don't think the government will will recover", False)],
 )
 def test_article_repair(answer, ok):
-    assert checks.article_repair(answer).passed is ok
+    assert compare_exercises.article_repair(answer).passed is ok
 
 
 @pytest.mark.parametrize("answer, ok", [("b", True), ("B", True), ("a", False), ("c", False), ("x", False)])
 def test_article_lateral(answer, ok):
-    fb = checks.article_lateral(answer)
+    fb = compare_exercises.article_lateral(answer)
     assert fb.passed is ok and fb.message
 
 

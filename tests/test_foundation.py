@@ -9,8 +9,10 @@ import sys
 import pytest
 
 import kit
-from kit import checks, nlp, widgets
-from kit.errors import InputError, ModelNotInstalled, UnknownArticle
+from kit.classroom import start
+from kit.core import nlp
+from kit.core import widgets as core_widgets
+from kit.core.errors import InputError, ModelNotInstalled, UnknownArticle
 from conftest import ROOT, SEED_ID, span_of
 
 SHARED_SEED = ROOT.parent / "shared" / "seed" / f"{SEED_ID}.txt"
@@ -20,7 +22,7 @@ SHARED_SEED = ROOT.parent / "shared" / "seed" / f"{SEED_ID}.txt"
 
 
 def test_seed_article_is_bundled_unchanged():
-    bundled = ROOT / "kit" / "data" / "articles" / f"{SEED_ID}.txt"
+    bundled = ROOT / "kit" / "core" / "data" / "articles" / f"{SEED_ID}.txt"
     if not SHARED_SEED.exists():
         pytest.skip("../shared/seed is not beside this checkout")
     assert bundled.read_bytes() == SHARED_SEED.read_bytes()
@@ -136,7 +138,7 @@ def test_parse_refuses_non_text_and_huge_text():
 
 
 def test_import_does_no_work():
-    code = "import sys, kit; assert 'spacy' not in sys.modules or True; import kit.nlp as n; print(n.load_model.cache_info().currsize)"
+    code = "import sys, kit; assert 'spacy' not in sys.modules or True; import kit.core.nlp as n; print(n.load_model.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
 
@@ -187,7 +189,7 @@ def test_highlight_accepts_spacy_spans_with_legend(seed_doc):
     ],
 )
 def test_start_checker_teaches(answer, ok, words):
-    fb = checks.start_observatory(answer)
+    fb = start.start_observatory(answer)
     assert fb.passed is ok
     assert words in fb.message
     assert ("✅" if ok else "💡") in repr(fb)
@@ -198,7 +200,7 @@ def test_start_checker_teaches(answer, ok, words):
 
 
 def test_reader_widget_follows_slider_and_kinds(seed):
-    w = widgets.make_reader()
+    w = start.make_reader()
     slider, kinds, view = w.children
     assert (slider.min, slider.max) == (1, len(seed.paragraphs))
     slider.value = 6  # "The Islamist group Hayat Tahrir al-Sham ..."
@@ -210,7 +212,7 @@ def test_reader_widget_follows_slider_and_kinds(seed):
 
 
 def test_widget_errors_become_messages():
-    out = widgets.safe_html(lambda: kit.parse(b"x"))
+    out = core_widgets.safe_html(lambda: kit.parse(b"x"))
     assert "kit-msg-error" in out and "Traceback" not in out
 
 
@@ -242,10 +244,10 @@ def test_student_notebooks_have_no_solutions_and_start_with_setup():
 def test_answers_are_saved_and_survive_a_new_process(tmp_path, monkeypatch):
     path = tmp_path / "kit_answers.json"
     monkeypatch.setenv("KIT_ANSWERS", str(path))
-    checks.start_observatory(...)  # a blank answer is not saved
+    start.start_observatory(...)  # a blank answer is not saved
     assert not path.exists()
-    checks.start_observatory("AFP")
-    checks.start_observatory("the observatory")
+    start.start_observatory("AFP")
+    start.start_observatory("the observatory")
     code = "import kit; print(kit.saved('start_observatory'), kit.load_answers()['start_observatory']['passed'])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**__import__("os").environ, "KIT_ANSWERS": str(path)})
@@ -254,7 +256,7 @@ def test_answers_are_saved_and_survive_a_new_process(tmp_path, monkeypatch):
 
 def test_unwritable_answers_file_does_not_stop_the_lesson(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "missing-folder" / "a.json"))
-    assert checks.start_observatory("the observatory").passed
+    assert start.start_observatory("the observatory").passed
 
 
 def test_html_page_keeps_the_headline_and_drops_the_menus():

@@ -13,8 +13,9 @@ from collections import Counter
 import pytest
 
 import kit
-from kit import checks, framing, plots, widgets
-from kit.errors import InputError
+from kit import framing
+from kit.framing import charts as framing_charts, exercises as framing_exercises, widgets as framing_widgets
+from kit.core.errors import InputError
 
 # ---------------------------------------------------------------- seed article: labels
 # (text, nth occurrence in the article, actor, stance). Judgement calls:
@@ -388,7 +389,7 @@ def test_reframe_refuses_bad_input():
 
 def test_label_chart_counts_by_actor_and_stance(seed_doc):
     labels = kit.find_labels(seed_doc)
-    fig = plots.framing_labels_chart(labels)
+    fig = framing_charts.framing_labels_chart(labels)
     ax = fig.axes[0]
     heights = {}
     for container, stance in zip(ax.containers, framing.STANCES):
@@ -401,7 +402,7 @@ def test_label_chart_counts_by_actor_and_stance(seed_doc):
 
 
 def test_label_chart_with_no_labels_says_so():
-    fig = plots.framing_labels_chart([])
+    fig = framing_charts.framing_labels_chart([])
     assert "No labels" in fig.axes[0].texts[0].get_text()
 
 
@@ -409,7 +410,7 @@ def test_label_chart_with_no_labels_says_so():
 
 
 def test_label_viewer_colours_by_stance_and_filters():
-    w = widgets.make_label_viewer()
+    w = framing_widgets.make_label_viewer()
     text, show, out = w.children
     assert 'data-tag="delegitimizing"' in out.value and 'data-tag="neutral"' in out.value
     show.value = ("delegitimizing",)
@@ -421,7 +422,7 @@ def test_label_viewer_colours_by_stance_and_filters():
 
 
 def test_reframer_shows_both_versions_with_changes_marked():
-    w = widgets.make_reframer(text="Terrorists attacked regime forces.")
+    w = framing_widgets.make_reframer(text="Terrorists attacked regime forces.")
     text, style, button, out = w.children
     style.value = "neutral"
     button.click()
@@ -436,7 +437,7 @@ def test_reframer_shows_both_versions_with_changes_marked():
 
 
 def test_passive_spotter_asks_who_did_it_and_checks_guesses():
-    w = widgets.make_passive_spotter(text="Vehicles were set on fire. Police arrested two men.")
+    w = framing_widgets.make_passive_spotter(text="Vehicles were set on fire. Police arrested two men.")
     pick, guess, button, out = w.children
     assert len(pick.options) == 1 and "Vehicles were set" in pick.options[0][0]
     assert "Who did it" in out.value
@@ -463,7 +464,7 @@ def test_passive_spotter_asks_who_did_it_and_checks_guesses():
     ],
 )
 def test_check_loaded_label(answer, ok, words):
-    fb = checks.framing_loaded_label(answer)
+    fb = framing_exercises.framing_loaded_label(answer)
     assert fb.passed is ok and words in fb.message
 
 
@@ -479,7 +480,7 @@ def test_check_loaded_label(answer, ok, words):
     ],
 )
 def test_check_same_side(answer, ok, words):
-    fb = checks.framing_same_side(answer)
+    fb = framing_exercises.framing_same_side(answer)
     assert fb.passed is ok and words in fb.message
 
 
@@ -494,7 +495,7 @@ def test_check_same_side(answer, ok, words):
     ],
 )
 def test_check_hidden_actor(answer, ok, words):
-    fb = checks.framing_hidden_actor(answer)
+    fb = framing_exercises.framing_hidden_actor(answer)
     assert fb.passed is ok and words in fb.message
 
 
@@ -509,7 +510,7 @@ def test_check_hidden_actor(answer, ok, words):
     ],
 )
 def test_check_neutral_rewrite(answer, ok, words):
-    fb = checks.framing_neutral_rewrite(answer)
+    fb = framing_exercises.framing_neutral_rewrite(answer)
     assert fb.passed is ok and words.lower() in fb.message.lower()
 
 

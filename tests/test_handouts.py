@@ -1,4 +1,4 @@
-"""Printable handouts: lessons/handouts/*.md -> standalone HTML pages (kit.handouts, python -m kit handouts)."""
+"""Printable handouts: lessons/handouts/*.md -> standalone HTML pages (kit.teacher.handouts, python -m kit handouts)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kit.__main__ import main
-from kit.errors import InputError
-from kit.handouts import HANDOUTS_DIR, build_handouts, handout_title, render_handout
+from kit.teacher.cli import main
+from kit.core.errors import InputError
+from kit.teacher.handouts import HANDOUTS_DIR, build_handouts, handout_title, render_handout
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "lessons" / "handouts").glob("*.md"))

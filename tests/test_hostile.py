@@ -5,14 +5,14 @@ empty text, whitespace, 1 MB and 10 MB of text, only numbers, other languages an
 right-to-left text, emoji, zero-width and combining characters, HTML with <script> and
 <img onerror>, control characters, binary bytes and values of the wrong type.
 
-Each must give a correct result or a clear message (a :class:`kit.errors.KitError` for
+Each must give a correct result or a clear message (a :class:`kit.KitError` for
 functions, a friendly HTML message in widgets, a ``Feedback`` from checkers, one line and
 exit code 2 from commands): no traceback reaches a student, and nothing hangs. Huge input
 is refused quickly with a message that says what the limit is.
 
 The lens functions (``kit.find_labels`` and friends) are looked up by name, so each is
 tested as soon as its module exists; only the ones not written yet are skipped, with the
-reason. Widget builders in ``kit.widgets`` and checkers in ``kit.checks`` are found
+reason. Widget builders and checkers are found through ``kit.catalog``
 automatically too: a new one is tested without editing this file (builders that need
 arguments get them from ``BUILDER_ARGS``; a builder that cannot be built fails here).
 """
@@ -34,8 +34,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kit
-from kit import checks, widgets
-from kit.errors import InputError, KitError
+from kit import catalog
+from kit.classroom import start
+from kit.core.errors import InputError, KitError
 
 from conftest import ROOT
 
@@ -276,7 +277,7 @@ def test_legend_escapes_tags_and_labels(labels):
 
 @pytest.mark.parametrize("name", ids(TEXTS))
 def test_message_escapes(name):
-    from kit.render import message
+    from kit.core.render import message
 
     out = message(TEXTS[name], kind='"><script>')
     assert "<script" not in out and "<img" not in out
@@ -428,13 +429,13 @@ BUILDER_ARGS = {
 
 
 def _builders() -> list[str]:
-    return sorted(n for n, f in vars(widgets).items() if n.startswith("make_") and callable(f))
+    return sorted(catalog.builders())
 
 
 def _build(name: str):
     args, kwargs = BUILDER_ARGS.get(name, ((), {}))
     try:
-        return getattr(widgets, name)(*args, **kwargs)
+        return catalog.builders()[name](*args, **kwargs)
     except TypeError as err:
         if name not in BUILDER_ARGS and "argument" in str(err):
             pytest.fail(f"widgets.{name} needs arguments: add an example to BUILDER_ARGS in "
@@ -575,17 +576,17 @@ def test_widget_every_control_at_its_edges(builder, callback_errors):
 
 
 def test_reader_callbacks_show_the_chosen_paragraph(callback_errors):
-    w = widgets.make_reader()
+    w = start.make_reader()
     slider, kinds, out = w.children
     slider.value = slider.max
-    assert kit.load_article(widgets.SEED).paragraphs[-1][:30] in html.unescape(out.value)
+    assert kit.load_article(start.SEED).paragraphs[-1][:30] in html.unescape(out.value)
     kinds.value = ()
     assert "<mark" not in out.value  # nothing chosen, nothing marked
     assert not callback_errors
 
 
 def test_detector_refuses_huge_text_with_the_limit(callback_errors):
-    w = widgets.make_detector("Protesters marched.")
+    w = catalog.builders()["make_detector"]("Protesters marched.")
     box = next(b for b in _text_inputs(w))
     box.value = MB1
     for b in _buttons(w):
@@ -598,7 +599,11 @@ def test_detector_refuses_huge_text_with_the_limit(callback_errors):
 
 
 def _checkers() -> list[str]:
-    return sorted(n for n, f in vars(checks).items() if callable(f) and hasattr(f, "exercise_id"))
+    return sorted(c.__name__ for c in catalog.checkers())
+
+
+def _checker(name: str):
+    return next(c for c in catalog.checkers() if c.__name__ == name)
 
 
 HOSTILE_ANSWERS = {**TEXTS, **HUGE, **WRONG_TYPES, "bytes": BYTES["binary"],
@@ -608,7 +613,7 @@ HOSTILE_ANSWERS = {**TEXTS, **HUGE, **WRONG_TYPES, "bytes": BYTES["binary"],
 @pytest.mark.parametrize("checker", _checkers())
 @pytest.mark.parametrize("name", ids(HOSTILE_ANSWERS))
 def test_checker_gives_feedback_on_hostile_answers(checker, name):
-    fn = getattr(checks, checker)
+    fn = _checker(checker)
     required = [p for p in list(inspect.signature(fn).parameters.values())[1:]
                 if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
     # Checkers with two answers (e.g. low and high of an interval) get the hostile value twice.
@@ -623,7 +628,7 @@ def test_checker_gives_feedback_on_hostile_answers(checker, name):
 @given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.lists(st.text(max_size=5), max_size=3)))
 def test_checkers_never_raise(answer):
     for name in _checkers():
-        fn = getattr(checks, name)
+        fn = _checker(name)
         n = len([p for p in inspect.signature(fn).parameters.values() if p.default is p.empty])
         assert isinstance(fn(*[answer] * max(1, n)), kit.Feedback)
 
@@ -655,7 +660,7 @@ def test_command_line_hostile_arguments(argv, tmp_path):
 
 
 def test_command_line_main_in_process_never_raises_but_system_exit():
-    from kit.__main__ import main
+    from kit.teacher.cli import main
 
     for argv in (["articles", "--ids"], ["articles", "\x00"], ["\u202e"]):
         try:
@@ -684,7 +689,7 @@ def _report_argv(path: Path, out_dir: Path) -> list[str]:
 
 @pytest.mark.parametrize("name", ids(REPORT_FILES))
 def test_report_command_on_hostile_files(name, tmp_path):
-    from kit.__main__ import COMMANDS
+    from kit.teacher.cli import COMMANDS
 
     assert "report" in COMMANDS, "`python -m kit report` is missing"
     src = tmp_path / f"article-{name}.txt"

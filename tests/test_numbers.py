@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 import kit
-from kit import checks, plots, widgets
+from kit.classroom import feedback
+from kit.numbers import charts as numbers_charts, exercises as numbers_exercises, widgets as numbers_widgets
 from kit.numbers import AMOUNT_KINDS, find_numbers, check_numbers, parse_figure
 from conftest import span_of
 
@@ -359,16 +360,16 @@ def test_repeated_figures_that_cannot_both_be_right():
 
 def test_interval_plot_draws_open_ends():
     qs = find_numbers(kit.parse("More than 412 dead, including at least 61 civilians and 9 children."), sources=False)
-    fig = plots.plot_intervals(qs)
+    fig = numbers_charts.plot_intervals(qs)
     ax = fig.axes[0]
     assert len(ax.get_yticks()) == 3
     # two figures have no upper limit: two arrows to the right edge
     assert len([t for t in ax.texts if type(t).__name__ == "Annotation"]) == 2
 
 
-@pytest.mark.parametrize("trick", list(plots.CHART_TRICKS))
+@pytest.mark.parametrize("trick", list(numbers_charts.CHART_TRICKS))
 def test_misleading_pairs(trick):
-    bad, good = plots.misleading_pair(trick)
+    bad, good = numbers_charts.misleading_pair(trick)
     if trick == "truncated axis":
         assert bad.axes[0].get_ylim()[0] > 0 == good.axes[0].get_ylim()[0]
     elif trick == "cherry-picked window":
@@ -383,14 +384,14 @@ def test_misleading_pairs(trick):
 
 def test_unknown_trick():
     with pytest.raises(ValueError, match="truncated axis"):
-        plots.misleading_pair("3D pie")
+        numbers_charts.misleading_pair("3D pie")
 
 
 # ---------------------------------------------------------------- widgets
 
 
 def test_number_finder_paragraph_slider():
-    w = widgets.make_number_finder()
+    w = numbers_widgets.make_number_finder()
     slider, amounts, out, chart = w.children
     whole = out.value
     assert "more than 412" in whole and "observatory" in whole
@@ -404,7 +405,7 @@ def test_number_finder_paragraph_slider():
 
 
 def test_chart_workshop_axis_and_window():
-    w = widgets.make_chart_workshop()
+    w = numbers_widgets.make_chart_workshop()
     trick, axis, window, honest, explain, image = w.children
     assert w.figure.axes[0].get_ylim()[0] == 8
     axis.value = 0
@@ -422,7 +423,7 @@ def test_chart_workshop_axis_and_window():
 
 
 def test_consistency_view_click_and_bad_input():
-    w = widgets.make_consistency_view("")
+    w = numbers_widgets.make_consistency_view("")
     area, button, out = w.children
     area.value = "Police arrested 150 people, among them 200 students."
     button.click()
@@ -439,22 +440,22 @@ def test_consistency_view_click_and_bad_input():
 
 
 @pytest.mark.parametrize("call, passed", [
-    (lambda: checks.numbers_interval(61, None), True),
-    (lambda: checks.numbers_interval("61", "none"), True),
-    (lambda: checks.numbers_interval(61, 61), False),
-    (lambda: checks.numbers_interval(62, None), False),
-    (lambda: checks.numbers_others(351), True),
-    (lambda: checks.numbers_others(473), False),
-    (lambda: checks.numbers_others("350"), False),
-    (lambda: checks.numbers_dozens(24, 99), True),
-    (lambda: checks.numbers_dozens(30, 144), True),
-    (lambda: checks.numbers_dozens(12, 99), False),
-    (lambda: checks.numbers_dozens(24, 500), False),
-    (lambda: checks.numbers_dozens(99, 24), False),
-    (lambda: checks.numbers_source("the official news agency SANA"), True),
-    (lambda: checks.numbers_source("the observatory"), False),
-    (lambda: checks.numbers_trick("Truncated axis"), True),
-    (lambda: checks.numbers_trick("area vs length"), False),
+    (lambda: numbers_exercises.numbers_interval(61, None), True),
+    (lambda: numbers_exercises.numbers_interval("61", "none"), True),
+    (lambda: numbers_exercises.numbers_interval(61, 61), False),
+    (lambda: numbers_exercises.numbers_interval(62, None), False),
+    (lambda: numbers_exercises.numbers_others(351), True),
+    (lambda: numbers_exercises.numbers_others(473), False),
+    (lambda: numbers_exercises.numbers_others("350"), False),
+    (lambda: numbers_exercises.numbers_dozens(24, 99), True),
+    (lambda: numbers_exercises.numbers_dozens(30, 144), True),
+    (lambda: numbers_exercises.numbers_dozens(12, 99), False),
+    (lambda: numbers_exercises.numbers_dozens(24, 500), False),
+    (lambda: numbers_exercises.numbers_dozens(99, 24), False),
+    (lambda: numbers_exercises.numbers_source("the official news agency SANA"), True),
+    (lambda: numbers_exercises.numbers_source("the observatory"), False),
+    (lambda: numbers_exercises.numbers_trick("Truncated axis"), True),
+    (lambda: numbers_exercises.numbers_trick("area vs length"), False),
 ])
 def test_numbers_checkers(call, passed):
     fb = call()
@@ -463,16 +464,16 @@ def test_numbers_checkers(call, passed):
 
 
 @pytest.mark.parametrize("checker, args", [
-    (checks.numbers_interval, (..., ...)), (checks.numbers_others, (...,)), (checks.numbers_dozens, (..., 99)),
-    (checks.numbers_source, (...,)), (checks.numbers_trick, (...,)),
+    (numbers_exercises.numbers_interval, (..., ...)), (numbers_exercises.numbers_others, (...,)), (numbers_exercises.numbers_dozens, (..., 99)),
+    (numbers_exercises.numbers_source, (...,)), (numbers_exercises.numbers_trick, (...,)),
 ])
 def test_numbers_checkers_not_answered(checker, args):
     fb = checker(*args)
-    assert not fb.passed and fb.message == checks.NOT_ANSWERED
+    assert not fb.passed and fb.message == feedback.NOT_ANSWERED
 
 
 def test_hints_point_back_to_the_lens_question():
-    assert "What do the numbers really claim?" in checks.numbers_interval(61, 61).message
+    assert "What do the numbers really claim?" in numbers_exercises.numbers_interval(61, 61).message
 
 
 def test_pasted_text_with_doubled_spaces_reads_like_clean_text():
@@ -491,11 +492,11 @@ def test_people_killed_and_people_forced_out_are_not_compared():
 
 def test_interval_chart_draws_one_kind_and_a_log_axis_for_wide_ranges():
     qs = find_numbers(kit.parse("At least 40 people died. More than 2 million people fled. Prices rose 12%."))
-    fig = plots.plot_intervals(qs)
+    fig = numbers_charts.plot_intervals(qs)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["More than 2 million people", "At least 40 people"]
     assert ax.get_xscale() == "log" and "10 times bigger" in ax.get_xlabel() and "1 figure of other kinds" in ax.get_xlabel()
-    narrow = plots.plot_intervals(find_numbers(kit.parse("At least 40 people died and 300 fled.")))
+    narrow = numbers_charts.plot_intervals(find_numbers(kit.parse("At least 40 people died and 300 fled.")))
     assert narrow.axes[0].get_xscale() == "linear"
 
 
@@ -509,6 +510,6 @@ def test_repeated_counts_form_a_chain_not_every_pair():
 
 def test_consistency_view_lists_a_bounded_number_of_checks():
     text = " ".join(f"Officials said {n} people were killed in the town." for n in range(10, 70))
-    shown = widgets.consistency_html(text)
-    assert shown.count("Counted twice?") == widgets.MAX_FINDINGS_SHOWN
+    shown = numbers_widgets.consistency_html(text)
+    assert shown.count("Counted twice?") == numbers_widgets.MAX_FINDINGS_SHOWN
     assert "more checks are not shown" in shown

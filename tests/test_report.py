@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 import kit
-from kit.__main__ import COMMANDS, main
-from kit.report import build_report
+from kit.teacher.cli import COMMANDS, main
+from kit.teacher.report import build_report
 
 ROOT = __import__("conftest").ROOT
 

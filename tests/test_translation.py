@@ -1,4 +1,4 @@
-"""Translation-damage signs (kit.translation) and the lateral-reading checklist."""
+"""Translation-damage signs (kit.compare.translation) and the lateral-reading checklist."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 import kit
-from kit.translation import KINDS, Issue, lateral_reading, lexicon, translation_issues
+from kit.compare.translation import KINDS, Issue, lateral_reading, lexicon, translation_issues
 
 from conftest import span_of
 

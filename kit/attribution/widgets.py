@@ -1,0 +1,143 @@
+"""Attribution widgets (notebook 02): source map, unsourced claims."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as W
+
+from kit.core.errors import KitError
+from kit.core.render import highlight, message
+from kit.core.text import load_article
+from kit.core.widgets import SEED, parsed, safe_html, text_check_view
+
+SIGNAL_COLORS = {
+    "neutral": "#d6d6d6", "distancing": "#f5a3a3", "endorsing": "#a8e0c8", "conceding": "#f9c784",
+    "emphatic": "#d9b8e8", "denial": "#9fd3f0", "accusing": "#f7c6e0", "appeal": "#f6ef9a",
+    "speculative": "#b9d7a8",
+}
+
+
+def _attribution_text(article_id: str | None, text: str | None) -> str:
+    return text if text is not None else load_article(article_id or SEED).text
+
+
+def source_map_html(text: str, *, by: str = "source_type") -> str:
+    """HTML source map of ``text``: claims coloured by source type (or cue signal), hover
+    for speaker and cue; red for contested claims with no source.
+
+    >>> "NO SOURCE" in source_map_html("Two people died. Police said the road was closed.")
+    True
+    """
+    from kit.attribution.lens import SOURCE_COLORS, SOURCE_LABELS, source_map
+
+    spans = source_map(parsed(text), by=by)
+    if by == "cue_signal":
+        colors = dict(SIGNAL_COLORS, unattributed=SOURCE_COLORS["unattributed"])
+        labels = {"unattributed": SOURCE_LABELS["unattributed"]}
+    else:
+        colors, labels = SOURCE_COLORS, SOURCE_LABELS
+    if not spans:
+        return message("The kit found no sources and no contested claims in this text.", kind="info")
+    return highlight(text, spans, colors=colors, labels=labels, tooltip=None)
+
+
+def attribution_detail_html(text: str, index: int) -> str:
+    """Details of the ``index``-th attribution (from 0) in ``text``: speaker, cue, content.
+
+    >>> "Police" in attribution_detail_html("Police said the road was closed.", 0)
+    True
+    """
+    from kit.attribution.lens import SOURCE_LABELS, find_attributions
+
+    atts = find_attributions(parsed(text))
+    if not 0 <= index < len(atts):
+        return message("Pick a claim from the list.", kind="info")
+    a = atts[index]
+    rows = [
+        ("Who says so", a.speaker + (f" (the text says \"{a.resolved_from}\")" if a.resolved_from else "")),
+        ("Kind of source", SOURCE_LABELS.get(a.source_type, a.source_type)),
+        ("Cue", f"\"{a.cue}\" (signals: {a.cue_signal})"),
+        ("How direct", {"direct": "direct quote (the speaker's own words)",
+                        "indirect": "reported speech (the reporter's words)",
+                        "according_to": "\"according to\": the reporter passes it on"}[a.kind]),
+        ("The claim", a.content),
+    ]
+    body = "".join(f"<tr><th style='text-align:left;padding-right:12px'>{html.escape(k)}</th>"
+                   f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+    return f"<table class='kit-attribution'>{body}</table>"
+
+
+def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBox:
+    """A source map of an article: every claim coloured by who makes it.
+
+    Children: a colour-by toggle (source type / cue signal), the map, a dropdown of the
+    claims found, and a box with the chosen claim's speaker, cue and content.
+
+    >>> w = make_source_map(text="Police said the road was closed. Two people died.")
+    >>> w.children[0].value = "cue_signal"
+    >>> w.children[2].value = 0
+    >>> "Police" in w.children[3].value
+    True
+    """
+    from kit.attribution.lens import find_attributions
+
+    body = _attribution_text(article_id, text)
+    mode = W.ToggleButtons(options=[("source type", "source_type"), ("cue signal", "cue_signal")],
+                           value="source_type", description="Colour by")
+    view = W.HTML()
+    try:
+        atts = find_attributions(parsed(body))
+    except KitError:
+        atts = []
+    options = [(f"{n + 1}. {a.speaker[:40]} {a.cue}: {a.content[:50]}...", n) for n, a in enumerate(atts)]
+    pick = W.Dropdown(options=options or [("(no claims found)", -1)], value=0 if options else -1,
+                      description="Claim", layout=W.Layout(width="95%"))
+    detail = W.HTML()
+
+    def redraw(_=None):
+        view.value = safe_html(lambda: source_map_html(body, by=mode.value))
+
+    def show(_=None):
+        detail.value = safe_html(lambda: attribution_detail_html(body, pick.value))
+
+    mode.observe(redraw, "value")
+    pick.observe(show, "value")
+    redraw()
+    show()
+    return W.VBox([mode, view, pick, detail], layout=W.Layout(max_width="900px"))
+
+
+def unsourced_html(text: str) -> str:
+    """HTML listing the contested claims of ``text`` that have no source.
+
+    >>> "Two people died." in unsourced_html("Two people died.")
+    True
+    """
+    from kit.attribution.lens import find_unattributed
+
+    claims = find_unattributed(parsed(text))
+    if not claims:
+        return message("Every contested claim the kit found has a source. Check the rest yourself!",
+                       kind="success")
+    items = "".join(
+        f"<li><b>{html.escape(c.text)}</b><br><small>{html.escape(c.reason)}: "
+        f"{html.escape(', '.join(c.cues))}. {html.escape(c.question)}</small></li>"
+        for c in claims
+    )
+    return (message(f"{len(claims)} sentence(s) state contested facts with no source:", kind="warning")
+            + f"<ol class='kit-unsourced'>{items}</ol>")
+
+
+def make_unsourced_view(article_id: str = SEED, *, text: str | None = None) -> W.VBox:
+    """Find the claims with no source: in the article, or in text the student pastes.
+
+    Children: a text box (the article to start with), a button, the result.
+
+    >>> w = make_unsourced_view(text="Rebels seized the airport.")
+    >>> w.children[1].click()
+    >>> "seized" in w.children[2].value
+    True
+    """
+    return text_check_view(_attribution_text(article_id, text), unsourced_html,
+                            W.Button(description="Find unsourced claims", button_style="warning", icon="search"))

@@ -1,0 +1,109 @@
+"""What every exercise checker returns: a :class:`Feedback`, and the helpers to build one.
+
+A checker never raises at a student: it returns a :class:`Feedback`, which shows in the
+notebook as a green tick or a hint. ``Feedback.passed`` is what tests look at. Each lens
+keeps its checkers in its own ``exercises`` module; they share what is here.
+
+>>> fb = choice("the army", "the army", {}, exercise="demo", success="Yes.", default_hint="Look again.")
+>>> fb.passed, str(fb)
+(True, 'Well done! Yes.')
+>>> print(choice("AFP", "the army", {"afp": "AFP wrote the story."}, exercise="demo", success="", default_hint=""))
+Not yet. AFP wrote the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The three questions every lens asks. Every notebook shows them, and hints point back to them.
+QUESTIONS = {
+    "framing": "Who is named how?",
+    "attribution": "Who says so?",
+    "numbers": "What do the numbers really claim?",
+}
+
+NOT_ANSWERED = "You have not answered yet: replace the ... with your answer, then run the cell again."
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a checker says: ``passed`` and a message (a hint when not passed)."""
+
+    passed: bool
+    message: str
+    exercise: str = ""
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return ("✅ " if self.passed else "💡 ") + self.message
+
+    def _repr_html_(self) -> str:
+        from kit.core.render import message
+
+        return message(self.message, kind="success" if self.passed else "warning")
+
+
+def passed(text: str, exercise: str = "") -> Feedback:
+    """A success message."""
+    return Feedback(True, "Well done! " + text, exercise)
+
+
+def hint(text: str, exercise: str = "") -> Feedback:
+    """A hint: what to look at again, never just "wrong"."""
+    return Feedback(False, "Not yet. " + text, exercise)
+
+
+def is_blank(answer: object) -> bool:
+    """True when the student has not replaced the placeholder.
+
+    A list or dict whose every item is still blank (``{"Rahman": ..., "SANA": ...}``)
+    counts as not answered too.
+
+    >>> is_blank(...), is_blank(""), is_blank("x"), is_blank({"a": ...}), is_blank([..., "b"])
+    (True, True, False, True, False)
+    """
+    if answer is ... or answer is None:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    if isinstance(answer, dict):
+        return all(is_blank(v) for v in answer.values())
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        return all(is_blank(v) for v in answer)
+    return False
+
+
+def norm(text: object) -> str:
+    """Lower-case, single-spaced, without punctuation at the ends; for comparing answers.
+
+    >>> norm("  The  Army. ")
+    'the army'
+    """
+    return re.sub(r"\s+", " ", str(text)).strip().strip(".,;:!?\"'").lower()
+
+
+def choice(answer: object, correct: str | set[str], hints: dict[str, str], *, exercise: str,
+           success: str, default_hint: str) -> Feedback:
+    """Check a one-word or multiple-choice answer, with a hint per known wrong answer.
+
+    >>> choice("b", "a", {"b": "B is close."}, exercise="x", success="A it is.", default_hint="Reread.")
+    💡 Not yet. B is close.
+    """
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, exercise)
+    ok = {correct} if isinstance(correct, str) else set(correct)
+    given = norm(answer)
+    if given in {norm(c) for c in ok}:
+        return passed(success, exercise)
+    for wrong, text in hints.items():
+        if given == norm(wrong):
+            return hint(text, exercise)
+    return hint(default_hint, exercise)
+
+

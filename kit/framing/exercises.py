@@ -1,0 +1,141 @@
+"""Framing exercises (notebook 01): checkers that teach with a hint."""
+
+from __future__ import annotations
+
+import re
+
+from kit.classroom.answers import exercise
+from kit.classroom.feedback import (
+    NOT_ANSWERED,
+    QUESTIONS,
+    Feedback,
+    choice,
+    hint,
+    is_blank,
+    norm,
+    passed,
+)
+
+_FRAMING_Q = QUESTIONS["framing"]
+
+
+def _as_items(answer) -> list[str] | None:
+    if isinstance(answer, str):
+        return None
+    try:
+        return [norm(a) for a in answer]
+    except TypeError:
+        return None
+
+
+def _drop_article(text: str) -> str:
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+@exercise("framing_loaded_label")
+def framing_loaded_label(answer: object) -> Feedback:
+    """01_framing: which two words in the first lines take a side against the government?"""
+    ex = "framing_loaded_label"
+    return choice(
+        _drop_article(norm(answer)) if not is_blank(answer) else answer,
+        {"regime forces", "syrian regime forces"},
+        {
+            "government forces": "\"Government forces\" is the neutral phrase wire agencies use. Which words in "
+                                 "the same line sound like a judgement on the government?",
+            "rebel offensive": "\"Rebel offensive\" names the opposition's attack, and in a neutral way. "
+                               "Look at how the first line names the government's troops.",
+            "regime": "Close! \"Regime\" is the loaded word. Which two words does the first line use "
+                      "for the troops?",
+            "syrian regime": "Close! Which two words name the troops?",
+            "civil war": "\"Civil war\" names the whole war. Look at how the first line names the "
+                         "government's troops.",
+        },
+        exercise=ex,
+        success="\"Regime forces\" makes the army the tool of an illegitimate ruler. A neutral wire "
+                "would write \"government forces\".",
+        default_hint=f"Read the line after \"BIG LOSS:\" again. Whose troops are named, and with what word? ({_FRAMING_Q})",
+    )
+
+
+_GOV_SIDE = {"regime forces", "government forces", "army", "syrian regime forces", "syrian government forces"}
+
+
+@exercise("framing_same_side")
+def framing_same_side(answer: object) -> Feedback:
+    """01_framing: list the three names the article uses for the government's troops."""
+    ex = "framing_same_side"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    items = _as_items(answer)
+    if items is None:
+        return hint("Give a list of names in square brackets, like [\"one\", \"two\", \"three\"].", ex)
+    given = {_drop_article(i) for i in items}
+    wrong = sorted(g for g in given if g not in _GOV_SIDE)
+    if wrong:
+        return hint(f"{', '.join(wrong)}: does that name the government's side? Keep only names for the "
+                    f"government's troops. ({_FRAMING_Q})", ex)
+    kinds = {g.replace("syrian ", "") for g in given}
+    missing = {"regime forces", "government forces", "army"} - kinds
+    if missing:
+        if "army" in missing:
+            return hint("One more: find the paragraph that begins \"The army strengthened...\".", ex)
+        return hint(f"You have {len(kinds)} of 3. Look at the first two paragraphs again.", ex)
+    return passed("Three names, one side: \"regime forces\" (against), \"government forces\" (neutral), "
+                  "\"the army\" (sounds official). Same troops, three framings.", ex)
+
+
+@exercise("framing_hidden_actor")
+def framing_hidden_actor(answer: object) -> Feedback:
+    """01_framing: copy a clause from the article that hides who did something."""
+    from kit.core.nlp import parse
+    from kit.core.text import load_article
+    from kit.framing.lens import find_passives
+
+    ex = "framing_hidden_actor"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    if len(str(answer)) > 1000:
+        return hint("Copy just one clause (a few words) from the article.", ex)
+    text = load_article("aleppo-2024-12-02").text
+    given = norm(answer)
+    doc = parse(text)
+    sentences = [s for s in doc.sents if given and given in norm(s.text)]
+    if not sentences:
+        return hint("Copy words exactly as they are in the article (a part of one sentence is enough). "
+                    "Who did it? Look at the paragraph that begins \"On Sunday, in the province\".", ex)
+    sent = sentences[0]
+    hidden = [p for p in find_passives(doc) if p.agent is None and sent.start_char <= p.start_char < sent.end_char]
+    overlap = [p for p in hidden if norm(p.text) in given or given in norm(p.text)]
+    if overlap:
+        return passed(f"\"{overlap[0].text}\" does not say who did it. Who did it? The article does not "
+                      "tell us: a careful reader notices the gap.", ex)
+    if hidden:
+        return hint(f"This sentence does hide a doer, but in other words. Look at \"{hidden[0].text}\".", ex)
+    return hint("In this part, the doer is named (it is the subject of the verb). Find a clause like "
+                "\"X was done\" or \"bodies lay\", where nobody is said to have done it.", ex)
+
+
+@exercise("framing_neutral_rewrite")
+def framing_neutral_rewrite(answer: object) -> Feedback:
+    """01_framing: rewrite "Freedom fighters liberated the town." as a neutral wire would."""
+    from kit.core.nlp import parse
+    from kit.framing.lens import find_labels
+
+    ex = "framing_neutral_rewrite"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    if len(str(answer)) > 500:
+        return hint("Write one short sentence: the same facts, in neutral words.", ex)
+    labels = find_labels(parse(str(answer)))
+    loaded = [l for l in labels if l.stance != "neutral"]
+    if loaded:
+        l = loaded[0]
+        side = "against" if l.stance == "delegitimizing" else "for"
+        return hint(f"\"{l.text}\" still takes a side ({side} the {l.actor}). What would a wire agency write?"
+                    + (f" Try \"{l.neutral}\"." if l.neutral else ""), ex)
+    words = set(re.findall(r"[a-z]+", norm(answer)))
+    if not (words & {"town", "city", "village"}):
+        return hint("Keep the facts: the sentence is about a town. Change only the words that take a side.", ex)
+    if not [l for l in labels if l.actor == "opposition"] and not (words & {"fighters", "gunmen", "group"}):
+        return hint("Say who took the town, with a neutral name for them. (Who is named how?)", ex)
+    return passed("Neutral wording says what happened (who took the town) without judging it.", ex)

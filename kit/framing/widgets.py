@@ -1,0 +1,159 @@
+"""Framing widgets (notebook 01): thin builders that wire the framing finders to controls."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as W
+
+from kit.core.errors import KitError
+from kit.core.render import highlight, message
+from kit.core.text import load_article
+from kit.core.widgets import SEED, parsed, safe_html
+
+STANCE_NAMES = {
+    "delegitimizing": "takes a side against",
+    "neutral": "neutral",
+    "legitimizing": "takes a side for",
+}
+
+
+def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutral", "legitimizing")) -> str:
+    """HTML of ``text`` with its labels coloured by stance (hover for the side and the reason).
+
+    >>> 'data-tag="delegitimizing"' in labels_html("Terrorists attacked the town.")
+    True
+    """
+    from kit.framing.lens import find_labels, label_tooltip
+
+    if not text.strip():
+        return message("Paste or type some text to look for labels.", kind="info")
+    labels = [l for l in find_labels(parsed(text)) if l.stance in stances]
+    if not labels:
+        return message("No labels of the chosen kinds in this text.", kind="info") + highlight(text, [])
+    return highlight(text, labels, tag="stance", tooltip=label_tooltip, labels=STANCE_NAMES)
+
+
+def make_label_viewer(text: str | None = None) -> W.VBox:
+    """Labels coloured by stance. Children: the text box, the stances to show, the HTML view."""
+    box = W.Textarea(value=text if text is not None else load_article(SEED).text,
+                     layout=W.Layout(width="100%", height="120px"), description="Text",
+                     continuous_update=False)  # re-analyse when the student stops typing
+    show = W.SelectMultiple(options=[(v, k) for k, v in STANCE_NAMES.items()], value=tuple(STANCE_NAMES),
+                            description="Show", rows=3)
+    out = W.HTML()
+
+    def update(_=None):
+        out.value = safe_html(lambda: labels_html(box.value, tuple(show.value)))
+
+    box.observe(update, "value")
+    show.observe(update, "value")
+    update()
+    return W.VBox([box, show, out], layout=W.Layout(max_width="900px"))
+
+
+def reframe_html(text: str, style: str) -> str:
+    """Both versions side by side: the original with the swapped words marked, the new one with
+    the new words marked.
+
+    >>> out = reframe_html("Terrorists attacked.", "neutral")
+    >>> "Rebels" in out and "Terrorists" in out
+    True
+    """
+    from kit.core.render import Highlight
+    from kit.framing.lens import STYLES, reframe
+
+    result = reframe(text, style)
+    old = [Highlight(s.start_char, s.end_char, "changed", f"becomes: {s.new}") for s in result.swaps]
+    new = [Highlight(a, b, "new wording", f"was: {s.old}") for a, b, s in result.new_spans()]
+    colors = {"changed": "#f5a3a3", "new wording": "#a8e0c8"}
+    left = highlight(result.original, old, colors=colors, show_legend=False)
+    right = highlight(result.text, new, colors=colors, show_legend=False)
+    n = len(result.swaps)
+    summary = message(
+        f"{n} change{'s' if n != 1 else ''} for the {STYLES[result.style]}." if n
+        else f"Nothing to change: the text already uses the words of the {STYLES[result.style]}.",
+        kind="info",
+    )
+    col = 'style="flex:1;min-width:0;padding:0 8px;border-left:3px solid {c}"'
+    return (
+        summary
+        + '<div class="kit-reframe" style="display:flex;gap:12px">'
+        + f'<div {col.format(c="#f5a3a3")}><b>Original</b>{left}</div>'
+        + f'<div {col.format(c="#a8e0c8")}><b>{html.escape(STYLES[result.style].capitalize())}</b>{right}</div>'
+        + "</div>"
+    )
+
+
+def make_reframer(text: str | None = None) -> W.VBox:
+    """Rewrite a text in another framing. Children: text box, style buttons, "Reframe" button, HTML view."""
+    from kit.framing.lens import STYLES
+
+    box = W.Textarea(value=text if text is not None else load_article(SEED).text,
+                     layout=W.Layout(width="100%", height="120px"), description="Text")
+    style = W.ToggleButtons(options=[(v, k) for k, v in STYLES.items()], value="neutral", description="Style")
+    button = W.Button(description="Reframe", button_style="primary", icon="random")
+    out = W.HTML()
+
+    def run(_=None):
+        out.value = safe_html(lambda: reframe_html(box.value, style.value))
+
+    button.on_click(run)
+    run()
+    return W.VBox([box, style, button, out], layout=W.Layout(max_width="1100px"))
+
+
+def make_passive_spotter(text: str | None = None) -> W.VBox:
+    """Clauses that may hide who did something; asks "who did it?" and checks the answer.
+
+    Children: a clause picker, an answer box, a "Check" button, the HTML view.
+    """
+    from kit.core.render import Highlight
+    from kit.framing.lens import find_passives, judge_who_did_it
+
+    source = text if text is not None else load_article(SEED).text
+    try:
+        doc = parsed(source)
+        found = find_passives(doc)
+        problem = ""
+    except KitError as err:
+        doc, found, problem = None, [], str(err)
+    pick = W.Dropdown(options=[(p.text, i) for i, p in enumerate(found)], description="Clause",
+                      layout=W.Layout(width="95%"))
+    guess = W.Text(placeholder="Who did it? (or: the text does not say)", description="Who?",
+                   layout=W.Layout(width="95%"))
+    button = W.Button(description="Check", button_style="primary")
+    out = W.HTML()
+    verdict = {"html": ""}
+
+    def show(_=None):
+        def build():
+            if problem:
+                return message(problem, kind="error")
+            if not found:
+                return message("No clauses that hide a doer in this text.", kind="info")
+            p = found[pick.value]
+            sent = next((s for s in doc.sents if s.start_char <= p.start_char < s.end_char), None)
+            lo, hi = (sent.start_char, sent.end_char) if sent is not None else (p.start_char, p.end_char)
+            tag = "doer named" if p.agent else "doer hidden"
+            marked = highlight(source[lo:hi], [Highlight(p.start_char - lo, p.end_char - lo, tag, p.question)],
+                               colors={"doer hidden": "#f5a3a3", "doer named": "#a8e0c8"})
+            return marked + message(p.question, kind="info") + verdict["html"]
+
+        out.value = safe_html(build)
+
+    def check(_=None):
+        if found:
+            ok, text_ = judge_who_did_it(found[pick.value], guess.value)
+            verdict["html"] = message(text_, kind="success" if ok else "warning")
+        show()
+
+    def new_clause(_=None):
+        verdict["html"] = ""
+        guess.value = ""
+        show()
+
+    pick.observe(new_clause, "value")
+    button.on_click(check)
+    show()
+    return W.VBox([pick, guess, button, out], layout=W.Layout(max_width="900px"))

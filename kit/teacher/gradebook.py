@@ -1,0 +1,418 @@
+"""``python -m kit gradebook DIR``: a teacher's overview of a folder of students' work.
+
+Reads every notebook (``*.ipynb``) and saved-answers file (``kit_answers.json``) under
+``DIR``. One student is one subfolder (``DIR/alice/01_framing.ipynb``, the layout
+nbgrader's ``submitted/`` folder has too), or, for files directly in ``DIR``, the file
+name (``alice_01_framing.ipynb``, ``alice_kit_answers.json``). Writes, into ``-o OUT``:
+
+* ``gradebook.csv``  one row per student: exercises done and passed, quiz scores, and a
+  column per exercise (``passed``, ``tried`` or empty);
+* ``answers.csv``    every free-text answer, one row per student and question;
+* ``gradebook.html`` the same as a page: the table, quiz scores per lens before and
+  after, free-text answers grouped per question for reading, and what was skipped.
+
+Free-text answers are cells tagged ``reflection`` whose content differs from the blank
+student copy, and text answers saved by the checkers. Broken, foreign, binary or huge
+files are listed as skipped, never stop the run; all student text is escaped.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> (d / "ana").mkdir()
+>>> _ = (d / "ana" / "kit_answers.json").write_text('{"start_observatory": {"answer": "AFP", "passed": false}}')
+>>> book = collect(d)
+>>> book.students["ana"].exercises["start_observatory"].passed
+False
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kit.core.errors import InputError
+
+MAX_BYTES = 5_000_000        #: files bigger than this are skipped (a notebook with many plots is ~1 MB)
+MAX_TEXT = 4_000             #: longer free-text answers are cut for reading
+MAX_ENTRIES = 500            #: more saved answers than this in one file is not a kit file
+ANSWERS_NAME = "kit_answers"
+STUB_LINES = {"_write your answer here._", "# your code here", "..."}
+ROOT = Path(__file__).resolve().parents[2]
+HOSTILE = re.compile(r"<\s*(script|iframe|object|embed|style|img|svg)\b|javascript:|\bon\w+\s*=", re.I)
+CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")  # a checker call, e.g. exercises.framing_same_side(answer)
+EXERCISE_ID = re.compile(r"^[\w.\-]{1,80}$")
+
+
+@dataclass(frozen=True)
+class Status:
+    """One exercise for one student: ``done`` (answered and checked) and ``passed``."""
+
+    done: bool
+    passed: bool
+    source: str  # "answers" (kit_answers.json) or "notebook" (a checker's output)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A file that was skipped or flagged, and why (shown to the teacher)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Student:
+    name: str
+    exercises: dict = field(default_factory=dict)   # id -> Status
+    quizzes: dict = field(default_factory=dict)     # bank id -> kit.classroom.quiz.QuizResult
+    texts: list = field(default_factory=list)       # (question, answer, file)
+    files: list = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(s.done for s in self.exercises.values())
+
+    @property
+    def passed(self) -> int:
+        return sum(s.passed for s in self.exercises.values())
+
+
+@dataclass
+class Gradebook:
+    folder: Path
+    students: dict = field(default_factory=dict)
+    skipped: list = field(default_factory=list)
+    flagged: list = field(default_factory=list)
+
+    def exercises(self) -> list[str]:
+        """Every exercise id seen, in teaching order where the kit knows it."""
+        seen = {e for s in self.students.values() for e in s.exercises}
+        order = [e for e in known_exercises() if e in seen]
+        return order + sorted(seen - set(order))
+
+    def quizzes(self) -> list[str]:
+        from kit.classroom.quiz import BANKS
+
+        seen = {q for s in self.students.values() for q in s.quizzes}
+        return [b for b in BANKS if b in seen] + sorted(seen - set(BANKS))
+
+    def questions(self) -> dict[str, list[tuple[str, str]]]:
+        """Free-text answers grouped per question: question -> [(student, answer)]."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for name in sorted(self.students):
+            for question, answer, _ in self.students[name].texts:
+                out.setdefault(question, []).append((name, answer))
+        return out
+
+
+def known_exercises() -> list[str]:
+    """Exercise ids of the kit's checkers, in the order they are defined."""
+    from kit.catalog import checkers
+
+    return [c.exercise_id for c in checkers()]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _student_for(rel: Path, template_names: list[str]) -> str:
+    if len(rel.parts) > 1:
+        return rel.parts[0]
+    stem = rel.stem
+    for suffix in [ANSWERS_NAME] + sorted((Path(t).stem for t in template_names), key=len, reverse=True):
+        if stem.lower().endswith(suffix.lower()) and len(stem) > len(suffix):
+            return stem[: -len(suffix)].rstrip("_- .") or stem
+    return stem
+
+
+def _template_notebook(name: str, templates: Path | None) -> dict | None:
+    if not templates:
+        return None
+    for cand in sorted(templates.glob("*.ipynb"), key=lambda p: -len(p.name)):
+        if name.endswith(cand.name):
+            try:
+                return json.loads(cand.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return None
+    return None
+
+
+def _source(cell: dict) -> str:
+    src = cell.get("source", "")
+    if isinstance(src, list):
+        src = "".join(s for s in src if isinstance(s, str))
+    return src if isinstance(src, str) else ""
+
+
+def _tags(cell: dict) -> list:
+    meta = cell.get("metadata")
+    tags = meta.get("tags", []) if isinstance(meta, dict) else []
+    return tags if isinstance(tags, list) else []
+
+
+def _question_of(lines: list[str]) -> str:
+    """The prompt's question: its first line with a question mark, else its first line.
+
+    >>> _question_of(["## Your turn", "", "**Who says so?**", "_Write your answer here._"])
+    'Who says so?'
+    """
+    asked = [line for line in lines if "?" in line]
+    for line in asked + lines:
+        q = line.strip().lstrip("#*>- ").rstrip("*").strip()
+        if q and q.lower() not in STUB_LINES:
+            return q[:200]
+    return "(reflection)"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + " [...]"
+
+
+def _flag_if_hostile(book: Gradebook, rel: str, text: str) -> None:
+    if HOSTILE.search(text) and not any(n.path == rel for n in book.flagged):
+        book.flagged.append(Note(rel, "contains HTML or script in an answer: shown as plain text"))
+
+
+def _read_notebook(book: Gradebook, student: Student, rel: str, data: dict, templates: Path | None) -> None:
+    cells = data.get("cells")
+    if not isinstance(cells, list) or data.get("nbformat", 0) < 4:
+        book.skipped.append(Note(rel, "not a Jupyter notebook (version 4 or later)"))
+        return
+    cells = [c for c in cells if isinstance(c, dict)]
+    if not any(c.get("cell_type") == "code" and re.search(r"^\s*(import kit|from kit\b)", _source(c), re.M)
+               for c in cells):
+        book.skipped.append(Note(rel, "not a kit notebook (it never imports kit)"))
+        return
+    student.files.append(rel)
+    from kit.catalog import checkers
+
+    ids = {c.__name__: c.exercise_id for c in checkers()}
+
+    # Checkers that were run: their output starts with ✅ (passed) or 💡 (tried).
+    for cell in cells:
+        if cell.get("cell_type") != "code":
+            continue
+        calls = [name for name in CALL.findall(_source(cell)) if name in ids]
+        outputs = cell.get("outputs") if isinstance(cell.get("outputs"), list) else []
+        shown = ""
+        for out in outputs:
+            data_ = out.get("data") if isinstance(out, dict) else None
+            if isinstance(data_, dict):
+                plain = data_.get("text/plain", "")
+                shown = "".join(plain) if isinstance(plain, list) else str(plain)
+        if not calls or not shown.lstrip().startswith(("✅", "💡")):
+            continue
+        ex_id = ids[calls[-1]]
+        ok = shown.lstrip().startswith("✅")
+        old = student.exercises.get(ex_id)
+        if old is None or (old.source == "notebook" and ok and not old.passed):
+            student.exercises[ex_id] = Status(True, ok, "notebook")
+
+    # Reflections: the student's lines are those not in the blank copy of the same cell.
+    template = _template_notebook(Path(rel).name, templates) or {}
+    t_cells = [c for c in template.get("cells", []) if isinstance(c, dict)]
+    by_id = {c.get("id"): c for c in t_cells}
+    for cell in cells:
+        if "reflection" not in _tags(cell):
+            continue
+        lines = _source(cell).splitlines()
+        t_cell = by_id.get(cell.get("id"))
+        if t_cell is None:
+            first = lines[0].strip() if lines else ""
+            t_cell = next((c for c in t_cells if "reflection" in _tags(c)
+                           and _source(c).splitlines()[:1] == [first]), None)
+        t_lines = _source(t_cell).splitlines() if t_cell else lines[:1]
+        blank = {line.strip().lower() for line in t_lines} | STUB_LINES
+        mine = [line for line in lines if line.strip() and line.strip().lower() not in blank
+                and "# your answer" not in line]
+        if mine:
+            answer = "\n".join(mine).strip()
+            _flag_if_hostile(book, rel, answer)
+            student.texts.append((_question_of(t_lines), _cut(answer), rel))
+
+
+def _read_answers(book: Gradebook, student: Student, rel: str, data) -> None:
+    from kit.classroom.quiz import BANKS, load_bank, score
+
+    if not isinstance(data, dict):
+        book.skipped.append(Note(rel, "not a kit answers file (expected a JSON object)"))
+        return
+    if len(data) > MAX_ENTRIES:
+        book.skipped.append(Note(rel, f"more than {MAX_ENTRIES} answers: not a kit answers file"))
+        return
+    student.files.append(rel)
+    bad = 0
+    for ex_id, entry in data.items():
+        if not isinstance(ex_id, str) or not EXERCISE_ID.match(ex_id) or not isinstance(entry, dict):
+            bad += 1
+            continue
+        answer = entry.get("answer")
+        if ex_id in BANKS and isinstance(answer, dict):
+            student.quizzes[ex_id] = score(load_bank(ex_id), answer)
+            continue
+        passed = entry.get("passed") is True
+        student.exercises[ex_id] = Status(answer is not None, passed, "answers")
+        if isinstance(answer, str) and answer.strip():
+            _flag_if_hostile(book, rel, answer)
+            student.texts.append((ex_id, _cut(answer.strip()), rel))
+    if bad:
+        book.flagged.append(Note(rel, f"{bad} entr{'y' if bad == 1 else 'ies'} not in the kit's format: left out"))
+
+
+def collect(folder: str | Path, *, templates: str | Path | None = "auto", max_bytes: int = MAX_BYTES) -> Gradebook:
+    """Read a folder of students' notebooks and answer files into a :class:`Gradebook`.
+
+    ``templates`` is the folder of blank student notebooks (default: the kit's
+    ``notebooks/`` when it is there), used to tell a student's reflection from the prompt.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"There is no folder {str(folder)!r}. Give the folder with the students' work.")
+    if templates == "auto":
+        templates = ROOT / "notebooks" if (ROOT / "notebooks").is_dir() else None
+    templates = Path(templates) if templates else None
+    template_names = [p.name for p in templates.glob("*.ipynb")] if templates else []
+    book = Gradebook(folder)
+    paths = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
+        paths += [Path(dirpath) / f for f in sorted(filenames) if not f.startswith(".")]
+    for path in paths:
+        rel = path.relative_to(folder).as_posix()
+        is_nb = path.suffix.lower() == ".ipynb"
+        is_answers = path.suffix.lower() == ".json" and ANSWERS_NAME in path.name.lower()
+        if not (is_nb or is_answers):
+            if path.name not in ("gradebook.csv", "gradebook.html", "answers.csv"):
+                book.skipped.append(Note(rel, "not a notebook or a kit_answers.json file"))
+            continue
+        try:
+            if path.is_symlink():
+                raise ValueError("a link to another file: not followed")
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise ValueError(f"too big ({size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB)")
+            text = path.read_bytes().decode("utf-8")
+            data = json.loads(text)
+        except UnicodeDecodeError:
+            book.skipped.append(Note(rel, "not text (a binary file?)"))
+            continue
+        except json.JSONDecodeError as err:
+            book.skipped.append(Note(rel, f"damaged JSON (line {err.lineno}): could not be read"))
+            continue
+        except (OSError, ValueError, RecursionError) as err:
+            book.skipped.append(Note(rel, str(err) or type(err).__name__))
+            continue
+        name = _student_for(Path(rel), template_names)
+        student = book.students.get(name) or Student(name)
+        try:
+            if is_nb:
+                if not isinstance(data, dict):
+                    book.skipped.append(Note(rel, "not a Jupyter notebook"))
+                    continue
+                _read_notebook(book, student, rel, data, templates)
+            else:
+                _read_answers(book, student, rel, data)
+        except Exception as err:  # a strange file must never stop the whole gradebook
+            book.skipped.append(Note(rel, f"could not be read ({type(err).__name__})"))
+            continue
+        if student.files:
+            book.students[name] = student
+    return book
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula.
+
+    >>> _cell("=HYPERLINK(1)"), _cell("ok")
+    ("'=HYPERLINK(1)", 'ok')
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def status_word(status: Status | None) -> str:
+    return "" if status is None or not status.done else ("passed" if status.passed else "tried")
+
+
+def write(book: Gradebook, out: str | Path) -> list[Path]:
+    """Write gradebook.csv, answers.csv and gradebook.html into ``out``; returns their paths."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from kit.classroom.feedback import QUESTIONS
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    exercises, quizzes = book.exercises(), book.quizzes()
+    names = sorted(book.students)
+
+    grade_csv = out / "gradebook.csv"
+    with grade_csv.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["student", "done", "passed"] + quizzes + exercises)
+        for n in names:
+            s = book.students[n]
+            quiz_cells = [f"{s.quizzes[q].correct}/{s.quizzes[q].total}" if q in s.quizzes else "" for q in quizzes]
+            w.writerow([_cell(n), s.done, s.passed] + quiz_cells
+                       + [status_word(s.exercises.get(e)) for e in exercises])
+    answers_csv = out / "answers.csv"
+    with answers_csv.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["question", "student", "answer"])
+        for question, rows in book.questions().items():
+            for n, answer in rows:
+                w.writerow([_cell(question), _cell(n), _cell(answer)])
+
+    lens_names = list(QUESTIONS)
+    quiz_rows = []
+    for n in names:
+        s = book.students[n]
+        quiz_rows.append((n, {q: s.quizzes.get(q) for q in quizzes}))
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    page = env.get_template("gradebook.html.j2").render(
+        book=book, names=names, exercises=exercises, quizzes=quizzes, quiz_rows=quiz_rows,
+        lenses=lens_names, questions=book.questions(), status_word=status_word,
+        folder=book.folder.name, QUESTIONS=QUESTIONS,
+        class_passed={e: sum(status_word(book.students[n].exercises.get(e)) == "passed" for n in names)
+                      for e in exercises},
+    )
+    html_path = out / "gradebook.html"
+    html_path.write_text(page, encoding="utf-8")
+    return [grade_csv, answers_csv, html_path]
+
+
+# ---------------------------------------------------------------- command line
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", metavar="DIR", help="folder with the students' notebooks and kit_answers.json files")
+    parser.add_argument("-o", "--out", default=".", help="where to write gradebook.csv/.html (default: here)")
+    parser.add_argument("--templates", default="auto",
+                        help="folder of the blank student notebooks (default: the kit's notebooks/)")
+    parser.add_argument("--max-mb", type=float, default=MAX_BYTES / 1e6, help="skip files bigger than this")
+
+
+def _plain(text: str) -> str:
+    """File names as printable text (no terminal control characters)."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def run(args: argparse.Namespace) -> int:
+    book = collect(args.folder, templates=args.templates, max_bytes=int(args.max_mb * 1e6))
+    paths = write(book, args.out)
+    print(f"{len(book.students)} students, {len(book.exercises())} exercises, "
+          f"{len(book.quizzes())} quizzes; {len(book.skipped)} files skipped, {len(book.flagged)} flagged.")
+    for note in book.skipped:
+        print(f"  skipped {_plain(note.path)}: {note.reason}")
+    for note in book.flagged:
+        print(f"  flagged {_plain(note.path)}: {note.reason}")
+    for p in paths:
+        print(f"wrote {p}")
+    return 0
