@@ -46,6 +46,7 @@ test-fast: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/adversarial.py
 
 student: setup
 	$(BIN)/python tools/make_student.py

@@ -1,0 +1,130 @@
+"""Adversarial benchmark: the kit's full analysis on hostile texts at the 100,000-character limit.
+
+    python bench/adversarial.py            # every case at 100,000 characters
+    python bench/adversarial.py --chars 20000 --only quotes,table
+
+Each case runs in a fresh Python process (so its peak memory is its own), which:
+
+1. loads the spaCy model and warms it up on a short sentence;
+2. times ``kit.parse(text)``: the kit's own parse, after it has normalised pathological runs;
+3. times the **bare** spaCy parse (the better of two runs) of the same text as spaCy sees it (``nlp(doc.text)`` where
+   ``doc = kit.parse(text)``: identical to ``nlp(text)`` unless the kit normalised a run, in which
+   case ``nlp(text)`` itself takes minutes and is not the kit's cost to measure);
+4. times ``kit.analyse(text)``: what notebook 05 and the teacher report run (parse once, every
+   lens finder, the consistency checks, the translation check);
+5. reports peak resident memory (``ru_maxrss``) of the whole process.
+
+Targets (project issue 13): analysis <= 3x bare parse, peak < 700 MB, for every case.
+A case that does not finish within ``--timeout`` seconds is reported as such.
+Prints a table and writes bench/results/adversarial.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+TARGET_RATIO, TARGET_MB = 3.0, 700
+
+#: name -> (what it is, the unit repeated to fill the text). Units are the kit's own inventions.
+CASES = {
+    "table": ("a pasted table of casualty figures, no sentence breaks", "Idlib 412 dead including 61 civilians 35 children\n"),
+    "quotes": ("one run of quote marks", '"'),
+    "quoted_words": ("many tiny quotations", '"a" '),
+    "brackets": ("one run of opening brackets", "("),
+    "dashes": ("one run of dashes", "-"),
+    "no_punctuation": ("one sentence with no punctuation", "the convoy moved slowly towards the northern city and "),
+    "cue_verbs": ("repeated cue verbs", "Police said officials said "),
+    "according_to": ("repeated 'according to'", "according to the monitor "),
+    "passives": ("repeated passives", "was killed "),
+    "only_numbers": ("only numbers", "12 "),
+    "labels": ("repeated loaded labels", "regime forces attacked terrorist groups "),
+    "prose": ("ordinary prose (the seed article, repeated)", None),
+}
+
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+import kit
+text = sys.stdin.read()
+nlp = kit.load_model()
+nlp("Warm up the model."); kit.analyse("Police said 40 people were arrested.")
+t = time.perf_counter(); doc = kit.parse(text); kit_parse = time.perf_counter() - t
+spacy_text = doc.text
+bare = float("inf")
+for _ in range(2):  # the better of two runs: the first long parse also grows spaCy's buffers
+    t = time.perf_counter(); nlp(spacy_text); bare = min(bare, time.perf_counter() - t)
+t = time.perf_counter(); an = kit.analyse(text); analysis = time.perf_counter() - t
+print(json.dumps({"bare": bare, "kit_parse": kit_parse, "analysis": analysis,
+                  "normalised": spacy_text != text,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "found": {k: len(getattr(an, k, ()) or ()) for k in ("labels", "passives", "attributions", "quantities", "findings")}}))
+"""
+
+
+def make_text(unit: str | None, chars: int) -> str:
+    """``unit`` repeated up to ``chars`` characters (whole units only).
+
+    >>> make_text("ab ", 8)
+    'ab ab '
+    """
+    if unit is None:
+        sys.path.insert(0, str(ROOT))
+        import kit
+
+        unit = kit.load_article("aleppo-2024-12-02").text + "\n\n"
+    return unit * max(1, chars // len(unit))
+
+
+def run_case(name: str, chars: int, timeout: float) -> dict:
+    text = make_text(CASES[name][1], chars)
+    try:
+        out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT)], input=text, capture_output=True,
+                             text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"case": name, "chars": len(text), "error": f"did not finish in {timeout:.0f} s"}
+    if out.returncode:
+        return {"case": name, "chars": len(text), "error": out.stderr.strip().splitlines()[-1][:200]}
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result.update(case=name, chars=len(text), ratio=result["analysis"] / max(result["bare"], 1e-6))
+    result["ok"] = result["ratio"] <= TARGET_RATIO and result["peak_mb"] < TARGET_MB
+    return result
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| case | chars | bare parse | kit.parse | full analysis | analysis / bare | peak MB | target met |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        if "error" in r:
+            lines.append(f"| {r['case']} | {r['chars']:,} | | | {r['error']} | | | no |")
+            continue
+        norm = " (normalised)" if r["normalised"] else ""
+        lines.append(f"| {r['case']} | {r['chars']:,} | {r['bare']:.2f} s | {r['kit_parse']:.2f} s{norm} | "
+                     f"{r['analysis']:.2f} s | {r['ratio']:.2f}x | {r['peak_mb']:.0f} | {'yes' if r['ok'] else 'NO'} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=100_000)
+    parser.add_argument("--only", default="", help="comma-separated case names")
+    parser.add_argument("--timeout", type=float, default=600)
+    args = parser.parse_args(argv)
+    names = [n for n in args.only.split(",") if n] or list(CASES)
+    results = []
+    for name in names:
+        results.append(run_case(name, args.chars, args.timeout))
+        print(f"{name}: {results[-1]}", file=sys.stderr, flush=True)
+    print(table(results))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "adversarial.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0 if all(r.get("ok") for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
