@@ -28,8 +28,33 @@ _ARTICLES = "data/articles"
 
 
 @dataclass(frozen=True)
+class Copy:
+    """One published copy of an article's story, kept as a pointer and a short excerpt.
+
+    Copies let a reader trace a story back: the same wire text, republished by other outlets,
+    shows what the original said before a republisher changed it. Only a few sentences are
+    kept per copy (``excerpt``), never the whole article.
+
+    >>> c = load_article("aleppo-2024-12-02").copies[0]
+    >>> c.outlet, c.date
+    ('Taipei Times', '2024-12-03')
+    """
+
+    outlet: str
+    url: str
+    date: str  # YYYY-MM-DD as published, or "" when the page carries no reliable date
+    note: str = ""  # what this copy shows (how it differs from the bundled text)
+    excerpt: str = ""  # a few sentences, quoted exactly
+
+
+@dataclass(frozen=True)
 class Article:
-    """One article: its text and where it comes from."""
+    """One article: its text and where it comes from.
+
+    ``original_author`` is who first wrote the story (for the seed, AFP);
+    ``republisher_note`` says what is known of the copy the kit bundles and how it differs;
+    ``copies`` are other published copies of the same story (see :class:`Copy`).
+    """
 
     id: str
     title: str
@@ -38,6 +63,9 @@ class Article:
     text: str
     note: str = ""
     constructed: bool = False  # True for versions written for teaching, not published
+    original_author: str = ""
+    republisher_note: str = ""
+    copies: tuple[Copy, ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -89,7 +117,15 @@ def load_article(article_id: str) -> Article:
         text="\n".join(lines).strip() + "\n",
         note=meta.get("note", ""),
         constructed=bool(meta.get("constructed", False)),
+        original_author=meta.get("original_author", ""),
+        republisher_note=meta.get("republisher_note", ""),
+        copies=tuple(_copy(c) for c in meta.get("copies", ())),
     )
+
+
+def _copy(record: dict) -> Copy:
+    return Copy(outlet=record["outlet"], url=record["url"], date=record.get("date", ""),
+                note=record.get("note", ""), excerpt=record.get("excerpt", ""))
 
 
 # ---------------------------------------------------------------- user text
