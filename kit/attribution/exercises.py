@@ -27,7 +27,9 @@ ATTRIBUTION_SOURCES = {
     "The Russian military": ("military", "An army speaking about its own operations: what kind of source is that?"),
     "Umm Mohamed": ("eyewitness", "She is a resident who speaks from the hospital. What did she see herself?"),
     "Aron Lund": ("expert", "He works for a think tank. Did he see the fighting, or does he study it?"),
-    "an observer": ("unnamed", "Could you find this person? The text gives no name and no organisation."),
+    "an observer": ("monitor", "This copy says \"an observer\"; AFP's own copies say \"a monitor said\". "
+                    "Read on: which organisation in the story watches the war and says who controls "
+                    "Aleppo? A source is not unnamed just because a copy hides its name."),
 }
 
 

@@ -82,7 +82,8 @@ def start_observatory(answer: object) -> Feedback:
     if "observatory" in given:
         return passed(
             "The Syrian Observatory for Human Rights, a monitoring group based in Britain, "
-            "gives the figures. Later you will ask: how could it know?",
+            "gives the figures. It is also the \"observer\" of the second paragraph (AFP wrote "
+            "\"a monitor\"). Later you will ask: how could it know?",
             ex,
         )
     if given in {"afp", "agence france-presse", "agence france presse"}:

@@ -91,7 +91,7 @@ def compare_left_out(answer: object) -> Feedback:
                     "that BOTH A and B give and C drops: look at the \u201cfigure\u201d rows marked in "
                     "the fingerprint.", ex)
     if value is None or value == "none":
-        return hint("Answer with a number from the fingerprint table, like 230.", ex)
+        return hint("Answer with a number from the fingerprint table, like 412.", ex)
     return hint("Compare the \u201cfigure\u201d rows of the fingerprint: find one where C says "
                 "\u201cdropped\u201d and both A and B give the figure. (What do the numbers really claim?)", ex)
 

@@ -51,8 +51,10 @@ def framing_loaded_label(answer: object) -> Feedback:
                          "government's troops.",
         },
         exercise=ex,
-        success="\"Regime forces\" makes the army the tool of an illegitimate ruler. A neutral wire "
-                "would write \"government forces\".",
+        success="\"Regime forces\" makes the army the tool of an illegitimate ruler. But whose word is "
+                "it? AFP quoted it from Rami Abdel Rahman, head of the Syrian Observatory for Human "
+                "Rights; the copy you read moved his words to the top and dropped his name and the quote "
+                "marks, so it looks like the journalist's. AFP's own word is \"government forces\".",
         default_hint=f"Read the line after \"BIG LOSS:\" again. Whose troops are named, and with what word? ({_FRAMING_Q})",
     )
 
@@ -81,7 +83,9 @@ def framing_same_side(answer: object) -> Feedback:
             return hint("One more: find the paragraph that begins \"The army strengthened...\".", ex)
         return hint(f"You have {len(kinds)} of 3. Look at the first two paragraphs again.", ex)
     return passed("Three names, one side: \"regime forces\" (against), \"government forces\" (neutral), "
-                  "\"the army\" (sounds official). Same troops, three framings.", ex)
+                  "\"the army\" (sounds official). Same troops, three framings, and two speakers: "
+                  "\"regime forces\" is the monitor's word, quoted by AFP (this copy lost the quote "
+                  "marks); the other two are the journalist's.", ex)
 
 
 @exercise("framing_hidden_actor")
@@ -89,7 +93,7 @@ def framing_hidden_actor(answer: object) -> Feedback:
     """01_framing: copy a clause from the article that hides who did something."""
     from kit.core.nlp import parse
     from kit.core.text import load_article
-    from kit.framing.lens import find_passives
+    from kit.framing import find_passives
 
     ex = "framing_hidden_actor"
     if is_blank(answer):
@@ -119,7 +123,7 @@ def framing_hidden_actor(answer: object) -> Feedback:
 def framing_neutral_rewrite(answer: object) -> Feedback:
     """01_framing: rewrite "Freedom fighters liberated the town." as a neutral wire would."""
     from kit.core.nlp import parse
-    from kit.framing.lens import find_labels
+    from kit.framing import find_labels
 
     ex = "framing_neutral_rewrite"
     if is_blank(answer):
