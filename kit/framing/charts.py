@@ -25,7 +25,7 @@ def framing_labels_chart(labels, *, title: str = "Who is named how? Labels by si
     ['government', 'opposition']
     """
     from kit.core.render import TAG_COLORS
-    from kit.framing.lens import STANCES, label_counts
+    from kit.framing.labels import STANCES, label_counts
 
     counts = label_counts(labels)
     fig = Figure(figsize=(7, 0.6 * max(len(counts), 2) + 1.4))

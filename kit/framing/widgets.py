@@ -24,7 +24,7 @@ def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutra
     >>> 'data-tag="delegitimizing"' in labels_html("Terrorists attacked the town.")
     True
     """
-    from kit.framing.lens import find_labels, label_tooltip
+    from kit.framing.labels import find_labels, label_tooltip
 
     if not text.strip():
         return message("Paste or type some text to look for labels.", kind="info")
@@ -61,7 +61,7 @@ def reframe_html(text: str, style: str) -> str:
     True
     """
     from kit.core.render import Highlight
-    from kit.framing.lens import STYLES, reframe
+    from kit.framing.reframing import STYLES, reframe
 
     result = reframe(text, style)
     old = [Highlight(s.start_char, s.end_char, "changed", f"becomes: {s.new}") for s in result.swaps]
@@ -87,7 +87,7 @@ def reframe_html(text: str, style: str) -> str:
 
 def make_reframer(text: str | None = None) -> W.VBox:
     """Rewrite a text in another framing. Children: text box, style buttons, "Reframe" button, HTML view."""
-    from kit.framing.lens import STYLES
+    from kit.framing.labels import STYLES
 
     box = W.Textarea(value=text if text is not None else load_article(SEED).text,
                      layout=W.Layout(width="100%", height="120px"), description="Text")
@@ -109,7 +109,7 @@ def make_passive_spotter(text: str | None = None) -> W.VBox:
     Children: a clause picker, an answer box, a "Check" button, the HTML view.
     """
     from kit.core.render import Highlight
-    from kit.framing.lens import find_passives, judge_who_did_it
+    from kit.framing.passives import find_passives, judge_who_did_it
 
     source = text if text is not None else load_article(SEED).text
     try:
