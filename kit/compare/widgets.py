@@ -43,7 +43,8 @@ def make_compare(a: str | None = None, b: str | None = None, *, blind: bool = Fa
     out = W.HTML()
 
     def update(_=None):
-        from kit.compare.analysis import analyse_article, compare_html
+        from kit.compare.analysis import analyse_article
+        from kit.compare.views import compare_html
 
         names = tuple(dict((v, k) for k, v in options).get(x, x)
                       for x in (pick_a.value, pick_b.value)) if blind else ("A", "B")
@@ -62,7 +63,8 @@ ARTICLE_TABS = ("Framing", "Attribution", "Numbers", "Translation", "Check the s
 
 def analysis_tabs_html(text: str, *, name: str = "") -> list[str]:
     """HTML for each tab of :func:`make_your_article` (see :data:`ARTICLE_TABS`)."""
-    from kit.compare.analysis import VIEWS, analyse, checklist_html
+    from kit.compare.analysis import analyse
+    from kit.compare.views import VIEWS, checklist_html
 
     an = analyse(parsed(text))  # the tabs' own views parse the same text: parse it once
     warn = message(an.warning, kind="warning") if an.warning else ""
@@ -103,7 +105,7 @@ def make_your_article() -> W.VBox:
             state.update(text=None, name="")
             banner = ""
             if art.constructed:
-                from kit.compare.analysis import banner_html
+                from kit.compare.views import banner_html
 
                 banner = banner_html(art)
             status.value = banner + message(f"Loaded \u201c{art.title}\u201d. Press Analyse.", kind="info")
@@ -131,7 +133,7 @@ def make_your_article() -> W.VBox:
             text = read_text(box.value)
             banner = ""
             if examples.value:
-                from kit.compare.analysis import banner_html
+                from kit.compare.views import banner_html
 
                 art = load_article(examples.value)
                 banner = banner_html(art) if art.text.strip() == text.strip() else ""

@@ -160,3 +160,21 @@ def message(text: str, *, kind: str = "info") -> str:
         f'border-left:4px solid {border};padding:6px 10px;margin:4px 0">'
         f"{icon} {html.escape(text)}</div>"
     )
+
+
+def table_html(headers: list[str], rows: list[list], *, marked: set[int] | None = None) -> str:
+    """A small HTML table; every cell escaped; rows whose index is in ``marked`` highlighted.
+
+    >>> table_html(["word"], [["<b>"]])
+    '<table class="kit-table"...&lt;b&gt;...</table>'
+    """
+    head = "".join(f'<th style="text-align:left;padding:2px 8px;border-bottom:1px solid #999">'
+                   f"{html.escape(str(h))}</th>" for h in headers)
+    body = []
+    for i, row in enumerate(rows):
+        style = ' style="background:#fff3b0;font-weight:bold"' if marked and i in marked else ""
+        cells = "".join(f'<td style="padding:2px 8px;vertical-align:top">{html.escape(str(c))}</td>'
+                        for c in row)
+        body.append(f'<tr class="{"kit-diff" if style else "kit-same"}"{style}>{cells}</tr>')
+    return (f'<table class="kit-table" style="border-collapse:collapse;margin:4px 0 10px 0">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")

@@ -22,15 +22,8 @@ from importlib import resources
 from pathlib import Path
 
 from kit.classroom.feedback import QUESTIONS
-from kit.compare.analysis import (
-    LENS_TITLES,
-    STANCES,
-    VIEWS,
-    Analysis,
-    analyse,
-    banner_html,
-    checklist_html,
-)
+from kit.compare.analysis import LENS_TITLES, STANCES, Analysis, analyse
+from kit.compare.views import VIEWS, banner_html, checklist_html
 from kit.core.errors import InputError
 from kit.core.render import TAG_COLORS, message
 from kit.core.text import Article, list_articles, load_article, read_text
