@@ -102,10 +102,10 @@ def attribution_doubt_verb(answer: object) -> Feedback:
 
 #: 02_attribution exercise 3: the steps of the chain behind the strike on the "gathering of commanders".
 ATTRIBUTION_CHAIN = {
-    "A": "AFP, a news agency, writes the story in French",
+    "A": "AFP, a news agency, writes the story",
     "B": "the Syrian army writes a statement",
     "C": "SANA, the Syrian state news agency, publishes the statement",
-    "D": "a translator turns the story into English",
+    "D": "a website republishes the story, reworded through translation: the copy you read",
 }
 _CHAIN_ORDER = ["B", "C", "A", "D"]
 
@@ -138,8 +138,9 @@ def attribution_chain(answer: object) -> Feedback:
                 4: "The version you read is the last step.",
             }
             return hint(f"Step {n} is not right. {tips[n]} (Who says so?)", ex)
-    return passed("Army -> SANA -> AFP -> translator. Four links, and nobody in the chain "
-                  "saw the strike for you. Each link can change, cut or mistranslate a claim.", ex)
+    return passed("Army -> SANA -> AFP -> republisher. Four links, and nobody in the chain "
+                  "saw the strike for you. Each link can change, cut or mistranslate a claim: the "
+                  "last one dropped the quote marks AFP put around the army's words.", ex)
 
 
 #: 02_attribution exercise 4: claims from the story; which need a second source?
@@ -172,7 +173,8 @@ def attribution_second_source(answer: object) -> Feedback:
         return hint("Give a set of letters, like {\"A\", \"C\"}.", ex)
     given = {norm(x).upper() for x in list(answer)[:10]}
     tips = {
-        "A": "A has no source at all, and it is about deaths. Who counted them?",
+        "A": "A has no source in this copy (AFP's copies begin it \"It said\": the observatory), "
+             "and it is about deaths. Is one monitor's count enough?",
         "B": "B comes from one side of the war, about its own strikes. Would it say if it hit civilians?",
         "C": "C is a public trip by a minister: easy to check and nobody disputes it.",
         "D": "D is one monitor's count of a war's dead. Is one count enough for a figure like that?",
@@ -182,6 +184,7 @@ def attribution_second_source(answer: object) -> Feedback:
         return hint(f"Look again at {letter}. {tips[letter]} (Who says so?)", ex)
     for letter in sorted(given - _NEEDS_SECOND):
         return hint(f"Look again at {letter}. {tips.get(letter, 'Use the letters A to E.')}", ex)
-    return passed("A has no source, B comes from one side, D is one count of the dead. "
+    return passed("A has no source here (AFP's copies give the observatory), B comes from one side, "
+                  "D is one count of the dead. "
                   "C and E are public and easy to check. A careful reporter looks for a "
                   "second source where a claim is contested and hard to see.", ex)
