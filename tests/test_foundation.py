@@ -36,6 +36,8 @@ def test_seed_metadata(seed):
     assert "Politics" not in seed.text.splitlines()[0]
     assert "will. will recover" in seed.text  # translation errors kept on purpose
     assert len(seed.paragraphs) == 27
+    # provenance: AFP wrote it; the bundled copy is a republished one (tests/test_provenance.py)
+    assert seed.original_author.startswith("AFP") and len(seed.copies) >= 3
 
 
 def test_unknown_article_names_the_bundled_ones():
