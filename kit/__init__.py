@@ -28,6 +28,7 @@ from kit.numbers import Finding, Quantity, check_numbers, find_numbers
 from kit.compare import (Analysis, Difference, Fingerprint, Issue, analyse, compare_fingerprints, fingerprint,
                          lateral_reading, translation_issues)
 from kit.compare.detect import detect, detect_feedback
+from kit.compare.versions import Change, compare_versions
 # -- classroom activities
 from kit.classroom.annotate import Agreement, StudentMark, compare as compare_marks
 from kit.classroom.quiz import check_quiz, load_bank

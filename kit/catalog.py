@@ -19,6 +19,7 @@ EXERCISE_MODULES = (
     "kit.attribution.exercises",
     "kit.numbers.exercises",
     "kit.compare.exercises",
+    "kit.compare.trace_exercises",
 )
 
 #: Modules holding widget builders (``make_*`` functions), in teaching order.
@@ -28,6 +29,7 @@ WIDGET_MODULES = (
     "kit.attribution.widgets",
     "kit.numbers.widgets",
     "kit.compare.widgets",
+    "kit.compare.versions_view",
     "kit.classroom.widgets",
 )
 

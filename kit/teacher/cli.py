@@ -23,6 +23,7 @@ COMMANDS = {
     "report": ("kit.teacher.report", "write a self-contained HTML report of the three lenses for an article (FILE or bundled id)"),
     "gradebook": ("kit.teacher.gradebook", "read a folder of students' notebooks: write gradebook.csv and gradebook.html"),
     "handouts": ("kit.teacher.cli:Handouts", "make printable HTML pages of the handouts in lessons/handouts/"),
+    "versions": ("kit.teacher.cli:Versions", "write an HTML page comparing two versions of a story (FILE, bundled id or URL)"),
 }
 
 
@@ -69,6 +70,53 @@ class Handouts:
         print(f"Wrote {len(written)} handouts to {args.out}: open them in a browser and print.")
         for path in written:
             print(f"  {path}")
+        return 0
+
+
+class Versions:
+    """``python -m kit versions A B -o out.html``: two versions side by side, changes marked.
+
+    A and B: a .txt or .html file, a bundled article id, or a web address (needs the internet).
+
+    >>> import os, tempfile
+    >>> out = os.path.join(tempfile.mkdtemp(), "v.html")
+    >>> main(["versions", "aleppo-2024-12-02-wire", "aleppo-2024-12-02-state-media", "-o", out])  # doctest: +ELLIPSIS
+    Wrote ... changes ...
+    0
+    """
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("a", metavar="A", help="the first version: a .txt/.html file, a bundled id or a URL")
+        parser.add_argument("b", metavar="B", help="the second version, the same way")
+        parser.add_argument("-o", "--output", default="versions.html", metavar="OUT",
+                            help="where to write the page (default: versions.html)")
+
+    @staticmethod
+    def run(args: argparse.Namespace) -> int:
+        from pathlib import Path
+
+        from kit.compare.trace import fetch_text
+        from kit.compare.versions import align_versions
+        from kit.compare.versions_view import versions_page
+        from kit.core.errors import InputError
+        from kit.teacher.report import resolve
+
+        def load(source: str) -> tuple[str, str]:
+            if source.startswith(("http://", "https://")):
+                return fetch_text(source), source
+            text, meta = resolve(source)
+            return text, " \u00b7 ".join(str(meta[k]) for k in ("title", "source", "date") if meta.get(k))
+
+        (a, about_a), (b, about_b) = load(args.a), load(args.b)
+        al = align_versions(a, b)
+        page = versions_page(al, about=(about_a, about_b))
+        try:
+            Path(args.output).write_text(page, encoding="utf-8")
+        except OSError as err:
+            raise InputError(f"Could not write {args.output!r}: {err.strerror or err}.") from None
+        n = len(al.changes)
+        print(f"Wrote {args.output}: {n} change{'' if n == 1 else 's'} between A and B. Open it in a browser.")
         return 0
 
 

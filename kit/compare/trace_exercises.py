@@ -1,0 +1,172 @@
+"""Trace-it-to-the-original exercises (notebook 06): checkers that teach with a hint.
+
+The facts behind them were checked against AFP's English copies of the story (see the seed
+article's ``copies`` and ``republisher_note``, and lessons/06_trace.md).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from kit.classroom.answers import exercise
+from kit.classroom.feedback import NOT_ANSWERED, Feedback, choice, hint, is_blank, norm, passed
+from kit.numbers.exercises import as_number
+
+#: Straight-line distance Aleppo-Hama in km (city centres, about 125) and the range accepted:
+#: measuring on a map by hand, or by road (about 145 km), lands in it.
+ALEPPO_HAMA_KM = 125
+ACCEPTED_KM = (110, 150)
+
+
+def _has(given: str, *words: str) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}", given) for w in words)
+
+
+@exercise("trace_speaker")
+def trace_speaker(answer: object) -> Feedback:
+    """06_trace: whose words are "... escapes the control of Syrian regime forces"?
+
+    >>> trace_speaker("Rami Abdel Rahman").passed, trace_speaker("the Syrian Observatory").passed
+    (True, True)
+    >>> trace_speaker("AFP").passed
+    False
+    """
+    ex = "trace_speaker"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    given = norm(answer)
+    if _has(given, "rahman", "rami", "observatory", "sohr", "osdh", "monitor"):
+        return passed("The line is a quotation of Rami Abdel Rahman, head of the Syrian Observatory for "
+                      "Human Rights: AFP wrote \u201che said\u201d and put \u201cis out of control of Syrian "
+                      "regime forces\u201d in quotation marks. The republished copy dropped both, so "
+                      "\u201cregime forces\u201d reads as the outlet's own words. Who says so?", ex)
+    if _has(given, "afp", "writer", "journalist", "reporter", "newspaper", "outlet", "nobody", "no one", "none"):
+        return hint("In the republished copy nobody says it, so it reads as the outlet's own words. Now look "
+                    "at an original copy: the same words end with \u201che said\u201d. Who is \u201che\u201d? "
+                    "Read the sentence before it. (Who says so?)", ex)
+    if given in {"he", "him", "the man", "he said"}:
+        return hint("Yes, \u201che said\u201d: now give his name. The sentence before names him.", ex)
+    if _has(given, "assad", "government", "regime", "army", "syria"):
+        return hint("Would Syria's government call its own army \u201cregime forces\u201d? In the original "
+                    "the words end with \u201che said\u201d: who is \u201che\u201d?", ex)
+    return hint("Find the same words in one of the original copies. Who \u201csaid\u201d them? "
+                "(Who says so?)", ex)
+
+
+@exercise("trace_observer")
+def trace_observer(answer: object) -> Feedback:
+    """06_trace: who is the "observer" in "after an observer said"?
+
+    >>> trace_observer("b").passed, trace_observer("a").passed
+    (True, False)
+    """
+    return choice(
+        answer, "b",
+        {"a": "There is no UN observer in the story. What word does AFP's own copy use instead of "
+              "\u201cobserver\u201d? (Who says so?)",
+         "c": "AFP's copy says \u201ca monitor said\u201d. Which group in the story is called a monitor, "
+              "and is named further down?"},
+        exercise="trace_observer",
+        success="AFP wrote \u201ca monitor said\u201d: the Syrian Observatory for Human Rights, the monitor "
+                "group named two paragraphs later. \u201cAn observer\u201d sounds like any unnamed person; "
+                "one word changed, and the source disappeared.",
+        default_hint="Answer \"a\", \"b\" or \"c\". Compare the first sentence of the republished copy with "
+                     "the same sentence in The Japan Times copy.",
+    )
+
+
+@exercise("trace_quote")
+def trace_quote(answer: object) -> Feedback:
+    """06_trace: whose words are "repel terrorist aggression"?
+
+    >>> trace_quote("the Russian military").passed, trace_quote("AFP").passed
+    (True, False)
+    """
+    ex = "trace_quote"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    given = norm(answer)
+    if _has(given, "russia", "moscow", "kremlin"):
+        return passed("The words come from the Russian military's briefing: AFP quotes them in quotation "
+                      "marks, and its own word for the fighters is \u201crebels\u201d. Without the marks, "
+                      "\u201cterrorist aggression\u201d reads as the newspaper's own judgement. Who says so?", ex)
+    if _has(given, "afp", "writer", "journalist", "newspaper", "outlet"):
+        return hint("In the original copies the words are in quotation marks: AFP is quoting somebody. "
+                    "Who \u201cconfirmed\u201d it was helping the Syrian forces?", ex)
+    if _has(given, "syria", "assad", "sana", "army", "government"):
+        return hint("Close: Syria's government uses words like these too. But read the sentence in the "
+                    "original: whose military \u201cconfirmed\u201d it was helping Syrian forces?", ex)
+    if _has(given, "rebel", "hts", "opposition"):
+        return hint("Would the rebels call their own offensive \u201cterrorist aggression\u201d? Read who "
+                    "\u201cconfirmed\u201d it in the sentence.", ex)
+    return hint("Find the sentence in the Khaleej Times copy: who said it was helping Syrian forces "
+                "\u201crepel terrorist aggression\u201d? (Who says so?)", ex)
+
+
+@exercise("trace_distance")
+def trace_distance(answer: object) -> Feedback:
+    """06_trace: how far is Hama from Aleppo, in km, on a map?
+
+    >>> trace_distance(125).passed, trace_distance("about 130 km").passed, trace_distance(230).passed
+    (True, True, False)
+    """
+    ex = "trace_distance"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    value = as_number(answer)
+    if value is None and isinstance(answer, str):
+        found = re.search(r"\d+(?:\.\d+)?", answer.replace(",", ""))
+        value = float(found.group(0)) if found else None
+    try:
+        value = float(value) if not isinstance(value, (bool, str)) and value is not None else None
+    except (TypeError, ValueError, OverflowError):
+        value = None
+    if value is None or not math.isfinite(value):
+        return hint("Answer with a number of kilometres, like 100.", ex)
+    if ACCEPTED_KM[0] <= value <= ACCEPTED_KM[1]:
+        return passed(f"About {ALEPPO_HAMA_KM} km in a straight line (about 145 km by road). The story's "
+                      "\u201cabout 230 km\u201d is far too much, and the figure is not in the AFP copies we "
+                      "checked: where it came from is unknown. Check a distance against a map before you "
+                      "trust it. What do the numbers really claim?", ex)
+    if 200 <= value <= 260:
+        return hint("That is the story's figure. Do not copy it: measure it yourself, with a map or with "
+                    "distance_km and the two cities' coordinates.", ex)
+    if value > 1000:
+        return hint("That is more than the whole of Syria (about 800 km across). Answer in km, not metres.", ex)
+    return hint("Check your measurement: use the two city centres, and the straight line between them. "
+                "With coordinates: distance_km((36.20, 37.16), (35.13, 36.75)).", ex)
+
+
+_SPEAKER_WORDS = ("speaker", "he said", "said", "attribution", "source", "rahman", "who said", "name")
+_MARK_WORDS = ("quote", "quotation", "marks", "inverted commas", '"', "\u201c")
+
+
+@exercise("trace_what_changed")
+def trace_what_changed(answer: object) -> Feedback:
+    """06_trace: the two things the republisher dropped from Rami Abdel Rahman's sentence.
+
+    >>> trace_what_changed(["the speaker", "the quotation marks"]).passed
+    True
+    >>> trace_what_changed(["the speaker"]).passed
+    False
+    """
+    ex = "trace_what_changed"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    items = list(answer.values()) if isinstance(answer, dict) else (
+        list(answer) if isinstance(answer, (list, tuple, set, frozenset)) else [answer])
+    given = " | ".join(norm(x) for x in items if not is_blank(x))
+    speaker, marks = _has(given, *_SPEAKER_WORDS), any(w in given for w in _MARK_WORDS)
+    if speaker and marks:
+        return passed("The speaker (\u201che said\u201d: Rami Abdel Rahman) and the quotation marks. With "
+                      "both gone, a source's words became the outlet's own statement. The kit calls these "
+                      "\u201cspeaker dropped\u201d and \u201cquotation marks lost\u201d.", ex)
+    if speaker:
+        return hint("One of two: the speaker. What marks did AFP put around the words "
+                    "\u201cis out of control of Syrian regime forces\u201d?", ex)
+    if marks:
+        return hint("One of two: the quotation marks. What else ends AFP's sentence and is missing from "
+                    "the republished one? (Who says so?)", ex)
+    return hint("Look at the marked changes in the view for this sentence: one is about who says it, one "
+                "about punctuation. Write both, e.g. [\"...\", \"...\"].", ex)
