@@ -23,14 +23,14 @@ def numbers_html(text: str, *, amounts_only: bool = False) -> str:
     >>> "at least 61" in numbers_html("At least 61 civilians died.")
     True
     """
-    from kit.numbers.lens import AMOUNT_KINDS, KINDS, find_numbers
+    from kit.numbers import AMOUNT_KINDS, KINDS, find_numbers
 
     doc = parsed(text)
     qs = find_numbers(doc, kinds=AMOUNT_KINDS if amounts_only else None)
     if not qs:
         return message("No figures found here. Try another paragraph.", kind="info")
     marked = highlight(text, qs, tag="kind", colors=NUMBER_KIND_COLORS, tooltip=lambda q: q.describe())
-    from kit.compare.analysis import table_html
+    from kit.core.render import table_html
 
     rows = [[q.text, KINDS.get(q.kind, q.kind).split(",")[0], q.interval() if q.is_amount else "(not an amount)",
              q.hedge or "", q.counted or "", q.source or "\u2014 none in the sentence"] for q in qs]
@@ -45,7 +45,7 @@ def make_number_finder(article_id: str = SEED) -> W.VBox:
     Children: paragraph slider (0 = whole article), "amounts only" checkbox, HTML, interval chart.
     """
     from kit.numbers.charts import figure_png, plot_intervals
-    from kit.numbers.lens import AMOUNT_KINDS, find_numbers
+    from kit.numbers import AMOUNT_KINDS, find_numbers
 
     art = load_article(article_id)
     paras = art.paragraphs
@@ -94,7 +94,7 @@ def consistency_html(text: str) -> str:
     >>> "351" in consistency_html("The fighting left 412 dead, including at least 61 civilians.")
     True
     """
-    from kit.numbers.lens import check_numbers
+    from kit.numbers import check_numbers
 
     findings = check_numbers(parsed(text))
     if not findings:

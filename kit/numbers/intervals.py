@@ -1,0 +1,228 @@
+"""Hedges -> intervals: "at least 61" is [61, no limit), "about 230" is [207, 253], "dozens" is [24, 99].
+
+>>> _interval("at_least", 61), _interval("about", 230)
+((61, None, True, None), (207, 253, True, True))
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+from kit.core.nlp import load_model
+from kit.numbers.records import AMOUNT_KINDS, _clean_int, _Draft, _word_set, load_rules
+from kit.numbers.words import _is_num_token
+
+
+@functools.lru_cache(maxsize=4)
+def _matchers(vocab_id: int):
+    """PhraseMatchers (on lower-case tokens) for hedges before/after numbers and vague words."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = load_model()
+    rules = load_rules()
+    out = {}
+    for key in ("hedge", "hedge_after", "vague"):
+        m = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for i, entry in enumerate(rules[key]):
+            m.add(f"{key}:{i}", [nlp.make_doc(p) for p in entry["phrases"]])
+        out[key] = m
+    return out
+
+
+def _matches(doc, key):
+    """(start, end, entry) for every match of ``key``, longest first where they overlap."""
+    rules = load_rules()
+    found = []
+    for match_id, start, end in _matchers(id(load_model().vocab))[key](doc):
+        label = doc.vocab.strings[match_id]
+        found.append((start, end, rules[key][int(label.split(":")[1])]))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    return found
+
+
+
+
+def _interval(rule: str | None, value) -> tuple:
+    """(low, high, low_inclusive, high_inclusive) for a written number under a hedge rule.
+
+    >>> _interval("more_than", 412)
+    (412, None, False, None)
+    >>> _interval("about", 230)
+    (207, 253, True, True)
+    """
+    if rule is None:
+        return value, value, True, True
+    spread = load_rules()["approximate"]["spread"]
+    if rule == "at_least":
+        return value, None, True, None
+    if rule == "more_than":
+        return value, None, False, None
+    if rule in ("at_most", "up_to"):
+        return None, value, None, True
+    if rule == "less_than":
+        return None, value, None, False
+    if rule == "about":
+        return _clean_int(round(value * (1 - spread), 6)), _clean_int(round(value * (1 + spread), 6)), True, True
+    if rule == "nearly":
+        return _clean_int(round(value * (1 - spread), 6)), value, True, False
+    raise ValueError(f"unknown hedge rule {rule!r} in numbers.toml")
+
+
+def _hedge_before(doc, start: int, hedges) -> tuple[int, str | None, str | None]:
+    """(new start, hedge text, rule) when a hedge phrase ends right before ``start``."""
+    best = None
+    for s, e, entry in hedges:
+        if e == start and (best is None or s < best[0]):
+            best = (s, doc[s:e].text.lower(), entry["rule"])
+    if best is None:
+        return start, None, None
+    s, text, rule = best
+    if text in ("over", "under", "above", "below") and s > 0 and _is_num_token(doc[s - 1]):
+        return start, None, None
+    if text in ("some", "over", "under", "above", "below", "beyond", "estimated") and doc[start].lower_ in ("a", "an"):
+        return start, None, None
+    return best
+
+
+def _hedge_after(doc, end: int, hedges) -> tuple[int, str | None, str | None]:
+    for s, e, entry in hedges:
+        if s == end:
+            return e, doc[s:e].text.lower(), entry["rule"]
+    return end, None, None
+
+
+def _hedge_one_number(doc, d: _Draft, hedges, after) -> _Draft:
+    """A single number with the hedge written before or after it, and its interval.
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.numbers.figures import _stages
+    >>> [(d.start, d.end, d.hedge, d.low, d.high) for d in _stages(parse("About 500 or more fled."))]
+    [(1, 4, 'or more', 500, None)]
+    """
+    s, v, kind = d.core, d.value, d.kind
+    start, hedge, rule = _hedge_before(doc, s, hedges)
+    if kind not in AMOUNT_KINDS and hedge is not None:
+        kind = "count" if kind in ("year", "identifier") else kind
+    end = d.end
+    if rule in (None, "about", "nearly"):
+        end2, h2, rule2 = _hedge_after(doc, end, after)
+        if h2:  # "about 500 or more": the limit written after says more than "about"
+            if rule is not None:
+                start = s
+            end, hedge, rule = end2, h2, rule2
+    if kind == "money" and start == s and s > 0 and doc[s - 1].text == d.unit:
+        start = s - 1  # "$15"
+        start, hedge, rule = _hedge_before(doc, start, hedges) if hedge is None else (start, hedge, rule)
+    low, high, li, hi_inc = _interval(rule, v) if kind in AMOUNT_KINDS else (v, v, True, True)
+    if kind not in AMOUNT_KINDS:
+        start, hedge = s, None
+    return replace(d, start=start, end=end, kind=kind, hedge=hedge, low=low, high=high,
+                   low_inclusive=li, high_inclusive=hi_inc)
+
+
+def attach_hedge(doc, d: _Draft, hedges, after) -> _Draft:
+    """Stage 4 of find_numbers: the hedge around a figure and the interval it gives.
+
+    A range is its own interval ("between 20 and 30"); a ratio or a number takes the
+    hedge written before it ("at least one in five"), a number also one written after.
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.numbers.figures import _stages
+    >>> [(d.hedge, d.low, d.high, d.low_inclusive) for d in _stages(parse("More than 412 and 20-30 died."))]
+    [('more than', 412, None, False), ('range', 20, 30, True)]
+    """
+    if d.form == "ratio":  # "one in five children": a share, 0.2
+        start, hedge, rule = _hedge_before(doc, d.core, hedges)
+        low, high, li, hi_inc = _interval(rule, d.value)
+        return replace(d, start=start, hedge=hedge, low=low, high=high, low_inclusive=li, high_inclusive=hi_inc)
+    if d.form == "years":
+        return replace(d, low_inclusive=True, high_inclusive=True)
+    if d.form:
+        return replace(d, hedge=d.form, low_inclusive=True, high_inclusive=True)
+    return _hedge_one_number(doc, d, hedges, after)
+
+
+# ---------------------------------------------------------------- vague words
+
+
+def _vague_reserved(doc, vague) -> set[int]:
+    """Tokens of vague phrases ("tens of thousands", "several hundred") that win over the
+    number words inside them, unless a number comes right before ("three dozens" is 36).
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("Tens of thousands fled; three dozens stayed.")
+    >>> sorted(_vague_reserved(d, _matches(d, "vague")))
+    [0, 1, 2]
+    """
+    reserved: set[int] = set()
+    for vs, ve, _entry in vague:
+        if ve - vs > 1 or not (vs > 0 and _is_num_token(doc[vs - 1])):
+            if not any(i in reserved for i in range(vs, ve)):
+                reserved.update(range(vs, ve))
+    return reserved
+
+
+def _vague_draft(doc, s: int, e: int, entry: dict, hedges) -> _Draft | None:
+    """The interval of one vague phrase doc[s:e] ("dozens of"), None when it is no amount ("the most")."""
+    words = [t.lower_ for t in doc[s:e]]
+    e_text = e - 1 if words[-1] == "of" else e
+    if words[0] == "most":
+        # "most of them", "most civilians"; not "the most important", "most likely"
+        after_tok = doc[s + 1] if s + 1 < len(doc) else None
+        if s > 0 and doc[s - 1].lower_ in ("the", "at") or after_tok is None or not (
+            after_tok.lower_ == "of" or after_tok.tag_ in ("NNS", "NNPS")
+        ):
+            return None
+    start, hedge, rule = _hedge_before(doc, s, hedges)
+    low, high = entry["low"], entry.get("high")
+    li, hi_inc = entry.get("low_inclusive", True), entry.get("high_inclusive", True)
+    if rule in ("more_than", "at_least"):
+        high, hi_inc = None, None
+    elif rule in ("less_than", "at_most", "up_to"):
+        low, li = None, None
+    return _Draft(start=start, end=e_text, core=s, core_end=e, value=None, low=low, high=high, low_inclusive=li,
+                  high_inclusive=hi_inc, hedge=f"{hedge} + vague" if hedge else "vague",
+                  kind=entry.get("kind", "count"), note=entry.get("note", ""))
+
+
+def vague_figures(doc, vague, hedges, used: set[int]) -> list[_Draft]:
+    """Vague quantifiers not already read as numbers: "dozens of people", "hundreds", "most of them".
+    Adds their tokens to ``used``.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("Dozens of people and most of them children.")
+    >>> [(d.low, d.high, d.kind) for d in vague_figures(d, _matches(d, "vague"), [], set())]
+    [(24, 99, 'count'), (0.5, 1, 'proportion')]
+    """
+    out = []
+    for s, e, entry in vague:
+        if any(i in used for i in range(s, e)) or s > 0 and (s - 1) in used:
+            continue  # a number right before: "three dozens" is read as a number, not as vague
+        draft = _vague_draft(doc, s, e, entry, hedges)
+        if draft is None:
+            continue
+        out.append(draft)
+        used.update(range(s, e))
+    return out
+
+
+def unit_after_hedge(doc, hedges, used: set[int]) -> list[_Draft]:
+    """"a year", "an hour" after a hedge: "more than a decade ago", "nearly a mile". Adds their tokens to ``used``.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("It began more than a decade ago.")
+    >>> [(d.value, d.low, d.high, d.kind, d.unit) for d in unit_after_hedge(d, _matches(d, "hedge"), set())]
+    [(1, 1, None, 'duration', 'decade')]
+    """
+    unit_words = _word_set("units.duration", "units.measure")
+    out = []
+    for s, e, entry in hedges:
+        if e + 1 < len(doc) and e not in used and doc[e].lower_ in ("a", "an") and doc[e + 1].lower_ in unit_words:
+            low, high, li, hi_inc = _interval(entry["rule"], 1)
+            kind = "duration" if doc[e + 1].lower_ in _word_set("units.duration") else "measure"
+            out.append(_Draft(start=s, end=e + 2, core=s, core_end=e + 2, value=1, low=low, high=high,
+                              low_inclusive=li, high_inclusive=hi_inc, hedge=doc[s:e].text.lower(),
+                              kind=kind, unit=doc[e + 1].text))
+            used.update(range(s, e + 2))
+    return out

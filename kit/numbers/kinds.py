@@ -1,0 +1,102 @@
+"""What kind of figure a number is (count, money, year...), its unit, and what it counts.
+
+>>> from kit.core.nlp import parse
+>>> d = parse("In 2015, 61 civilians walked 20 km.")
+>>> _kind_and_unit(d, 1, 2, 2015)[0], _counted(d, 4, len(d)), _kind_and_unit(d, 6, 7, 20)
+('year', 'civilians', ('measure', 'km', 8))
+"""
+
+from __future__ import annotations
+
+from kit.numbers.records import _fraction_den, _word_set, load_rules
+
+
+def _after_currency(doc, i: int) -> bool:
+    """Is doc[i] right after a currency sign ("$", "€", "US$")? Then "10m" is ten million."""
+    return i > 0 and not doc[i - 1].is_alpha and (
+        doc[i - 1].text in _word_set("units.money") or doc[i - 1].text[-1:] in ("$", "€", "£", "¥"))
+
+
+def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
+    """(kind, unit, end) for the figure doc[start:end]; ``end`` grows over a unit word."""
+    rules = load_rules()
+    n = len(doc)
+    first, last = doc[start], doc[end - 1]
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end] if end < n else None
+    nxt_low = nxt.lower_ if nxt is not None else ""
+    if prev is not None and _after_currency(doc, start):
+        return "money", prev.text, end
+    if nxt is not None and nxt_low.endswith(".") and nxt_low[:-1].isalpha():
+        nxt_low = nxt_low[:-1]  # "10m." at the end of a sentence
+    if nxt_low in ("%", "percent", "pc"):
+        return "percent", "%", end + 1
+    if nxt is not None and nxt_low in ("per", "percentage") and end + 1 < n and doc[end + 1].lower_ in ("cent", "points"):
+        return "percent", "%" if nxt_low == "per" else "percentage points", end + 2
+    if nxt_low in _word_set("time_of_day") or (":" in first.text and first.text.replace(":", "").isdigit()):
+        return "time", None, end
+    ident = _word_set("identifiers")
+    if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
+            and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
+        return "identifier", None, end
+    months = _word_set("months")
+    is_int = isinstance(value, int)
+    if is_int and 1 <= value <= 31 and end - start == 1 and first.is_digit and (
+        (nxt is not None and nxt_low in months) or (prev is not None and prev.lower_ in months)
+    ):
+        return "date", None, end
+    years = rules["years"]
+    if is_int and end - start == 1 and first.is_digit and len(first.text) == 4 and years["low"] <= value <= years["high"]:
+        counted_noun = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.ent_type_ != "DATE"
+        if not counted_noun and (first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in years["before"])
+                                 or (nxt is not None and nxt.is_punct) or nxt is None or nxt.pos_ in ("PROPN", "ADP")):
+            return "year", None, end
+    if nxt_low in _word_set("units.duration"):
+        return "duration", nxt.text, end + 1
+    if nxt_low in ("-", "\u2013") and not last.whitespace_ and not nxt.whitespace_ and end + 1 < n and \
+            doc[end + 1].lower_ in _word_set("units.duration"):
+        return "duration", doc[end + 1].text, end + 2  # "a 10-year-old boy", "a two-week ceasefire"
+    if nxt_low in _word_set("units.money"):
+        return "money", nxt.text, end + 1
+    ambiguous = nxt_low in rules["units"]["measure"]["ambiguous"] and (
+        any(c.dep_ in ("pobj", "pcomp") for c in nxt.children) or nxt.i + 1 < n and doc[nxt.i + 1].pos_ in ("PROPN", "DET", "NUM"))
+    if nxt_low in _word_set("units.measure") and not (nxt_low == "m" and nxt.text == "M") and not ambiguous:
+        unit_end = end + 1
+        if nxt_low in ("square", "sq", "cubic") and unit_end < n and doc[unit_end].is_alpha:
+            unit_end += 1
+        return "measure", doc[end:unit_end].text, unit_end
+    if isinstance(value, float) and 0 < value < 1 and any(_fraction_den(t.lower_) for t in doc[start:end]) or (
+        first.lower_ == "half" and end - start == 1
+    ):
+        return "proportion", None, end
+    return "count", None, end
+
+
+def _counted(doc, start: int, end: int) -> str | None:
+    """What a count counts: the noun after it ('61 civilians'), after 'of' ('dozens of
+    people', 'most of them combatants'), or a noun-like adjective ('412 dead')."""
+    adjectives = set(load_rules()["counted"]["adjectives"])
+    k = start
+    n = min(end, len(doc))
+    steps = 0
+    while k < n and steps < 5:
+        t = doc[k]
+        if t.lower_ in adjectives and (k + 1 >= n or doc[k + 1].pos_ not in ("NOUN", "PROPN")):
+            return t.text
+        if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _word_set("units.duration") | {"%"}:
+            # the head noun of the phrase, with its compound words ("police officers")
+            head = t
+            # (a plural noun ends the phrase: "households lack water" misread as one compound)
+            while head.dep_ == "compound" and head.tag_ not in ("NNS", "NNPS") and head.head.i > head.i and \
+                    head.head.i < n and head.head.i - k < 4:
+                head = head.head
+            first = min([c.i for c in head.lefts if c.dep_ == "compound" and c.i >= k] + [head.i])
+            return doc[first : head.i + 1].text
+        if t.lower_ in ("of", "them", "those", "these", "the", "their", "its", "his", "her", "our") or \
+                t.pos_ == "ADJ" or t.dep_ in ("amod", "compound", "det") or t.pos_ == "ADV" and t.lower_ not in ("ago",):
+            k += 1
+            steps += 1
+            continue
+        return None
+    return None
+

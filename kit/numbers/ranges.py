@@ -1,0 +1,137 @@
+"""Joining ranges: "between 20 and 30", "10-15", "two or three", "2022-23", "one in five", "more than 10 and less than 40".
+
+>>> from kit.core.nlp import parse
+>>> from kit.numbers.cores import number_cores
+>>> d = parse("Between 20 and 30 died, one in five of them children.")
+>>> [(x.form, x.low, x.high, x.value) for x in join_ranges(d, number_cores(d))]
+[('between', 20, 30, None), ('ratio', None, None, 0.2)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kit.core.nlp import doc_text
+from kit.numbers.kinds import _kind_and_unit
+from kit.numbers.records import Quantity, _clean_int, _Draft, _multiplier, load_rules
+
+_SCORE = "score"  # "won 4-1": two numbers that are neither a range nor two figures
+
+
+def _year_range(first: str, second: str) -> tuple[int, int] | None:
+    """(from, to) when two written figures are a span of years: "2022" "23", "2014" "2015".
+
+    >>> _year_range("2022", "23"), _year_range("1998", "2001"), _year_range("2022", "2020"), _year_range("400", "500")
+    ((2022, 2023), (1998, 2001), None, None)
+    """
+    years = load_rules()["years"]
+    if not (re.fullmatch(r"\d{4}", first) and re.fullmatch(r"\d{2}|\d{4}", second)):
+        return None
+    a = int(first)
+    b = int(second) if len(second) == 4 else a // 100 * 100 + int(second)
+    if len(second) == 2 and b < a:
+        b += 100  # "1999-00"
+    if years["low"] <= a < b <= years["high"] and b - a <= 100:
+        return a, b
+    return None
+
+
+def _is_ratio(doc, first: tuple, second: tuple) -> bool:
+    """"one in five (children)", "two out of three", "nine in every ten": a share of a group.
+
+    Only when the first number is smaller, the second is neither a year nor followed by a
+    unit, and the parser hangs the joining word on the numbers, not on a verb ("killed 5 in
+    10 attacks" is no share).
+    """
+    s, e, v = first
+    s2, e2, v2 = second
+    gap = [t.lower_ for t in doc[e:s2]]
+    if gap not in load_rules()["ratio"]["joiners"] or not (0 < v < v2):
+        return False
+    kind, _unit, _end = _kind_and_unit(doc, s2, e2, v2)
+    if kind != "count":
+        return False
+    return doc[e].head.i in range(s, e2)
+
+
+def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
+    """Two neighbouring number cores as one figure: a range, a span of years or a ratio;
+    ``_SCORE`` for "4-1" (no figure at all); None when they stay two figures."""
+    range_cfg = load_rules()["range"]
+    s, e, v = first
+    s2, e2, v2 = second
+    gap = doc[e:s2]
+    unit_gap = len(gap) == 2 and gap[0].lower_ == doc[e2].lower_ if e2 < len(doc) else False
+    joiner = gap[-1].lower_ if len(gap) in (1, 2) and (len(gap) == 1 or unit_gap) else None
+    opener = doc[s - 1].lower_ if s > 0 and doc[s - 1].lower_ in range_cfg["openers"] else None
+    start = s - 1 if opener else s
+    years = _year_range(doc[s].text, doc[s2].text) if e - s == 1 and e2 - s2 == 1 and len(gap) == 1 else None
+    if years and e2 < len(doc) and doc[e2].tag_ in ("NNS", "NNPS"):
+        years = None  # "from 1500 to 2000 troops" counts troops
+    if years and joiner in ("-", "\u2013", "\u2014", "to", "/"):  # "2022-23", "from 2019 to 2021"
+        return _Draft(start=start, end=e2, core=start, core_end=e2, value=None, low=years[0], high=years[1],
+                      form="years", kind="year")
+    if opener is None and joiner in ("-", "\u2013", "\u2014") and len(gap) == 1 and v > v2:
+        return _SCORE  # "won 4-1", "passed 52 - 48": a score or a result, not an amount
+    ok = joiner in range_cfg["joiners"] and (
+        (opener == "between" and joiner in ("and", "-", "\u2013"))
+        or (opener == "from" and joiner == "to")
+        or (opener is None and joiner in ("to", "-", "\u2013", "\u2014", "~") and (joiner == "to" or v < v2))
+        or (opener is None and joiner == "or" and isinstance(v, int) and isinstance(v2, int) and v < v2 <= 100)
+    ) and v != v2
+    if ok and not (len(doc[s].text) == 4 and len(doc[s2].text) in (2, 4) and doc[s].is_digit and doc[s].ent_type_ == "DATE"):
+        scale = _multiplier(doc[e2 - 1].lower_) or 0
+        if scale >= 1000 and not _multiplier(doc[e - 1].lower_) and v * scale <= v2:
+            v = _clean_int(v * scale)  # "2 to 3 million": the million belongs to both
+        lo, hi = (v, v2) if v <= v2 else (v2, v)
+        return _Draft(start=start, end=e2, core=start, core_end=e2, value=None, low=lo, high=hi, form=opener or "range")
+    if _is_ratio(doc, first, second):
+        return _Draft(start=s, end=e2, core=s, core_end=e2, value=v / v2, form="ratio")
+    return None
+
+
+def join_ranges(doc, cores: list[tuple]) -> list[_Draft]:
+    """Stage 2 of find_numbers: neighbouring number cores joined into ranges, spans of years
+    and ratios; the others stay single numbers; scores ("won 4-1") are dropped.
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.numbers.cores import number_cores
+    >>> d = parse("Two or three died in 2022-23; the team won 4 - 1.")
+    >>> [(x.form, x.low, x.high) for x in join_ranges(d, number_cores(d))]
+    [('range', 2, 3), ('years', 2022, 2023)]
+    """
+    out: list[_Draft] = []
+    k = 0
+    while k < len(cores):
+        joined = _join_pair(doc, cores[k], cores[k + 1]) if k + 1 < len(cores) else None
+        if joined is None:
+            s, e, v = cores[k]
+            out.append(_Draft(start=s, end=e, core=s, core_end=e, value=v))
+            k += 1
+            continue
+        if joined is not _SCORE:
+            out.append(joined)
+        k += 2
+    return out
+
+
+def _join_limits(doc, quantities: list[Quantity]) -> list[Quantity]:
+    """'more than 10 and less than 40' is one interval, not two.
+
+    >>> from kit.numbers import find_numbers
+    >>> [(q.low, q.high) for q in find_numbers("More than 10 and less than 40 people came.", sources=False)]
+    [(10, 40)]
+    """
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if prev is not None and prev.is_amount and q.is_amount and prev.high is None and prev.low is not None \
+                and q.low is None and q.high is not None and prev.low <= q.high \
+                and doc_text(doc)[prev.end_char : q.start_char].strip(" ,") in ("and", "but", ""):
+            out[-1] = replace(prev, text=doc_text(doc)[prev.start_char : q.end_char], end_char=q.end_char, value=None,
+                              high=q.high, high_inclusive=q.high_inclusive, hedge=f"{prev.hedge} + {q.hedge}",
+                              counted=q.counted or prev.counted)
+            continue
+        out.append(q)
+    return out
