@@ -13,6 +13,116 @@ from kit.core.widgets import safe_html
 # the before/after quiz. Logic lives in kit.classroom.annotate and kit.classroom.quiz.
 
 
+def _annotator_intro(question: str, unit: str) -> str:
+    """The instructions at the top of :func:`make_annotator`.
+
+    >>> "Click one or more words" in _annotator_intro("Who is named how?", "token")
+    True
+    """
+    return message(
+        (question + " " if question else "")
+        + ("Pick one or more sentences" if unit == "sentence" else "Click one or more words")
+        + ", choose a tag and press Mark. When you are done, press Compare with the kit.",
+        kind="info")
+
+
+def _unit_picker(all_units, unit: str) -> W.Widget:
+    """A list of sentences to pick from (``unit="sentence"``), else a toggle button per word.
+
+    >>> from kit.classroom.annotate import units
+    >>> _unit_picker(units("Rebels took the city.", unit="token"), "token").children[0].description
+    'Rebels'
+    """
+    if unit == "sentence":
+        return W.SelectMultiple(options=[(f"{u.index + 1}. {u.text}"[:160], u.index) for u in all_units],
+                                rows=min(10, max(3, len(all_units))), layout=W.Layout(width="100%"))
+    return W.Box([W.ToggleButton(description=u.text, value=False, layout=W.Layout(width="auto", margin="1px"))
+                  for u in all_units], layout=W.Layout(flex_flow="row wrap"))
+
+
+def _annotator_row(tags: list[str], labels: dict | None = None) -> W.HBox:
+    """The row under the picker: [tag dropdown (tags shown by their label), Mark, Unmark, Compare with the kit].
+
+    >>> [c.description for c in _annotator_row(["loaded"], {"loaded": "Loaded word"}).children]
+    ['Tag', 'Mark', 'Unmark', 'Compare with the kit']
+    """
+    return W.HBox([W.Dropdown(options=[((labels or {}).get(t, t), t) for t in tags], description="Tag"),
+                   W.Button(description="Mark", button_style="primary", icon="pencil"),
+                   W.Button(description="Unmark", icon="eraser"),
+                   W.Button(description="Compare with the kit", button_style="info", icon="balance-scale")])
+
+
+def _picked(picker: W.Widget, *, clear: bool = False) -> list[int]:
+    """The indexes of the units picked in a :func:`_unit_picker`; ``clear=True`` also unpicks them.
+
+    >>> from kit.classroom.annotate import units
+    >>> picker = _unit_picker(units("Rebels took the city.", unit="token"), "token")
+    >>> picker.children[1].value = True
+    >>> _picked(picker, clear=True), _picked(picker)
+    ([1], [])
+    """
+    if isinstance(picker, W.SelectMultiple):
+        chosen = list(picker.value)
+        if clear:
+            picker.value = ()
+        return chosen
+    chosen = [i for i, b in enumerate(picker.children) if b.value]
+    for b in picker.children if clear else ():
+        b.value = False
+    return chosen
+
+
+def _save_marks(exercise: str, marks, feedback) -> None:
+    """Save the student's marks (as dicts) with ``feedback`` under ``exercise``."""
+    from kit.classroom.answers import save_answer
+
+    save_answer(exercise, [m.as_dict() for m in marks], feedback)
+
+
+def _compare_and_save(text: str, marks, kit_spans, *, units, exercise: str, kit_tag="tag",
+                      labels: dict | None = None, colors: dict | None = None) -> str:
+    """Compare the student's marks with the kit's, save the result, and return the comparison as HTML.
+
+    >>> "Mark at least one place" in _compare_and_save("Gunmen fled.", [], [], units=[], exercise="x")
+    True
+    """
+    from kit.classroom import annotate
+
+    if not marks:
+        return message("Mark at least one place yourself first: then compare.", kind="warning")
+    agreement = annotate.compare(marks, kit_spans, units=units, tag=kit_tag)
+    _save_marks(exercise, marks, annotate.annotation_feedback(marks, agreement, exercise=exercise))
+    return annotate.comparison_html(text, marks, kit_spans, agreement, tag=kit_tag, labels=labels, colors=colors)
+
+
+def _note_controls(exercise: str) -> tuple[W.Textarea, W.Button, W.HTML]:
+    """The note box (with the saved note, if any), its Save button and its status line."""
+    from kit.classroom.answers import saved
+
+    old_note = saved(exercise + "_why", "")
+    note = W.Textarea(value=old_note if isinstance(old_note, str) else "",
+                      placeholder="Where is the kit wrong, or where were you wrong? Why?",
+                      layout=W.Layout(width="100%", height="70px"))
+    return note, W.Button(description="Save note", icon="save"), W.HTML()
+
+
+def _save_note(exercise: str, words: str) -> str:
+    """Save the student's note under ``exercise + "_why"``; the status line to show.
+
+    >>> "Write a sentence or two" in _save_note("annotate", "   ")
+    True
+    """
+    from kit.classroom.answers import save_answer
+    from kit.classroom.feedback import Feedback
+
+    words = words.strip()
+    if not words:
+        return message("Write a sentence or two first.", kind="warning")
+    ok = save_answer(exercise + "_why", words, Feedback(True, "Note saved.", exercise + "_why"))
+    return message("Saved." if ok else "Could not save here, but you can still discuss it.",
+                   kind="success" if ok else "warning")
+
+
 def make_annotator(text: str, tags, kit_spans, *, unit: str = "sentence", exercise: str = "annotate",
                    kit_tag="tag", labels: dict | None = None, colors: dict | None = None,
                    question: str = "") -> W.VBox:
@@ -39,107 +149,50 @@ def make_annotator(text: str, tags, kit_spans, *, unit: str = "sentence", exerci
     >>> _ = os.environ.pop("KIT_ANSWERS")
     """
     from kit.classroom import annotate
-    from kit.classroom.answers import save_answer, saved
+    from kit.classroom.answers import saved
     from kit.classroom.feedback import Feedback
 
     tags = [str(t) for t in tags]
     all_units = annotate.units(text, unit=unit)
     state = {"marks": annotate.marks_from_saved(saved(exercise, None), text, tags)}
-    name = (labels or {}).get
-    intro = W.HTML(message(
-        (question + " " if question else "")
-        + ("Pick one or more sentences" if unit == "sentence" else "Click one or more words")
-        + ", choose a tag and press Mark. When you are done, press Compare with the kit.",
-        kind="info"))
-    if unit == "sentence":
-        picker = W.SelectMultiple(options=[(f"{u.index + 1}. {u.text}"[:160], u.index) for u in all_units],
-                                  rows=min(10, max(3, len(all_units))),
-                                  layout=W.Layout(width="100%"))
-    else:
-        picker = W.Box([W.ToggleButton(description=u.text, value=False,
-                                       layout=W.Layout(width="auto", margin="1px"))
-                        for u in all_units],
-                       layout=W.Layout(flex_flow="row wrap"))
-    tag = W.Dropdown(options=[(name(t, t), t) for t in tags], description="Tag")
-    mark = W.Button(description="Mark", button_style="primary", icon="pencil")
-    unmark = W.Button(description="Unmark", icon="eraser")
-    compare_btn = W.Button(description="Compare with the kit", button_style="info", icon="balance-scale")
-    mine = W.HTML()
-    result = W.HTML()
-    old_note = saved(exercise + "_why", "")
-    note = W.Textarea(value=old_note if isinstance(old_note, str) else "",
-                      placeholder="Where is the kit wrong, or where were you wrong? Why?",
-                      layout=W.Layout(width="100%", height="70px"))
-    save_note = W.Button(description="Save note", icon="save")
-    note_status = W.HTML()
-
-    def selected() -> list[int]:
-        if unit == "sentence":
-            return list(picker.value)
-        return [i for i, b in enumerate(picker.children) if b.value]
-
-    def clear_selection():
-        if unit == "sentence":
-            picker.value = ()
-        else:
-            for b in picker.children:
-                b.value = False
+    picker = _unit_picker(all_units, unit)
+    row = _annotator_row(tags, labels)
+    tag, mark, unmark, compare_btn = row.children
+    mine, result = W.HTML(), W.HTML()
+    note, save_note, note_status = _note_controls(exercise)
 
     def show_mine():
         if not state["marks"]:
             return message("No marks yet.", kind="info")
         return highlight(text, state["marks"], labels=labels, colors=colors, show_tags=True)
 
-    def store(feedback: Feedback):
-        save_answer(exercise, [m.as_dict() for m in state["marks"]], feedback)
-
-    def on_mark(_=None):
+    def change_marks(change, tag_value: str = "", *, need_selection: bool = False):
         def build():
-            new = annotate.marks_from_units(selected(), tag.value, all_units)
-            if not new:
+            spans = annotate.marks_from_units(_picked(picker), tag_value, all_units)
+            if need_selection and not spans:
                 return show_mine() + message("Select something first.", kind="warning")
-            state["marks"] = annotate.add_marks(state["marks"], new)
-            store(Feedback(False, f"{len(state['marks'])} marks, not compared yet.", exercise))
-            clear_selection()
-            return show_mine()
-        mine.value = safe_html(build)
-
-    def on_unmark(_=None):
-        def build():
-            spans = annotate.marks_from_units(selected(), "", all_units)
-            state["marks"] = annotate.remove_marks(state["marks"], spans)
-            store(Feedback(False, f"{len(state['marks'])} marks, not compared yet.", exercise))
-            clear_selection()
+            state["marks"] = change(state["marks"], spans)
+            progress = Feedback(False, f"{len(state['marks'])} marks, not compared yet.", exercise)
+            _save_marks(exercise, state["marks"], progress)
+            _picked(picker, clear=True)
             return show_mine()
         mine.value = safe_html(build)
 
     def on_compare(_=None):
-        def build():
-            if not state["marks"]:
-                return message("Mark at least one place yourself first: then compare.", kind="warning")
-            agreement = annotate.compare(state["marks"], kit_spans, units=all_units, tag=kit_tag)
-            store(annotate.annotation_feedback(state["marks"], agreement, exercise=exercise))
-            return annotate.comparison_html(text, state["marks"], kit_spans, agreement, tag=kit_tag,
-                                            labels=labels, colors=colors)
-        result.value = safe_html(build)
+        result.value = safe_html(lambda: _compare_and_save(
+            text, state["marks"], kit_spans, units=all_units, exercise=exercise, kit_tag=kit_tag,
+            labels=labels, colors=colors))
 
     def on_save_note(_=None):
-        def build():
-            words = note.value.strip()
-            if not words:
-                return message("Write a sentence or two first.", kind="warning")
-            ok = save_answer(exercise + "_why", words, Feedback(True, "Note saved.", exercise + "_why"))
-            return message("Saved." if ok else "Could not save here, but you can still discuss it.",
-                           kind="success" if ok else "warning")
-        note_status.value = safe_html(build)
+        note_status.value = safe_html(lambda: _save_note(exercise, note.value))
 
-    mark.on_click(on_mark)
-    unmark.on_click(on_unmark)
+    mark.on_click(lambda _: change_marks(annotate.add_marks, tag.value, need_selection=True))
+    unmark.on_click(lambda _: change_marks(annotate.remove_marks))
     compare_btn.on_click(on_compare)
     save_note.on_click(on_save_note)
     mine.value = safe_html(show_mine)
-    return W.VBox([intro, picker, W.HBox([tag, mark, unmark, compare_btn]), mine, result,
-                   W.HBox([note, save_note], layout=W.Layout(width="100%")), note_status],
+    return W.VBox([W.HTML(_annotator_intro(question, unit)), picker, row,
+                   mine, result, W.HBox([note, save_note], layout=W.Layout(width="100%")), note_status],
                   layout=W.Layout(max_width="900px"))
 
 

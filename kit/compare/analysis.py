@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from kit.compare.translation import translation_issues
 from kit.core.errors import InputError
 from kit.core.nlp import parse
-from kit.core.render import table_html  # noqa: F401 (kit.numbers.widgets imports it from here)
 from kit.core.text import Article, language_warning, load_article
 
 

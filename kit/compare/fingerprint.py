@@ -39,7 +39,7 @@ class Fingerprint:
 
 
 def _figure_key(q) -> str:
-    from kit.numbers.lens import fmt
+    from kit.numbers import fmt
 
     if q.value is not None:
         return fmt(q.value)

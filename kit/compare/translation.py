@@ -42,6 +42,25 @@ _SKIP_POS = {"DET", "ADP", "CCONJ", "PART", "PUNCT", "SYM"}
 _BODY_GROUPS = {"kind of organisation", "scope"}
 
 
+#: What each sign tells the student; ``{words}`` is the words in question. A sign is a reason
+#: to check, never proof, and the messages say so. ("doubled_compound" is a doubled_word.)
+MESSAGES = {
+    "repeated_across_stop": "\u201c{words}\u201d: the same word on both sides of a full stop. The sentence was "
+    "probably broken during translation; read it without the full stop and the second word.",
+    "stray_stop": "\u201c{words}\u201d: a full stop followed by a small letter. The sentence goes on after it, "
+    "so the full stop is probably a translation mistake. Check which words belong together.",
+    "doubled_word": "\u201c{words}\u201d: the same word twice in a row. Often a typing or translation slip; "
+    "read the sentence with one of them.",
+    "doubled_compound": "\u201c{words}\u201d names the same thing twice. The translation probably mixed up two "
+    "phrases; look at the words around it to find what the original said.",
+    "space_before_punct": "\u201c{words}\u201d: a space before punctuation. English does not put one there "
+    "(French does before some marks): a small sign that the text was translated or copied without care.",
+    "literal_name": "\u201c{words}\u201d is made only of ordinary words. Translators sometimes translate such a "
+    "name word by word, and then it is not the name the organisation really uses. Check it: search for "
+    "the exact name. Does an organisation with this name exist? What do other sources call it?",
+}
+
+
 @dataclass(frozen=True)
 class Issue:
     """One sign of translation damage: its kind (see :data:`KINDS`), the text, where, and why."""
@@ -81,8 +100,15 @@ def _name_words() -> tuple[frozenset, frozenset, frozenset, frozenset]:
     return ordinary, nationality, known, bodies
 
 
-def _issue(doc, kind: str, start: int, end: int, message: str) -> Issue:
-    return Issue(kind, doc_text(doc)[start:end], start, end, message)
+def _issue(doc, kind: str, start: int, end: int, words: str, *, message: str = "") -> Issue:
+    """An :class:`Issue` over ``doc``'s characters ``start:end``, its message (``MESSAGES[message or kind]``)
+    about ``words``.
+
+    >>> issue = _issue(parse("Rights , he said."), "space_before_punct", 0, 8, "Rights ,")
+    >>> issue.text, "a space before punctuation" in issue.message
+    ('Rights ,', True)
+    """
+    return Issue(kind, doc_text(doc)[start:end], start, end, MESSAGES[message or kind].format(words=words))
 
 
 def _repeated_and_stray_stops(doc) -> list[Issue]:
@@ -96,19 +122,12 @@ def _repeated_and_stray_stops(doc) -> list[Issue]:
         if not (after.is_alpha and after.text[0].islower()):
             continue
         if before.is_alpha and before.lower_ == after.lower_:
-            out.append(_issue(
-                doc, "repeated_across_stop", before.idx, after.idx + len(after),
-                f"\u201c{before.text}. {after.text}\u201d: the same word on both sides of a full stop. "
-                "The sentence was probably broken during translation; read it without the "
-                "full stop and the second word.",
-            ))
+            kind = "repeated_across_stop"
         elif after.lower_ not in lower_ok:
-            out.append(_issue(
-                doc, "stray_stop", before.idx, after.idx + len(after),
-                f"\u201c{before.text}. {after.text}\u201d: a full stop followed by a small letter. "
-                "The sentence goes on after it, so the full stop is probably a translation "
-                "mistake. Check which words belong together.",
-            ))
+            kind = "stray_stop"
+        else:
+            continue
+        out.append(_issue(doc, kind, before.idx, after.idx + len(after), f"{before.text}. {after.text}"))
     return out
 
 
@@ -118,22 +137,14 @@ def _doubled_words(doc) -> list[Issue]:
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
         if tok.is_alpha and tok.whitespace_ and nxt.lower_ == tok.lower_ and tok.lower_ not in allowed:
-            out.append(_issue(
-                doc, "doubled_word", tok.idx, nxt.idx + len(nxt),
-                f"\u201c{tok.text} {nxt.text}\u201d: the same word twice in a row. Often a "
-                "typing or translation slip; read the sentence with one of them.",
-            ))
+            out.append(_issue(doc, "doubled_word", tok.idx, nxt.idx + len(nxt), f"{tok.text} {nxt.text}"))
         # "X-backed X": a hyphenated compound whose first part is the next word
         if tok.i + 3 < len(doc):
             hyph, part, again = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
             if (tok.is_alpha and hyph.text == "-" and not tok.whitespace_ and not hyph.whitespace_
                     and part.is_alpha and again.lower_ == tok.lower_):
-                out.append(_issue(
-                    doc, "doubled_word", tok.idx, again.idx + len(again),
-                    f"\u201c{doc[tok.i:tok.i + 4].text}\u201d names the same thing twice. "
-                    "The translation probably mixed up two phrases; look at the words "
-                    "around it to find what the original said.",
-                ))
+                out.append(_issue(doc, "doubled_word", tok.idx, again.idx + len(again), doc[tok.i:tok.i + 4].text,
+                                  message="doubled_compound"))
     return out
 
 
@@ -143,12 +154,7 @@ def _space_before_punct(doc) -> list[Issue]:
         prev = doc[tok.i - 1]
         if tok.text in _PUNCT_AFTER_WORD and prev.whitespace_ and "\n" not in prev.whitespace_ \
                 and not prev.is_space and not prev.is_punct:
-            out.append(_issue(
-                doc, "space_before_punct", prev.idx, tok.idx + len(tok),
-                f"\u201c{prev.text} {tok.text}\u201d: a space before punctuation. English does not "
-                "put one there (French does before some marks): a small sign that the text "
-                "was translated or copied without care.",
-            ))
+            out.append(_issue(doc, "space_before_punct", prev.idx, tok.idx + len(tok), f"{prev.text} {tok.text}"))
     return out
 
 
@@ -169,13 +175,7 @@ def _literal_names(doc) -> list[Issue]:
             continue
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         start = ent.end_char - len(name)
-        out.append(_issue(
-            doc, "literal_name", start, ent.end_char,
-            f"\u201c{name}\u201d is made only of ordinary words. Translators sometimes translate "
-            "such a name word by word, and then it is not the name the organisation really "
-            "uses. Check it: search for the exact name. Does an organisation with this name "
-            "exist? What do other sources call it?",
-        ))
+        out.append(_issue(doc, "literal_name", start, ent.end_char, name))
     return out
 
 

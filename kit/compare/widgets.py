@@ -72,6 +72,109 @@ def analysis_tabs_html(text: str, *, name: str = "") -> list[str]:
         checklist_html()]
 
 
+def _your_article_controls() -> tuple:
+    """The controls of :func:`make_your_article`, in order: examples, text box, upload, button, status, tabs.
+
+    >>> [type(c).__name__ for c in _your_article_controls()]
+    ['Dropdown', 'Textarea', 'FileUpload', 'Button', 'HTML', 'Tab']
+    """
+    examples = W.Dropdown(options=[("(choose an example, or paste your own below)", "")]
+                          + _article_options(False), value="", description="Example",
+                          layout=W.Layout(width="auto"))
+    box = W.Textarea(placeholder="Paste the article here (English text), or upload a .txt or .html file.",
+                     layout=W.Layout(width="100%", height="160px"))
+    upload = W.FileUpload(accept=".txt,.html,.htm", multiple=False, description="Upload file")
+    button = W.Button(description="Analyse", button_style="primary", icon="search")
+    tabs = W.Tab(children=[W.HTML() for _ in ARTICLE_TABS])
+    for i, title in enumerate(ARTICLE_TABS):
+        tabs.set_title(i, title)
+    return examples, box, upload, button, W.HTML(), tabs
+
+
+def _example_banner(article_id: str, text: str | None = None) -> str:
+    """The constructed-for-teaching banner of a bundled example ("" for a real article, or when
+    ``text`` is given and is no longer the example's text).
+
+    >>> "Constructed for teaching" in _example_banner("aleppo-2024-12-02-wire")
+    True
+    >>> _example_banner("aleppo-2024-12-02-wire", "My own text.")
+    ''
+    """
+    from kit.compare.views import banner_html
+
+    art = load_article(article_id)
+    if text is not None and art.text.strip() != text.strip():
+        return ""
+    return banner_html(art)
+
+
+def _example_loaded(article_id: str) -> tuple[str, str]:
+    """The text of a bundled example, and the status line once it is in the text box.
+
+    >>> text, status = _example_loaded("aleppo-2024-12-02")
+    >>> "Press Analyse" in status and len(text) > 100
+    True
+    """
+    art = load_article(article_id)
+    return art.text, _example_banner(article_id) + message(
+        f"Loaded \u201c{art.title}\u201d. Press Analyse.", kind="info")
+
+
+def _read_upload(files) -> tuple[str | None, str]:
+    """The text of an uploaded file (a FileUpload value: ipywidgets 8 tuple or 7 dict) and the
+    status line; ``(None, "")`` when there is no file. Bad files raise :class:`InputError`.
+
+    >>> text, status = _read_upload(({"name": "a.txt", "content": b"Police said 40 people were arrested."},))
+    >>> text, "Read a.txt: 6 words" in status
+    ('Police said 40 people were arrested.', True)
+    """
+    from kit.core.text import read_text
+
+    if not files:
+        return None, ""
+    f = files[0] if isinstance(files, (tuple, list)) else next(iter(files.values()))
+    name = str(f.get("name", ""))
+    text = read_text(bytes(f["content"]), name=name)
+    return text, message(f"Read {name or 'the file'}: {len(text.split()):,} words. Press Analyse.", kind="info")
+
+
+def _analysed_status(text: str) -> str:
+    """The status line after an analysis: done, or a warning for text that is not English or very short.
+
+    >>> "very short" in _analysed_status("Police said 40 people were arrested.")
+    True
+    """
+    from kit.core.text import language_warning
+
+    words = len(text.split())
+    done = f"Analysed {words:,} word{'s' if words != 1 else ''}."
+    if language_warning(text):
+        return message(f"{done} But this does not look like English, so the results will "
+                       "be wrong: read the warning in each tab.", kind="warning")
+    if words < 12:
+        return message(f"{done} That is very short: paste a whole article (or at least a "
+                       "paragraph) to see the lenses at work.", kind="info")
+    return message(f"{done} Open each tab below.", kind="success")
+
+
+def _analyse_into(tabs: W.Tab, pasted: str, example: str = "") -> str:
+    """Analyse ``pasted`` into the ``tabs`` (each with the example's banner if it is still the
+    example's text); return the status line. Bad input raises :class:`InputError`.
+
+    >>> tabs = W.Tab(children=[W.HTML() for _ in ARTICLE_TABS])
+    >>> status = _analyse_into(tabs, "Police said 40 people were arrested in Lima on Monday night after the march.")
+    >>> "Open each tab" in status and "kit-table" in tabs.children[2].value
+    True
+    """
+    from kit.core.text import read_text
+
+    text = read_text(pasted)
+    banner = _example_banner(example, text) if example else ""
+    for child, page in zip(tabs.children, analysis_tabs_html(text)):
+        child.value = banner + page
+    return banner + _analysed_status(text)
+
+
 def make_your_article() -> W.VBox:
     """Paste a text or upload a .txt/.html file, press Analyse, read all three lenses.
 
@@ -85,80 +188,29 @@ def make_your_article() -> W.VBox:
     >>> "empty" in w.children[4].value
     True
     """
-    examples = W.Dropdown(options=[("(choose an example, or paste your own below)", "")]
-                          + _article_options(False), value="", description="Example",
-                          layout=W.Layout(width="auto"))
-    box = W.Textarea(placeholder="Paste the article here (English text), or upload a .txt or .html file.",
-                     layout=W.Layout(width="100%", height="160px"))
-    upload = W.FileUpload(accept=".txt,.html,.htm", multiple=False, description="Upload file")
-    button = W.Button(description="Analyse", button_style="primary", icon="search")
-    status = W.HTML()
-    tabs = W.Tab(children=[W.HTML() for _ in ARTICLE_TABS])
-    for i, title in enumerate(ARTICLE_TABS):
-        tabs.set_title(i, title)
-    state = {"text": None, "name": ""}
+    examples, box, upload, button, status, tabs = _your_article_controls()
 
     def pick_example(_=None):
         if examples.value:
-            art = load_article(examples.value)
-            box.value = art.text
-            state.update(text=None, name="")
-            banner = ""
-            if art.constructed:
-                from kit.compare.views import banner_html
-
-                banner = banner_html(art)
-            status.value = banner + message(f"Loaded \u201c{art.title}\u201d. Press Analyse.", kind="info")
+            box.value, status.value = _example_loaded(examples.value)
 
     def uploaded(_=None):
         def build():
-            files = upload.value
-            if not files:
-                return ""
-            f = files[0] if isinstance(files, (tuple, list)) else next(iter(files.values()))
-            from kit.core.text import read_text
-
-            text = read_text(bytes(f["content"]), name=str(f.get("name", "")))
-            state.update(text=text, name=str(f.get("name", "")))
-            box.value = text
-            return message(f"Read {state['name'] or 'the file'}: {len(text.split()):,} words. "
-                           "Press Analyse.", kind="info")
+            text, note = _read_upload(upload.value)
+            if text is not None:
+                box.value = text
+            return note
 
         status.value = safe_html(build)
 
     def analyse_clicked(_=None):
-        def build():
-            from kit.core.text import read_text
-
-            text = read_text(box.value)
-            banner = ""
-            if examples.value:
-                from kit.compare.views import banner_html
-
-                art = load_article(examples.value)
-                banner = banner_html(art) if art.text.strip() == text.strip() else ""
-            pages = analysis_tabs_html(text)
-            for child, page in zip(tabs.children, pages):
-                child.value = banner + page
-            words = len(text.split())
-            done = f"Analysed {words:,} word{'s' if words != 1 else ''}."
-            from kit.core.text import language_warning
-
-            if language_warning(text):
-                return banner + message(f"{done} But this does not look like English, so the results will "
-                                        "be wrong: read the warning in each tab.", kind="warning")
-            if words < 12:
-                return banner + message(f"{done} That is very short: paste a whole article (or at least a "
-                                        "paragraph) to see the lenses at work.", kind="info")
-            return banner + message(f"{done} Open each tab below.", kind="success")
-
         for child in tabs.children:
             child.value = ""
         status.value = message("Reading the text with all three lenses... (a long text takes a few seconds)",
                                kind="info")
         button.disabled = True  # one analysis at a time, however often it is clicked
         try:
-            status.value = safe_html(build)
+            status.value = safe_html(lambda: _analyse_into(tabs, box.value, examples.value))
         finally:
             button.disabled = False
 
