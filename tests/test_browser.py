@@ -228,6 +228,21 @@ def drive_05_your_article(view: View) -> None:
     view.shown = found
 
 
+def drive_06_trace(view: View) -> None:
+    """Side by side: choose the Khaleej Times copy in B; the Russian military's quotation shows."""
+    from playwright.sync_api import expect
+
+    versions = box_of(view, ".widget-dropdown", "B")
+    out = versions.locator(".widget-html-content").first
+    expect(out).to_contain_text("changes from A to B", timeout=WIDGET_TIMEOUT_MS)
+    expect(out).to_contain_text("speaker dropped")  # Rami Abdel Rahman's "he said" (Taipei Times copy)
+    versions.locator(".widget-dropdown", has=view.page.locator(".widget-label", has_text="B")) \
+        .first.locator("select").select_option(label="Khaleej Times (2024-12-02)")
+    expect(out).to_contain_text("repel terrorist aggression", timeout=WIDGET_TIMEOUT_MS)
+    expect(out.locator('mark[data-tag="quote_marks_lost"]').first).to_be_visible()
+    view.shown = out
+
+
 #: notebook name (relative to notebooks/, no .ipynb) -> function using its widgets.
 INTERACTIONS: dict[str, Callable[[View], None]] = {
     "00_start": drive_00_start,
@@ -236,6 +251,7 @@ INTERACTIONS: dict[str, Callable[[View], None]] = {
     "03_numbers": drive_03_numbers,
     "04_compare": drive_04_compare,
     "05_your_article": drive_05_your_article,
+    "06_trace": drive_06_trace,
     "quiz_before": drive_quiz,
     "quiz_after": drive_quiz,
 }

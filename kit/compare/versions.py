@@ -42,8 +42,8 @@ PAIR_MIN = 0.5
 #: A cut and an added sentence sharing this share of their words count as one sentence moved.
 MOVED_MIN = 0.75
 #: A sentence on one side only joins the pair before it (one sentence split in two) when this
-#: share of its words are words of the other side that the pair does not share yet.
-SPLIT_MIN = 0.5
+#: share of its words (and at least two) are words of the other side that the pair does not share yet.
+SPLIT_MIN = 0.6
 #: Above this many sentence comparisons in one block, pair in reading order only (stay fast).
 MAX_COMPARISONS = 40_000
 
@@ -253,9 +253,10 @@ def _merge_splits(rows: list) -> list:
                 na, nb, nstatus = rows[k]
                 part, this, other = (na, a, b) if nstatus == "cut" else (nb, b, a)
                 left_over = Counter(other.words) - Counter(this.words)  # words the pair does not share yet
-                found = sum((Counter(part.words) & left_over).values()) / len(part.words)
+                shared = sum((Counter(part.words) & left_over).values())
                 a2, b2 = (_joined(a, na), b) if nstatus == "cut" else (a, _joined(b, nb))
-                if found >= SPLIT_MIN and similarity(a2.words, b2.words) > similarity(a.words, b.words):
+                if shared >= 2 and shared >= SPLIT_MIN * len(part.words) \
+                        and similarity(a2.words, b2.words) > similarity(a.words, b.words):
                     rows[r] = (a2, b2, status)
                     del rows[k]
                     break
