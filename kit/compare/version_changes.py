@@ -88,7 +88,8 @@ def _term(label) -> str:
 
 
 def _stem(word: str) -> str:
-    return word[:5]  # "Russian"/"Russia", "neighbour"/"neighbor": close enough to count as present
+    """Close enough to count as the same word: "Russia's"/"Russian", "neighbour"/"neighbor"."""
+    return word.removesuffix("'s")[:5]
 
 
 def _still_there(side: _Side, x, other: _Unit) -> bool:
@@ -194,8 +195,8 @@ def _who(side: _Side, att, *, cue: bool = True) -> str:
 
 
 def _dropped(has: _Side, lacks: _Side, att, u_lacks: _Unit, forward: bool) -> Change | None:
-    words = _speaker_words(att)
-    if words and words <= set(u_lacks.words):  # the speaker is still named in the sentence
+    words = {_stem(w) for w in _speaker_words(att)}
+    if words and words <= {_stem(w) for w in u_lacks.words}:  # the speaker is still named in the sentence
         return None
     note = (f"In {call(has.name)} these words come with a speaker: {_who(has, att)}. {_cap(call(lacks.name))} "
             "gives the same content with no speaker, so it reads as a fact the writer states. Who says so?")
