@@ -7,6 +7,20 @@ The file is ``kit_answers.json`` in the notebook's folder (the kernel's working 
 or the path in the ``KIT_ANSWERS`` environment variable. Writing never stops a lesson:
 if the folder is read-only the answer is simply not saved.
 
+Saving never loses work:
+
+* each save writes a new file under a unique temporary name in the same folder, then
+  renames it over the old one (``os.replace``), so a crash leaves the old file or the new
+  one, never half of one;
+* two kernels (two notebooks open side by side) take turns: the read-change-write of a
+  save happens under a lock (:mod:`filelock`, ``.kit_answers.json.lock`` beside the file);
+* a file the kit cannot read (cut short, another encoding, not a JSON object) is never
+  written over: it is moved aside to a dated copy such as
+  ``kit_answers.2026-11-30T17-20-05.bak.json`` first, and the student is told its name.
+
+Readers take any JSON: entries that are not ``{"answer": ..., ...}`` objects are ignored,
+``NaN``/``Infinity`` and numbers too big to use read as ``None``.
+
 >>> import os, tempfile
 >>> os.environ["KIT_ANSWERS"] = os.path.join(tempfile.mkdtemp(), "a.json")
 >>> @exercise("demo_q1")
@@ -23,13 +37,23 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
+import reprlib
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from kit.classroom.feedback import Feedback
 
 ANSWERS_FILE = "kit_answers.json"
+
+#: Seconds a save waits for another kernel's save to finish before writing anyway.
+LOCK_TIMEOUT = 5.0
+
+#: Answers nested deeper than this are stored as text (no exercise needs more than 4 levels).
+MAX_DEPTH = 20
 
 
 def answers_path() -> Path:
@@ -37,45 +61,252 @@ def answers_path() -> Path:
     return Path(os.environ.get("KIT_ANSWERS") or ANSWERS_FILE)
 
 
-def load_answers(path: Path | None = None) -> dict:
-    """All saved answers, by exercise id ({} when there are none or the file is damaged)."""
-    path = path or answers_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+# ---------------------------------------------------------------- reading
+
+
+class Unreadable(ValueError):
+    """The answers file exists but is not a kit answers file; the message says why."""
+
+
+def _finite(text: str):
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def _small_int(text: str):
+    return int(text) if len(text) <= 50 else None
+
+
+def parse_answers(raw: bytes) -> dict:
+    """The JSON object in ``raw`` (every entry, any shape), or :class:`Unreadable` saying why.
+
+    >>> parse_answers(b'{"q": {"answer": NaN, "x": 1e999}}')
+    {'q': {'answer': None, 'x': None}}
+    >>> parse_answers(b'[1, 2]')
+    Traceback (most recent call last):
+    ...
+    kit.classroom.answers.Unreadable: it holds a list, not the kit's answers
+    """
+    if not raw.strip():
         return {}
-    return data if isinstance(data, dict) else {}
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Unreadable("it is not UTF-8 text") from None
+    try:
+        data = json.loads(text, parse_constant=lambda _: None, parse_float=_finite, parse_int=_small_int)
+    except RecursionError:
+        raise Unreadable("it is nested too deeply") from None
+    except ValueError as err:  # JSONDecodeError and friends
+        raise Unreadable(f"it is damaged or cut short ({getattr(err, 'msg', err)})") from None
+    if not isinstance(data, dict):
+        raise Unreadable(f"it holds a {_kind(data)}, not the kit's answers")
+    return data
+
+
+def _kind(value) -> str:
+    return {list: "list", str: "text", bool: "true/false value", type(None): "null"}.get(type(value), "number")
+
+
+def usable(data: object) -> dict:
+    """Only the entries every reader can use: ``exercise id -> {"answer": ..., ...}``.
+
+    >>> usable({"q1": {"answer": "x"}, "q2": "not a dict", "q3": [1]})
+    {'q1': {'answer': 'x'}}
+    """
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, dict)}
+
+
+def load_answers(path: Path | None = None) -> dict:
+    """All saved answers, by exercise id ({} when there are none or the file is damaged).
+
+    Never raises; entries not in the kit's format are left out.
+    """
+    try:
+        path = Path(path or answers_path())
+        return usable(parse_answers(path.read_bytes()))
+    except (OSError, ValueError, RecursionError, MemoryError):
+        return {}
+
+
+# ---------------------------------------------------------------- writing
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 4, 2000, 2000
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 200
 
 
 def _jsonable(answer):
+    """``answer`` as something JSON can store exactly, else as text (never raises).
+
+    >>> _jsonable({"b", "a"}), _jsonable(float("nan")), _jsonable(...)
+    (['a', 'b'], 'nan', None)
+    """
     if answer is ...:
         return None
+    if isinstance(answer, (set, frozenset, tuple)):
+        try:
+            answer = sorted(map(str, answer)) if not isinstance(answer, tuple) else list(answer)
+        except Exception:
+            return _REPR.repr(answer)
     try:
-        json.dumps(answer)
+        if _depth(answer) > MAX_DEPTH:
+            return _REPR.repr(answer)
+        json.dumps(answer, allow_nan=False)
         return answer
-    except TypeError:
-        if isinstance(answer, (set, frozenset, tuple)):
-            return sorted(map(str, answer))
-        return repr(answer)
+    except Exception:  # TypeError, ValueError (NaN), RecursionError, a broken __repr__ ...
+        try:
+            return _REPR.repr(answer)
+        except Exception:
+            return f"<a {type(answer).__name__} the kit could not save>"
+
+
+def _depth(value, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: ``saved``, and ``backup`` when an unreadable file was moved aside."""
+
+    saved: bool
+    backup: Path | None = None
+    notice: str = ""  # for the student: where the unreadable file went
+
+    def __bool__(self) -> bool:
+        return self.saved
+
+
+def _backup_name(path: Path) -> Path:
+    stamp = time.strftime("%Y-%m-%dT%H-%M-%S")
+    stem, suffix = (path.stem, path.suffix) if path.suffix else (path.name, "")
+    for n in range(1, 1000):
+        cand = path.with_name(f"{stem}.{stamp}{'' if n == 1 else f'-{n}'}.bak{suffix}")
+        if not cand.exists():
+            return cand
+    raise OSError("no free backup name")
+
+
+def _dumps(data: dict) -> str:
+    try:
+        return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+    except RecursionError:  # deep entries from an old file: the C encoder goes deeper
+        return json.dumps(data, ensure_ascii=False, allow_nan=False)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a unique temporary file, then a rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        for attempt in range(5):  # Windows refuses a rename while a reader has the file open
+            try:
+                os.replace(tmp, path)
+                return
+            except PermissionError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _lock(path: Path):
+    """The cross-process lock for ``path``, or a no-op when none can be made (never blocks a lesson)."""
+    import contextlib
+
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT)
+
+    @contextlib.contextmanager
+    def held():
+        try:
+            lock.acquire()
+        except (Timeout, OSError):  # a stuck kernel or a folder without locks: save anyway
+            yield
+            return
+        try:
+            yield
+        finally:
+            lock.release()
+
+    return held()
+
+
+def _update(path: Path, exercise_id: str, entry: dict) -> SaveResult:
+    """Inside the lock: read, move an unreadable file aside, add the entry, write."""
+    backup, notice = None, ""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raw = b""
+    try:
+        data = parse_answers(raw)
+    except Unreadable as why:
+        backup = _backup_name(path)
+        os.replace(path, backup)
+        data = {}
+        notice = (f"Your saved answers file {path.name} could not be read ({why}), so the kit kept it "
+                  f"as {backup.name} in the same folder and started a new one. Show it to your teacher.")
+    data[exercise_id] = entry
+    try:
+        text = _dumps(data)
+    except (RecursionError, ValueError):  # an old entry the kit cannot write back: keep it in a copy
+        if backup is None:
+            backup = _backup_name(path)
+            os.replace(path, backup)
+            notice = (f"Some old entries in {path.name} could not be kept, so the whole file was copied "
+                      f"to {backup.name} first. Show it to your teacher.")
+        text = _dumps({k: v for k, v in usable(data).items() if _depth(v) <= MAX_DEPTH})
+    write_atomic(path, text)
+    return SaveResult(True, backup, notice)
+
+
+def store_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None = None) -> SaveResult:
+    """Store one answer and its result, and say what happened (see :class:`SaveResult`). Never raises."""
+    try:
+        path = Path(path or answers_path())
+        entry = {
+            "answer": _jsonable(answer),
+            "passed": bool(getattr(feedback, "passed", False)),
+            "message": str(getattr(feedback, "message", "")),
+            "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+        if not path.parent.is_dir():  # the lock would create the folder: do not
+            return SaveResult(False)
+        with _lock(path):
+            return _update(path, str(exercise_id), entry)
+    except Exception:  # read-only folder, a folder named like the file, a full disk...
+        return SaveResult(False)
 
 
 def save_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None = None) -> bool:
-    """Store one answer and its result; True when written. Never raises."""
-    path = path or answers_path()
-    data = load_answers(path)
-    data[exercise_id] = {
-        "answer": _jsonable(answer),
-        "passed": bool(feedback.passed),
-        "message": feedback.message,
-        "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
-    }
-    try:
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-        return True
-    except OSError:
-        return False
+    """Store one answer and its result; True when written. Never raises.
+
+    When the old file could not be read it is kept as a dated ``.bak.json`` copy and a note
+    saying where is printed.
+    """
+    result = store_answer(exercise_id, answer, feedback, path)
+    if result.notice:
+        print("⚠️ " + result.notice)
+    return result.saved
 
 
 def exercise(exercise_id: str):
@@ -94,7 +325,9 @@ def exercise(exercise_id: str):
             if not feedback.exercise:
                 feedback = Feedback(feedback.passed, feedback.message, exercise_id)
             if not is_blank(answer):
-                save_answer(exercise_id, answer, feedback)
+                result = store_answer(exercise_id, answer, feedback)
+                if result.notice:
+                    feedback = Feedback(feedback.passed, f"{feedback.message}\n\n⚠️ {result.notice}", feedback.exercise)
             return feedback
 
         run.exercise_id = exercise_id
@@ -107,7 +340,9 @@ def saved(exercise_id: str, default=...):
     """The last saved answer to an exercise, or ``default`` (``...``) when there is none.
 
     Notebooks use it to pre-fill an answer after a restart:
-    ``answer = kit.saved("framing_q1")``.
+    ``answer = kit.saved("framing_q1")``. Never raises, whatever the file holds.
     """
+    if not isinstance(exercise_id, str):
+        return default
     entry = load_answers().get(exercise_id)
     return default if entry is None else entry.get("answer", default)
