@@ -464,3 +464,15 @@ def test_trace_checkers_pass_and_hint(checker, right, wrong):
     fb = checker(wrong)
     assert not fb.passed and fb.message.startswith("Not yet.")
     assert not checker(...).passed
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "empty"), (b"\x00\x01binary\x00" * 10, "binary"), (("word " * 30_000).encode(), "at most"),
+])
+def test_cli_refuses_bad_files_with_one_clear_line(tmp_path, capsys, content, words):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    assert main(["versions", str(bad), "aleppo-2024-12-02", "-o", str(tmp_path / "v.html")]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert not (tmp_path / "v.html").exists()
