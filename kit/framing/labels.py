@@ -180,12 +180,10 @@ def _is_name(span) -> bool:
     doc = span.doc
     if span[0].ent_type_ not in NAME_ENTITIES or any(t.ent_iob_ != "I" for t in span[1:]):
         return False  # (read from the tokens: building doc.ents for every match is slow on long texts)
-    start, end = span.start, span.end
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return end - start > len(span) and all(t.text[:1].isupper() for t in span)
+    # the name goes on before or after the match (one token each side says so: no walking
+    # to the ends of the name, which can be thousands of tokens long in a hostile text)
+    longer = (span.start > 0 and span[0].ent_iob_ == "I") or (span.end < len(doc) and doc[span.end].ent_iob_ == "I")
+    return longer and all(t.text[:1].isupper() for t in span)
 
 
 def lexicon_matches(doc, path: str | None = None):

@@ -19,6 +19,7 @@ import tomllib
 
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
+from kit.framing.tree import Tree
 
 PASSIVES_FILE = DATA / "passives.toml"
 
@@ -81,108 +82,151 @@ def load_passive_words(path: str | None = None) -> dict:
     }
 
 
-# ---------------------------------------------------------------- passives
-
-
 def _phrase(tokens) -> tuple[int, int]:
     toks = list(tokens)
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
-def _np_tokens(head) -> list:
-    """The tokens of the noun phrase ``head`` heads, without relative clauses, participles,
-    appositions or prepositional phrases after it ("her daughter-in-law, who ..." -> "her daughter-in-law")."""
+def _np_range(head, tree: Tree) -> tuple[int, int]:
+    """First and last token of the noun phrase ``head`` heads, without relative clauses,
+    participles, appositions or prepositional phrases after it ("her daughter-in-law, who ..."
+    -> "her daughter-in-law"). Conjoined nouns after it are read the same way."""
+    memo_key = ("np", head.i)
+    if memo_key in tree.memo:
+        return tree.memo[memo_key]
     doc = head.doc
-    out = [head]
-    for child in head.children:
-        if child.dep_ in ("relcl", "acl", "advcl"):
-            continue
-        if child.dep_ == "appos" and doc[child.left_edge.i - 1].is_punct:
-            continue
-        if child.i > head.i and child.dep_ == "prep" and child.lower_ != "of" and doc[child.i - 1].whitespace_:
-            continue
-        if child.dep_ == "punct" and (child.whitespace_ or doc[child.i - 1].whitespace_):
-            continue
-        out.extend(child.subtree if child.i < head.i or child.dep_ != "conj" else _np_tokens(child))
-    out.sort(key=lambda t: t.i)
-    return list(doc[out[0].i : out[-1].i + 1])
+    lo = hi = head.i
+    stack = [head]
+    while stack:  # a stack, not recursion: "a, b, c, ..." chains its conjuncts
+        h = stack.pop()
+        for child in tree.children(h):
+            if child.dep_ in ("relcl", "acl", "advcl"):
+                continue
+            if child.dep_ == "appos" and doc[child.left_edge.i - 1].is_punct:
+                continue
+            if child.i > h.i and child.dep_ == "prep" and child.lower_ != "of" and doc[child.i - 1].whitespace_:
+                continue
+            if child.dep_ == "punct" and (child.whitespace_ or doc[child.i - 1].whitespace_):
+                continue
+            if child.i > h.i and child.dep_ == "conj":
+                lo, hi = min(lo, child.i), max(hi, child.i)
+                stack.append(child)
+            else:
+                lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i)
+    tree.memo[memo_key] = (lo, hi)
+    return lo, hi
 
 
-def _np_text(token) -> str:
-    """The text of the noun phrase a token heads (see :func:`_np_tokens`)."""
-    toks = _np_tokens(token)
-    return token.doc[toks[0].i : toks[-1].i + 1].text
+def _np_text(token, tree: Tree) -> str:
+    """The text of the noun phrase a token heads (see :func:`_np_range`)."""
+    lo, hi = _np_range(token, tree)
+    return token.doc[lo : hi + 1].text
 
 
-def _agent(verb):
-    for child in verb.children:
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return child, objs[0]
-            return child, None
-    return None, None
+def _agent(verb, tree: Tree):
+    child = tree.first(verb, "agent")
+    return (child, tree.first(child, "pobj")) if child is not None else (None, None)
 
 
-def _passive_subject(verb):
-    for child in verb.children:
-        if child.dep_ in ("nsubjpass", "csubjpass"):
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head
-            return child
-    if verb.dep_ in ("xcomp",):  # "Aleppo appears to be lost"
-        for child in verb.head.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
-    own_aux = [c for c in verb.children if c.dep_ == "auxpass"]
-    if own_aux and own_aux[0].i > 0:
+def _own_passive_subject(verb, tree: Tree):
+    """(subject, False) when ``verb`` names its own passive subject; (None, True) when it shares
+    the subject of the verb it is conjoined to; (None, False) when there is none."""
+    child = tree.first(verb, "nsubjpass", "csubjpass")
+    if child is not None:
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head, False
+        return child, False
+    if verb.dep_ == "xcomp":  # "Aleppo appears to be lost"
+        child = tree.first(verb.head, "nsubj", "nsubjpass")
+        if child is not None:
+            return child, False
+    aux = tree.first(verb, "auxpass")
+    if aux is not None and aux.i > 0:
         # "... set on fire and shops were looted": the parser may hang "shops" elsewhere; a
         # clause with its own "were" has its own subject, the noun right before it
-        before = verb.doc[own_aux[0].i - 1]
+        before = verb.doc[aux.i - 1]
         if before.pos_ in ("NOUN", "PROPN", "PRON") and before.dep_ not in ("pobj", "dobj", "compound", "poss"):
-            return before
-    if verb.dep_ == "conj":  # "houses were looted and burned"
-        return _passive_subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-    return None
+            return before, False
+    # "houses were looted and burned"
+    return None, verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
 
 
-def _subject(verb):
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
-    return None
+def _own_subject(verb, tree: Tree):
+    child = tree.first(verb, "nsubj")
+    if child is not None:
+        return child, False
+    return None, verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
 
 
-def _record(doc, tokens, verb, patient, agent_pp, agent_np, kind) -> Passive:
+def _shared(verb, tree: Tree, own, kind: str):
+    """``own(verb)``, else the same for the verb it is conjoined to, up the chain: walked
+    without recursion and remembered, so a long chain of "and ... and ..." stays linear."""
+    chain, found = [], None
+    while True:
+        if (kind, verb.i) in tree.memo:
+            found = tree.memo[(kind, verb.i)]
+            break
+        chain.append(verb.i)
+        found, go_up = own(verb, tree)
+        if found is not None or not go_up or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for i in chain:
+        tree.memo[(kind, i)] = found
+    return found
+
+
+def _passive_subject(verb, tree: Tree):
+    return _shared(verb, tree, _own_passive_subject, "passive subject")
+
+
+def _subject(verb, tree: Tree):
+    return _shared(verb, tree, _own_subject, "subject")
+
+
+def _left(token) -> list:
+    """The first token of ``token``'s subtree and the token: enough for :func:`_phrase`."""
+    return [token.left_edge, token]
+
+
+def _right_end(token) -> int:
+    """Where ``token``'s subtree ends in the text."""
+    return token.right_edge.idx + len(token.right_edge)
+
+
+def _record(tree: Tree, tokens, verb, patient, agent_pp, agent_np, kind) -> Passive:
     toks = [t for t in tokens if t is not None]
     start, end = _phrase(toks)
     if kind in ("passive", "participle"):
         # finish the verb's phrase: "set on fire", "beaten to death", "taken into custody"
-        for child in verb.rights:
-            short_prep = child.dep_ == "prep" and child.i == verb.i + 1 and len(list(child.subtree)) <= 3
+        for child in (c for c in tree.children(verb) if c.i > verb.i):
+            short_prep = (child.dep_ == "prep" and child.i == verb.i + 1
+                          and child.right_edge.i - child.left_edge.i < 3)
             if child.dep_ == "prt" or short_prep:
-                end = max(end, max(t.idx + len(t) for t in child.subtree))
+                end = max(end, _right_end(child))
             else:
                 break
     if agent_pp is not None:
-        end = max(end, max(t.idx + len(t) for t in agent_pp.subtree))
+        end = max(end, _right_end(agent_pp))
     return Passive(
-        text=doc_text(doc)[start:end],
+        text=doc_text(tree.doc)[start:end],
         start_char=start,
         end_char=end,
         verb=verb.lemma_.lower(),
-        patient=_np_text(patient) if patient is not None else None,
-        agent=_np_text(agent_np) if agent_np is not None else None,
+        patient=_np_text(patient, tree) if patient is not None else None,
+        agent=_np_text(agent_np, tree) if agent_np is not None else None,
         kind=kind,
     )
+
+
+# ---------------------------------------------------------------- finding
 
 
 def find_passives(doc, *, kinds: tuple[str, ...] | None = None) -> list[Passive]:
     """Clauses that can hide who did something, from spaCy's dependency labels.
 
     ``kinds`` keeps only some of "passive", "participle", "intransitive", "event_subject".
+    Linear in the length of the text: each token's children are read once.
 
     >>> doc = parse("Vehicles were set on fire. Two men were arrested by police.")
     >>> [(p.verb, p.patient, p.agent) for p in find_passives(doc)]
@@ -190,63 +234,67 @@ def find_passives(doc, *, kinds: tuple[str, ...] | None = None) -> list[Passive]
     """
     check_doc(doc)
     words = load_passive_words()
+    event_nouns = words["event_nouns"] | _compound_nouns(words)
+    tree = Tree(doc)
     out: list[Passive] = []
-    seen: set[int] = set()
     for tok in doc:
-        if tok.i in seen:
-            continue
-        rec = None
-        auxpass = [c for c in tok.children if c.dep_ == "auxpass"]
-        if tok.tag_ == "VBN" and (auxpass or any(c.dep_ in ("nsubjpass", "csubjpass") for c in tok.children)
-                                  or (tok.dep_ == "conj" and tok.head.tag_ == "VBN"
-                                      and any(c.dep_ == "auxpass" for c in tok.head.children))):
-            patient = _passive_subject(tok)
-            pp, np_ = _agent(tok)
-            if np_ is None:  # "houses were looted and burned by the militia": the agent is shared
-                for conj in tok.children:
-                    if conj.dep_ == "conj" and conj.tag_ == "VBN" and _agent(conj)[1] is not None:
-                        np_ = _agent(conj)[1]
-            first = _left(patient) if patient is not None and patient.i < tok.i else []
-            rec = _record(doc, first + auxpass + [tok], tok, patient, pp, np_, "passive")
+        if tok.tag_ == "VBN" and (tree.has(tok, "auxpass", "nsubjpass", "csubjpass")
+                                  or (tok.dep_ == "conj" and tok.head.tag_ == "VBN" and tree.has(tok.head, "auxpass"))):
+            rec = _passive(tok, tree)
         elif tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            pp, np_ = _agent(tok)
+            pp, np_ = _agent(tok, tree)
+            rec = None
             if np_ is not None or tok.lemma_.lower() in words["harm_verbs"]:
-                head = tok.head
-                left = [t for t in head.subtree if t.i <= head.i]
-                rec = _record(doc, left + [tok], tok, head, pp, np_, "participle")
+                rec = _record(tree, _left(tok.head) + [tok], tok, tok.head, pp, np_, "participle")
         elif tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
-            lemma = tok.lemma_.lower()
-            subj = _subject(tok)
-            if subj is None:
-                continue
-            has_by = any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
-            if has_by:
-                continue
-            if lemma in words["intransitives"] and not any(c.dep_ == "dobj" for c in tok.children):
-                rec = _record(doc, [*_left(subj), tok], tok, subj, None, None, "intransitive")
-            elif lemma in words["fall"] and subj.ent_type_ in words["fall_entities"]:
-                rec = _record(doc, [*_left(subj), tok], tok, subj, None, None, "intransitive")
-            elif lemma in words["event_verbs"] and key(subj) in words["event_nouns"] | _compound_nouns(words):
-                obj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
-                tail = _np_tokens(obj) if obj is not None else []
-                oprd = [c for c in tok.children if c.dep_ in ("oprd", "prt")]
-                rec = Passive(*_span_text(doc, [*_left(subj), tok, *tail, *oprd]),
-                              verb=lemma, patient=_np_text(obj) if obj is not None else None,
-                              agent=None, kind="event_subject", cause=subj.text.lower())
-        if rec is not None:
-            seen.add(tok.i)
-            if kinds is None or rec.kind in kinds:
-                out.append(rec)
+            rec = _active(tok, tree, words, event_nouns)
+        else:
+            rec = None
+        if rec is not None and (kinds is None or rec.kind in kinds):
+            out.append(rec)
     out.sort(key=lambda p: p.start_char)
     return out
 
 
+def _passive(tok, tree: Tree) -> Passive:
+    """The record for a passive verb ("were set on fire", "were looted and burned by ...")."""
+    patient = _passive_subject(tok, tree)
+    pp, np_ = _agent(tok, tree)
+    if np_ is None:  # "houses were looted and burned by the militia": the agent is shared
+        for conj in tree.children(tok):
+            if conj.dep_ == "conj" and conj.tag_ == "VBN" and _agent(conj, tree)[1] is not None:
+                np_ = _agent(conj, tree)[1]
+    first = _left(patient) if patient is not None and patient.i < tok.i else []
+    auxpass = [c for c in tree.children(tok) if c.dep_ == "auxpass"]
+    return _record(tree, first + auxpass + [tok], tok, patient, pp, np_, "passive")
+
+
+def _active(tok, tree: Tree, words: dict, event_nouns: frozenset) -> Passive | None:
+    """The record for an active verb that hides the doer: "bodies lay ...", "Aleppo fell",
+    "strikes killed 12 people"; None for any other verb."""
+    lemma = tok.lemma_.lower()
+    subj = _subject(tok, tree)
+    if subj is None:
+        return None
+    kids = tree.children(tok)
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in kids):
+        return None
+    if lemma in words["intransitives"] and not any(c.dep_ == "dobj" for c in kids):
+        return _record(tree, [*_left(subj), tok], tok, subj, None, None, "intransitive")
+    if lemma in words["fall"] and subj.ent_type_ in words["fall_entities"]:
+        return _record(tree, [*_left(subj), tok], tok, subj, None, None, "intransitive")
+    if lemma in words["event_verbs"] and key(subj) in event_nouns:
+        obj = next((c for c in kids if c.dep_ in ("dobj", "attr")), None)
+        tail = [tok.doc[i] for i in _np_range(obj, tree)] if obj is not None else []
+        oprd = [c for c in kids if c.dep_ in ("oprd", "prt")]
+        return Passive(*_span_text(tree.doc, [*_left(subj), tok, *tail, *oprd]),
+                       verb=lemma, patient=_np_text(obj, tree) if obj is not None else None,
+                       agent=None, kind="event_subject", cause=subj.text.lower())
+    return None
+
+
 def _compound_nouns(words) -> frozenset:
     return frozenset(n.split()[-1] for n in words["event_nouns"] if " " in n)
-
-
-def _left(token):
-    return [t for t in token.subtree if t.i <= token.i]
 
 
 def _span_text(doc, toks):

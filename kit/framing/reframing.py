@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from kit.core.errors import InputError
-from kit.core.nlp import check_text, parse
+from kit.core.nlp import check_text, doc_text, parse
 from kit.framing.inflect import an, inflect_verb, is_plural, is_plural_phrase, match_case, pluralize, singularize, usable_as_verb
 from kit.framing.labels import STYLES, Entry, is_modifier, lexicon_matches, load_lexicon
+from kit.framing.tree import Tree
 
 _STYLE_ALIASES = {
     **{k: k for k in STYLES},
@@ -94,7 +95,7 @@ def _replacement(span, entry: Entry, style: str) -> str | None:
     return new
 
 
-def _country_of(span) -> str | None:
+def _country_of(span, tree: Tree | None = None) -> str | None:
     """The country a state label names, as a short key: "the Syrian army" and "Syria's army"
     give "syri"; None when no country is said ("the army").
 
@@ -106,15 +107,26 @@ def _country_of(span) -> str | None:
     ('turk', 'iran')
     """
     doc = span.doc
+    tree = tree or Tree(doc)
     head = span.root
     heads = [head, head.head] if head.dep_ == "compound" else [head]  # "Sudanese army units"
-    found = [c for h in heads for c in h.children
-             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE")]
-    found += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+    found = [c for h in heads for c in _country_words(h, tree)]
+    found += [g for c in tree.children(head) if c.dep_ == "prep" and c.lower_ == "of"
+              for g in tree.children(c) if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
     if not found and span.start >= 2 and doc[span.start - 1].text in ("'s", "\u2019s") and doc[span.start - 2].ent_type_ == "GPE":
         found = [doc[span.start - 2]]
     return found[0].text.lower()[:4] if found else None
+
+
+def _country_words(head, tree: Tree) -> list:
+    """The children of ``head`` that name a people or country ("Syrian", "Syria's"); remembered,
+    as many labels can hang on one head."""
+    found = tree.memo.get(("country", head.i))
+    if found is None:
+        found = tree.memo[("country", head.i)] = [
+            c for c in tree.children(head)
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE")]
+    return found
 
 
 def _home_country(countries: list[str | None]) -> str | None:
@@ -154,7 +166,8 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
     entries, _ = load_lexicon(lexicon)
     mass_terms = _mass_terms(entries)
     matches = lexicon_matches(doc, lexicon)
-    countries = [_country_of(span) if entry.actor == "government" else None for span, entry, _t in matches]
+    tree = Tree(doc)
+    countries = [_country_of(span, tree) if entry.actor == "government" else None for span, entry, _t in matches]
     home = _home_country(countries)
     swaps: list[Swap] = []
     for (span, entry, term), country in zip(matches, countries):
@@ -163,7 +176,8 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
         swap = _swap(span, entry, term, name, mass_terms)
         if swap is not None:
             swaps.append(swap)
-    return Reframing(text=_apply(doc.text, swaps), style=name, swaps=tuple(swaps), original=doc.text)
+    source = doc_text(doc)
+    return Reframing(text=_apply(source, swaps), style=name, swaps=tuple(swaps), original=source)
 
 
 def _swap(span, entry: Entry, term: str, style: str, mass_terms: set[str]) -> Swap | None:
@@ -171,7 +185,8 @@ def _swap(span, entry: Entry, term: str, style: str, mass_terms: set[str]) -> Sw
     new = _replacement(span, entry, style)
     if new is None or new.lower() == span.text.lower():
         return None
-    doc, source = span.doc, span.doc.text
+    doc = span.doc
+    source = doc_text(doc)
     start, old = span.start_char, span.text
     new = match_case(new, old)
     prev = doc[span.start - 1] if span.start > 0 else None
