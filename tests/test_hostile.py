@@ -706,3 +706,21 @@ def test_report_command_on_hostile_files(name, tmp_path):
     for page in tmp_path.rglob("*.htm*"):
         text = page.read_text(errors="replace")
         assert "<script>alert" not in text and 'onerror="alert' not in text, f"{page.name} runs user script"
+
+
+# ---------------------------------------------------------------- runs of marks (issue 13)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet='"\'()[]{}!?-.,$*a 🔥\n«»', max_size=3000))
+def test_parse_runs_of_marks_exactly_and_quickly(text):
+    """Runs of quote marks or brackets made spaCy's tokenizer quadratic (100,000 took 16 minutes)."""
+    doc = timed(kit.parse, text)
+    assert doc.text == text
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+
+
+@pytest.mark.parametrize("text", ['"' * 30_000, "(" * 30_000, "🔥" * 30_000, '"a" ' * 7_500, "a," * 15_000])
+def test_parse_pathological_text_within_the_time_limit(text):
+    doc = timed(kit.parse, text)
+    assert doc.text == text
