@@ -1,23 +1,19 @@
 """Lens 2, attribution: *who says so?* Speakers, cue verbs, source types, claims with no source.
 
-Logic here; ``widgets`` (notebook 02), ``exercises`` (its checkers) and ``charts`` beside it;
-word lists in ``data/en/``.
+The logic, in the order it runs: ``units`` (sentence-like units, quotes), ``cues`` (the word
+lists in ``data/en/`` and their matchers), ``candidates`` (one per cue verb or "according to"),
+``speakers`` (speaker phrases, pronouns), ``sources`` (source types), ``finder``
+(:func:`find_attributions`), ``unsourced`` (:func:`find_unattributed`), ``summaries``
+(shares, descriptions, the source map); ``records`` holds the result types. Beside it:
+``widgets`` (notebook 02), ``exercises`` (its checkers) and ``charts``.
 """
 
-from kit.attribution.lens import (
-    SOURCE_COLORS,
-    SOURCE_LABELS,
-    SOURCE_TYPES,
-    Attribution,
-    Claim,
-    cue_signals,
-    describe,
-    find_attributions,
-    find_unattributed,
-    source_map,
-    source_shares,
-    source_type_of,
-)
+from kit.attribution.cues import cue_signals
+from kit.attribution.finder import find_attributions
+from kit.attribution.records import SOURCE_COLORS, SOURCE_LABELS, SOURCE_TYPES, Attribution, Claim
+from kit.attribution.sources import source_type_of
+from kit.attribution.summaries import describe, source_map, source_shares
+from kit.attribution.unsourced import find_unattributed
 
 __all__ = ["SOURCE_COLORS", "SOURCE_LABELS", "SOURCE_TYPES", "Attribution", "Claim", "cue_signals", "describe",
            "find_attributions", "find_unattributed", "source_map", "source_shares", "source_type_of"]

@@ -18,7 +18,7 @@ def source_share_chart(attributions, *, by: str = "chars", title: str | None = N
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['official']
     """
-    from kit.attribution.lens import SOURCE_COLORS, SOURCE_LABELS, source_shares
+    from kit.attribution import SOURCE_COLORS, SOURCE_LABELS, source_shares
 
     shares = attributions if isinstance(attributions, dict) else source_shares(attributions, by=by)
     fig = Figure(figsize=(6, 0.45 * max(len(shares), 1) + 1.2))

@@ -29,7 +29,7 @@ def source_map_html(text: str, *, by: str = "source_type") -> str:
     >>> "NO SOURCE" in source_map_html("Two people died. Police said the road was closed.")
     True
     """
-    from kit.attribution.lens import SOURCE_COLORS, SOURCE_LABELS, source_map
+    from kit.attribution import SOURCE_COLORS, SOURCE_LABELS, source_map
 
     spans = source_map(parsed(text), by=by)
     if by == "cue_signal":
@@ -48,7 +48,7 @@ def attribution_detail_html(text: str, index: int) -> str:
     >>> "Police" in attribution_detail_html("Police said the road was closed.", 0)
     True
     """
-    from kit.attribution.lens import SOURCE_LABELS, find_attributions
+    from kit.attribution import SOURCE_LABELS, find_attributions
 
     atts = find_attributions(parsed(text))
     if not 0 <= index < len(atts):
@@ -80,7 +80,7 @@ def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBo
     >>> "Police" in w.children[3].value
     True
     """
-    from kit.attribution.lens import find_attributions
+    from kit.attribution import find_attributions
 
     body = _attribution_text(article_id, text)
     mode = W.ToggleButtons(options=[("source type", "source_type"), ("cue signal", "cue_signal")],
@@ -114,7 +114,7 @@ def unsourced_html(text: str) -> str:
     >>> "Two people died." in unsourced_html("Two people died.")
     True
     """
-    from kit.attribution.lens import find_unattributed
+    from kit.attribution import find_unattributed
 
     claims = find_unattributed(parsed(text))
     if not claims:

@@ -1,0 +1,218 @@
+"""Candidate attributions, before quotes and pronouns are sorted out: one per cue verb
+("said", "claimed", "called for") and one per "according to" phrase.
+
+A candidate is a :class:`Candidate`: token ranges for speaker, cue and content, the kind
+("direct", "indirect", "according_to"), the cue's words and what the cue signals.
+
+>>> from kit.core.nlp import parse
+>>> from kit.attribution.units import quotes, units
+>>> doc = parse("The claims were false, according to the army. Police said the road was closed.")
+>>> us = units(doc)
+>>> [(doc[slice(*c.speaker)].text, c.cue_text, doc[slice(*c.content)].text)
+...  for c in verb_candidates(doc, us, quotes(doc)) + according_candidates(doc, us)]
+[('Police', 'said', 'the road was closed'), ('the army', 'according to', 'The claims were false')]
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from kit.attribution.cues import according_entry, according_groups, cue_groups, cue_signals, matches, object_cues
+from kit.attribution.sources import names_a_source
+from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
+from kit.attribution.units import QUOTE_CHARS, trim, unit_index
+
+
+class Candidate(NamedTuple):
+    """One attribution in the making (token ranges into the Doc, end excluded)."""
+
+    unit: object  # the Span of the sentence-like unit holding the cue
+    speaker: tuple[int, int]
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    kind: str
+    cue_text: str
+    signal: str
+
+
+# ---------------------------------------------------------------- cue verbs
+
+
+def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates for cue verbs, in stages per cue: is it a cue here (:func:`_is_cue`), what
+    is its claim (a clause or object, :func:`_verb_content`), who is its subject, where the
+    claim lies when no clause carries it (:func:`_place_claim`), and the final ranges
+    (:func:`_assemble`). ``quoted``: the ranges from :func:`kit.attribution.units.quotes`.
+    """
+    signals, objects = cue_signals(), object_cues()
+    out = []
+    for label, s, e in matches(doc, "cues", cue_groups()):
+        if not _is_cue(doc, s, e, quoted):
+            continue
+        verb, unit = doc[s], all_units[unit_index(all_units, s)]
+        if e - s > 1:  # "call for": the content hangs on the particle / preposition
+            content = _phrase_cue_content(doc[e - 1])
+            if content is None:
+                continue
+        else:
+            content = _verb_content(verb, unit, label in objects)
+        subj = subject_of(verb)
+        if subj is None:
+            continue
+        placed = _place_claim(doc, verb, subj, unit, content, quoted)
+        parts = None if placed is None else _assemble(doc, unit, subj, *placed)
+        if parts is not None:
+            speaker, content, kind = parts
+            out.append(Candidate(unit, speaker, (s, e), content, kind, doc[s:e].text, signals.get(label, "neutral")))
+    return out
+
+
+def _is_cue(doc, s: int, e: int, quoted) -> bool:
+    """A verb, not inside a direct quote (there it is the speaker's wording), and not the
+    first word of a longer cue ("called" of "called for": the phrase handles it)."""
+    if doc[s].pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(qs < s < qe - 1 for qs, qe in quoted):
+        return False
+    if e - s == 1:
+        longer = matches(doc[s : min(s + 2, len(doc))], "cues", cue_groups())
+        if any(m[2] - m[1] > 1 and m[1] == s for m in longer):
+            return False
+    return True
+
+
+def _phrase_cue_content(prep) -> tuple[int, int] | None:
+    """The object of the particle / preposition of a phrase cue ("called for <talks>")."""
+    objs = [c for c in prep.children if c.dep_ in {"pobj", "dobj"}]
+    if not objs:
+        return None
+    return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
+
+
+def _verb_content(verb, unit, takes_object: bool) -> tuple[int, int] | None:
+    """The claim a cue verb governs: its clause, or for object cues its object.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("Rebels accused the army of shelling the camp.")
+    >>> doc[slice(*_verb_content(doc[1], doc[:], True))].text
+    'the army of shelling the camp'
+    """
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        # the clause after the cue ("X said <clause>"); else the one before it
+        # ("<clause>, X said"), unless that one is introduced by a subordinator
+        after = [c for c in comps if c.i > verb.i]
+        before = [c for c in comps if c.i < verb.i and c.left_edge.i >= unit.start]
+        if after:
+            return subtree_range(after[0])
+        if before:
+            return subtree_range(before[-1])
+        return None
+    if takes_object:
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "xcomp"}]
+        if objs:
+            # "accused the army of shelling the camp", "blamed rebels for the blast":
+            # what the object is accused of belongs to the claim
+            objs += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                     and c.i > max(o.i for o in objs)]
+            return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
+    return None
+
+
+def _place_claim(doc, verb, subj, unit, content, quoted):
+    """(content range, quoted?, wrapped?) for a cue with subject ``subj``, or None.
+
+    The governed clause when there is one (unless the subject sits inside it); else the
+    whole unit when the cue is a parenthetical ("The workers, the union said, had not been
+    paid"); else a quote right after the cue; else the words before a comma ("..., said X")."""
+    if content is None and verb.dep_ == "parataxis":
+        return (unit.start, unit.end), False, True
+    if content is not None:
+        return None if content[0] <= subj.i < content[1] else (content, False, False)
+    content = _quote_after_cue(doc, verb, subj, unit, quoted)
+    if content is not None:
+        return content, True, False
+    content = _before_comma(doc, verb, subj, unit)
+    return None if content is None else (content, False, False)
+
+
+def _quote_after_cue(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
+    """'X replied: "No comment."': a quote right after the cue (or after "cue:"), marks included."""
+    after = max(verb.i, subj.right_edge.i) + 1
+    colon = after < len(doc) and doc[after].text == ":"
+    after += colon
+    content = next(((qs, qe) for qs, qe in quoted if qs == after and qe <= unit.end), None)
+    if content is None and colon and after < unit.end and doc[after].text in QUOTE_CHARS:
+        # a short quote is a quote too when a colon introduces it ('replied: "No comment."')
+        close = next((t.i for t in doc[after + 1 : unit.end] if t.text in QUOTE_CHARS), None)
+        content = (after, close + 1) if close is not None else None
+    return content
+
+
+def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
+    """Inverted order without a parsed clause: "<content>, said X." The content is everything
+    in the unit before the comma that precedes cue and speaker."""
+    first = min(verb.i, subj.left_edge.i)
+    if first - 1 > unit.start and doc[first - 1].text == ",":
+        return unit.start, first - 1
+    if first - 1 > unit.start and doc[first - 1].text in QUOTE_CHARS:
+        return unit.start, first  # '"...!" insists X': the quote, marks included
+    return None
+
+
+def _assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):
+    """(speaker range, content range, kind) with the content trimmed to the unit, or None."""
+    ts, te = trim(doc, max(content[0], unit.start), min(content[1], unit.end))
+    if ts >= te:
+        return None
+    speaker = speaker_range(doc, subj, unit, None if wrapped else (ts, te))
+    if speaker[0] >= speaker[1]:
+        return None
+    if quoted:
+        ts, te = trim(doc, ts + 1, te - 1)  # the words inside the marks
+        if ts >= te:
+            return None
+    kind = "direct" if quoted or is_direct_without_marks(doc, ts, te) else "indirect"
+    return speaker, (ts, te), kind
+
+
+# ---------------------------------------------------------------- according to
+
+
+def according_candidates(doc, all_units) -> list[Candidate]:
+    """Candidates for "according to X", "citing X": X is the speaker, the rest of the unit
+    (before, after or around the phrase) the content."""
+    signals = cue_signals()
+    out = []
+    for label, s, e in matches(doc, "according", according_groups()):
+        unit = all_units[unit_index(all_units, s)]
+        last = doc[e - 1]
+        heads = [c for c in last.children if c.dep_ in {"pobj", "dobj"}]
+        if not heads and e < len(doc):
+            nxt = doc[e]
+            chunk = next((nc for nc in doc.noun_chunks if nc.start == e), None)
+            heads = [chunk.root] if chunk is not None else ([nxt] if nxt.pos_ in {"NOUN", "PROPN"} else [])
+        if not heads:
+            continue
+        speaker = speaker_range(doc, heads[0], unit, None)
+        speaker = (speaker[0], min(speaker[1], unit.end))
+        if speaker[0] >= speaker[1]:
+            continue
+        if not names_a_source(doc[speaker[0] : speaker[1]], according_entry(label).get("sources")):
+            continue  # "citing stubborn inflation": a reason, not a source
+        after = [t for t in doc[speaker[1] : unit.end] if not (t.is_punct or t.is_space)]
+        before = [t for t in doc[unit.start : s] if not (t.is_punct or t.is_space)]
+        if not after and before:
+            content = (unit.start, s)
+        elif not before and after:
+            content = (speaker[1], unit.end)
+        elif before:
+            content = (unit.start, unit.end)  # the phrase sits in the middle of the claim
+        else:
+            continue
+        ts, te = trim(doc, *content)
+        if ts >= te:
+            continue
+        out.append(Candidate(unit, speaker, (s, e), (ts, te), "according_to", doc[s:e].text,
+                             signals.get(label, "neutral")))
+    return out

@@ -1,0 +1,111 @@
+"""Language resources of the attribution lens, read from ``kit/attribution/data/en/*.toml``,
+and the phrase matchers built from them.
+
+* ``verbs.toml``: cue verbs ("say", "claim", "call for") and "according to" phrases, with
+  what each signals and whether its claim can be an object ("stressed the importance of ...");
+* ``source_types.toml``: rules and known names for the kind of source a speaker is;
+* ``contested_claims.toml``: the words that make a sentence a claim that needs a source.
+
+>>> from kit.core.nlp import parse
+>>> doc = parse("Rebels called for talks, according to witnesses.")
+>>> [(label, doc[s:e].text) for label, s, e in matches(doc, "cues", cue_groups())]
+[('call for', 'called for'), ('call', 'called')]
+>>> [doc[s:e].text for _, s, e in matches(doc, "according", according_groups())]
+['according to']
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import tomllib
+
+from kit.core.nlp import load_model
+
+__all__ = ["cue_signals"]
+
+
+def _load_toml(name: str) -> dict:
+    with resources.files("kit.attribution").joinpath("data", "en", name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.cache
+def verb_data() -> dict:
+    """``verbs.toml``: cue verbs (``[[cue]]``) and phrases like "according to"."""
+    return _load_toml("verbs.toml")
+
+
+@functools.cache
+def source_data() -> dict:
+    """``source_types.toml``: overrides, rules and fallbacks for source types."""
+    return _load_toml("source_types.toml")
+
+
+@functools.cache
+def claim_data() -> dict:
+    """``contested_claims.toml``: categories of contested claims and their words."""
+    return _load_toml("contested_claims.toml")
+
+
+def cue_signals() -> dict[str, str]:
+    """What each cue verb (lemma) or phrase signals, from ``kit/attribution/data/en/verbs.toml``.
+
+    >>> s = cue_signals()
+    >>> s["say"], s["claim"], s["confirm"], s["admit"]
+    ('neutral', 'distancing', 'endorsing', 'conceding')
+    """
+    data = verb_data()
+    out = {c["lemma"]: c["signal"] for c in data.get("cue", [])}
+    out.update({c["phrase"]: c["signal"] for c in data.get("according_to", [])})
+    return out
+
+
+def object_cues() -> set[str]:
+    """Cue lemmas whose claim can be their object ("X stressed the importance of ...")."""
+    return {c["lemma"] for c in verb_data().get("cue", []) if c.get("object")}
+
+
+def cue_groups() -> list[tuple[str, list[str]]]:
+    """One matcher group per cue lemma."""
+    return [(c["lemma"], [c["lemma"]]) for c in verb_data().get("cue", [])]
+
+
+def according_groups() -> list[tuple[str, list[str]]]:
+    """One matcher group per "according to"-like phrase."""
+    return [(c["phrase"], [c["phrase"]]) for c in verb_data().get("according_to", [])]
+
+
+def according_entry(label: str) -> dict:
+    """The ``[[according_to]]`` entry of a phrase (its ``sources`` list, if any)."""
+    return next((a for a in verb_data().get("according_to", []) if a["phrase"] == label), {})
+
+
+def _phrase_matchers(key: str, groups: list[tuple[str, list[str]]]):
+    """Two PhraseMatchers (LOWER and LEMMA) with one label per group; cached per key."""
+    return _matchers_cached(key, tuple((label, tuple(words)) for label, words in groups))
+
+
+@functools.cache
+def _matchers_cached(key, groups):
+    from spacy.matcher import PhraseMatcher
+
+    nlp = load_model()
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    for label, words in groups:
+        lower.add(label, [nlp.make_doc(w) for w in words])
+        lemma.add(label, list(nlp.pipe(words)))
+    return lower, lemma
+
+
+def matches(doclike, key, groups):
+    """(label, start, end) token matches in ``doclike`` (Doc or Span), both matchers, sorted."""
+    lower, lemma = _phrase_matchers(key, groups)
+    vocab = doclike.vocab
+    found = set()
+    for matcher in (lower, lemma):
+        for mid, s, e in matcher(doclike):  # token indices into the Doc, also for a Span
+            found.add((vocab.strings[mid], s, e))
+    return sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))

@@ -1,0 +1,83 @@
+"""The records the attribution lens returns, and the source types it sorts speakers into.
+
+>>> a = Attribution("Police", "said", "the road was closed", "indirect", "official",
+...                 0, 31, 0, 6, 7, 11, 12, 31)
+>>> SOURCE_LABELS[a.source_type], a.cue_signal, a.resolved_from
+('official', 'neutral', None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["SOURCE_COLORS", "SOURCE_LABELS", "SOURCE_TYPES", "Attribution", "Claim"]
+
+#: Every source type the kit knows, in the order charts and legends show them.
+SOURCE_TYPES = (
+    "official", "state_media", "military", "monitor", "expert", "foreign_government",
+    "eyewitness", "unnamed", "media", "organisation", "other",
+)
+
+#: One colour per source type (Okabe-Ito based, lightened), used by the map and the chart.
+SOURCE_COLORS = {
+    "official": "#9fd3f0",
+    "state_media": "#f9c784",
+    "military": "#c7c7c7",
+    "monitor": "#a8e0c8",
+    "expert": "#d9b8e8",
+    "foreign_government": "#a7c4f2",
+    "eyewitness": "#f6ef9a",
+    "unnamed": "#f7c6e0",
+    "media": "#b9d7a8",
+    "organisation": "#e8d5b5",
+    "other": "#e0e0e0",
+    "unattributed": "#f5a3a3",
+}
+
+#: Words a student sees for each type (legend, chart, hints).
+SOURCE_LABELS = {
+    "official": "official", "state_media": "state media", "military": "military",
+    "monitor": "monitor group", "expert": "expert", "foreign_government": "foreign government",
+    "eyewitness": "eyewitness", "unnamed": "unnamed", "media": "media",
+    "organisation": "organisation", "other": "other", "unattributed": "NO SOURCE",
+}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One claim and its source.
+
+    ``start_char``/``end_char`` cover the whole attribution (speaker, cue and content);
+    ``speaker_*``, ``cue_*`` and ``content_*`` give each part. When the speaker was a
+    pronoun, ``speaker`` is the resolved name, ``resolved_from`` the pronoun, and
+    ``speaker_start``/``speaker_end`` point at the pronoun in the text.
+    """
+
+    speaker: str
+    cue: str
+    content: str
+    kind: str  # "direct" | "indirect" | "according_to"
+    source_type: str
+    start_char: int
+    end_char: int
+    speaker_start: int
+    speaker_end: int
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    cue_signal: str = "neutral"
+    resolved_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence stating a contested fact with no attribution covering it."""
+
+    text: str
+    start_char: int
+    end_char: int
+    reason: str  # the first category, e.g. "casualties"
+    categories: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()  # the words that made it contested, e.g. ("killed",)
+    question: str = ""  # what a reader should ask
