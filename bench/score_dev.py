@@ -292,6 +292,14 @@ def _passive_form(g: dict, text: str) -> str:
     return "coordinated participle (shared auxiliary)"
 
 
+def _after_headline(start: int, text: str) -> bool:
+    """True when ``start`` lies in the first paragraph after the headline (the headline has no
+    full stop, so a sentence splitter may join it to that paragraph)."""
+    first = text.find("\n\n")
+    second = text.find("\n\n", first + 2)
+    return 0 <= first < start and (second < 0 or start < second)
+
+
 def error_patterns(articles: list[tuple[str, str, dict]]) -> dict[str, list[str]]:
     """Misses and false positives grouped by pattern: {pattern: [examples]}."""
     groups: dict[str, list[str]] = {}
@@ -307,7 +315,10 @@ def error_patterns(articles: list[tuple[str, str, dict]]) -> dict[str, list[str]
                 add("attribution: span found, speaker head differs",
                     f"{gid}: gold {g['speaker'] or '(none)'!r} (heads {g['heads']}), kit {near[0]['speaker']!r}")
             else:
-                add(f"attribution missed: cue {(g['cue'] or '(no cue)').lower()!r} ({g['kind']})",
+                pattern = (f"attribution missed: cue {(g['cue'] or '(no cue)').lower()!r} ({g['kind']})"
+                           if not _after_headline(g["content_start"], text)
+                           else "attribution missed: first paragraph after a headline with no full stop")
+                add(pattern,
                     f"{gid}: {g['speaker']!r} {g['cue']!r} \u2192 {g['content'][:70]!r}")
         for q in a["extras"]:
             if any(span_overlap(g, q) > 0 for g in a["misses"]):
