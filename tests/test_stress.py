@@ -93,3 +93,53 @@ def test_sections_never_exceed_the_limit():
     assert cuts[0][0] == 0 and cuts[-1][1] == len(doc)
     assert all(b - a <= kit_nlp.SECTION_TOKENS for a, b in cuts)
     assert all(cuts[i][1] == cuts[i + 1][0] for i in range(len(cuts) - 1))
+
+
+# ---------------------------------------------------------------- HTML
+
+XML = '<?xml version="1.0" encoding="utf-8"?>\n'
+
+
+def _page(paragraphs: int, *, declaration: str = XML) -> str:
+    body = "".join(f"<p>Paragraph {i}: rebels entered the city and the army said it withdrew.</p>\n"
+                   for i in range(paragraphs))
+    return (declaration + '<!DOCTYPE html><html><head><title>Rebels enter Aleppo</title>'
+            "<style>body { color: red } .css-leak {}</style><script>var jsLeak = 1;</script></head><body>"
+            '<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>'
+            f"<article><h1>Rebels enter Aleppo</h1>{body}</article>"
+            "<script>trackLeak()</script><noscript>Enable JavaScript</noscript><footer>Copyright</footer></body></html>")
+
+
+@pytest.mark.parametrize("paragraphs", [1, 3, 40, 400])
+@pytest.mark.parametrize("declaration", [XML, '<?xml version="1.0" encoding="ISO-8859-1"?>', ""])
+def test_html_with_or_without_xml_declaration_gives_only_the_article(paragraphs, declaration):
+    text = kit.read_text(_page(paragraphs, declaration=declaration), name="page.html")
+    assert text.startswith("Rebels enter Aleppo\nParagraph 0: rebels entered the city")
+    assert f"Paragraph {paragraphs - 1}:" in text
+    for leak in ("color", "css-leak", "jsLeak", "trackLeak", "JavaScript", "<", "xml version"):
+        assert leak not in text, leak
+    assert "Home" not in text and "Sport" not in text                # the menu is left out
+
+
+@pytest.mark.parametrize("html", [
+    XML + "<p>Fighting <style>p { color: red }</style>resumed.<script>alert(1)</script></p>",
+    "<p>Fighting <style>p { color: red }</style>resumed.<script>alert(1)</script></p>",
+    XML + "<div>Fighting resumed.</div><script>document.write('<p>alert</p>')</script>",
+    "<?xml version='1.0'?><?xml-stylesheet href='x.css'?><p>Fighting resumed.</p>",
+])
+def test_script_and_style_never_leak(html):
+    assert kit.read_text(html) == "Fighting resumed."
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: XML + "<html><body><p>" + "< x " * (n // 4),          # the old regex fallback was quadratic here
+    lambda n: XML + "<html><body>" + "<b>word</b> " * (n // 12),
+    lambda n: XML + "<html><body>" + "<div>" * (n // 5) + "text",
+])
+def test_html_time_grows_linearly(make):
+    from kit.core.text import html_to_text
+
+    html_to_text(make(1000))
+    small = min(_seconds(html_to_text, make(40_000)) for _ in range(2))
+    big = _seconds(html_to_text, make(160_000))
+    assert big < 8 * small + 0.5, f"4x the page took {big / max(small, 1e-6):.0f}x as long"

@@ -259,12 +259,18 @@ def html_to_text(html: str) -> str:
 
     Uses trafilatura's article extraction, which drops menus and footers, and keeps the
     headline as the first line (headlines carry the strongest framing); falls back to all
-    visible text when it finds no article.
+    visible text (without scripts, styles and ``<nav>`` menus) when it finds no article.
+    Every path parses with lxml, in linear time; an XML declaration
+    (``<?xml version="1.0" encoding="..."?>``, as XHTML pages start) is removed first.
 
     >>> html_to_text("<html><body><p>Fighting <b>resumed</b>.</p><script>x()</script></body></html>")
     'Fighting resumed.'
+    >>> html_to_text('<?xml version="1.0" encoding="iso-8859-1"?><p>Caf\u00e9 <style>p{}</style>open.</p>')
+    'Café open.'
     """
-    visible = _visible_text(html)
+    html = _XML_DECLARATION.sub("", html, count=1)
+    tree = _html_tree(html)
+    visible = _visible_text(tree) if tree is not None else _text_by_events(html)
     if len(visible) < 500:  # a fragment, not a page: trafilatura splits inline tags apart
         return visible
     try:
@@ -281,27 +287,81 @@ def html_to_text(html: str) -> str:
     return text
 
 
+#: An XML declaration or other processing instruction at the start of a page; lxml refuses
+#: a str that declares an encoding, and the text is already decoded.
+_XML_DECLARATION = re.compile(r"\A\s*(?:<\?[^<>]{0,500}\?>\s*)+")
+
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
            "section", "blockquote", "header", "footer", "nav", "figure", "figcaption")
+_HIDDEN = ("//script|//style|//noscript|//template|//head|//nav|//*[@role='navigation']"
+           "|//svg|//math|//iframe|//object|//select|//button")
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "svg", "math", "iframe",
+              "object", "select", "button", "title"}
 
 
-def _visible_text(html: str) -> str:
+def _html_tree(html: str):
+    """An lxml tree of ``html`` (parsed as UTF-8 bytes, so no declared encoding gets in the way), or None."""
     import lxml.html
 
+    if not html.strip():
+        return None
     try:
-        tree = lxml.html.fromstring(html)
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+        return lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
     except Exception:  # lxml refuses empty or markup-free documents
-        return re.sub(r"<[^>]+>", " ", html)
-    for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
-        bad.drop_tree()
+        return None
+
+
+def _visible_text(tree) -> str:
+    for bad in tree.xpath(_HIDDEN):
+        if bad.getparent() is not None:
+            bad.drop_tree()
     for block in tree.iter(*_BLOCKS):
         block.tail = "\n" + (block.tail or "")
+    return _lines(tree.text_content())
+
+
+def _lines(text: str) -> str:
     blocks = []
-    for line in tree.text_content().splitlines():
-        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
+    for line in text.splitlines():
+        line = " ".join(line.replace("\u00a0", " ").split())
         if line:
             blocks.append(line)
     return "\n".join(blocks)
+
+
+def _text_by_events(html: str) -> str:
+    """Visible text by the standard library's HTML tokenizer (linear), when lxml gives up."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts, self.hidden = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in _SKIP_TAGS:
+                self.hidden.append(tag)
+            elif tag in _BLOCKS:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if self.hidden and self.hidden[-1] == tag:
+                self.hidden.pop()
+            elif tag in _BLOCKS:
+                self.parts.append("\n")
+
+        def handle_data(self, data):
+            if not self.hidden:
+                self.parts.append(data)
+
+    parser = Text()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:
+        return ""
+    return _lines("".join(parser.parts))
 
 
 # ---------------------------------------------------------------- language check
