@@ -9,7 +9,7 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told (containers, some JupyterHub images).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test test-fast browser-deps bench student handouts app clean
+.PHONY: setup lab test test-fast browser-deps bench student handouts app clean hub-deps hub-load
 
 setup: $(STAMP)
 
@@ -42,7 +42,7 @@ test: setup browser-deps
 	$(BIN)/python -m pytest
 
 test-fast: setup
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not hub"
 
 bench: setup
 	$(BIN)/python bench/run.py
@@ -57,3 +57,15 @@ handouts: setup
 
 clean:
 	rm -rf $(VENV)
+
+# A class on a real JupyterHub on this computer (deploy/jupyterhub_config.py with local
+# processes): USERS students start their servers and run notebook 01 at the same time.
+# Writes bench/results/hub-load.json; fails if any student's run failed. See deploy/README.md.
+USERS ?= 30
+
+# JupyterHub's proxy (configurable-http-proxy, from npm) into .hub/proxy; needs node and npm.
+hub-deps: setup
+	$(BIN)/python tools/hub_local.py --install-proxy
+
+hub-load: setup hub-deps
+	$(BIN)/python tools/hub_load.py --users $(USERS)

@@ -19,8 +19,15 @@ def _name(requirement: str) -> set[str]:
     return names
 
 
-def pyproject_names() -> set[str]:
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+#: Extras environment.yml must list too: an image built from it (Binder, a JupyterHub) runs `make test`.
+EXTRAS = ("test",)
+
+
+def pyproject_names(extras: tuple[str, ...] = EXTRAS) -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = list(project["dependencies"])
+    for extra in extras:
+        deps += project["optional-dependencies"][extra]
     return set().union(*(_name(d) for d in deps))
 
 
@@ -37,7 +44,15 @@ def environment_names() -> set[str]:
 
 
 def test_environment_yml_lists_the_same_packages_as_pyproject():
-    assert environment_names() == pyproject_names()
+    """The kit's dependencies and its test tools (the `test` extra), no more, no less."""
+    env, pip = environment_names(), pyproject_names()
+    assert env == pip, f"only in environment.yml: {sorted(env - pip)}; only in pyproject.toml: {sorted(pip - env)}"
+
+
+def test_environment_yml_has_the_test_tools():
+    test_tools = pyproject_names(extras=("test",)) - pyproject_names(extras=())
+    assert {"pytest", "nbval", "jupyterhub"} <= test_tools
+    assert test_tools <= environment_names()
 
 
 def test_environment_yml_installs_the_kit_and_the_model():
