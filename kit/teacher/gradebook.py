@@ -27,14 +27,14 @@ False
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.core.errors import InputError
+from kit.teacher.gradebook_io import (cell as csv_cell, check_folder, check_max_bytes, csv_text, display_name,
+                                      file_kind, load_json, prepare_out, walk, write_outputs)
 
 MAX_BYTES = 5_000_000        #: files bigger than this are skipped (a notebook with many plots is ~1 MB)
 MAX_TEXT = 4_000             #: longer free-text answers are cut for reading
@@ -268,48 +268,35 @@ def collect(folder: str | Path, *, templates: str | Path | None = "auto", max_by
 
     ``templates`` is the folder of blank student notebooks (default: the kit's
     ``notebooks/`` when it is there), used to tell a student's reflection from the prompt.
+    Links are not followed and only regular files are read (see :mod:`kit.teacher.gradebook_io`).
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError(f"There is no folder {str(folder)!r}. Give the folder with the students' work.")
+    folder = check_folder(Path(folder))
+    max_bytes = check_max_bytes(max_bytes)
     if templates == "auto":
         templates = ROOT / "notebooks" if (ROOT / "notebooks").is_dir() else None
     templates = Path(templates) if templates else None
-    template_names = [p.name for p in templates.glob("*.ipynb")] if templates else []
+    template_names = [p.name for p in templates.glob("*.ipynb")] if templates and templates.is_dir() else []
     book = Gradebook(folder)
-    paths = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
-        paths += [Path(dirpath) / f for f in sorted(filenames) if not f.startswith(".")]
+    paths, passed = walk(folder)
+    book.skipped += [Note(_rel(path, folder), reason) for path, reason in passed]
     for path in paths:
-        rel = path.relative_to(folder).as_posix()
-        is_nb = path.suffix.lower() == ".ipynb"
-        is_answers = path.suffix.lower() == ".json" and ANSWERS_NAME in path.name.lower()
-        if not (is_nb or is_answers):
+        rel = _rel(path, folder)
+        kind = file_kind(path.name, ANSWERS_NAME)
+        if kind is None:
             if path.name not in ("gradebook.csv", "gradebook.html", "answers.csv"):
                 book.skipped.append(Note(rel, "not a notebook or a kit_answers.json file"))
             continue
-        try:
-            if path.is_symlink():
-                raise ValueError("a link to another file: not followed")
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise ValueError(f"too big ({size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB)")
-            text = path.read_bytes().decode("utf-8")
-            data = json.loads(text)
-        except UnicodeDecodeError:
-            book.skipped.append(Note(rel, "not text (a binary file?)"))
+        if kind == "backup":
+            book.skipped.append(Note(rel, "a copy the kit kept of an answers file it could not read: open it by hand"))
             continue
-        except json.JSONDecodeError as err:
-            book.skipped.append(Note(rel, f"damaged JSON (line {err.lineno}): could not be read"))
-            continue
-        except (OSError, ValueError, RecursionError) as err:
-            book.skipped.append(Note(rel, str(err) or type(err).__name__))
+        data, why = load_json(path, max_bytes)
+        if why:
+            book.skipped.append(Note(rel, why))
             continue
         name = _student_for(Path(rel), template_names)
         student = book.students.get(name) or Student(name)
         try:
-            if is_nb:
+            if kind == "notebook":
                 if not isinstance(data, dict):
                     book.skipped.append(Note(rel, "not a Jupyter notebook"))
                     continue
@@ -324,17 +311,12 @@ def collect(folder: str | Path, *, templates: str | Path | None = "auto", max_by
     return book
 
 
+def _rel(path: Path, folder: Path) -> str:
+    """The path under ``folder`` as text, undecodable name bytes shown as ``\\xNN``."""
+    return display_name(path.relative_to(folder).as_posix())
+
+
 # ---------------------------------------------------------------- writing
-
-
-def _cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula.
-
-    >>> _cell("=HYPERLINK(1)"), _cell("ok")
-    ("'=HYPERLINK(1)", 'ok')
-    """
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def status_word(status: Status | None) -> str:
@@ -342,50 +324,38 @@ def status_word(status: Status | None) -> str:
 
 
 def write(book: Gradebook, out: str | Path) -> list[Path]:
-    """Write gradebook.csv, answers.csv and gradebook.html into ``out``; returns their paths."""
+    """Write gradebook.csv, answers.csv and gradebook.html into ``out``; returns their paths.
+
+    Everything is made first, then each file replaces the old one whole: a failure leaves
+    the earlier gradebook as it was (and raises :class:`InputError` saying so).
+    """
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     from kit.classroom.feedback import QUESTIONS
 
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = prepare_out(out)
     exercises, quizzes = book.exercises(), book.quizzes()
     names = sorted(book.students)
-
-    grade_csv = out / "gradebook.csv"
-    with grade_csv.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["student", "done", "passed"] + quizzes + exercises)
-        for n in names:
-            s = book.students[n]
-            quiz_cells = [f"{s.quizzes[q].correct}/{s.quizzes[q].total}" if q in s.quizzes else "" for q in quizzes]
-            w.writerow([_cell(n), s.done, s.passed] + quiz_cells
-                       + [status_word(s.exercises.get(e)) for e in exercises])
-    answers_csv = out / "answers.csv"
-    with answers_csv.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["question", "student", "answer"])
-        for question, rows in book.questions().items():
-            for n, answer in rows:
-                w.writerow([_cell(question), _cell(n), _cell(answer)])
-
-    lens_names = list(QUESTIONS)
-    quiz_rows = []
+    grades = [["student", "done", "passed"] + quizzes + exercises]
     for n in names:
         s = book.students[n]
-        quiz_rows.append((n, {q: s.quizzes.get(q) for q in quizzes}))
+        quiz_cells = [f"{s.quizzes[q].correct}/{s.quizzes[q].total}" if q in s.quizzes else "" for q in quizzes]
+        grades.append([csv_cell(n), s.done, s.passed] + quiz_cells + [status_word(s.exercises.get(e)) for e in exercises])
+    answers = [["question", "student", "answer"]]
+    answers += [[csv_cell(question), csv_cell(n), csv_cell(answer)]
+                for question, rows in book.questions().items() for n, answer in rows]
+    quiz_rows = [(n, {q: book.students[n].quizzes.get(q) for q in quizzes}) for n in names]
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     page = env.get_template("gradebook.html.j2").render(
         book=book, names=names, exercises=exercises, quizzes=quizzes, quiz_rows=quiz_rows,
-        lenses=lens_names, questions=book.questions(), status_word=status_word,
-        folder=book.folder.name, QUESTIONS=QUESTIONS,
+        lenses=list(QUESTIONS), questions=book.questions(), status_word=status_word,
+        folder=display_name(book.folder.name), QUESTIONS=QUESTIONS,
         class_passed={e: sum(status_word(book.students[n].exercises.get(e)) == "passed" for n in names)
                       for e in exercises},
     )
-    html_path = out / "gradebook.html"
-    html_path.write_text(page, encoding="utf-8")
-    return [grade_csv, answers_csv, html_path]
+    return write_outputs(out, {"gradebook.csv": csv_text(grades), "answers.csv": csv_text(answers),
+                               "gradebook.html": page})
 
 
 # ---------------------------------------------------------------- command line
@@ -396,7 +366,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--out", default=".", help="where to write gradebook.csv/.html (default: here)")
     parser.add_argument("--templates", default="auto",
                         help="folder of the blank student notebooks (default: the kit's notebooks/)")
-    parser.add_argument("--max-mb", type=float, default=MAX_BYTES / 1e6, help="skip files bigger than this")
+    parser.add_argument("--max-mb", type=float, default=None,
+                        help=f"skip files bigger than this many megabytes (default {MAX_BYTES / 1e6:g})")
 
 
 def _plain(text: str) -> str:
@@ -405,7 +376,9 @@ def _plain(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    book = collect(args.folder, templates=args.templates, max_bytes=int(args.max_mb * 1e6))
+    max_bytes = MAX_BYTES if args.max_mb is None else max(1, check_max_bytes(args.max_mb * 1e6, shown=args.max_mb))
+    prepare_out(args.out)  # a bad -o is said before the folder is read
+    book = collect(args.folder, templates=args.templates, max_bytes=max_bytes)
     paths = write(book, args.out)
     print(f"{len(book.students)} students, {len(book.exercises())} exercises, "
           f"{len(book.quizzes())} quizzes; {len(book.skipped)} files skipped, {len(book.flagged)} flagged.")
