@@ -7,6 +7,7 @@ from matplotlib.figure import (
 )
 
 from kit.core.charts import figure_png  # noqa: F401  (notebook 03 shows its charts as PNG)
+from kit.numbers.records import drawable
 
 # Figures as intervals, and the chart workshop: each misleading chart has an honest twin.
 
@@ -16,6 +17,24 @@ def practice_data() -> dict:
     from pathlib import Path
 
     return json.loads((Path(__file__).parent / "data" / "practice.json").read_text(encoding="utf-8"))
+
+
+def _drawn(names, values) -> tuple[list, list]:
+    """(names, values) without the values a chart cannot draw (NaN, infinite, huge, not numbers).
+
+    >>> _drawn(["a", "b", "c", "d"], [3, float("nan"), 10 ** 400, "x"])
+    (['a'], [3])
+    """
+    kept = [(n, v) for n, v in zip(names, values) if drawable(v)]
+    return [n for n, _v in kept], [v for _n, v in kept]
+
+
+def _no_chart(fig: Figure, text: str = "No figures to draw") -> Figure:
+    """``fig`` with a message instead of a chart."""
+    ax = fig.axes[0] if fig.axes else fig.add_subplot()
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return fig
 
 
 def _axis_number(x: float, _pos=None) -> str:
@@ -40,6 +59,7 @@ def plot_intervals(quantities, *, title: str = "What the figures claim", width: 
     kind with most figures: counts of people beside percentages would mean nothing); the
     others are named under the chart. When the figures differ more than a thousand times
     ("40 people", "12 million people"), the axis grows in steps of ten (a log scale).
+    Figures with a limit that cannot be drawn (infinite, NaN, too big) are left out.
 
     >>> import kit
     >>> fig = plot_intervals(kit.find_numbers(kit.parse("More than 412 dead, including at least 61 civilians.")))
@@ -51,7 +71,8 @@ def plot_intervals(quantities, *, title: str = "What the figures claim", width: 
     """
     from matplotlib.ticker import FuncFormatter
 
-    amounts = [q for q in quantities if getattr(q, "is_amount", True) and (q.low is not None or q.high is not None)]
+    limited = [q for q in quantities if getattr(q, "is_amount", True) and (q.low is not None or q.high is not None)]
+    amounts = [q for q in limited if all(x is None or drawable(x) for x in (q.low, q.high, q.value))]
     kinds = [getattr(q, "kind", "count") for q in amounts]
     kind = max(dict.fromkeys(kinds), key=lambda k: (kinds.count(k), k == "count")) if kinds else None
     qs = [q for q in amounts if getattr(q, "kind", "count") == kind]
@@ -59,9 +80,7 @@ def plot_intervals(quantities, *, title: str = "What the figures claim", width: 
     fig = Figure(figsize=(width, 0.55 * max(len(qs), 1) + 1.2 + (0.3 if left_out else 0)))
     ax = fig.add_subplot()
     if not qs:
-        ax.text(0.5, 0.5, "No figures to draw", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return fig
+        return _no_chart(fig)
     limits = [x for q in qs for x in (q.low, q.high, q.value) if x is not None]
     positive = [x for x in limits if x > 0]
     log = bool(positive) and max(positive) / min(positive) > 1000
@@ -94,6 +113,8 @@ def plot_intervals(quantities, *, title: str = "What the figures claim", width: 
         label += "\neach step is 10 times bigger (k = thousand, m = million)"
     if left_out:
         label += f"\n{left_out} figure{'s' if left_out > 1 else ''} of other kinds (percentages, money...): see the table"
+    if len(limited) > len(amounts):
+        label += f"\n{len(limited) - len(amounts)} figure(s) too big to draw: see the table"
     ax.set_xlabel(label, fontsize=9)
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
@@ -107,8 +128,11 @@ def chart_bars(names, values, *, y_min: float = 0, title: str = "", note: str = 
     >>> float(chart_bars(["a", "b"], [12, 9], y_min=8).axes[0].get_ylim()[0])
     8.0
     """
+    names, values = _drawn(names, values)
     fig = Figure(figsize=(5, 3.6))
     ax = fig.add_subplot()
+    if not values:
+        return _no_chart(fig)
     ax.bar(range(len(values)), values, color=["#2b7bb9", "#e69f00", "#009e73", "#cc79a7"][: len(values)])
     ax.set_xticks(range(len(values)))
     ax.set_xticklabels(names, fontsize=8)
@@ -132,14 +156,16 @@ def chart_window(days, values, *, start: int = 0, end: int | None = None, y_min:
     """
     end = len(values) - 1 if end is None else end
     start, end = max(0, min(start, end)), min(len(values) - 1, max(start, end))
-    xs = list(range(start, end + 1))
+    xs = [i for i in range(start, end + 1) if drawable(values[i])]  # a value that cannot be drawn is a gap
     fig = Figure(figsize=(5.5, 3.6))
     ax = fig.add_subplot()
+    if not xs:
+        return _no_chart(fig)
     ax.plot(xs, [values[i] for i in xs], marker="o", color="#c0392b")
     ax.set_xticks(xs)
     ax.set_xticklabels([days[i] for i in xs], fontsize=8)
     ax.set_xlim(start - 0.3, end + 0.3)
-    ax.set_ylim(y_min, max(values) * 1.15)
+    ax.set_ylim(y_min, max(values[i] for i in xs) * 1.15)
     whole = start == 0 and end == len(values) - 1
     ax.set_title(title or ("All the days" if whole else f"Only {days[start]} to {days[end]}"))
     if note:
@@ -159,9 +185,14 @@ def chart_circles(names, values, *, honest: bool = True, title: str = "") -> Fig
 
     from matplotlib.patches import Circle
 
+    names, values = _drawn(names, values)
+    kept = [(n, v) for n, v in zip(names, values) if v >= 0]  # a circle has no negative size
+    names, values = [n for n, _v in kept], [v for _n, v in kept]
+    fig = Figure(figsize=(5.5, 3.4))
+    if not values or max(values) <= 0:
+        return _no_chart(fig)
     biggest = max(values)
     radii = [(v / biggest) if not honest else math.sqrt(v / biggest) for v in values]
-    fig = Figure(figsize=(5.5, 3.4))
     ax = fig.add_subplot()
     x = 0.0
     for name, v, r in zip(names, values, radii):

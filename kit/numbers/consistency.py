@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
-from kit.numbers.figures import _as_doc, _attributions, find_numbers
+from kit.numbers.figures import _as_doc, _attributions, find_numbers, with_sources
 from kit.numbers.records import Quantity, fmt, load_rules
 
 
@@ -106,28 +107,65 @@ def _who(q: Quantity) -> str:
     return f" (source: {q.source})" if q.source else " (no source named)"
 
 
-def _marked_as_part(doc, whole: Quantity, part: Quantity, markers: list[str]) -> bool:
+class _Markers:
+    """Where the part markers of numbers.toml ("including", "of whom"...) stand in a doc, found once:
+    is there one between a whole and a later figure? (One look-up, however long the text.)"""
+
+    def __init__(self, doc, markers: list[str]):
+        by_first: dict[str, list[list[str]]] = {}
+        for m in markers:
+            by_first.setdefault(m.split(" ")[0], []).append(m.split(" "))
+        lower = [t.lower_ for t in doc]
+        found = sorted({(k, k + len(w)) for k, first in enumerate(lower) for w in by_first.get(first, ())
+                        if lower[k : k + len(w)] == w})
+        self.starts = [s for s, _e in found]
+        self.soonest_end = [len(lower) + 1] * (len(found) + 1)  # smallest end among markers from here on
+        for pos in range(len(found) - 1, -1, -1):
+            self.soonest_end[pos] = min(found[pos][1], self.soonest_end[pos + 1])
+
+    def within(self, start: int, end: int) -> bool:
+        """Does a whole marker stand in tokens start..end (end excluded)?"""
+        return self.soonest_end[bisect.bisect_left(self.starts, start)] <= end
+
+
+def _marked_as_part(doc, whole: Quantity, part: Quantity, markers: _Markers) -> bool:
     """True when words between a whole and a later figure say the figure is part of it
-    ("412 dead, including 61 civilians", "most of them combatants")."""
+    ("412 dead, including 61 civilians", "most of them combatants").
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("412 dead, including 61 civilians; 35 children.")
+    >>> w, p, c = find_numbers(d, sources=False)
+    >>> m = _Markers(d, _part_rules()[2])
+    >>> _marked_as_part(d, w, p, m), _marked_as_part(d, p, c, m)
+    (True, False)
+    """
     if part.kind == "proportion" and " of them" in f" {part.text.lower()}":
         return True
-    between = " " + " ".join(t.lower_ for t in doc.char_span(whole.end_char, part.start_char, alignment_mode="expand") or []) + " "
-    return any(f" {m} " in between for m in markers)
+    between = doc.char_span(whole.end_char, part.start_char, alignment_mode="expand")
+    return between is not None and markers.within(between.start, between.end)
 
 
-
-
-def _part_rules() -> tuple[set, set, list[str]]:
-    """(whole words, part words, markers) from numbers.toml [parts], as keys."""
+@functools.lru_cache(maxsize=1)
+def _part_rules() -> tuple[frozenset, frozenset, tuple[str, ...], int]:
+    """(whole words, part words, markers, window) from numbers.toml [parts], words as keys."""
     rules = load_rules()["parts"]
-    return {_key(w) for w in rules["wholes"]}, {_key(w) for w in rules["parts"]}, [m.lower() for m in rules["markers"]]
+    return (frozenset(_key(w) for w in rules["wholes"]), frozenset(_key(w) for w in rules["parts"]),
+            tuple(m.lower() for m in rules["markers"]), rules["window"])
 
 
-def _parts_of(doc, whole: Quantity, later: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
-    """(counts, shares) among the ``later`` figures of a sentence that are marked as parts of ``whole``."""
-    _wholes, parts, markers = _part_rules()
-    marked = [q for q in later if _key(q.counted) in parts and _key(q.counted) != _key(whole.counted)
-              and _marked_as_part(doc, whole, q, markers)]
+def _parts_of(doc, sent_qs: list[Quantity], wi: int, markers: _Markers) -> tuple[list, list]:
+    """(counts, shares) among the figures after ``sent_qs[wi]`` in its sentence (in text order) that
+    are marked as parts of it; only figures within the [parts] window after the whole are tried."""
+    _wholes, parts, _words, window = _part_rules()
+    whole = sent_qs[wi]
+    marked = []
+    for k in range(wi + 1, len(sent_qs)):
+        q = sent_qs[k]
+        if q.start_char - whole.end_char > window:
+            break
+        if _key(q.counted) in parts and _key(q.counted) != _key(whole.counted) and \
+                _marked_as_part(doc, whole, q, markers):
+            marked.append(q)
     return ([q for q in marked if q.kind == "count" and q.low is not None],
             [q for q in marked if q.kind == "proportion"])
 
@@ -169,15 +207,16 @@ def _share_of_whole(whole: Quantity, ref, share: Quantity, counts: list[Quantity
         (whole, share, *counts), "share" if fits else "inconsistent", fits)
 
 
-def _whole_findings(doc, sent_qs: list[Quantity]) -> list[Finding]:
+def _whole_findings(doc, sent_qs: list[Quantity], markers: _Markers) -> list[Finding]:
     """Parts of a whole and shares of it, within one sentence ("412 dead, including 61 civilians").
 
     >>> from kit.core.nlp import parse
     >>> d = parse("The clashes left 412 dead, most of them fighters, including at least 61 civilians.")
-    >>> [(f.kind, f.ok) for f in _whole_findings(d, find_numbers(d, sources=False))]
+    >>> m = _Markers(d, _part_rules()[2])
+    >>> [(f.kind, f.ok) for f in _whole_findings(d, find_numbers(d, sources=False), m)]
     [('part_whole', True), ('share', True)]
     """
-    wholes, _parts, _markers = _part_rules()
+    wholes = _part_rules()[0]
     findings: list[Finding] = []
     for wi, whole in enumerate(sent_qs):
         if whole.kind != "count" or _key(whole.counted) not in wholes:
@@ -185,7 +224,7 @@ def _whole_findings(doc, sent_qs: list[Quantity]) -> list[Finding]:
         ref = whole.high if whole.high is not None else whole.value if whole.value is not None else whole.low
         if ref is None:
             continue
-        counts, shares = _parts_of(doc, whole, sent_qs[wi + 1 :])
+        counts, shares = _parts_of(doc, sent_qs, wi, markers)
         if counts:
             finding = _counts_in_whole(whole, ref, counts)
             findings.append(finding)
@@ -206,19 +245,68 @@ def _repeated_findings(doc, qs: list[Quantity]) -> list[Finding]:
     >>> [(f.kind, f.ok) for f in _repeated_findings(d, find_numbers(d, sources=False))]
     [('repeated', False)]
     """
-    findings: list[Finding] = []
     counts = [q for q in qs if q.kind == "count" and _key(q.counted)]
     events = [_event(doc, q) for q in counts]
+    buckets = _Buckets(counts, events)
+    findings: list[Finding] = []
     for j, b in enumerate(counts):
-        for i in range(j - 1, -1, -1):
-            a = counts[i]
-            what = _same_count(a, b, events[i], events[j]) if a.sent_start != b.sent_start else None
-            if what is not None:
-                break
-        else:
-            continue
-        findings.append(_repeated(a, b, what))
+        best = None  # (i, what): the nearest earlier figure that counts the same thing
+        for name in buckets.names(b, events[j]):
+            found = buckets.nearest(name, j, lambda a, i: _same_count(a, b, events[i], events[j]))
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        if best is not None:
+            findings.append(_repeated(counts[best[0]], b, best[1]))
     return findings
+
+
+class _Buckets:
+    """Count figures grouped by what could make two of them count the same thing: the same
+    counted word, or (for general words like "people", "dead") the same event. A figure is
+    compared only with figures of its own groups, and only with the nearest that match, so a
+    long text costs about as much per figure as a short one."""
+
+    #: At most this many earlier figures of a group are tried for each figure.
+    TRIES = 100
+
+    def __init__(self, counts: list[Quantity], events: list[str | None]):
+        self.counts = counts
+        self.members: dict[tuple, list[int]] = {}
+        for i, (q, ev) in enumerate(zip(counts, events)):
+            for name in self.names(q, ev):
+                self.members.setdefault(name, []).append(i)
+        # for each member, the position where its run of same-sentence members starts
+        self.run_start: dict[tuple, list[int]] = {}
+        for name, idx in self.members.items():
+            runs = []
+            for p, i in enumerate(idx):
+                same = p > 0 and counts[idx[p - 1]].sent_start == counts[i].sent_start
+                runs.append(runs[-1] if same else p)
+            self.run_start[name] = runs
+
+    @staticmethod
+    def names(q: Quantity, event: str | None) -> list[tuple]:
+        """The groups of a figure: its counted word, and its event when it counts with a general word."""
+        key = _key(q.counted)
+        return [("word", key)] + ([("event", event)] if event and key in _general_words() else [])
+
+    def nearest(self, name: tuple, j: int, match) -> tuple[int, str] | None:
+        """(i, what) for the nearest earlier member i < j in another sentence for which
+        ``match(counts[i], i)`` gives ``what``; None when none of the nearest :data:`TRIES` does."""
+        idx, runs = self.members.get(name, []), self.run_start.get(name, [])
+        p = bisect.bisect_left(idx, j) - 1
+        sent = self.counts[j].sent_start
+        tries = 0
+        while p >= 0 and tries < self.TRIES:
+            i = idx[p]
+            if self.counts[i].sent_start == sent:
+                p = runs[p] - 1  # the same sentence: skip its whole run
+                continue
+            what = match(self.counts[i], i)
+            if what is not None:
+                return i, what
+            p, tries = p - 1, tries + 1
+        return None
 
 
 def _repeated(a: Quantity, b: Quantity, what: str) -> Finding:
@@ -237,22 +325,24 @@ def _repeated(a: Quantity, b: Quantity, what: str) -> Finding:
         (a, b), "repeated", overlap)
 
 
-def _no_source_findings(doc, qs: list[Quantity]) -> list[Finding]:
+def _no_source_findings(doc, qs: list[Quantity], attributions: list) -> list[Finding]:
     """Counts, percentages, money and shares nobody is named for.
 
     >>> from kit.core.nlp import parse
     >>> d = parse("The army said 40 people died. 12 were children.")
-    >>> [f.quantities[0].text for f in _no_source_findings(d, find_numbers(d))]
+    >>> [f.quantities[0].text for f in _no_source_findings(d, find_numbers(d), _attributions(d))]
     ['12']
     """
     findings: list[Finding] = []
-    attributions = _attributions(doc)
+    by_end = sorted(range(len(attributions)), key=lambda k: attributions[k].end_char)
+    ends = [attributions[k].end_char for k in by_end]
     for q in qs:
         if q.kind not in ("count", "percent", "money", "proportion") or q.source is not None:
             continue
-        before = [a for a in attributions if a.end_char <= q.sent_start and a.end_char >= q.sent_start - 400]
-        hint_text = (f" The sentence before cites {before[-1].speaker}: the figure may be theirs, but this sentence "
-                     "does not say so." if before else "")
+        # the last attribution (in the lens' order) that ends in the 400 characters before the sentence
+        near = by_end[bisect.bisect_left(ends, q.sent_start - 400) : bisect.bisect_right(ends, q.sent_start)]
+        hint_text = (f" The sentence before cites {attributions[max(near)].speaker}: the figure may be theirs, but "
+                     "this sentence does not say so." if near else "")
         findings.append(Finding(
             f"Nobody is named as the source of \u201c{q.text}\u201d. Who counted, and how could they know?{hint_text}",
             (q,), "no_source", None))
@@ -270,14 +360,16 @@ def check_numbers(doc, *, quantities: list[Quantity] | None = None) -> list[Find
     True
     """
     doc = _as_doc(doc)
-    qs = quantities if quantities is not None else find_numbers(doc)
+    attributions = _attributions(doc)
+    qs = quantities if quantities is not None else with_sources(doc, find_numbers(doc, sources=False), attributions)
     by_sentence: dict[tuple[int, int], list[Quantity]] = {}
     for q in qs:
         if q.is_amount:
             by_sentence.setdefault((q.sent_start, q.sent_end), []).append(q)
     findings: list[Finding] = []
+    markers = _Markers(doc, _part_rules()[2])
     for sent_qs in by_sentence.values():
-        findings.extend(_whole_findings(doc, sent_qs))
+        findings.extend(_whole_findings(doc, sent_qs, markers))
     findings.extend(_repeated_findings(doc, qs))
-    findings.extend(_no_source_findings(doc, qs))
+    findings.extend(_no_source_findings(doc, qs, attributions))
     return findings

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from kit.numbers.kinds import _after_currency
-from kit.numbers.records import _clean_int, _fraction_den, _multiplier, load_rules
+from kit.core.nlp import doc_text
+from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
 
 _PRONOUN_ONE_BEFORE = ("no", "the", "that", "this", "which", "each", "every", "any", "another", "whichever")
@@ -66,8 +67,8 @@ def _money_token(doc, i: int) -> float | int | None:
     if not m:
         return None
     mult = load_rules()["suffixes"].get(m.group(2).lower())
-    if isinstance(mult, (int, float)):
-        return _clean_int(float(m.group(1).replace(",", "")) * mult)
+    if isinstance(mult, (int, float)) and drawable(value := float(m.group(1).replace(",", "")) * mult):
+        return _clean_int(value)
     return None
 
 
@@ -167,7 +168,8 @@ _REACH_RULES = (_joined_words, _grouped_digits, _suffix_letters, _small_words, _
 
 
 def _run_end(doc, i: int) -> int:
-    """End (exclusive) of the run of tokens that spells the number starting at doc[i].
+    """End (exclusive) of the run of tokens that spells the number starting at doc[i];
+    at most :data:`~kit.numbers.records.LONGEST_RUN` tokens.
 
     >>> from kit.core.nlp import parse
     >>> d = parse("About two and a half million people.")
@@ -175,7 +177,7 @@ def _run_end(doc, i: int) -> int:
     'two and a half million'
     """
     j = i + 1
-    while j < len(doc):
+    while j < min(len(doc), i + LONGEST_RUN):
         step = next((s for rule in _REACH_RULES if (s := rule(doc, i, j))), 0)
         if not step:
             break
@@ -185,7 +187,8 @@ def _run_end(doc, i: int) -> int:
 
 def _core_value(doc, i: int, j: int) -> tuple[int, int, float | int | None]:
     """(start, end, value) of the number doc[i:j]; a lone "a" or "half" that builds no number
-    shrinks to one token; "minus" before it makes it negative.
+    shrinks to one token; "minus" before it makes it negative. Value None: no number here
+    (a run of digits too big to compute with is skipped whole).
 
     >>> from kit.core.nlp import parse
     >>> d = parse("It fell to minus 10 000 and 2 1/2 more.")
@@ -196,7 +199,9 @@ def _core_value(doc, i: int, j: int) -> tuple[int, int, float | int | None]:
     grouped = doc[i:j].text
     if j - i > 1 and _GROUPED.fullmatch(grouped):
         value = parse_figure(re.sub(r"\s", "", grouped))  # "10 000" is ten thousand
-    elif len(words) == 2 and "/" in words[1]:
+        if value is None:
+            return i, j, None
+    elif len(words) == 2 and "/" in words[1] and None not in (parse_figure(words[0]), parse_figure(words[1])):
         value = parse_figure(words[0]) + parse_figure(words[1])
     else:
         value = _read_words(words)
@@ -208,6 +213,25 @@ def _core_value(doc, i: int, j: int) -> tuple[int, int, float | int | None]:
     if i > 0 and doc[i - 1].lower_ in ("minus", "negative"):
         i, value = i - 1, -value
     return i, j, _clean_int(value)
+
+
+def cut_figures(doc) -> set[int]:
+    """Tokens inside a stretch without spaces longer than :data:`~kit.numbers.records.LONGEST_TOKEN`
+    characters (a 5,000-digit string, a long link). The kit's parser cuts such stretches into
+    pieces of 100 characters; a piece is no figure to read.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("Some " + "7" * 250 + ",000 people and 12 more.")
+    >>> sorted(cut_figures(d)), d[4].text
+    ([1, 2, 3], 'people')
+    """
+    cut: set[int] = set()
+    text = doc_text(doc)
+    for m in re.finditer(r"\S{%d,}" % (LONGEST_TOKEN + 1), text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            cut.update(range(span.start, span.end))
+    return cut
 
 
 def number_cores(doc) -> list[tuple[int, int, float | int]]:

@@ -18,16 +18,18 @@ The words and conventions live in ``kit/numbers/data/en/numbers.toml``, each wit
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import replace
 
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
-from kit.numbers.cores import number_cores
+from kit.numbers.cores import cut_figures, number_cores
 from kit.numbers.forms import decades, ordinals, range_tokens
-from kit.numbers.intervals import _matches, _vague_reserved, attach_hedge, unit_after_hedge, vague_figures
+from kit.numbers.intervals import _Hedges, _matches, _vague_reserved, attach_hedge, unit_after_hedge, vague_figures
 from kit.numbers.kinds import _counted, _kind_and_unit
 from kit.numbers.ranges import _join_limits, join_ranges
-from kit.numbers.records import AMOUNT_KINDS, Quantity, _clean_int, _Draft
+from kit.numbers.records import Quantity, _clean_int, _Draft
 
 
 def _as_doc(doc):
@@ -44,13 +46,26 @@ def _as_doc(doc):
     )
 
 
-def _sentence_bounds(doc, i: int) -> tuple[int, int]:
-    """(start_char, end_char) of the sentence of doc[i]; the whole text without sentence boundaries."""
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _sentence_bounds(doc):
+    """A look-up from a token's index to (start_char, end_char) of its sentence; the whole text
+    without sentence boundaries. The sentences are read once (``doc[i].sent`` walks the whole
+    sentence each time, slow in a long text without full stops).
+
+    >>> from kit.core.nlp import parse
+    >>> bounds = _sentence_bounds(parse("Two died. Nine more were hurt."))
+    >>> bounds(0), bounds(4)
+    ((0, 9), (10, 30))
+    """
     try:
-        sent = doc[i].sent
-        return sent.start_char, sent.end_char
+        sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
     except ValueError:  # no sentence boundaries (a blank pipeline)
-        return 0, len(doc.text)
+        whole = (0, len(doc_text(doc)))
+        return lambda i: whole
+    starts = [s[0] for s in sents]
+    return lambda i: sents[bisect.bisect_right(starts, i) - 1][1:]
 
 
 def classify(doc, d: _Draft) -> _Draft:
@@ -96,11 +111,13 @@ def _stages(doc) -> list[_Draft]:
     >>> [(x.start, x.end, x.kind) for x in _stages(parse("At least 61 civilians and dozens of people."))]
     [(0, 3, 'count'), (5, 6, 'count')]
     """
-    hedges, after, vague = _matches(doc, "hedge"), _matches(doc, "hedge_after"), _matches(doc, "vague")
-    reserved = _vague_reserved(doc, vague)
+    hedges, after = _Hedges.of(_matches(doc, "hedge")), _Hedges.of(_matches(doc, "hedge_after"))
+    vague = _matches(doc, "vague")
+    cut = cut_figures(doc)
+    reserved = _vague_reserved(doc, vague) | cut
     cores = [c for c in number_cores(doc) if not any(i in reserved for i in range(c[0], c[1]))]
     drafts = [attach_hedge(doc, classify(doc, d), hedges, after) for d in join_ranges(doc, cores)]
-    used = {i for d in drafts for i in range(d.start, d.end)}
+    used = {i for d in drafts for i in range(d.start, d.end)} | cut
     drafts += ordinals(doc, used)
     drafts += decades(doc, used)
     drafts += range_tokens(doc, used)
@@ -109,9 +126,10 @@ def _stages(doc) -> list[_Draft]:
     return [with_counted(doc, d) for d in drafts]
 
 
-def _to_quantity(doc, d: _Draft) -> Quantity:
+def _to_quantity(doc, d: _Draft, sentence_of) -> Quantity:
     """A finished figure; its text reaches over what it counts when that follows at once
-    ("61 were civilians" no, "61 civilians" yes)."""
+    ("61 were civilians" no, "61 civilians" yes). Bidi controls are left out of the text, so
+    it reads the same in a table as in the article."""
     span = doc[d.start : d.end]
     text, q_end = span.text, span.end_char
     if d.counted and d.kind in ("count", "proportion"):
@@ -120,10 +138,11 @@ def _to_quantity(doc, d: _Draft) -> Quantity:
         if 0 <= pos <= 22 and "," not in tail[:pos] and "." not in tail[:pos]:
             q_end = q_end + pos + len(d.counted)
             text = doc_text(doc)[span.start_char : q_end]
-    sent_start, sent_end = _sentence_bounds(doc, d.core)
-    return Quantity(text=text, start_char=span.start_char, end_char=q_end, value=d.value, low=d.low, high=d.high,
-                    hedge=d.hedge, counted=d.counted, kind=d.kind, unit=d.unit, low_inclusive=d.low_inclusive,
-                    high_inclusive=d.high_inclusive, sent_start=sent_start, sent_end=sent_end, note=d.note)
+    sent_start, sent_end = sentence_of(d.core)
+    return Quantity(text=_BIDI.sub("", text), start_char=span.start_char, end_char=q_end, value=d.value,
+                    low=d.low, high=d.high, hedge=d.hedge, counted=d.counted, kind=d.kind, unit=d.unit,
+                    low_inclusive=d.low_inclusive, high_inclusive=d.high_inclusive, sent_start=sent_start,
+                    sent_end=sent_end, note=d.note)
 
 
 def _attributions(doc) -> list:
@@ -138,7 +157,41 @@ def _attributions(doc) -> list:
         return []
 
 
-def with_sources(doc, quantities: list[Quantity]) -> list[Quantity]:
+class _Spans:
+    """Character spans (attributions) looked up by position: the first one, in the order given,
+    that covers or overlaps a stretch of text, without trying every span for every figure."""
+
+    def __init__(self, spans: list):
+        self.spans = spans
+        order = sorted(range(len(spans)), key=lambda k: spans[k].start_char)
+        self.order, self.starts = order, [spans[k].start_char for k in order]
+        reach, self.reach = -1, []  # the furthest end among spans starting so far
+        for k in order:
+            reach = max(reach, spans[k].end_char)
+            self.reach.append(reach)
+
+    def _first(self, last: int, lo: int, inside) -> object | None:
+        """The first span (in the given order) among sorted positions < ``last`` that reach past ``lo``
+        and pass ``inside``."""
+        best = None
+        for pos in range(last - 1, -1, -1):
+            if self.reach[pos] < lo:
+                break
+            k = self.order[pos]
+            if inside(self.spans[k]) and (best is None or k < best):
+                best = k
+        return None if best is None else self.spans[best]
+
+    def covering(self, start: int, end: int):
+        """The first span with start_char <= ``start`` and ``end`` <= end_char, or None."""
+        return self._first(bisect.bisect_right(self.starts, start), end, lambda a: a.end_char >= end)
+
+    def overlapping(self, start: int, end: int):
+        """The first span that shares a character with ``start``..``end``, or None."""
+        return self._first(bisect.bisect_left(self.starts, end), start + 1, lambda a: a.end_char > start)
+
+
+def with_sources(doc, quantities: list[Quantity], attributions: list | None = None) -> list[Quantity]:
     """Stage 7: ``source`` from the attribution lens: an attribution that covers the figure,
     else one that overlaps its sentence. Without the attribution lens, sources stay None.
 
@@ -147,24 +200,20 @@ def with_sources(doc, quantities: list[Quantity]) -> list[Quantity]:
     >>> [q.source for q in with_sources(d, find_numbers(d, sources=False))]
     ['The ministry']
     """
-    attributions = _attributions(doc)
+    attributions = _attributions(doc) if attributions is None else attributions
     if not attributions:
         return quantities
+    spans = _Spans(attributions)
+    in_sentence: dict[tuple[int, int], object] = {}
     out = []
     for q in quantities:
-        best = None
-        for a in attributions:
-            covers = a.start_char <= q.start_char and q.end_char <= a.end_char
-            overlaps = a.start_char < q.sent_end and q.sent_start < a.end_char
-            if covers or overlaps:
-                rank = 0 if covers else 1
-                if best is None or rank < best[0]:
-                    best = (rank, a)
-        if best is not None and q.is_amount:
-            a = best[1]
-            out.append(replace(q, source=str(a.speaker), source_type=getattr(a, "source_type", None)))
-        else:
-            out.append(q)
+        a = spans.covering(q.start_char, q.end_char) if q.is_amount else None
+        if a is None and q.is_amount:
+            key = (q.sent_start, q.sent_end)
+            if key not in in_sentence:
+                in_sentence[key] = spans.overlapping(*key)
+            a = in_sentence[key]
+        out.append(q if a is None else replace(q, source=str(a.speaker), source_type=getattr(a, "source_type", None)))
     return out
 
 
@@ -183,7 +232,8 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
     """
     doc = _as_doc(doc)
     drafts = sorted(_stages(doc), key=lambda d: d.start)
-    quantities = _join_limits(doc, [_to_quantity(doc, d) for d in drafts])
+    sentence_of = _sentence_bounds(doc)
+    quantities = _join_limits(doc, [_to_quantity(doc, d, sentence_of) for d in drafts])
     if kinds is not None:
         quantities = [q for q in quantities if q.kind in kinds]
     if sources:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kit.core.nlp import load_model
 from kit.numbers.records import AMOUNT_KINDS, _clean_int, _Draft, _word_set, load_rules
@@ -41,6 +41,31 @@ def _matches(doc, key):
     return found
 
 
+@dataclass(frozen=True)
+class _Hedges:
+    """Hedge phrases of one doc, found once and looked up by the token where they end or start
+    (so reading each figure's hedge costs the same in a long text as in a short one)."""
+
+    matches: tuple
+    ending_at: dict  # end token -> (start, entry) of the longest phrase ending there
+    starting_at: dict  # start token -> (end, entry) of the first phrase starting there
+
+    @classmethod
+    def of(cls, matches) -> _Hedges:
+        """An index of ``matches`` ((start, end, entry), longest first where they overlap).
+
+        >>> from kit.core.nlp import parse
+        >>> h = _Hedges.of(_matches(parse("Nearly 40 people, at least 12 children."), "hedge"))
+        >>> sorted(h.ending_at), sorted(h.starting_at)
+        ([1, 6], [0, 4])
+        """
+        ending_at: dict = {}
+        starting_at: dict = {}
+        for s, e, entry in matches:
+            if e not in ending_at or s < ending_at[e][0]:
+                ending_at[e] = (s, entry)
+            starting_at.setdefault(s, (e, entry))
+        return cls(tuple(matches), ending_at, starting_at)
 
 
 def _interval(rule: str | None, value) -> tuple:
@@ -69,30 +94,28 @@ def _interval(rule: str | None, value) -> tuple:
     raise ValueError(f"unknown hedge rule {rule!r} in numbers.toml")
 
 
-def _hedge_before(doc, start: int, hedges) -> tuple[int, str | None, str | None]:
+def _hedge_before(doc, start: int, hedges: _Hedges) -> tuple[int, str | None, str | None]:
     """(new start, hedge text, rule) when a hedge phrase ends right before ``start``."""
-    best = None
-    for s, e, entry in hedges:
-        if e == start and (best is None or s < best[0]):
-            best = (s, doc[s:e].text.lower(), entry["rule"])
-    if best is None:
+    if start not in hedges.ending_at:
         return start, None, None
-    s, text, rule = best
+    s, entry = hedges.ending_at[start]
+    text, rule = doc[s:start].text.lower(), entry["rule"]
     if text in ("over", "under", "above", "below") and s > 0 and _is_num_token(doc[s - 1]):
         return start, None, None
     if text in ("some", "over", "under", "above", "below", "beyond", "estimated") and doc[start].lower_ in ("a", "an"):
         return start, None, None
-    return best
+    return s, text, rule
 
 
-def _hedge_after(doc, end: int, hedges) -> tuple[int, str | None, str | None]:
-    for s, e, entry in hedges:
-        if s == end:
-            return e, doc[s:e].text.lower(), entry["rule"]
-    return end, None, None
+def _hedge_after(doc, end: int, hedges: _Hedges) -> tuple[int, str | None, str | None]:
+    """(new end, hedge text, rule) when a hedge phrase ("or more") starts right at ``end``."""
+    if end not in hedges.starting_at:
+        return end, None, None
+    e, entry = hedges.starting_at[end]
+    return e, doc[end:e].text.lower(), entry["rule"]
 
 
-def _hedge_one_number(doc, d: _Draft, hedges, after) -> _Draft:
+def _hedge_one_number(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft:
     """A single number with the hedge written before or after it, and its interval.
 
     >>> from kit.core.nlp import parse
@@ -121,7 +144,7 @@ def _hedge_one_number(doc, d: _Draft, hedges, after) -> _Draft:
                    low_inclusive=li, high_inclusive=hi_inc)
 
 
-def attach_hedge(doc, d: _Draft, hedges, after) -> _Draft:
+def attach_hedge(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft:
     """Stage 4 of find_numbers: the hedge around a figure and the interval it gives.
 
     A range is its own interval ("between 20 and 30"); a ratio or a number takes the
@@ -163,7 +186,7 @@ def _vague_reserved(doc, vague) -> set[int]:
     return reserved
 
 
-def _vague_draft(doc, s: int, e: int, entry: dict, hedges) -> _Draft | None:
+def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | None:
     """The interval of one vague phrase doc[s:e] ("dozens of"), None when it is no amount ("the most")."""
     words = [t.lower_ for t in doc[s:e]]
     e_text = e - 1 if words[-1] == "of" else e
@@ -186,13 +209,13 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges) -> _Draft | None:
                   kind=entry.get("kind", "count"), note=entry.get("note", ""))
 
 
-def vague_figures(doc, vague, hedges, used: set[int]) -> list[_Draft]:
+def vague_figures(doc, vague, hedges: _Hedges, used: set[int]) -> list[_Draft]:
     """Vague quantifiers not already read as numbers: "dozens of people", "hundreds", "most of them".
     Adds their tokens to ``used``.
 
     >>> from kit.core.nlp import parse
     >>> d = parse("Dozens of people and most of them children.")
-    >>> [(d.low, d.high, d.kind) for d in vague_figures(d, _matches(d, "vague"), [], set())]
+    >>> [(d.low, d.high, d.kind) for d in vague_figures(d, _matches(d, "vague"), _Hedges.of([]), set())]
     [(24, 99, 'count'), (0.5, 1, 'proportion')]
     """
     out = []
@@ -207,17 +230,17 @@ def vague_figures(doc, vague, hedges, used: set[int]) -> list[_Draft]:
     return out
 
 
-def unit_after_hedge(doc, hedges, used: set[int]) -> list[_Draft]:
+def unit_after_hedge(doc, hedges: _Hedges, used: set[int]) -> list[_Draft]:
     """"a year", "an hour" after a hedge: "more than a decade ago", "nearly a mile". Adds their tokens to ``used``.
 
     >>> from kit.core.nlp import parse
     >>> d = parse("It began more than a decade ago.")
-    >>> [(d.value, d.low, d.high, d.kind, d.unit) for d in unit_after_hedge(d, _matches(d, "hedge"), set())]
+    >>> [(d.value, d.low, d.high, d.kind, d.unit) for d in unit_after_hedge(d, _Hedges.of(_matches(d, "hedge")), set())]
     [(1, 1, None, 'duration', 'decade')]
     """
     unit_words = _word_set("units.duration", "units.measure")
     out = []
-    for s, e, entry in hedges:
+    for s, e, entry in hedges.matches:
         if e + 1 < len(doc) and e not in used and doc[e].lower_ in ("a", "an") and doc[e + 1].lower_ in unit_words:
             low, high, li, hi_inc = _interval(entry["rule"], 1)
             kind = "duration" if doc[e + 1].lower_ in _word_set("units.duration") else "measure"

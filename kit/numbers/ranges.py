@@ -1,4 +1,5 @@
-"""Joining ranges: "between 20 and 30", "10-15", "two or three", "2022-23", "one in five", "more than 10 and less than 40".
+"""Joining ranges: "between 20 and 30", "10-15", "two or three", "2022-23", "one in five",
+"more than 10 and less than 40".
 
 >>> from kit.core.nlp import parse
 >>> from kit.numbers.cores import number_cores
@@ -80,7 +81,9 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
         or (opener is None and joiner in ("to", "-", "\u2013", "\u2014", "~") and (joiner == "to" or v < v2))
         or (opener is None and joiner == "or" and isinstance(v, int) and isinstance(v2, int) and v < v2 <= 100)
     ) and v != v2
-    if ok and not (len(doc[s].text) == 4 and len(doc[s2].text) in (2, 4) and doc[s].is_digit and doc[s].ent_type_ == "DATE"):
+    years_written = len(doc[s].text) == 4 and len(doc[s2].text) in (2, 4) and doc[s].is_digit and \
+        doc[s].ent_type_ == "DATE"
+    if ok and not years_written:
         scale = _multiplier(doc[e2 - 1].lower_) or 0
         if scale >= 1000 and not _multiplier(doc[e - 1].lower_) and v * scale <= v2:
             v = _clean_int(v * scale)  # "2 to 3 million": the million belongs to both

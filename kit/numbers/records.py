@@ -10,6 +10,7 @@ The word lists and conventions (hedges, vague words, units) live in
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,15 @@ KINDS = {
 }
 #: Kinds that claim an amount (the others name a position, a date or a thing).
 AMOUNT_KINDS = ("count", "measure", "money", "percent", "proportion", "duration")
+
+#: Figures this big or bigger are skipped, not read: no news figure needs 100 digits, and
+#: bigger ones ("1e309", a 400-digit string) overflow to "inf" or break int-to-text conversion.
+LARGEST = 1e100
+#: Longest token read as a figure, in characters (10^100 with thousands commas has 133).
+LONGEST_TOKEN = 200
+#: Most tokens one number in words or grouped digits may span ("four hundred and twelve
+#: thousand..."): runs longer than this are cut, so text made only of numbers stays fast.
+LONGEST_RUN = 64
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,14 +155,31 @@ def _share(x: float | int | None) -> str:
     return pct
 
 
+def drawable(x) -> bool:
+    """Is ``x`` a number the kit can show and compute with (finite, below :data:`LARGEST`)?
+
+    >>> drawable(412), drawable(float("inf")), drawable(float("nan")), drawable(10 ** 400), drawable(True)
+    (True, False, False, False, False)
+    """
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return False
+    return (isinstance(x, int) or math.isfinite(x)) and abs(x) < LARGEST
+
+
 def fmt(x: float | int | None) -> str:
     """A number as a student would write it.
 
     >>> fmt(2000), fmt(0.5), fmt(1500000.0), fmt(None)
     ('2,000', '0.5', '1,500,000', '-')
+    >>> fmt(float("inf")), fmt(10 ** 5000)
+    ('(too big to write)', '(a 5001-digit number)')
     """
     if x is None:
         return "-"
+    if isinstance(x, float) and not math.isfinite(x):
+        return "(too big to write)" if x == x else "(not a number)"
+    if isinstance(x, int) and abs(x) >= LARGEST:
+        return f"(a {math.floor(math.log10(abs(x))) + 1}-digit number)"
     if isinstance(x, float) and x.is_integer():
         x = int(x)
     if isinstance(x, int):
@@ -173,7 +200,8 @@ def _clean_int(x: float) -> float | int:
     return x
 
 
-def _word_set(*keys) -> set[str]:
+@functools.lru_cache(maxsize=64)
+def _word_set(*keys) -> frozenset[str]:
     """Lower-case words of the ``words`` lists under ``keys`` of numbers.toml.
 
     >>> "january" in _word_set("months")
@@ -186,7 +214,7 @@ def _word_set(*keys) -> set[str]:
         for part in key.split("."):
             node = node[part]
         out |= {w.lower() for w in node["words"]}
-    return out
+    return frozenset(out)
 
 
 def _multiplier(word: str) -> float | None:

@@ -9,12 +9,25 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kit.numbers.records import _clean_int, _fraction_den, _multiplier, load_rules
+from kit.numbers.records import LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 
 _DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
 _SUFFIXED = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([a-zA-Z]+)$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
+#: Invisible format characters (Unicode category Cf): bidi controls such as the right-to-left
+#: override U+202E, zero-width spaces, soft hyphens. They can hide a figure from a reader
+#: ("\u202e412" shows as 214) and from the kit, so they are removed before a token is read.
+_INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def _plain(text: str) -> str:
+    """``text`` without invisible format characters (bidi controls, zero-width spaces).
+
+    >>> _plain("\\u202e412"), _plain("4\\u200b12")
+    ('412', '412')
+    """
+    return _INVISIBLE.sub("", text) if not text.isascii() else text
 
 
 def parse_figure(text: str) -> float | int | None:
@@ -24,10 +37,21 @@ def parse_figure(text: str) -> float | int | None:
 
     >>> parse_figure("1,234"), parse_figure("2.5bn"), parse_figure("1/4"), parse_figure("½"), parse_figure("abc")
     (1234, 2500000000, 0.25, 0.5, None)
+
+    Figures too big to compute with are skipped (see :data:`~kit.numbers.records.LARGEST`):
+
+    >>> parse_figure("1e309"), parse_figure("9" * 400), parse_figure("\\u202e412")
+    (None, None, 412)
     """
-    t = text.strip()
-    if not t:
+    t = _plain(text).strip()
+    if not t or len(t) > LONGEST_TOKEN:
         return None
+    value = _read_figure(t)
+    return value if value is None or drawable(value) else None
+
+
+def _read_figure(t: str) -> float | int | None:
+    """The value of a stripped figure token, however big (see :func:`parse_figure`)."""
     if len(t) == 1 and unicodedata.category(t) == "No":
         try:
             return _clean_int(float(unicodedata.numeric(t)))
@@ -56,7 +80,7 @@ def _number_word(word: str) -> float | int | None:
     """
     from text_to_num import text2num
 
-    w = word.lower()
+    w = _plain(word).lower()
     if w in {"naught", "nought", "nil"}:
         return 0
     if not w.isalpha() or _multiplier(w) is not None or w.endswith("s"):
@@ -70,9 +94,12 @@ def _number_word(word: str) -> float | int | None:
 def _ordinal_value(word: str) -> int | None:
     """'fourth' -> 4, '21st' -> 21, 'second' -> 2; None for other words.
 
-    >>> _ordinal_value("fourth"), _ordinal_value("21st"), _ordinal_value("four")
-    (4, 21, None)
+    >>> _ordinal_value("fourth"), _ordinal_value("21st"), _ordinal_value("four"), _ordinal_value("9" * 5000 + "th")
+    (4, 21, None, None)
     """
+    word = _plain(word)
+    if len(word) > LONGEST_TOKEN:
+        return None
     m = _ORDINAL_DIGITS.match(word)
     if m:
         return int(m.group(1))
@@ -117,11 +144,14 @@ def _segments(words: list[str]) -> list[list[str]] | None:
     if any(not s for s in segments):
         return None
     merged: list[list[str]] = []
+    last_has_fraction = False
     for seg in segments:  # "two hundred and two thousand" is one whole number: keep it together
-        if merged and not any(_fraction_den(w) for w in seg) and not any(_fraction_den(w) for w in merged[-1]):
-            merged[-1] = merged[-1] + seg
+        has_fraction = any(_fraction_den(w) for w in seg)
+        if merged and not has_fraction and not last_has_fraction:
+            merged[-1].extend(seg)
         else:
             merged.append(seg)
+            last_has_fraction = has_fraction
     return merged
 
 
@@ -228,4 +258,4 @@ def _read_words(words: list[str]) -> float | None:
                 return None
             total = val if total is None else total + val
             last_mult = mult
-    return _clean_int(total) if total is not None else None
+    return _clean_int(total) if total is not None and drawable(total) else None
