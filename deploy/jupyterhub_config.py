@@ -21,9 +21,9 @@ What this file sets up, and why:
 * **Idle servers are stopped** by ``jupyterhub-idle-culler``, run by the hub as a service:
   a student server idle for 60 minutes is stopped (their files stay), which frees its memory.
 
-Figures: after running notebook 01 a student's server and kernel use about 300 MB
-(``make hub-load``; deploy/README.md has the measurements). 30 students need about 9 GB
-of memory, or less when idle servers are culled.
+Figures: after running notebook 01 a student's server and kernel use about 375 MB
+(``make hub-load``; deploy/README.md has the measurements). 30 students need about 11.5 GB
+of memory (plan a 16 GB server), less when idle servers are culled.
 
 Every value below can be changed with an environment variable of the same meaning (for a
 systemd unit's ``Environment=`` lines) or by editing this file.
@@ -42,7 +42,7 @@ c = get_config()  # noqa: F821 (JupyterHub provides get_config)
 KIT_DIR = Path(os.environ.get("KIT_DIR", Path(__file__).resolve().parent.parent))
 KIT_ENV = Path(os.environ.get("KIT_ENV", KIT_DIR / ".venv"))
 
-#: Memory: each student may use at most KIT_MEM_LIMIT (the measured need is ~300 MB per
+#: Memory: each student may use at most KIT_MEM_LIMIT (the measured need is ~375 MB per
 #: student after notebook 01; the limit leaves room for a student's own article and charts).
 MEM_LIMIT = os.environ.get("KIT_MEM_LIMIT", "1G")
 CPU_LIMIT = float(os.environ.get("KIT_CPU_LIMIT", "1"))
