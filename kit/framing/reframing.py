@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kit.core.errors import InputError
 from kit.core.nlp import check_text, doc_text, parse
 from kit.framing.inflect import an, inflect_verb, is_plural, is_plural_phrase, match_case, pluralize, singularize, usable_as_verb
 from kit.framing.labels import STYLES, Entry, is_modifier, lexicon_matches, load_lexicon
+from kit.framing.quoted import Voices
 from kit.framing.tree import Tree
 
 _STYLE_ALIASES = {
@@ -27,7 +28,12 @@ _STYLE_ALIASES = {
 
 @dataclass(frozen=True)
 class Swap:
-    """One replacement made by :func:`reframe` (offsets into the ORIGINAL text)."""
+    """One replacement made by :func:`reframe` (offsets into the ORIGINAL text).
+
+    ``speaker`` is None when the words are the narrator's own; when they are in reported
+    speech ("The minister said terrorists fled") it is the speaker's text ("The minister"):
+    the swap then changes what that speaker is reported to have said.
+    """
 
     old: str
     new: str
@@ -35,16 +41,22 @@ class Swap:
     end_char: int
     actor: str = ""
     stance: str = ""
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
 class Reframing:
-    """The result of :func:`reframe`: ``str()`` of it is the new text."""
+    """The result of :func:`reframe`: ``str()`` of it is the new text.
+
+    ``left_as_said``: the swaps not made because the words are inside a direct quotation
+    (a quotation is never changed); their ``speaker`` is the quoted speaker when known.
+    """
 
     text: str
     style: str
     swaps: tuple[Swap, ...] = field(default_factory=tuple)
     original: str = ""
+    left_as_said: tuple[Swap, ...] = field(default_factory=tuple)
 
     def __str__(self) -> str:
         return self.text
@@ -151,7 +163,8 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
 
     ``style``: "government" (government view), "opposition" (opposition view) or
     "neutral" (neutral wire). Articles, plurals and capitals follow the new words.
-    ``text`` may be a str or a parsed Doc.
+    ``text`` may be a str or a parsed Doc. Direct quotations are left exactly as they are
+    (see ``Reframing.left_as_said``); a swap in reported speech names its ``speaker``.
 
     >>> r = reframe("Terrorists launched a terrorist aggression on the city.", "neutral wire")
     >>> str(r)
@@ -160,6 +173,9 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
     [('Terrorists', 'Rebels'), ('terrorist aggression', 'rebel offensive')]
     >>> str(reframe("Government forces repelled terrorist aggression.", "neutral"))
     'Government forces repelled a rebel offensive.'
+    >>> r = reframe('"Terrorists fled," he said. The army said terrorists fled.', "neutral")
+    >>> str(r), [(s.new, s.speaker) for s in r.swaps], [s.old for s in r.left_as_said]
+    ('"Terrorists fled," he said. The army said rebels fled.', [('rebels', 'The army')], ['Terrorists'])
     """
     name = style_name(style)
     doc = text if hasattr(text, "vocab") and hasattr(text, "text") else parse(check_text(text))
@@ -176,8 +192,25 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
         swap = _swap(span, entry, term, name, mass_terms)
         if swap is not None:
             swaps.append(swap)
+    made, kept = _by_voice(doc, swaps)
     source = doc_text(doc)
-    return Reframing(text=_apply(source, swaps), style=name, swaps=tuple(swaps), original=source)
+    return Reframing(text=_apply(source, made), style=name, swaps=tuple(made), original=source,
+                     left_as_said=tuple(kept))
+
+
+def _by_voice(doc, swaps: list[Swap]) -> tuple[list[Swap], list[Swap]]:
+    """The swaps to make, each with its speaker (None: the narrator), and those left alone
+    because they fall inside a direct quotation."""
+    if not swaps:
+        return [], []
+    voices = Voices.of(doc)
+    made, kept = [], []
+    for s in swaps:
+        if voices.quoted_at(s.start_char, s.end_char):
+            kept.append(replace(s, speaker=voices.quote_speaker(s.start_char, s.end_char)))
+        else:
+            made.append(replace(s, speaker=voices.reported_at(s.start_char, s.end_char)))
+    return made, kept
 
 
 def _swap(span, entry: Entry, term: str, style: str, mass_terms: set[str]) -> Swap | None:

@@ -16,6 +16,8 @@ STANCE_NAMES = {
     "neutral": "neutral",
     "legitimizing": "takes a side for",
 }
+#: How the reframe view marks a label it did not change because someone is quoted.
+LEFT_AS_SAID = "left as said: inside a quotation"
 
 
 def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutral", "legitimizing")) -> str:
@@ -64,9 +66,10 @@ def reframe_html(text: str, style: str) -> str:
     from kit.framing.reframing import STYLES, reframe
 
     result = reframe(text, style)
-    old = [Highlight(s.start_char, s.end_char, "changed", f"becomes: {s.new}") for s in result.swaps]
-    new = [Highlight(a, b, "new wording", f"was: {s.old}") for a, b, s in result.new_spans()]
-    colors = {"changed": "#f5a3a3", "new wording": "#a8e0c8"}
+    old = [Highlight(s.start_char, s.end_char, "changed", f"becomes: {s.new}" + _voice_note(s)) for s in result.swaps]
+    old += [Highlight(s.start_char, s.end_char, "left as said", LEFT_AS_SAID) for s in result.left_as_said]
+    new = [Highlight(a, b, "new wording", f"was: {s.old}" + _voice_note(s)) for a, b, s in result.new_spans()]
+    colors = {"changed": "#f5a3a3", "new wording": "#a8e0c8", "left as said": "#d9d9d9"}
     left = highlight(result.original, old, colors=colors, show_legend=False)
     right = highlight(result.text, new, colors=colors, show_legend=False)
     n = len(result.swaps)
@@ -78,11 +81,34 @@ def reframe_html(text: str, style: str) -> str:
     col = 'style="flex:1;min-width:0;padding:0 8px;border-left:3px solid {c}"'
     return (
         summary
+        + _voices_html(result)
         + '<div class="kit-reframe" style="display:flex;gap:12px">'
         + f'<div {col.format(c="#f5a3a3")}><b>Original</b>{left}</div>'
         + f'<div {col.format(c="#a8e0c8")}><b>{html.escape(STYLES[result.style].capitalize())}</b>{right}</div>'
         + "</div>"
     )
+
+
+def _voice_note(swap) -> str:
+    """What a swap does to someone's words: nothing for the narrator's own."""
+    return f"; changes what {swap.speaker} is reported to have said" if swap.speaker else ""
+
+
+def _voices_html(result) -> str:
+    """A list of the swaps that touch someone else's words, and the quoted labels left alone.
+
+    >>> from kit.framing.reframing import reframe
+    >>> out = _voices_html(reframe('"Terrorists fled," he said. The army said terrorists fled.', "neutral"))
+    >>> "changes what The army is reported to have said" in out and "left as said: inside a quotation" in out
+    True
+    """
+    items = [f"\u201c{s.old}\u201d \u2192 \u201c{s.new}\u201d: changes what {s.speaker} is reported to have said"
+             for s in result.swaps if s.speaker]
+    items += [f"\u201c{s.old}\u201d: {LEFT_AS_SAID}" for s in result.left_as_said]
+    if not items:
+        return ""
+    rows = "".join(f"<li>{html.escape(i)}</li>" for i in items)
+    return f'<ul class="kit-reframe-voices" style="margin:4px 0 8px 0">{rows}</ul>'
 
 
 def make_reframer(text: str | None = None) -> W.VBox:
