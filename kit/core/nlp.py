@@ -113,8 +113,8 @@ def parse_many(texts, *, batch_size: int = 16):
 # Ordinary text (up to SECTION_CHARS characters without such runs) is parsed as before.
 
 RUN_CHARS = 10
-LONG_CHARS = 200
-PIECE_CHARS = 100
+LONG_CHARS = 1_000
+PIECE_CHARS = 500
 SECTION_CHARS = 10_000
 SECTION_TOKENS = 5_000
 _RUN = re.compile(r"([^\w\s]{%d,})( ?)" % (RUN_CHARS + 1))
