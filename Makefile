@@ -31,8 +31,19 @@ lab: setup
 	$(BIN)/jupyter lab notebooks/00_start.ipynb --port=$(PORT) $(ROOT_FLAG)
 
 # App mode: the notebooks as web apps (code hidden, widgets live), on this computer only.
+# Each open page has its own kernel (about 160 MB with the language model). Idle kernels are
+# shut down so a class's abandoned tabs do not fill the memory: every CULL_INTERVAL seconds,
+# a kernel that ran nothing for CULL_IDLE seconds (default 10 minutes) and has no page
+# connected is stopped (a page still open keeps its kernel; set CULL_CONNECTED=True to stop
+# those too). A student whose kernel was stopped reloads the page.
+CULL_IDLE      ?= 600
+CULL_INTERVAL  ?= 60
+CULL_CONNECTED ?= False
 app: setup
-	$(BIN)/voila notebooks/ --port=$(PORT) --Voila.ip=127.0.0.1
+	$(BIN)/voila notebooks/ --port=$(PORT) --Voila.ip=127.0.0.1 \
+		--MappingKernelManager.cull_idle_timeout=$(CULL_IDLE) \
+		--MappingKernelManager.cull_interval=$(CULL_INTERVAL) \
+		--MappingKernelManager.cull_connected=$(CULL_CONNECTED)
 
 # Debian's Chromium for the browser tests (skipped when it cannot be installed here).
 browser-deps:
