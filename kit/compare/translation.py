@@ -38,8 +38,9 @@ KINDS = {
 
 _PUNCT_AFTER_WORD = {",", ".", ";", ":", "!", "?", ")", "]"}
 _SKIP_POS = {"DET", "ADP", "CCONJ", "PART", "PUNCT", "SYM"}
-#: A flagged name needs at least one word from these groups (so "state news" is not a name).
-_BODY_GROUPS = {"kind of organisation", "scope"}
+#: A flagged name needs a word for a kind of body ("institute", "observatory"): a translator
+#: renders such a word, so "state news" or "Century International" is not flagged.
+_BODY_GROUPS = {"kind of organisation"}
 
 
 #: What each sign tells the student; ``{words}`` is the words in question. A sign is a reason
@@ -158,20 +159,59 @@ def _space_before_punct(doc) -> list[Issue]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def known_organisations() -> frozenset:
+    """Real names of organisations the kit knows, lower case: the attribution lens's list of
+    known sources (``kit/attribution/data/en/source_types.toml``, ``[[override]]``) and the
+    ``[known_names] organisations`` list of ``translation.toml``. A known real name is a name,
+    not a translation, however ordinary its words.
+
+    >>> "syrian observatory for human rights" in known_organisations()
+    True
+    """
+    raw = resources.files("kit.attribution").joinpath("data/en/source_types.toml").read_bytes()
+    names = [o["name"] for o in tomllib.loads(raw.decode("utf-8")).get("override", [])]
+    names += lexicon()["known_names"].get("organisations", [])
+    return frozenset(" ".join(n.lower().split()) for n in names)
+
+
+def _has_acronym(doc, words) -> bool:
+    """True when the text also writes the name's initials as a word ("SOHR", "IWPR"): a name
+    with its own acronym is one the organisation uses, not a translator's rendering.
+
+    >>> doc = parse("The Institute for War and Peace Reporting (IWPR) trained them.")
+    >>> _has_acronym(doc, [t for t in doc[1:7] if t.is_title])
+    True
+    """
+    initials = "".join(t.text[0] for t in words if t.text[:1].isupper())
+    return len(initials) >= 2 and any(t.text == initials for t in doc)
+
+
+def _looks_translated(ent, ordinary, bodies) -> list | None:
+    """The content words of an ORG entity when ALL are ordinary words and one names a kind of
+    body (institute, observatory...); None otherwise ("Century International", "Amnesty ...")."""
+    words = [t for t in ent if t.pos_ not in _SKIP_POS and not t.is_punct and t.lower_ != "the"]
+    if len(words) < 2 or not all(t.is_alpha and t.lower_ in ordinary for t in words):
+        return None
+    return words if any(t.lower_ in bodies for t in words) else None
+
+
 def _literal_names(doc) -> list[Issue]:
     ordinary, nationality, known, bodies = _name_words()
+    real = known_organisations()
     out = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        words = [t for t in ent if t.pos_ not in _SKIP_POS and not t.is_punct and t.lower_ != "the"]
-        if len(words) < 2 or not all(t.is_alpha and t.lower_ in ordinary for t in words):
-            continue
-        if not any(t.lower_ in bodies for t in words):
+        words = _looks_translated(ent, ordinary, bodies)
+        if words is None:
             continue
         full = tuple(t.lower_ for t in words)
         core = tuple(w for w in full if w not in nationality)
         if not core or core in known or full in known:
+            continue
+        plain = " ".join(ent.text.lower().split()).removeprefix("the ")
+        if plain in real or _has_acronym(doc, words):
             continue
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         start = ent.end_char - len(name)
