@@ -8,7 +8,6 @@ Comments mark judgement calls.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
@@ -86,49 +85,6 @@ def test_seed_labels_carry_notes_and_neutral_equivalents(seed_doc):
     assert labels["terrorist aggression"].category == "event label"
     assert labels["foreign-backed"].category == "loaded adjective"
     assert all(l.note and l.source for l in labels.values())
-
-
-# ---------------------------------------------------------------- seed article: hidden actors
-# (words the clause contains, kind, verb lemma, patient, agent). Judgement calls:
-# * "backed by", "controlled by", "published by", "issued by" are passives WITH a doer.
-# * "Aleppo appears to be lost to the regime": "to the regime" says who gained, not who
-#   took it; agent None.
-# * "The strikes killed ...", "strikes in the area killed ...", "The latest fighting left ...
-#   dead": the doer hides behind an event word. (For "The strikes killed", the sentence
-#   before names the planes: a good question for class.)
-# * "an injured baby girl" (an adjective) and "based in Great Britain" (no harm) are not marked.
-SEED_PASSIVES = [
-    ("government forces backed by Iran and Russia", "participle", "back", "government forces", "Iran and Russia"),
-    ("neighborhoods controlled by Kurdish forces", "participle", "control", "neighborhoods", "Kurdish forces"),
-    # the victims: both groups the sentence names
-    ("The strikes killed at least 12 people", "event_subject", "kill", "at least 12 people in Aleppo and nine civilians", None),
-    # the parser attaches "SANA" to the main verb, so the agent stops at "agency" (accepted)
-    ("a military statement published by the official Syrian news agency", "participle", "publish",
-     "a military statement", "the official Syrian news agency"),
-    ("bodies lay", "intransitive", "lay", "bodies", None),
-    ("vehicles were set", "passive", "set", "vehicles", None),
-    ("strikes in the area killed her daughter-in-law", "event_subject", "kill", "her daughter-in-law", None),
-    ("The latest fighting left more than 412 dead", "event_subject", "leave", "more than 412", None),
-    ("the Russian presence had been significantly reduced", "passive", "reduce", "the Russian presence", None),
-    ("Aleppo appears to be lost", "passive", "lose", "Aleppo", None),
-    ("a statement issued by the US State Department", "participle", "issue", "a statement", "the US State Department"),
-]
-
-
-def test_seed_passives_match_the_hand_gold(seed_doc):
-    found = kit.find_passives(seed_doc)
-    got = [(p.kind, p.verb, p.patient, p.agent) for p in found]
-    want = [(k, v, pa, ag) for _, k, v, pa, ag in SEED_PASSIVES]
-    assert Counter(got) == Counter(want), (got, want)
-    for words, *_ in SEED_PASSIVES:
-        assert any(words in p.text or p.text in words for p in found), words
-
-
-def test_passive_offsets_point_into_the_text(seed, seed_doc):
-    for p in kit.find_passives(seed_doc):
-        assert seed.text[p.start_char : p.end_char] == p.text
-        assert p.hides_actor is (p.agent is None)
-        assert ("Who did it" in p.question) or ("who caused" in p.question) or p.agent
 
 
 # ---------------------------------------------------------------- other conflicts: labels
@@ -246,149 +202,6 @@ def test_finders_refuse_a_string_with_a_message():
         kit.find_labels("Rebels took the city.")
     with pytest.raises(InputError, match="kit.parse"):
         kit.find_passives("Rebels took the city.")
-
-
-# ---------------------------------------------------------------- other conflicts: hidden actors
-# Expected: [(kind, verb lemma, patient, agent)] in order.
-PASSIVE_CASES = [
-    # two passive clauses joined by "and": each has its own subject, even where the parser
-    # hangs the second subject on the first clause's object
-    ("A checkpoint was set on fire and cars were looted.",
-     [("passive", "set", "A checkpoint", None), ("passive", "loot", "cars", None)]),
-    ("Three demonstrators were shot dead during the crackdown.", [("passive", "shoot", "Three demonstrators", None)]),
-    ("Jihadists stormed the military base, and dozens of soldiers were killed.",
-     [("passive", "kill", "dozens of soldiers", None)]),
-    ("Bodies lay in the streets of Bucha after Russian forces withdrew.", [("intransitive", "lay", "Bodies", None)]),
-    ("An airstrike killed 14 members of one family, health officials said.",
-     [("event_subject", "kill", "14 members of one family", None)]),
-    ("A car bomb exploded near a market in Mogadishu.", [("intransitive", "explode", "A car bomb", None)]),
-    ("The regime's brutal crackdown on the uprising has left thousands dead.",
-     [("event_subject", "leave", "thousands", None)]),
-    # the doer "by the militia" belongs to both verbs (judgement call)
-    ("Several houses were looted and burned by the militia.",
-     [("passive", "loot", "Several houses", "the militia"), ("passive", "burn", "Several houses", "the militia")]),
-    ("The junta's troops were accused of massacring villagers.", [("passive", "accuse", "The junta's troops", None)]),
-    ("Mosul fell to the militants in 2014.", [("intransitive", "fall", "Mosul", None)]),
-    ("Two journalists were detained in Minsk on Sunday.", [("passive", "detain", "Two journalists", None)]),
-    ("The village was shelled overnight by government artillery.",
-     [("passive", "shell", "The village", "government artillery")]),
-    # "linked to al-Shabab" is a participle without harm: not marked
-    ("Extremists linked to al-Shabab attacked a hotel in Nairobi.", []),
-    ("Civilians killed in the shelling were buried on Friday.",
-     [("participle", "kill", "Civilians", None), ("passive", "bury", "Civilians", None)]),
-    ("Israeli troops killed three Palestinian militants in a raid on Jenin, the army said.", []),
-    ("Protesters died after the security operation in the capital.", [("intransitive", "die", "Protesters", None)]),
-    ("The convoy was hit by a drone.", [("passive", "hit", "The convoy", "a drone")]),
-    # the doer is an event ("the fighting"): named grammatically, still no person (judgement call)
-    ("Thousands of people were displaced by the fighting.",
-     [("passive", "displace", "Thousands of people", "the fighting")]),
-    ("Police arrested 40 people who were later released.", [("passive", "release", "40 people", None)]),
-    ("Prices fell sharply in March.", []),  # "fall" counts only for places
-]
-
-
-@pytest.mark.parametrize("text, expected", PASSIVE_CASES, ids=[t[:40] for t, _ in PASSIVE_CASES])
-def test_passives_in_other_conflicts(text, expected):
-    got = [(p.kind, p.verb, p.patient, p.agent) for p in kit.find_passives(kit.parse(text))]
-    assert got == expected
-
-
-def test_passive_kinds_filter():
-    doc = kit.parse("Bodies lay in the street. Cars were burned.")
-    assert [p.kind for p in kit.find_passives(doc, kinds=("passive",))] == ["passive"]
-
-
-# ---------------------------------------------------------------- reframe
-REFRAME_CASES = [
-    ("Terrorists attacked regime forces.", "neutral", "Rebels attacked government forces."),
-    ("Terrorists attacked regime forces.", "opposition view", "Revolutionaries attacked regime forces."),
-    ("A terrorist aggression was repelled.", "neutral wire", "A rebel offensive was repelled."),
-    ("Rebels launched a rebel offensive.", "government", "Terrorists launched a terrorist aggression."),
-    ("Government forces repelled terrorist aggression.", "neutral", "Government forces repelled a rebel offensive."),
-    ("An insurgent was killed at the checkpoint.", "government", "A terrorist was killed at the checkpoint."),
-    ("A rebel was killed at the checkpoint.", "opposition", "A revolutionary was killed at the checkpoint."),
-    ("The junta arrested protesters.", "neutral", "The military government arrested protesters."),
-    ("The junta arrested protesters.", "government view", "The government arrested rioters."),
-    ("Militants fired rockets from militant positions.", "opposition",
-     "Resistance fighters fired rockets from resistance positions."),
-    ("The riots spread to the north.", "opposition", "The uprisings spread to the north."),
-    ("The riot spread.", "neutral", "The protest spread."),
-    ("THE REGIME HAS FALLEN", "neutral", "THE GOVERNMENT HAS FALLEN"),
-    ("Rebels Seize Aleppo In Lightning Offensive", "government", "Terrorists Seize Aleppo In Lightning Offensive"),
-    ("Freedom fighters liberated the town.", "neutral", "Rebels captured the town."),
-    ("The army is liberating villages.", "neutral", "The army is capturing villages."),
-    ("It was an uprising, not a plot.", "government", "It was a conspiracy, not a plot."),
-    ("A gunman opened fire.", "government", "A gunman opened fire."),  # no side named: unchanged
-    ("The Syrian Arab Army said riot police left.", "opposition", "The Syrian Arab Army said riot police left."),
-    ("The mob attacked the gunmen.", "neutral", "The crowd attacked the gunmen."),
-    # judgement: a loaded verb whose neutral word is a noun phrase ("massacre" -> "mass killing")
-    # is left as it is rather than turned into "mass killinged"; the noun is still swapped
-    ("Troops massacred dozens of farmers.", "neutral", "Troops massacred dozens of farmers."),
-    ("The massacre shocked the region.", "neutral", "The mass killing shocked the region."),
-    # judgement: the state being framed is the one named most often; another country's
-    # government keeps its name ("the Kenyan government" is not the regime in a story about Sudan)
-    ("Sudanese army units shelled the market while the Sudanese government blamed rebels. "
-     "The Kenyan government called for calm.", "opposition",
-     "Sudanese regime army units shelled the market while the Sudanese regime blamed revolutionaries. "
-     "The Kenyan government called for calm."),
-    ("Myanmar's army raided the village.", "opposition", "Myanmar's regime army raided the village."),
-    # judgement: the neutral word for "thugs" says what they did, not whose side they are on
-    ("Thugs beat two reporters.", "neutral", "Attackers beat two reporters."),
-]
-
-
-@pytest.mark.parametrize("text, style, expected", REFRAME_CASES, ids=[f"{s}:{t[:30]}" for t, s, _ in REFRAME_CASES])
-def test_reframe(text, style, expected):
-    assert str(kit.reframe(text, style)) == expected
-
-
-def test_reframe_reports_each_swap_with_offsets():
-    text = "Terrorists attacked an army post; a terrorist aggression followed."
-    r = kit.reframe(text, "neutral")
-    assert r.style == "neutral" and r.original == text
-    assert [(s.old, s.new) for s in r.swaps] == [("Terrorists", "Rebels"), ("terrorist aggression", "rebel offensive")]
-    for s in r.swaps:
-        assert text[s.start_char : s.end_char] == s.old
-    for start, end, s in r.new_spans():
-        assert r.text[start:end] == s.new
-
-
-def test_reframe_article_change_is_one_swap():
-    r = kit.reframe("He saw an insurgent.", "government")
-    assert [(s.old, s.new) for s in r.swaps] == [("an insurgent", "a terrorist")]
-
-
-def test_reframe_seed_article_each_style(seed, seed_doc):
-    gov = kit.reframe(seed.text, "government")
-    opp = kit.reframe(seed_doc, "opposition")  # a Doc works too
-    neu = kit.reframe(seed.text, "neutral")
-    assert "repel a rebel offensive" in neu.text
-    # "regime" is left only where someone is quoted (issue 12), and each such word is reported
-    regimes = [m.start() for m in re.finditer(r"\bregime\b", neu.original, re.I)]
-    quoted = [i for i in regimes if any(s.start_char <= i < s.end_char for s in neu.left_as_said)]
-    assert len(re.findall(r"\bregime\b", neu.text, re.I)) == len(quoted) < len(regimes)
-    assert "Terrorists have captured dozens of towns" in gov.text
-    assert "shock terrorist aggression" in gov.text
-    assert "Revolutionaries have captured" in opp.text
-    for r in (gov, opp, neu):  # the quoted words are the same in every version
-        for s in r.left_as_said:
-            assert s.old in r.text and r.original[s.start_char : s.end_char] == s.old
-    # reframing a neutral text to neutral again changes nothing
-    assert kit.reframe(neu.text, "neutral").swaps == ()
-    # only label words change: the rest of the article is identical
-    assert len(gov.text.split("\n")) == len(seed.text.split("\n"))
-
-
-def test_reframe_unknown_style_lists_the_styles():
-    with pytest.raises(InputError) as err:
-        kit.reframe("Rebels took the city.", "pirate view")
-    for style in ("government", "opposition", "neutral"):
-        assert style in str(err.value)
-
-
-def test_reframe_refuses_bad_input():
-    with pytest.raises(InputError):
-        kit.reframe(b"bytes", "neutral")
 
 
 # ---------------------------------------------------------------- chart
@@ -519,9 +332,3 @@ def test_check_hidden_actor(answer, ok, words):
 def test_check_neutral_rewrite(answer, ok, words):
     fb = framing_exercises.framing_neutral_rewrite(answer)
     assert fb.passed is ok and words.lower() in fb.message.lower()
-
-
-def test_passive_text_finishes_the_verb_phrase():
-    # students read "were set on fire", not "were set"
-    texts = [p.text for p in kit.find_passives(kit.parse("Two buses were set on fire. A guard was beaten to death."))]
-    assert texts == ["Two buses were set on fire", "A guard was beaten to death"]
