@@ -43,6 +43,13 @@ def test_contrast_versions_keep_the_same_facts():
             assert fact in text, (aid, fact)
 
 
+def numbers_of(fp) -> set[str]:
+    """The numbers a fingerprint's figures give, without what they count ("61", "24\u201399")."""
+    from kit.compare.fingerprint import figure_number
+
+    return {figure_number(k) for k in fp.figures}
+
+
 # Expected fingerprints, decided when writing the versions (not read off the code's output).
 def test_state_media_fingerprint(fps):
     fp = fps[STATE]
@@ -50,7 +57,7 @@ def test_state_media_fingerprint(fps):
     assert fp.labels["legitimizing"] == 0
     assert any("terrorist" in w for w in fp.label_words["delegitimizing"])
     # it keeps the army's "dozens" and drops every civilian toll and the monitor's total
-    assert {"61", "412", "12", "9"}.isdisjoint(fp.figures)
+    assert {"61", "412", "12", "9"}.isdisjoint(numbers_of(fp))
     assert "monitor" not in fp.sources and fp.sources.get("military", 0) >= 1
 
 
@@ -60,7 +67,7 @@ def test_opposition_fingerprint(fps):
     assert {"revolutionaries", "liberated"} & set(fp.label_words["legitimizing"])
     assert "regime" in fp.label_words["delegitimizing"]
     # it keeps the civilian deaths and drops the total that is mostly fighters
-    assert {"61", "12", "9"} <= set(fp.figures) and "412" not in fp.figures
+    assert {"61", "12", "9"} <= numbers_of(fp) and "412" not in numbers_of(fp)
     assert "eyewitness" in fp.sources
 
 
@@ -70,14 +77,14 @@ def test_wire_fingerprint(fps):
     # lens counts it, so we allow that one and no other delegitimizing label.
     assert fp.labels["delegitimizing"] <= 1
     assert fp.labels["neutral"] >= 5
-    assert {"412", "61", "12", "9", "130"} <= set(fp.figures)  # Hama: about 125 km on a map
+    assert {"412", "61", "12", "9", "130"} <= numbers_of(fp)  # Hama: about 125 km on a map
     assert {"monitor", "state_media", "foreign_government"} <= set(fp.sources)
 
 
 def test_compare_state_media_with_opposition(fps):
     diffs = compare_fingerprints(fps[STATE], fps[OPPO])
     numbers = {d.item: (d.a, d.b) for d in diffs if d.lens == "numbers"}
-    assert numbers["61"] == ("dropped", "kept")
+    assert numbers["61 civilians"] == ("dropped", "kept")
     framing = [d for d in diffs if d.lens == "framing"]
     assert any(d.item.startswith("\u201cterrorist") and d.a == "used" and d.b == "not used" for d in framing)
     assert all(isinstance(d, Difference) and d.note for d in diffs)
@@ -108,11 +115,41 @@ def test_compare_own_sentences(a, b, lens, item, values):
     assert (lens, item, *values) in [(d.lens, d.item, d.a, d.b) for d in diffs]
 
 
+# Figures that count different things never match (issue 14). Own sentences.
+@pytest.mark.parametrize("a, b", [
+    ("Rebels captured dozens of towns in the north.", "Jets killed dozens of terrorists in the north."),
+    ("The storm destroyed 300 homes in Dhaka.", "The storm killed 300 people in Dhaka."),
+    ("Police arrested 40 protesters in Lima.", "Police arrested 40 journalists in Lima."),
+    ("The convoy drove 80 km to the border.", "The convoy waited 80 minutes at the border."),
+])
+def test_figures_counting_different_things_never_match(a, b):
+    fa, fb = fingerprint(a), fingerprint(b)
+    assert not set(fa.figures) & set(fb.figures), (fa.figures, fb.figures)
+    diffs = [d for d in compare_fingerprints(fa, fb) if d.lens == "numbers"]
+    assert sorted((d.a, d.b) for d in diffs) == [("dropped", "kept"), ("kept", "dropped")]
+    assert all("Do they count the same thing?" in d.note for d in diffs)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("At least 61 civilians died, the monitor said.", "The strikes killed at least 61 civilians."),
+    ("Hama is about 130 km away.", "Hama lies about 130 kilometres to the south."),
+])
+def test_the_same_figure_still_matches(a, b):
+    assert [d for d in compare_fingerprints(fingerprint(a), fingerprint(b)) if d.lens == "numbers"] == []
+
+
+def test_state_media_and_opposition_dozens_are_not_one_figure(fps):
+    # The army's "dozens of terrorists" and the opposition's "dozens of towns"
+    state, oppo = fps[STATE].figures, fps[OPPO].figures
+    assert "dozens of terrorists" in state.values() and "dozens of towns" in oppo.values()
+    assert not set(state) & set(oppo)
+
+
 def test_fingerprint_is_frozen_and_accepts_text_doc_article():
     text = "The army said 12 soldiers were killed near Kharkiv."
     fp_text, fp_doc = fingerprint(text), fingerprint(kit.parse(text))
     assert isinstance(fp_text, Fingerprint) and fp_text == fp_doc
-    assert fp_text.figures == {"12": "12 soldiers"}
+    assert fp_text.figures == {"12 soldiers": "12 soldiers"}
     with pytest.raises(dataclasses.FrozenInstanceError):
         fp_text.words = 0
 

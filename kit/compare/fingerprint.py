@@ -4,9 +4,12 @@
 source types, which figures the text keeps. :func:`compare_fingerprints` lists what differs
 between two versions of the same events, lens by lens.
 
+A figure is its number AND what it counts: "dozens of towns" and "dozens of terrorists" are two
+figures, never one kept in both versions.
+
 >>> fp = fingerprint("Police said 40 people were arrested.")
 >>> fp.figures, fp.words
-({'40': '40 people'}, 6)
+({'40 people': '40 people'}, 6)
 """
 
 from __future__ import annotations
@@ -38,14 +41,43 @@ class Fingerprint:
     missing: tuple = ()
 
 
+#: Units written in more than one way, one spelling each (so "130 km" and "130 kilometres" match).
+_UNITS = {"kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+          "metres": "m", "meters": "m", "miles": "mi", "percent": "%", "per cent": "%"}
+
+
+def _counted(q) -> str:
+    """What a figure counts, lower case ("civilians", "towns", "km"); "" when the text does not say.
+
+    >>> from kit.numbers import find_numbers
+    >>> from kit.core.nlp import parse
+    >>> [_counted(q) for q in find_numbers(parse("Dozens of towns fell, 130 kilometres away."))]
+    ['towns', 'km']
+    """
+    word = (getattr(q, "unit", None) if getattr(q, "kind", "") != "count" else None) \
+        or getattr(q, "counted", None) or ""
+    word = " ".join(str(word).lower().split())
+    return _UNITS.get(word, word)
+
+
 def _figure_key(q) -> str:
+    """The figure as a key: its number and what it counts ("24\u201399 towns", "61 civilians")."""
     from kit.numbers import fmt
 
-    if q.value is not None:
-        return fmt(q.value)
     if getattr(q, "kind", "") == "proportion":  # "most", "half": the words say it best
-        return q.text
-    return f"{fmt(q.low)}\u2013{fmt(q.high)}"
+        return " ".join(q.text.lower().split())
+    number = fmt(q.value) if q.value is not None else f"{fmt(q.low)}\u2013{fmt(q.high)}"
+    counted = _counted(q)
+    return f"{number} {counted}" if counted else number
+
+
+def figure_number(key: str) -> str:
+    """The number part of a figure key.
+
+    >>> figure_number("24\u201399 towns"), figure_number("412")
+    ('24\u201399', '412')
+    """
+    return key.split(" ", 1)[0]
 
 
 def fingerprint(x) -> Fingerprint:
@@ -100,6 +132,9 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, *, names: tuple[str, st
     >>> fb = fingerprint("Police said 40 people were arrested, and 3 were hurt.")
     >>> [(d.item, d.a, d.b) for d in compare_fingerprints(fa, fb) if d.lens == "numbers"]
     [('3', 'dropped', 'kept')]
+    >>> fc = fingerprint("Police said 40 protesters were arrested.")
+    >>> [d.item for d in compare_fingerprints(fa, fc) if d.lens == "numbers"]
+    ['40 people', '40 protesters']
     """
     na, nb = names
     out: list[Difference] = []
@@ -125,12 +160,29 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, *, names: tuple[str, st
         out.append(Difference("attribution", "claims with no source", a.unattributed, b.unattributed,
                               f"Contested claims with no source: {a.unattributed} in {na}, "
                               f"{b.unattributed} in {nb}."))
+    out += _figure_differences(a, b, na, nb)
+    return out
+
+
+def _figure_differences(a: Fingerprint, b: Fingerprint, na: str, nb: str) -> list[Difference]:
+    """Figures only one version gives. A figure matches only the same number counting the same
+    thing; the same number counting something else is named in the note, as a question.
+
+    >>> fa, fb = fingerprint("Rebels took dozens of towns."), fingerprint("Jets killed dozens of terrorists.")
+    >>> [d.note for d in _figure_differences(fa, fb, "A", "B")][0]
+    'Only A gives the figure “dozens of towns”. (B has the same number for something else: “dozens of terrorists”. Do they count the same thing?)'
+    """
+    out = []
     for key in dict.fromkeys([*a.figures, *b.figures]):
-        if (key in a.figures) != (key in b.figures):
-            keeper, words = (na, a.figures[key]) if key in a.figures else (nb, b.figures[key])
-            out.append(Difference(
-                "numbers", key, "kept" if key in a.figures else "dropped",
-                "kept" if key in b.figures else "dropped",
-                f"Only {keeper} gives the figure \u201c{words}\u201d.",
-            ))
+        if (key in a.figures) == (key in b.figures):
+            continue
+        mine, other, keeper, rival = (a, b, na, nb) if key in a.figures else (b, a, nb, na)
+        same_number = [w for k, w in other.figures.items()
+                       if k not in mine.figures and figure_number(k) == figure_number(key)]
+        note = f"Only {keeper} gives the figure \u201c{mine.figures[key]}\u201d."
+        if same_number:
+            note += (f" ({rival} has the same number for something else: \u201c{same_number[0]}\u201d. "
+                     "Do they count the same thing?)")
+        out.append(Difference("numbers", key, "kept" if key in a.figures else "dropped",
+                              "kept" if key in b.figures else "dropped", note))
     return out
