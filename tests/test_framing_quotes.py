@@ -129,3 +129,8 @@ def test_the_reframe_view_says_whose_words_change_and_which_are_left_as_said():
 def test_the_reframe_view_escapes_a_speaker():
     out = reframe_html("<b>The mayor</b> said terrorists had fled.", "neutral")
     assert "<b>The mayor</b>" not in out
+
+
+def test_the_reframe_view_does_not_say_a_quoted_text_already_uses_neutral_words():
+    out = reframe_html('"Regime forces are gone," he said.', "neutral")
+    assert "already uses" not in out and "Nothing changed: every label that would change is inside a quotation" in out

@@ -73,11 +73,13 @@ def reframe_html(text: str, style: str) -> str:
     left = highlight(result.original, old, colors=colors, show_legend=False)
     right = highlight(result.text, new, colors=colors, show_legend=False)
     n = len(result.swaps)
-    summary = message(
-        f"{n} change{'s' if n != 1 else ''} for the {STYLES[result.style]}." if n
-        else f"Nothing to change: the text already uses the words of the {STYLES[result.style]}.",
-        kind="info",
-    )
+    if n:
+        said = f"{n} change{'s' if n != 1 else ''} for the {STYLES[result.style]}."
+    elif result.left_as_said:
+        said = "Nothing changed: every label that would change is inside a quotation, left as said."
+    else:
+        said = f"Nothing to change: the text already uses the words of the {STYLES[result.style]}."
+    summary = message(said, kind="info")
     col = 'style="flex:1;min-width:0;padding:0 8px;border-left:3px solid {c}"'
     return (
         summary
