@@ -57,7 +57,7 @@ def test_pathological_text_parses_exactly_and_fast(name):
 def test_parse_time_grows_linearly(name):
     kit.parse("Warm up.")
     small = min(_seconds(kit.parse, PATTERNS[name](2500)) for _ in range(2))
-    big = _seconds(kit.parse, PATTERNS[name](10000))
+    big = min(_seconds(kit.parse, PATTERNS[name](10000)) for _ in range(2))
     assert big < 8 * small + 0.5, f"{name}: 4x the text took {big / max(small, 1e-6):.0f}x as long"
 
 
@@ -141,5 +141,5 @@ def test_html_time_grows_linearly(make):
 
     html_to_text(make(1000))
     small = min(_seconds(html_to_text, make(40_000)) for _ in range(2))
-    big = _seconds(html_to_text, make(160_000))
+    big = min(_seconds(html_to_text, make(160_000)) for _ in range(2))
     assert big < 8 * small + 0.5, f"4x the page took {big / max(small, 1e-6):.0f}x as long"
