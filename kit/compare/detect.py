@@ -60,6 +60,27 @@ def _describe(item, text: str, detail: str | None, finder: str) -> str:
     return f"“{words}”" + (f" ({extra})" if extra not in (None, "") else "")
 
 
+#: A version whose words are more alike the original than this is "unchanged" (see :func:`similarity`).
+SAME_TEXT = 0.9
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two texts are, word by word (0 to 1; case and punctuation ignored).
+
+    >>> similarity("Rebels took the town.", "rebels took the town")
+    1.0
+    >>> similarity("Rebels took the town.", "Terrorists overran the town.") < 0.9
+    True
+    """
+    import difflib
+    import re
+
+    words_a, words_b = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    if not words_a and not words_b:
+        return 1.0
+    return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+
+
 #: What counts for :func:`counts`, in words.
 COUNTED = {"find_labels": "labels that take a side", "find_passives": "passives that hide who did it"}
 
@@ -122,6 +143,10 @@ def detect_feedback(text: object, *, expect: Iterable[str] = (), original: str |
         return Feedback(False, "Write your version as text between quotes.", exercise)
     if not any(c.isalpha() for c in text):
         return Feedback(False, "Write your version in words: a sentence or a short paragraph.", exercise)
+    if isinstance(original, str) and similarity(text, original) > SAME_TEXT:
+        return Feedback(False, "Your version is (almost) the same as the original, so there is nothing new "
+                               "for the kit to find. Make it yours: change the words that name people, who "
+                               "says so or the numbers, then check again.", exercise)
     try:
         found = detect(text, lenses=lenses)
         before = {f.finder: len(f.items) for f in detect(original, lenses=lenses)} if original else {}

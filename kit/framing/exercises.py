@@ -119,6 +119,17 @@ def framing_hidden_actor(answer: object) -> Feedback:
                 "\"X was done\" or \"bodies lay\", where nobody is said to have done it.", ex)
 
 
+def _has_verb(text: str) -> bool:
+    """Does the sentence have a verb (spaCy), so it says what happened?
+
+    >>> _has_verb("Fighters took the town."), _has_verb("Rebels town.")
+    (True, False)
+    """
+    from kit.core.nlp import parse
+
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in parse(text))
+
+
 @exercise("framing_neutral_rewrite")
 def framing_neutral_rewrite(answer: object) -> Feedback:
     """01_framing: rewrite "Freedom fighters liberated the town." as a neutral wire would."""
@@ -142,4 +153,7 @@ def framing_neutral_rewrite(answer: object) -> Feedback:
         return hint("Keep the facts: the sentence is about a town. Change only the words that take a side.", ex)
     if not [l for l in labels if l.actor == "opposition"] and not (words & {"fighters", "gunmen", "group"}):
         return hint("Say who took the town, with a neutral name for them. (Who is named how?)", ex)
+    if not _has_verb(str(answer)):
+        return hint("Write a whole sentence: who did what to the town? Your sentence needs a verb, "
+                    "such as \"took\" or \"captured\".", ex)
     return passed("Neutral wording says what happened (who took the town) without judging it.", ex)
