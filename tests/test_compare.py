@@ -339,7 +339,8 @@ def test_article_repair(answer, ok):
     assert compare_exercises.article_repair(answer).passed is ok
 
 
-@pytest.mark.parametrize("answer, ok", [("b", True), ("B", True), ("a", False), ("c", False), ("x", False)])
+@pytest.mark.parametrize("answer, ok", [("b: https://www.fpri.org", True), ("B, Foreign Policy Research Institute", True),
+                                        ("b", False), ("a", False), ("c", False), ("x", False)])
 def test_article_lateral(answer, ok):
     fb = compare_exercises.article_lateral(answer)
     assert fb.passed is ok and fb.message

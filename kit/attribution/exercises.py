@@ -86,13 +86,14 @@ def attribution_doubt_verb(answer: object) -> Feedback:
     signal = signals.get(word) or signals.get(lemma)
     if signal == "distancing":
         return passed(f"\"{word}\" keeps a distance: the reader hears that the claim may not be "
-                      "true. \"Confirmed\" does the opposite: it tells you the claim is true.", ex)
+                      "true. \"Confirmed\" does the opposite: it presents the claim as settled, though a verb "
+                      "alone never makes a claim true or false.", ex)
     if signal == "neutral":
         return hint(f"\"{word}\" is neutral: it neither trusts nor doubts. Look for a verb that "
                     "makes you wonder whether the army is telling the truth.", ex)
     if signal == "endorsing":
-        return hint(f"\"{word}\" still says the claim is true, like \"confirmed\". Which verb "
-                    "would make a reader doubt it?", ex)
+        return hint(f"\"{word}\" still presents the claim as settled, like \"confirmed\" (the writer's choice, "
+                    "not a proof). Which verb would make a reader doubt it?", ex)
     if signal:
         return hint(f"\"{word}\" signals something else ({signal}). Which verb tells the reader "
                     "the claim might not be true?", ex)

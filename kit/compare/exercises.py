@@ -120,23 +120,55 @@ def article_repair(answer: object) -> Feedback:
                 "stop and a repeated word. Start from: I don't think the government ...", ex)
 
 
+#: Evidence of a lateral search: a link, or a second source named by its name.
+_EVIDENCE = re.compile(r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:org|com|edu|net|gov|int)\b|\bfpri\b"
+                       r"|foreign policy research institute|wikipedia|linkedin", re.I)
+
+
+def _letter_and_evidence(answer: object) -> tuple[str, str]:
+    """The chosen letter and the rest of the answer (the evidence).
+
+    >>> _letter_and_evidence("b: https://www.fpri.org")
+    ('b', ': https://www.fpri.org')
+    >>> _letter_and_evidence(("B", "Wikipedia"))
+    ('b', 'Wikipedia')
+    """
+    if isinstance(answer, (tuple, list)) and answer:
+        return norm(answer[0])[:1], " ".join(str(a) for a in list(answer)[1:5])[:2000]
+    text = str(answer).strip()[:2000]
+    m = re.match(r"\(?([abcABC])\b\)?(.*)", text, re.S)
+    return (m.group(1).lower(), m.group(2)) if m else (norm(text), "")
+
+
 @exercise("article_lateral")
 def article_lateral(answer: object) -> Feedback:
-    """05_your_article: what lateral reading shows about "American Institute for Foreign Policy Research".
+    """05_your_article: what lateral reading shows about "American Institute for Foreign Policy Research",
+    with the evidence: a link, or the second source that says so.
 
-    >>> article_lateral("b").passed
+    >>> article_lateral("b: his page at https://www.fpri.org").passed
     True
+    >>> article_lateral("b").passed
+    False
     """
+    ex = "article_lateral"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    letter, evidence = _letter_and_evidence(answer)
+    if letter == "b" and not _EVIDENCE.search(evidence):
+        return hint("Right choice. Now show how you know: add the link (URL) where you found his "
+                    "institute, or name the second source that says so, e.g. \"b: ... https://...\". "
+                    "(Who says so?)", ex)
     return choice(
-        answer, "b",
+        letter, "b",
         {"a": "Search the exact name in quotation marks. Do you find an organisation that uses it, "
               "with Aaron Stein as its president? Then search \u201cAaron Stein\u201d with "
               "\u201cpresident\u201d. (Who says so?)",
          "c": "Search \u201cAaron Stein\u201d: you will find him, with his real job title. The person "
               "is real; check the name of his organisation."},
-        exercise="article_lateral",
+        exercise=ex,
         success="Aaron Stein is president of the Foreign Policy Research Institute (FPRI), in "
                 "Philadelphia. The translation turned its name into ordinary words in another order. "
-                "Lateral reading found the real source in a minute.",
-        default_hint="Answer \"a\", \"b\" or \"c\". Search for the name in a new tab before you choose.",
+                "Lateral reading found the real source in a minute, and you kept the evidence.",
+        default_hint="Start with \"a\", \"b\" or \"c\", then the link or source you found. Search for "
+                     "the name in a new tab before you choose.",
     )

@@ -252,7 +252,8 @@ def _read_answers(book: Gradebook, student: Student, rel: str, data) -> None:
             continue
         answer = entry.get("answer")
         if ex_id in BANKS and isinstance(answer, dict):
-            student.quizzes[ex_id] = score(load_bank(ex_id), answer)
+            if entry.get("final") is not False:  # a draft (no Submit - final yet) is not reported
+                student.quizzes[ex_id] = score(load_bank(ex_id), answer)
             continue
         passed = entry.get("passed") is True
         student.exercises[ex_id] = Status(answer is not None, passed, "answers")
@@ -332,6 +333,7 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     from kit.classroom.feedback import QUESTIONS
+    from kit.teacher import skills
 
     out = prepare_out(out)
     exercises, quizzes = book.exercises(), book.quizzes()
@@ -344,11 +346,13 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     answers = [["question", "student", "answer"]]
     answers += [[csv_cell(question), csv_cell(n), csv_cell(answer)]
                 for question, rows in book.questions().items() for n, answer in rows]
+    grades = skills.add_columns(grades, book, names, out)  # transfer rubric, per-skill before/after
     quiz_rows = [(n, {q: book.students[n].quizzes.get(q) for q in quizzes}) for n in names]
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     page = env.get_template("gradebook.html.j2").render(
         book=book, names=names, exercises=exercises, quizzes=quizzes, quiz_rows=quiz_rows,
+        skill_rows=skills.summary(book, names), skill_cell=skills.cell, rubric=skills.RUBRIC_LEVELS,
         lenses=list(QUESTIONS), questions=book.questions(), status_word=status_word,
         folder=display_name(book.folder.name), QUESTIONS=QUESTIONS,
         class_passed={e: sum(status_word(book.students[n].exercises.get(e)) == "passed" for n in names)

@@ -1,0 +1,128 @@
+"""Per-skill before and after: what the two quizzes say each student (and the class) learned.
+
+Both question banks share one skills map (``kit/classroom/data/quiz_*.json``), so each skill
+has items in ``quiz_before`` and in ``quiz_after``. For each student the gradebook shows,
+per skill, the share right in the first final attempt of each quiz, and the same for the
+class; the open transfer task (``transfer_task`` in quiz_after, scored with the four-level
+rubric of ``lessons/rubrics.md``) gets a column the teacher fills in ``gradebook.csv``.
+A score typed there is kept the next time the gradebook is written.
+
+>>> from kit.classroom.quiz import load_bank, score
+>>> before = load_bank("quiz_before")
+>>> result = score(before, {i.id: i.answer for i in before.items if i.lens == "numbers"})
+>>> per_skill(result)["numbers.hedge"], per_skill(result)["framing.label"]
+((1, 1), (0, 1))
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BEFORE, AFTER = "quiz_before", "quiz_after"
+#: The gradebook.csv column where the teacher types the transfer task's rubric level (1-4).
+RUBRIC_COLUMN = "transfer (rubric 1-4)"
+#: The four levels, as students see them in quiz_after and lessons/rubrics.md.
+RUBRIC_LEVELS = {
+    4: "Uses all three questions on the new text, with a quotation for each, and says what to check next and where.",
+    3: "Uses all three questions with evidence from the text; the next step is general.",
+    2: "Uses one or two questions, or gives opinions without quoting the text.",
+    1: "Summarises or judges the article without the three questions.",
+}
+
+
+def per_skill(result) -> dict[str, tuple[int, int]]:
+    """``skill -> (right, items)`` for one scored quiz (:class:`kit.classroom.quiz.QuizResult`)."""
+    out: dict[str, list[int]] = {}
+    for r in getattr(result, "results", ()):
+        right, total = out.setdefault(r.item.skill, [0, 0])
+        out[r.item.skill] = [right + bool(r.correct), total + 1]
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    """One skill: its lens and description, each student's (before, after), and the class's."""
+
+    skill: str
+    lens: str
+    description: str
+    students: dict = field(hash=False, compare=False)   # name -> (before, after), each (right, total) or None
+    before: tuple[int, int] = (0, 0)                     # the class: right answers, answers given
+    after: tuple[int, int] = (0, 0)
+
+    def change(self) -> float | None:
+        """The class's share right after minus before (None when a quiz is missing)."""
+        if not self.before[1] or not self.after[1]:
+            return None
+        return self.after[0] / self.after[1] - self.before[0] / self.before[1]
+
+
+def _add(total: tuple[int, int], part) -> tuple[int, int]:
+    return total if part is None else (total[0] + part[0], total[1] + part[1])
+
+
+def summary(book, names: list[str] | None = None) -> list[SkillRow]:
+    """Per skill, each student's before and after, and the class's (students without a quiz left out).
+
+    >>> from kit.teacher.gradebook import Gradebook, Student
+    >>> from kit.classroom.quiz import load_bank, score
+    >>> b, a = load_bank(BEFORE), load_bank(AFTER)
+    >>> book = Gradebook(Path("."))
+    >>> book.students["ana"] = Student("ana", quizzes={BEFORE: score(b, {}), AFTER: score(a, {i.id: i.answer for i in a.items})})
+    >>> row = summary(book)[0]
+    >>> row.skill, row.students["ana"], row.before, row.after, row.change()
+    ('framing.label', ((0, 1), (1, 1)), (0, 1), (1, 1), 1.0)
+    """
+    from kit.classroom.quiz import load_bank
+
+    skills = load_bank(BEFORE).skills
+    names = sorted(book.students) if names is None else names
+    rows = []
+    for skill, info in skills.items():
+        students, before, after = {}, (0, 0), (0, 0)
+        for n in names:
+            quizzes = book.students[n].quizzes
+            pair = tuple(per_skill(quizzes[q]).get(skill) if q in quizzes else None for q in (BEFORE, AFTER))
+            if pair != (None, None):
+                students[n] = pair
+                before, after = _add(before, pair[0]), _add(after, pair[1])
+        rows.append(SkillRow(skill, str(info.get("lens", "")), str(info.get("description", "")),
+                             students, before, after))
+    return rows
+
+
+def cell(part) -> str:
+    """``(right, total)`` as a CSV/HTML cell: "1/1", or "" when the quiz was not taken.
+
+    >>> cell((2, 3)), cell(None)
+    ('2/3', '')
+    """
+    return "" if not part else f"{part[0]}/{part[1]}"
+
+
+def kept_rubric_scores(out: Path) -> dict[str, str]:
+    """The rubric levels a teacher typed into an earlier ``gradebook.csv`` in ``out``, by student cell."""
+    try:
+        text = (Path(out) / "gradebook.csv").read_text(encoding="utf-8")[:5_000_000]
+        return {row.get("student", ""): row.get(RUBRIC_COLUMN, "") or "" for row in csv.DictReader(io.StringIO(text))
+                if (row.get(RUBRIC_COLUMN) or "").strip() in {"1", "2", "3", "4"}}
+    except (OSError, ValueError, csv.Error):
+        return {}
+
+
+def add_columns(grades: list[list], book, names: list[str], out: Path) -> list[list]:
+    """gradebook.csv rows with the rubric column (kept from the last run) and per-skill before/after columns.
+
+    ``grades`` is the header row then one row per student, in the order of ``names``.
+    """
+    rows = summary(book, names)
+    kept = kept_rubric_scores(out)
+    head = grades[0] + [RUBRIC_COLUMN] + [f"{r.skill} {when}" for r in rows for when in ("before", "after")]
+    body = []
+    for n, row in zip(names, grades[1:]):
+        skill_cells = [cell(r.students.get(n, (None, None))[i]) for r in rows for i in (0, 1)]
+        body.append(row + [kept.get(row[0], "")] + skill_cells)
+    return [head] + body
