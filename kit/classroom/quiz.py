@@ -166,6 +166,22 @@ def score(bank: Bank, answers: dict) -> QuizResult:
                       {k: tuple(v) for k, v in by_lens.items()})
 
 
+#: The four-level rubric of the transfer task (quiz_after; lessons/rubrics.md), highest first.
+TRANSFER_RUBRIC = {
+    4: "Uses all three questions on the new text, with a quotation for each, and says what to check next and where.",
+    3: "Uses all three questions with evidence from the text; the next step is general.",
+    2: "Uses one or two questions, or gives opinions without quoting the text.",
+    1: "Summarises or judges the article without the three questions.",
+}
+#: The four-level rubric shown with every other open answer (reflections), highest first.
+OPEN_RUBRIC = {
+    4: "Answers the question with an example quoted from the text, names the lens it uses, and says what is still unknown.",
+    3: "Answers the question with an example from the text.",
+    2: "Answers in general terms, without an example from the text.",
+    1: "Repeats the question or gives an opinion only.",
+}
+
+
 #: Environment variable a teacher sets to show the key before a final attempt: "all" (or "1")
 #: or bank ids separated by commas ("quiz_before").
 RELEASE_ENV = "KIT_QUIZ_KEY"

@@ -291,3 +291,82 @@ def make_quiz(bank="quiz_before") -> W.VBox:
         result.value = safe_html(lambda: message("Your teacher has released the answers.", kind="info")
                                  + _quiz_key(bank, None))
     return W.VBox([head, W.VBox(rows), submit, result], layout=W.Layout(max_width="900px"))
+
+
+#: An open answer counts as "tried" (and the model answer can be shown) from this many words.
+TRIED_WORDS = 8
+
+
+def _rubric_html(rubric: dict) -> str:
+    rows = "".join(f"<li><b>{level}</b>: {html.escape(str(text))}</li>" for level, text in rubric.items())
+    return f"<details><summary>How a written answer is scored (4 is best)</summary><ul>{rows}</ul></details>"
+
+
+def make_model_answer(exercise: str, model: str, *, rubric: str = "open") -> W.VBox:
+    """A model answer for an open question, shown only after the student has tried.
+
+    The student writes (or copies) their answer into the box and presses Save; it is saved
+    for the teacher's gradebook. Once a saved answer has a few sentences' worth of words
+    (:data:`TRIED_WORDS`), a *Show a model answer* button appears. ``model`` is the teacher's
+    solution, base64-encoded by ``tools/make_student.py`` so it is not read at a glance.
+    ``rubric``: ``"open"`` or ``"transfer"`` (:data:`kit.classroom.quiz.OPEN_RUBRIC`, ``TRANSFER_RUBRIC``).
+
+    Children: 0 intro and rubric, 1 Textarea, 2 Save, 3 status, 4 Show a model answer, 5 the model.
+
+    >>> import base64, os, tempfile; os.environ["KIT_ANSWERS"] = os.path.join(tempfile.mkdtemp(), "a.json")
+    >>> w = make_model_answer("demo_open", base64.b64encode(b"A model.").decode())
+    >>> w.children[4].layout.display
+    'none'
+    >>> w.children[1].value = "The label rebels names one side and the army is named by its own word."
+    >>> w.children[2].click(); w.children[4].click()
+    >>> w.children[4].layout.display is None and "A model." in w.children[5].value
+    True
+    >>> _ = os.environ.pop("KIT_ANSWERS")
+    """
+    import base64
+    import binascii
+
+    from kit.classroom.answers import save_answer, saved
+    from kit.classroom.feedback import Feedback
+    from kit.classroom.quiz import OPEN_RUBRIC, TRANSFER_RUBRIC
+
+    def tried(text) -> bool:
+        return isinstance(text, str) and len(text.split()) >= TRIED_WORDS
+
+    before = saved(str(exercise), "")
+    intro = W.HTML(message("Write your answer in the box (or copy it from the cell above) and press Save. "
+                           "Then you can compare it with a model answer.", kind="info")
+                   + _rubric_html(TRANSFER_RUBRIC if rubric == "transfer" else OPEN_RUBRIC))
+    box = W.Textarea(value=before if isinstance(before, str) else "", placeholder="Your answer",
+                     layout=W.Layout(width="100%", height="7em"))
+    save = W.Button(description="Save my answer", icon="save")
+    status, shown = W.HTML(), W.HTML()
+    show = W.Button(description="Show a model answer", icon="eye",
+                    layout=W.Layout(display=None if tried(before) else "none"))
+
+    def on_save(_=None):
+        def build():
+            text = box.value.strip()
+            if not tried(text):
+                return message(f"Write a little more first (at least {TRIED_WORDS} words), then press Save.",
+                               kind="warning")
+            save_answer(str(exercise), text, Feedback(True, "Written answer saved.", str(exercise)))
+            show.layout.display = None
+            return message("Saved for your teacher. Now compare with a model answer.", kind="success")
+        status.value = safe_html(build)
+
+    def on_show(_=None):
+        def build():
+            try:
+                text = base64.b64decode(str(model).encode("ascii"), validate=True).decode("utf-8")
+            except (binascii.Error, ValueError):
+                text = str(model)
+            return ("<div class='kit-model'><b>A model answer</b> (one good answer among many: what does "
+                    f"yours do that it does not?)<blockquote style='white-space:pre-wrap'>{html.escape(text)}"
+                    "</blockquote></div>")
+        if tried(saved(str(exercise), "")) or show.layout.display is None:
+            shown.value = safe_html(build)
+
+    save.on_click(on_save)
+    show.on_click(on_show)
+    return W.VBox([intro, box, save, status, show, shown], layout=W.Layout(max_width="900px"))

@@ -21,16 +21,13 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kit.classroom.quiz import TRANSFER_RUBRIC
+
 BEFORE, AFTER = "quiz_before", "quiz_after"
 #: The gradebook.csv column where the teacher types the transfer task's rubric level (1-4).
 RUBRIC_COLUMN = "transfer (rubric 1-4)"
 #: The four levels, as students see them in quiz_after and lessons/rubrics.md.
-RUBRIC_LEVELS = {
-    4: "Uses all three questions on the new text, with a quotation for each, and says what to check next and where.",
-    3: "Uses all three questions with evidence from the text; the next step is general.",
-    2: "Uses one or two questions, or gives opinions without quoting the text.",
-    1: "Summarises or judges the article without the three questions.",
-}
+RUBRIC_LEVELS = TRANSFER_RUBRIC
 
 
 def per_skill(result) -> dict[str, tuple[int, int]]:
