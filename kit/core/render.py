@@ -3,8 +3,20 @@
 One small renderer serves every lens. It takes any objects with ``start_char`` and
 ``end_char`` (kit results, spaCy spans) or :class:`Highlight` records.
 
+Accessible to every student (issue 14): colour is never the only cue. Each highlighted span
+shows a short text mark after it (``data-cue``: "−" paints them as illegitimate, "+" as
+legitimate, "=" neutral, "MON" monitor group, "!" no source...; from ``kit/core/data/glossary.toml``
+or made from the tag's label), and the legend shows the same mark beside each colour.
+Internal names are shown in plain words (:func:`kit.core.glossary.plain_label`).
+
+Colours: light tints of the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design"),
+chosen to stay apart for the common kinds of colour blindness; text on them is near-black
+(:data:`TEXT_COLOR`), which gives a contrast of at least 9:1 on every tint (WCAG AA asks 4.5:1;
+``tests/test_accessibility.py`` computes it for every palette in the kit). Where two tints
+still look alike to some readers, the text mark tells them apart.
+
 >>> print(highlight("Rebels took <Aleppo>.", [Highlight(13, 19, "place")], show_legend=False))
-<div class="kit-hl"...>Rebels took &lt;<mark ...>Aleppo</mark>&gt;.</div>
+<div class="kit-hl"...>...Rebels took &lt;<mark ... data-cue="place" ...>Aleppo</mark>&gt;.</div>
 """
 
 from __future__ import annotations
@@ -12,6 +24,22 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from typing import Callable, Iterable
+
+from kit.core.glossary import cue_for, lookup, plain_label
+
+#: Text colour on every highlight and legend chip (contrast >= 9:1 on every tint below).
+TEXT_COLOR = "#111111"
+#: The text mark after each span (``data-cue``), drawn by CSS so the article's text is unchanged
+#: when copied; the legend shows the same mark as text.
+CUE_CSS = (
+    "<style>.kit-span[data-cue]::after{content:attr(data-cue);font-size:72%;font-weight:600;"
+    "margin-left:3px;padding:0 2px;border:1px solid #555;border-radius:3px;background:#fff;"
+    f"color:{TEXT_COLOR};vertical-align:1px;white-space:nowrap}}</style>"
+)
+#: Marks for spaCy's entity kinds (notebook 00), which are not glossary terms.
+ENTITY_CUES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "area", "NORP": "group",
+               "DATE": "date"}
+_CHIP = "padding:1px 6px;margin-right:6px;border-radius:3px;display:inline-block"
 
 #: Colour-blind-friendly palette (Okabe-Ito, lightened for a background).
 PALETTE = (
@@ -23,7 +51,7 @@ PALETTE = (
 TAG_COLORS = {
     # stance (framing)
     "delegitimizing": "#f5a3a3",
-    "neutral": "#d6d6d6",
+    "neutral": "#ececec",  # light grey: apart from both tints for every kind of colour blindness
     "legitimizing": "#a8e0c8",
     # entity kinds (start notebook)
     "PERSON": "#f9c784",
@@ -60,7 +88,7 @@ def colors_for(tags: Iterable[str], colors: dict[str, str] | None = None) -> dic
     """A colour for each tag: given ones first, then fixed ones, then the palette.
 
     >>> colors_for(["neutral", "x"])["neutral"]
-    '#d6d6d6'
+    '#ececec'
     """
     out: dict[str, str] = {}
     spare = iter(p for p in PALETTE * 3)
@@ -71,18 +99,57 @@ def colors_for(tags: Iterable[str], colors: dict[str, str] | None = None) -> dic
     return out
 
 
-def legend(colors: dict[str, str], *, labels: dict[str, str] | None = None) -> str:
-    """HTML legend: one coloured chip per tag.
+def label_of(tag: str, labels: dict[str, str] | None = None) -> str:
+    """The words a student sees for a tag: the caller's label, else the glossary's plain label.
 
-    >>> "neutral" in legend({"neutral": "#ddd"})
+    >>> label_of("delegitimizing"), label_of("monitor", {"monitor": "monitor"}), label_of("x_y")
+    ('paints them as illegitimate', 'monitor', 'x y')
+    """
+    return (labels or {}).get(tag) or plain_label(tag)
+
+
+def cues_for(tags: Iterable[str], labels: dict[str, str] | None = None) -> dict[str, str]:
+    """A short, distinct text mark for each tag: the glossary's cue, then an entity kind's,
+    then the label itself when short, its first word, or its initials.
+
+    >>> cues_for(["delegitimizing", "neutral", "doer hidden", "doer named", "PERSON"])
+    {'delegitimizing': '−', 'neutral': '=', 'doer hidden': 'who?', 'doer named': 'doer', 'PERSON': 'person'}
+    """
+    out: dict[str, str] = {}
+    for t in dict.fromkeys(tags):
+        label = label_of(t, labels)
+        words = label.replace(".", "").split()
+        options = [cue_for(t), ENTITY_CUES.get(t, ""), label if len(label) <= 8 else "",
+                   words[0] if words and len(words[0]) <= 8 else "",
+                   "".join(w[0] for w in words).upper()]
+        cue = next((c for c in options if c and c not in out.values()), "")
+        n = 2
+        while not cue or cue in out.values():
+            cue = f"{(options[-1] or t[:3])}{n}"
+            n += 1
+        out[t] = cue
+    return out
+
+
+def legend(colors: dict[str, str], *, labels: dict[str, str] | None = None,
+           cues: dict[str, str] | None = None) -> str:
+    """HTML legend: one chip per tag, in its colour, with its text mark and plain label
+    (hover for the definition when the glossary has one).
+
+    >>> out = legend({"neutral": "#ddd"})
+    >>> "neutral" in out and "=" in out
     True
     """
-    chips = "".join(
-        f'<span style="background:{html.escape(c)};padding:1px 6px;margin-right:6px;'
-        f'border-radius:3px">{html.escape((labels or {}).get(t, t))}</span>'
-        for t, c in colors.items()
-    )
-    return f'<div class="kit-legend" style="margin:4px 0 8px 0;font-size:90%">{chips}</div>'
+    cues = cues if cues is not None else cues_for(colors, labels)
+    chips = []
+    for t, c in colors.items():
+        term = lookup(t)
+        title = f' title="{html.escape(term.definition)}"' if term else ""
+        mark = (f'<b style="border:1px solid #555;border-radius:3px;background:#fff;padding:0 2px;'
+                f'margin-right:4px;font-size:85%">{html.escape(cues[t])}</b>' if cues.get(t) else "")
+        chips.append(f'<span class="kit-chip" data-tag="{html.escape(t)}"{title} style="background:{html.escape(c)};'
+                     f'color:{TEXT_COLOR};{_CHIP}">{mark}{html.escape(label_of(t, labels))}</span>')
+    return f'<div class="kit-legend" style="margin:4px 0 8px 0;font-size:90%">{"".join(chips)}</div>'
 
 
 def highlight(
@@ -117,28 +184,26 @@ def highlight(
             kept.append(h)
             last_end = h.end_char
     palette = colors_for([h.tag for h in kept], colors)
+    cues = cues_for(palette, labels)
     parts: list[str] = []
     pos = 0
     for h in kept:
         parts.append(html.escape(text[pos : h.start_char]))
-        label = (labels or {}).get(h.tag, h.tag)
+        label = label_of(h.tag, labels)
         title = h.tooltip or label
-        badge = (
-            f'<sub style="font-size:70%;opacity:.7;margin-left:2px">{html.escape(label)}</sub>'
-            if show_tags
-            else ""
-        )
+        badge = f'<sub style="font-size:72%;margin-left:2px">{html.escape(label)}</sub>' if show_tags else ""
+        cue = "" if show_tags else f' data-cue="{html.escape(cues[h.tag])}"'
         parts.append(
-            f'<mark class="kit-span" data-tag="{html.escape(h.tag)}" title="{html.escape(title)}" '
-            f'style="background:{html.escape(palette[h.tag])};padding:0 2px;border-radius:3px">'
+            f'<mark class="kit-span" data-tag="{html.escape(h.tag)}"{cue} title="{html.escape(title)}" '
+            f'style="background:{html.escape(palette[h.tag])};color:{TEXT_COLOR};padding:0 2px;border-radius:3px">'
             f"{html.escape(text[h.start_char : h.end_char])}{badge}</mark>"
         )
         pos = h.end_char
     parts.append(html.escape(text[pos:]))
     body = "".join(parts).replace("\n", "<br>\n")
-    out = f'<div class="kit-hl" style="line-height:1.7">{body}</div>'
+    out = f'<div class="kit-hl" style="line-height:1.8">{CUE_CSS if kept else ""}{body}</div>'
     if show_legend and palette:
-        out = legend(palette, labels=labels) + out
+        out = legend(palette, labels=labels, cues=None if show_tags else cues) + out
     return out
 
 

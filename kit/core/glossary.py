@@ -1,0 +1,138 @@
+"""The kit's words in plain English: labels for students and hover glosses.
+
+The data is ``kit/core/data/glossary.toml`` (one ``[[term]]`` per word, with its plain label,
+the kit's internal names for it, a definition and an optional text cue); ``lessons/glossary.md``
+is the same list to read and print. It lives in ``core`` so that every room, and
+:mod:`kit.core.render` itself, can show plain words instead of internal names.
+
+>>> plain_label("delegitimizing")
+'paints them as illegitimate'
+>>> plain_label("according_to"), plain_label("cue signal"), plain_label("state_media")
+('according to ...', 'what the verb suggests', 'state media')
+>>> print(term_html("hedge"))
+<abbr class="kit-term" title="Words that make a figure less exact: ..." tabindex="0" ...>hedge</abbr>
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Term", "cue_for", "glossary", "lookup", "plain_count", "plain_label", "plain_text", "term_html"]
+
+#: The look of a glossed word: a dotted underline, as browsers show <abbr>, and a help cursor.
+ABBR_STYLE = "text-decoration:underline dotted;text-underline-offset:2px;cursor:help"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry (see the top of ``glossary.toml``)."""
+
+    term: str
+    label: str
+    definition: str
+    names: tuple[str, ...] = ()
+    cue: str = ""
+
+
+def _key(name: str) -> str:
+    """A name as looked up: lower case, ``_`` and ``-`` as spaces, spaces squeezed.
+
+    >>> _key(" State_Media ")
+    'state media'
+    """
+    return " ".join(str(name).replace("_", " ").replace("-", " ").lower().split())
+
+
+@functools.lru_cache(maxsize=1)
+def glossary() -> tuple[Term, ...]:
+    """Every term of ``kit/core/data/glossary.toml``, in the file's order.
+
+    >>> glossary()[0].term
+    'framing'
+    """
+    raw = resources.files("kit.core").joinpath("data/glossary.toml").read_bytes()
+    return tuple(Term(t["term"], t["label"], t["definition"], tuple(t.get("names", ())), t.get("cue", ""))
+                 for t in tomllib.loads(raw.decode("utf-8"))["term"])
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, Term]:
+    out: dict[str, Term] = {}
+    for t in glossary():
+        for name in (*t.names, t.term):
+            out.setdefault(_key(name), t)
+    return out
+
+
+def lookup(name: str) -> Term | None:
+    """The glossary entry for a term or an internal name (any case, ``_`` or spaces), or None.
+
+    >>> lookup("Monitor").label, lookup("nonsense") is None
+    ('monitor group', True)
+    """
+    return _index().get(_key(name))
+
+
+def plain_label(technical: str) -> str:
+    """The student-facing words for an internal name; unknown names lose their underscores.
+
+    >>> plain_label("foreign_government"), plain_label("some_new_tag")
+    ('foreign government', 'some new tag')
+    """
+    t = lookup(technical)
+    return t.label if t else " ".join(str(technical).replace("_", " ").split())
+
+
+def cue_for(technical: str) -> str:
+    """The short text mark for a tag from the glossary ("" when it has none).
+
+    >>> cue_for("delegitimizing"), cue_for("monitor"), cue_for("PERSON")
+    ('−', 'MON', '')
+    """
+    t = lookup(technical)
+    return t.cue if t else ""
+
+
+def term_html(term: str, text: str | None = None) -> str:
+    """``text`` (default: the term's plain label) as an ``<abbr>`` whose title is the definition,
+    reachable with the keyboard (tabindex). Unknown terms come back escaped, without a gloss.
+
+    >>> term_html("nonsense <b>")
+    'nonsense &lt;b&gt;'
+    >>> 'title="What a label does' in term_html("stance", "stance")
+    True
+    """
+    t = lookup(term)
+    shown = text if text is not None else (t.label if t else term)
+    if t is None:
+        return html.escape(shown)
+    return (f'<abbr class="kit-term" title="{html.escape(t.definition)}" tabindex="0" '
+            f'style="{ABBR_STYLE}">{html.escape(shown)}</abbr>')
+
+
+_SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+def plain_text(text: str) -> str:
+    """``text`` with every snake_case internal name replaced by its plain label.
+
+    >>> plain_text("3 claims from state_media, 1 according_to")
+    '3 claims from state media, 1 according to ...'
+    """
+    return _SNAKE.sub(lambda m: plain_label(m.group(0)), text)
+
+
+def plain_count(n: int, singular: str, plural: str | None = None) -> str:
+    """A count with the right form of its noun (an English plural in "s" unless given).
+
+    >>> plain_count(1, "contested claim"), plain_count(2, "contested claim"), plain_count(0, "sign")
+    ('1 contested claim', '2 contested claims', '0 signs')
+    >>> plain_count(1, "sentence where nobody is named", "sentences where nobody is named")
+    '1 sentence where nobody is named'
+    """
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
