@@ -8,7 +8,12 @@ Teacher notebooks mark answers the nbgrader way:
 
 In the student copy, each ``name = ...`` line of a solution becomes ``name = ...`` with
 a placeholder (so the checker says "not answered yet" instead of raising), other solution
-lines become ``# YOUR CODE HERE``; a Markdown solution becomes a prompt to write.
+lines become ``# YOUR CODE HERE``; a Markdown solution becomes a prompt to write, followed
+by a code cell (tagged ``model-answer``) with a *Show a model answer* button that appears once
+the student has saved an answer of their own (:func:`kit.classroom.widgets.make_model_answer`;
+the teacher's solution is stored base64-encoded, so it is not read at a glance). The answer
+is saved under the cell's ``kit_exercise`` metadata, else ``<notebook>_written_<n>``; a cell
+tagged ``transfer`` gets the transfer task's rubric, every other the open-answer rubric.
 Cells tagged ``teacher-only`` are left out, outputs are cleared.
 
     python tools/make_student.py           # write notebooks/*.ipynb
@@ -65,20 +70,58 @@ def strip_solution(source: str, *, markdown: bool) -> str:
     return "\n".join(out)
 
 
-def student_copy(nb):
-    """A new notebook: the teacher's without solutions, teacher-only cells and outputs."""
+def solution_text(source: str) -> str:
+    """The text inside a cell's solution regions (the teacher's model answer).
+
+    >>> solution_text("Prompt\\n### BEGIN SOLUTION\\nA model.\\n### END SOLUTION")
+    'A model.'
+    """
+    inside, out = False, []
+    for line in source.splitlines():
+        if line.strip() in (BEGIN, END):
+            inside = line.strip() == BEGIN
+            continue
+        if inside:
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def model_answer_cell(cell, exercise_id: str):
+    """The code cell that shows a Markdown solution as a model answer, after the student tried."""
+    import base64
+
+    tags = cell.get("metadata", {}).get("tags", [])
+    exercise_id = str(cell.get("metadata", {}).get("kit_exercise") or exercise_id)
+    model = base64.b64encode(solution_text(cell.source).encode("utf-8")).decode("ascii")
+    rubric = ', rubric="transfer"' if "transfer" in tags else ""
+    source = ("# Save your own answer here first; then a button shows a model answer.\n"
+              "from kit.classroom.widgets import make_model_answer\n\n"
+              f"make_model_answer({exercise_id!r},\n                  {model!r}{rubric})")
+    return nbformat.v4.new_code_cell(source, metadata={"tags": ["model-answer"]})
+
+
+def student_copy(nb, name: str = "notebook"):
+    """A new notebook: the teacher's without solutions, teacher-only cells and outputs; a model
+    answer behind a button after each Markdown solution."""
     new = nbformat.v4.new_notebook(metadata=nb.metadata)
+    written = 0
     for cell in nb.cells:
         tags = cell.get("metadata", {}).get("tags", [])
         if "teacher-only" in tags:
             continue
         cell = nbformat.from_dict(dict(cell))
         cell.pop("id", None)
+        model = None
+        if cell.cell_type == "markdown" and BEGIN in cell.source:
+            written += 1
+            model = model_answer_cell(cell, f"{name}_written_{written}")
         cell.source = strip_solution(cell.source, markdown=cell.cell_type == "markdown")
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
         new.cells.append(cell)
+        if model is not None:
+            new.cells.append(model)
     for i, cell in enumerate(new.cells):
         cell["id"] = f"cell-{i:03d}"
     return new
@@ -94,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     for src in sorted(TEACHER.glob("*.ipynb")):
-        text = render(student_copy(nbformat.read(src, as_version=4)))
+        text = render(student_copy(nbformat.read(src, as_version=4), src.stem))
         dest = STUDENT / src.name
         if args.check:
             if not dest.exists() or dest.read_text(encoding="utf-8") != text:
