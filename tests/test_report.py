@@ -182,3 +182,74 @@ def test_articles_command_marks_constructed_versions():
     assert "constructed" not in lines["aleppo-2024-12-02"]
     for voice in ("state-media", "opposition", "wire"):
         assert "[constructed for teaching]" in lines[f"aleppo-2024-12-02-{voice}"]
+
+
+# ---------------------------------------------------------------- what a reader sees (issue 14)
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees: no tags, no styles, no <code> (a package name is not jargon)."""
+
+    HIDDEN = {"style", "script", "code", "title"}
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in self.HIDDEN
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in self.HIDDEN
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(page: str) -> str:
+    v = VisibleText()
+    v.feed(page)
+    return re.sub(r"\s+", " ", " ".join(v.parts))
+
+
+INTERNAL = re.compile(r"\b(according_to|state_media|foreign_government|source_type|cue_signal|"
+                      r"[a-z]+_[a-z_]+)\b")
+
+
+@pytest.mark.parametrize("article", ["aleppo-2024-12-02", "aleppo-2024-12-02-state-media",
+                                     "aleppo-2024-12-02-simple"])
+def test_report_shows_no_internal_names(article):
+    text = visible_text(build_report(article))
+    assert not INTERNAL.findall(text), INTERNAL.findall(text)
+    # stance names only inside a gloss: the report shows "paints them as illegitimate"
+    for word in ("delegitimizing", "legitimizing"):
+        outside = [m.start() for m in re.finditer(word, text)]
+        glossed = [m.start() for m in re.finditer(rf"{word} \(shown as", text)]
+        assert outside == glossed, (word, text[outside[0] - 80: outside[0] + 40] if outside else "")
+
+
+def test_report_counts_agree_in_number_and_stops_are_single():
+    text = visible_text(build_report("aleppo-2024-12-02"))
+    assert not re.search(r"(?<![\d,.])1 [a-z]+s\b(?! of)", text), re.findall(r".{30}\b1 [a-z]+s\b.{10}", text)
+    assert not re.search(r"(?<!\.)\.\s*\.(?!\.)", text), re.findall(r".{40}(?<!\.)\.\s*\.(?!\.).{5}", text)
+    assert "paint a side as illegitimate" in text and "with no source" in text
+
+
+def test_report_chart_labels_are_never_cut_mid_word():
+    from kit.teacher.report import _short
+
+    for text in ["more than 412 dead, most of them combatants", "a" * 60, "at least 61 civilians"]:
+        short = _short(text, 20)
+        assert len(short) <= 21
+        assert short == text or short.endswith("\u2026")
+        if short != text and " " in text[:20]:
+            assert text.startswith(short[:-1])
+            assert text[len(short) - 1] in " ,"
+
+
+def test_report_explains_its_words_and_describes_its_charts(seed_report):
+    assert '<section id="words">' in seed_report
+    assert "paints them as illegitimate" in seed_report and "Leaving a text to check" in seed_report
+    for alt in re.findall(r'<img[^>]*alt="([^"]*)"', seed_report):
+        assert len(alt.split()) >= 8 and "table below" in alt

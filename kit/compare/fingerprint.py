@@ -18,6 +18,17 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kit.compare.analysis import STANCES, as_analysis
+from kit.core.glossary import plain_label
+
+
+def _paint(stance: str) -> str:
+    """A stance as the end of "Labels that ...".
+
+    >>> _paint("delegitimizing"), _paint("neutral")
+    ('paint them as illegitimate', 'are neutral')
+    """
+    label = plain_label(stance)
+    return "paint" + label[len("paints"):] if label.startswith("paints ") else f"are {label}"
 
 
 @dataclass(frozen=True)
@@ -142,20 +153,21 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, *, names: tuple[str, st
         x, y = a.labels.get(stance, 0), b.labels.get(stance, 0)
         if x != y:
             out.append(Difference("framing", f"{stance} labels", x, y,
-                                  f"{stance} labels: {x} in {na}, {y} in {nb}."))
+                                  f"Labels that {_paint(stance)}: {x} in {na}, {y} in {nb}."))
     for stance in dict.fromkeys([*a.label_words, *b.label_words]):
         wa, wb = set(a.label_words.get(stance, ())), set(b.label_words.get(stance, ()))
         for w in sorted(wa ^ wb):
             out.append(Difference(
                 "framing", f"\u201c{w}\u201d ({stance})", "used" if w in wa else "not used",
                 "used" if w in wb else "not used",
-                f"Only {na if w in wa else nb} calls someone \u201c{w}\u201d ({stance}).",
+                f"Only {na if w in wa else nb} calls someone \u201c{w}\u201d ({plain_label(stance)}).",
             ))
     for st in dict.fromkeys([*a.sources, *b.sources]):
         x, y = a.sources.get(st, 0), b.sources.get(st, 0)
         if x != y:
             out.append(Difference("attribution", f"{st} sources", x, y,
-                                  f"Claims from {st.replace('_', ' ')} sources: {x} in {na}, {y} in {nb}."))
+                                  f"Claims from sources of the kind \u201c{plain_label(st)}\u201d: {x} in {na}, "
+                                  f"{y} in {nb}."))
     if a.unattributed != b.unattributed:
         out.append(Difference("attribution", "claims with no source", a.unattributed, b.unattributed,
                               f"Contested claims with no source: {a.unattributed} in {na}, "

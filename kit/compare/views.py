@@ -18,6 +18,7 @@ from kit.compare.analysis import STANCES, Analysis, as_analysis, lens_function
 from kit.compare.fingerprint import Fingerprint, compare_fingerprints, fingerprint
 from kit.compare.translation import KINDS as ISSUE_KINDS
 from kit.compare.translation import lateral_reading
+from kit.core.glossary import plain_count, plain_label
 from kit.core.render import highlight, message, table_html
 from kit.core.text import Article
 
@@ -66,14 +67,16 @@ def framing_view(an: Analysis) -> str:
     if "framing" in an.missing:
         return _missing(an, "framing")
     parts = [_shared("framing", "labels_html", an.text) or highlight(
-        an.text, an.labels, tag="stance", tooltip=lambda l: f"{getattr(l, 'actor', '')}: {l.stance}")]
+        an.text, an.labels, tag="stance",
+        tooltip=lambda l: f"{getattr(l, 'actor', '')}: {plain_label(l.stance)}")]
     counts = Counter(l.stance for l in an.labels)
-    parts.append(_h("Labels by stance"))
-    parts.append(table_html(["stance", "how many", "words used"], [
-        [s, counts.get(s, 0), ", ".join(sorted({l.text.lower() for l in an.labels if l.stance == s}))]
+    parts.append(_h("Labels: how they paint each side"))
+    parts.append(table_html(["how the label paints them", "how many", "words used"], [
+        [plain_label(s), counts.get(s, 0), ", ".join(sorted({l.text.lower() for l in an.labels if l.stance == s}))]
         for s in dict.fromkeys([*STANCES, *counts])]))
     agentless = [p for p in an.passives if getattr(p, "agent", None) is None]
-    parts.append(_h(f"Passives with no doer ({len(agentless)})"))
+    parts.append(_h(f"Something happens, nobody is named as the doer: "
+                    f"{plain_count(len(agentless), 'sentence')}"))
     if agentless:
         parts.append(table_html(["words", "who it happened to"],
                                 [[p.text, getattr(p, "patient", "") or ""] for p in agentless]))
@@ -86,11 +89,12 @@ def attribution_view(an: Analysis) -> str:
         return _missing(an, "attribution")
     parts = [_shared("attribution", "source_map_html", an.text) or highlight(
         an.text, an.attributions, tag="source_type",
-        tooltip=lambda a: f"{a.speaker} ({a.source_type}, {a.kind})")]
+        tooltip=lambda a: f"{a.speaker} ({plain_label(a.source_type)}, {plain_label(a.kind)})")]
     parts.append(_h("Who says so?"))
-    parts.append(table_html(["speaker", "verb", "kind", "type of source"],
-                            [[a.speaker, a.cue, a.kind, a.source_type] for a in an.attributions]))
-    parts.append(_h(f"Contested claims with no source ({len(an.unattributed)})"))
+    parts.append(table_html(["who says so", "verb for saying", "how it is reported", "kind of source"],
+                            [[a.speaker, a.cue, plain_label(a.kind), plain_label(a.source_type or "other")]
+                             for a in an.attributions]))
+    parts.append(_h(f"Contested claims with no source: {plain_count(len(an.unattributed), 'claim')}"))
     shared = _shared("attribution", "unsourced_html", an.text)
     if shared:
         parts.append(shared)
@@ -155,12 +159,12 @@ def fingerprint_rows(a: Fingerprint, b: Fingerprint) -> tuple[list[list], set[in
     """Rows ``[lens, item, A, B]`` for a side-by-side table, and the indexes that differ."""
     rows: list[list] = []
     for s in dict.fromkeys([*a.labels, *b.labels]):
-        rows.append(["framing", f"{s} labels", a.labels.get(s, 0), b.labels.get(s, 0)])
+        rows.append(["framing", f"labels: {plain_label(s)}", a.labels.get(s, 0), b.labels.get(s, 0)])
     for s in dict.fromkeys([*a.label_words, *b.label_words]):
-        rows.append(["framing", f"{s} words", ", ".join(a.label_words.get(s, ())) or "-",
+        rows.append(["framing", f"words: {plain_label(s)}", ", ".join(a.label_words.get(s, ())) or "-",
                      ", ".join(b.label_words.get(s, ())) or "-"])
     for st in dict.fromkeys([*a.sources, *b.sources]):
-        rows.append(["attribution", f"{st.replace('_', ' ')} sources", a.sources.get(st, 0),
+        rows.append(["attribution", f"sources: {plain_label(st)}", a.sources.get(st, 0),
                      b.sources.get(st, 0)])
     rows.append(["attribution", "claims with no source", a.unattributed, b.unattributed])
     for key in dict.fromkeys([*a.figures, *b.figures]):
@@ -184,7 +188,7 @@ def compare_html(a, b, *, names: tuple[str, str] = ("A", "B")) -> str:
     parts.append(_h("Framing fingerprint (rows that differ are marked)"))
     parts.append(table_html(["lens", "", names[0], names[1]], rows, marked=marked))
     if diffs:
-        parts.append(_h(f"{len(diffs)} differences"))
+        parts.append(_h(plain_count(len(diffs), "difference")))
         parts.append("<ul>" + "".join(f"<li>{html.escape(d.note)}</li>" for d in diffs) + "</ul>")
     cols = "".join(
         f"<div style='flex:1;min-width:280px'>{_h(name)}"

@@ -25,14 +25,16 @@ from kit.classroom.feedback import QUESTIONS
 from kit.compare.analysis import LENS_TITLES, STANCES, Analysis, analyse
 from kit.compare.views import VIEWS, banner_html, checklist_html
 from kit.core.errors import InputError
+from kit.core.glossary import glossary, plain_count, plain_label, plain_text
 from kit.core.render import TAG_COLORS, message
 from kit.core.text import Article, list_articles, load_article, read_text
 
 #: Intros under each section heading.
 INTROS = {
-    "framing": "Marked: the words used for the sides (hover or see the table). Red takes away "
-               "legitimacy, green gives it, grey is neutral. Then: sentences where something "
-               "happens but nobody is said to do it.",
+    "framing": "Marked: the words used for the sides (hover or see the table). Red, with the mark "
+               "\u201c\u2212\u201d, paints a side as illegitimate; green, with \u201c+\u201d, as legitimate; "
+               "grey, with \u201c=\u201d, is neutral. Then: sentences where something happens but nobody "
+               "is said to do it.",
     "attribution": "Marked: each claim with the source the article gives for it, coloured by "
                    "kind of source. Then: contested claims with no source at all.",
     "numbers": "Marked: each figure. \u201cAt least 61\u201d means 61 or more; \u201cdozens\u201d is a "
@@ -68,7 +70,7 @@ def labels_figure(an: Analysis):
     for stance in stances:
         vals = [by_actor[a].get(stance, 0) for a in actors]
         if any(vals):
-            ax.barh(actors, vals, left=left, label=stance, color=TAG_COLORS.get(stance, "#9fd3f0"),
+            ax.barh(actors, vals, left=left, label=plain_label(stance), color=TAG_COLORS.get(stance, "#9fd3f0"),
                     edgecolor="#555")
             left = [l + v for l, v in zip(left, vals)]
     ax.invert_yaxis()
@@ -84,7 +86,7 @@ def sources_figure(an: Analysis):
 
     if not an.attributions:
         return None
-    counts = Counter((getattr(a, "source_type", None) or "other").replace("_", " ")
+    counts = Counter(plain_label(getattr(a, "source_type", None) or "other")
                      for a in an.attributions).most_common()
     fig = Figure(figsize=(7, 0.5 + 0.4 * len(counts)))
     ax = fig.add_subplot()
@@ -115,12 +117,27 @@ def numbers_figure(an: Analysis):
             ax.plot([lo], [i], "o", color="#2b7bb9")
         else:
             ax.plot([lo, q.high], [i, i], "-", color="#b58105", lw=4, solid_capstyle="butt")
-    ax.set_yticks(range(len(qs)), [q.text[:40] for q in qs], fontsize=8)
+    ax.set_yticks(range(len(qs)), [_short(q.text) for q in qs], fontsize=8)
     ax.set_xlim(0, top)
     ax.invert_yaxis()
     ax.set_xlabel("what the figure allows (dot: exact, bar: a range, arrow: no upper limit)")
     ax.set_title("What do the numbers really claim?")
     return fig
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" when cut.
+
+    >>> _short("more than 412 dead, most of them combatants", 20)
+    'more than 412 dead…'
+    >>> _short("at least 61 civilians")
+    'at least 61 civilians'
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit].rsplit(" ", 1)[0] if " " in text[: limit] else text[: limit - 1]
+    return cut.rstrip(",;:") + "\u2026"
 
 
 def _chart(lens: str, an: Analysis):
@@ -143,6 +160,13 @@ def _chart(lens: str, an: Analysis):
 
 
 CHARTS = {"framing": labels_figure, "attribution": sources_figure, "numbers": numbers_figure}
+#: What each chart shows, for readers who cannot see it (the same numbers are in the tables below it).
+CHART_ALT = {
+    "framing": "Bar chart: for each side, how many labels paint it as illegitimate, neutral or legitimate "
+               "(the same counts are in the table below).",
+    "attribution": "Bar chart: how many claims come from each kind of source (listed in the table below).",
+    "numbers": "Chart: each figure as the range of numbers it allows (listed in the table below).",
+}
 
 
 # ---------------------------------------------------------------- report
@@ -179,26 +203,61 @@ def _summary(an: Analysis) -> list[tuple[str, str]]:
     else:
         c = Counter(l.stance for l in an.labels)
         agentless = sum(1 for p in an.passives if getattr(p, "agent", None) is None)
-        rows.append(("Framing", f"{len(an.labels)} labels for the sides: "
-                     + ", ".join(f"{c.get(s, 0)} {s}" for s in STANCES)
-                     + f"; {agentless} sentences where something happens and no doer is named."))
+        rows.append(("Framing", f"{plain_count(len(an.labels), 'label')} for the sides: "
+                     + ", ".join(_stance_count(c.get(s, 0), s) for s in STANCES)
+                     + f"; {plain_count(agentless, 'sentence')} where something happens and no doer is named."))
     if "attribution" in an.missing:
         rows.append(("Attribution", an.missing["attribution"]))
     else:
         types = Counter(getattr(a, "source_type", None) or "other" for a in an.attributions)
-        top = ", ".join(f"{t.replace('_', ' ')} {n}" for t, n in types.most_common(3))
-        rows.append(("Attribution", f"{len(an.attributions)} claims with a source"
+        top = ", ".join(f"{plain_label(t)} {n}" for t, n in types.most_common(3))
+        rows.append(("Attribution", f"{plain_count(len(an.attributions), 'claim')} with a source"
                      + (f" (most: {top})" if top else "")
-                     + f"; {len(an.unattributed)} contested claims with no source."))
+                     + f"; {plain_count(len(an.unattributed), 'contested claim')} with no source."))
     if "numbers" in an.missing:
         rows.append(("Numbers", an.missing["numbers"]))
     else:
         amounts = [q for q in an.quantities if getattr(q, "is_amount", True)]
         hedged = sum(1 for q in amounts if q.hedge)
-        rows.append(("Numbers", f"{len(amounts)} figures, {hedged} of them hedged (at least, about, "
-                     f"dozens...); {len(an.findings)} consistency checks to discuss."))
-    rows.append(("Translation", f"{len(an.issues)} signs of translation damage to check."))
+        rows.append(("Numbers", f"{plain_count(len(amounts), 'figure')}, {hedged} of them hedged (at least, "
+                     f"about, dozens and so on); {plain_count(len(an.findings), 'consistency check')} to discuss."))
+    rows.append(("Translation", f"{plain_count(len(an.issues), 'sign')} of translation damage to check."))
     return rows
+
+
+def _stance_count(n: int, stance: str) -> str:
+    """A count of labels of one stance in words.
+
+    >>> _stance_count(8, "delegitimizing"), _stance_count(1, "neutral")
+    ('8 that paint a side as illegitimate', '1 neutral')
+    """
+    label = plain_label(stance)
+    if label.startswith("paints them "):
+        verb = "paints" if n == 1 else "paint"
+        return f"{n} that {verb} a side {label[len('paints them '):]}"
+    return f"{n} {label}"
+
+
+#: Terms the report uses, explained at its end (from kit/core/data/glossary.toml).
+REPORT_TERMS = ("delegitimizing", "legitimizing", "neutral", "agentless", "attribution", "cue verb",
+                "source type", "monitor group", "state media", "unnamed source",
+                "contested claim with no source", "interval", "hedge", "lateral reading", "translation damage")
+
+
+def _terms() -> list[dict]:
+    """The glossary entries of :data:`REPORT_TERMS`: term, what the report calls it, the mark, the definition."""
+    by_term = {t.term: t for t in glossary()}
+    return [{"term": t.term, "label": t.label if t.label != t.term else "", "cue": t.cue,
+             "definition": t.definition} for t in (by_term[n] for n in REPORT_TERMS if n in by_term)]
+
+
+def _clean(value: str) -> str:
+    """Metadata as shown: internal names in plain words, no final full stop (the template adds one).
+
+    >>> _clean("See republisher_note.")
+    'See republisher note'
+    """
+    return plain_text(str(value or "")).strip().rstrip(".")
 
 
 def build_report(source, *, title: str = "") -> str:
@@ -223,7 +282,7 @@ def build_report(source, *, title: str = "") -> str:
         if lens in CHARTS and lens not in an.missing:
             fig = _chart(lens, an)
             if fig is not None:
-                charts.append({"data": _png(fig), "alt": f"chart for the {lens} lens"})
+                charts.append({"data": _png(fig), "alt": CHART_ALT[lens]})
         sections.append({"id": lens, "heading": LENS_TITLES[lens], "intro": INTROS[lens],
                          "charts": charts, "body": Markup(VIEWS[lens](an))})
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
@@ -231,7 +290,7 @@ def build_report(source, *, title: str = "") -> str:
         resources.files("kit.teacher").joinpath("templates/report.html").read_text(encoding="utf-8"))
     return template.render(
         title=title or meta.get("title") or "Article",
-        source=meta.get("source", ""), date=meta.get("date", ""), note=meta.get("note", ""),
+        source=_clean(meta.get("source", "")), date=meta.get("date", ""), note=_clean(meta.get("note", "")),
         words=f"{len(an.text.split()):,}",
         made=_dt.date.today().isoformat(),
         banner=Markup(banner_html(an)),
@@ -240,6 +299,7 @@ def build_report(source, *, title: str = "") -> str:
         summary=_summary(an),
         sections=sections,
         checklist=Markup(checklist_html()),
+        terms=_terms(),
         version=__version__, model=model_name(),
     )
 
