@@ -15,9 +15,11 @@ A candidate is a :class:`Candidate`: token ranges for speaker, cue and content, 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from kit.attribution.cues import according_entry, according_groups, cue_groups, cue_signals, matches, object_cues
+from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
 from kit.attribution.units import QUOTE_CHARS, trim, unit_index
@@ -43,11 +45,16 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     is its claim (a clause or object, :func:`_verb_content`), who is its subject, where the
     claim lies when no clause carries it (:func:`_place_claim`), and the final ranges
     (:func:`_assemble`). ``quoted``: the ranges from :func:`kit.attribution.units.quotes`.
+
+    Each stage reads the cue's own tokens and neighbours, or looks up a sorted list: the
+    work grows with the length of the text, not with its square.
     """
     signals, objects = cue_signals(), object_cues()
+    found = matches(doc, "cues", cue_groups())
+    two_word = {s for _, s, e in found if e - s == 2}  # starts of "called for", "pointed out"...
     out = []
-    for label, s, e in matches(doc, "cues", cue_groups()):
-        if not _is_cue(doc, s, e, quoted):
+    for label, s, e in found:
+        if not _is_cue(doc, s, e, quoted, two_word):
             continue
         verb, unit = doc[s], all_units[unit_index(all_units, s)]
         if e - s > 1:  # "call for": the content hangs on the particle / preposition
@@ -67,23 +74,30 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     return out
 
 
-def _is_cue(doc, s: int, e: int, quoted) -> bool:
+def _is_cue(doc, s: int, e: int, quoted, two_word: set[int]) -> bool:
     """A verb, not inside a direct quote (there it is the speaker's wording), and not the
-    first word of a longer cue ("called" of "called for": the phrase handles it)."""
+    first word of a two-word cue (``two_word``: "called" of "called for": the phrase handles it)."""
     if doc[s].pos_ not in {"VERB", "AUX"}:
         return False
-    if any(qs < s < qe - 1 for qs, qe in quoted):
+    if _inside_quote(quoted, s):
         return False
-    if e - s == 1:
-        longer = matches(doc[s : min(s + 2, len(doc))], "cues", cue_groups())
-        if any(m[2] - m[1] > 1 and m[1] == s for m in longer):
-            return False
-    return True
+    return not (e - s == 1 and s in two_word)
+
+
+def _inside_quote(quoted, i: int) -> bool:
+    """Is token ``i`` inside one of the (sorted, disjoint) quotes, after its opening mark
+    and before the token ahead of its closing mark?
+
+    >>> _inside_quote([(2, 8), (10, 14)], 5), _inside_quote([(2, 8), (10, 14)], 8)
+    (True, False)
+    """
+    k = bisect_left(quoted, i, key=lambda q: q[0]) - 1  # the last quote opening before i
+    return k >= 0 and i < quoted[k][1] - 1
 
 
 def _phrase_cue_content(prep) -> tuple[int, int] | None:
     """The object of the particle / preposition of a phrase cue ("called for <talks>")."""
-    objs = [c for c in prep.children if c.dep_ in {"pobj", "dobj"}]
+    objs = [c for c in children(prep) if c.dep_ in {"pobj", "dobj"}]
     if not objs:
         return None
     return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
@@ -97,7 +111,8 @@ def _verb_content(verb, unit, takes_object: bool) -> tuple[int, int] | None:
     >>> doc[slice(*_verb_content(doc[1], doc[:], True))].text
     'the army of shelling the camp'
     """
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    kids = children(verb)
+    comps = [c for c in kids if c.dep_ == "ccomp"]
     if comps:
         # the clause after the cue ("X said <clause>"); else the one before it
         # ("<clause>, X said"), unless that one is introduced by a subordinator
@@ -109,11 +124,11 @@ def _verb_content(verb, unit, takes_object: bool) -> tuple[int, int] | None:
             return subtree_range(before[-1])
         return None
     if takes_object:
-        objs = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "xcomp"}]
+        objs = [c for c in kids if c.dep_ in {"dobj", "oprd", "xcomp"}]
         if objs:
             # "accused the army of shelling the camp", "blamed rebels for the blast":
             # what the object is accused of belongs to the claim
-            objs += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+            objs += [c for c in kids if c.dep_ == "prep" and c.lower_ in {"of", "for"}
                      and c.i > max(o.i for o in objs)]
             return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
     return None
@@ -141,12 +156,14 @@ def _quote_after_cue(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
     after = max(verb.i, subj.right_edge.i) + 1
     colon = after < len(doc) and doc[after].text == ":"
     after += colon
-    content = next(((qs, qe) for qs, qe in quoted if qs == after and qe <= unit.end), None)
-    if content is None and colon and after < unit.end and doc[after].text in QUOTE_CHARS:
+    k = bisect_left(quoted, after, key=lambda q: q[0])
+    if k < len(quoted) and quoted[k][0] == after and quoted[k][1] <= unit.end:
+        return quoted[k]
+    if colon and after < unit.end and doc[after].text in QUOTE_CHARS:
         # a short quote is a quote too when a colon introduces it ('replied: "No comment."')
-        close = next((t.i for t in doc[after + 1 : unit.end] if t.text in QUOTE_CHARS), None)
-        content = (after, close + 1) if close is not None else None
-    return content
+        close = first_in(doc_index(doc).quote_marks, after + 1, unit.end)
+        return (after, close + 1) if close is not None else None
+    return None
 
 
 def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
@@ -183,15 +200,18 @@ def according_candidates(doc, all_units) -> list[Candidate]:
     """Candidates for "according to X", "citing X": X is the speaker, the rest of the unit
     (before, after or around the phrase) the content."""
     signals = cue_signals()
+    chunk_roots = None  # start -> root of each noun chunk, read once if needed
     out = []
     for label, s, e in matches(doc, "according", according_groups()):
         unit = all_units[unit_index(all_units, s)]
-        last = doc[e - 1]
-        heads = [c for c in last.children if c.dep_ in {"pobj", "dobj"}]
+        heads = [c for c in children(doc[e - 1]) if c.dep_ in {"pobj", "dobj"}]
         if not heads and e < len(doc):
+            if chunk_roots is None:
+                chunk_roots = {}
+                for nc in doc.noun_chunks:
+                    chunk_roots.setdefault(nc.start, nc.root.i)
             nxt = doc[e]
-            chunk = next((nc for nc in doc.noun_chunks if nc.start == e), None)
-            heads = [chunk.root] if chunk is not None else ([nxt] if nxt.pos_ in {"NOUN", "PROPN"} else [])
+            heads = [doc[chunk_roots[e]]] if e in chunk_roots else ([nxt] if nxt.pos_ in {"NOUN", "PROPN"} else [])
         if not heads:
             continue
         speaker = speaker_range(doc, heads[0], unit, None)
@@ -200,8 +220,8 @@ def according_candidates(doc, all_units) -> list[Candidate]:
             continue
         if not names_a_source(doc[speaker[0] : speaker[1]], according_entry(label).get("sources")):
             continue  # "citing stubborn inflation": a reason, not a source
-        after = [t for t in doc[speaker[1] : unit.end] if not (t.is_punct or t.is_space)]
-        before = [t for t in doc[unit.start : s] if not (t.is_punct or t.is_space)]
+        after = any(not (t.is_punct or t.is_space) for t in doc[speaker[1] : unit.end])
+        before = any(not (t.is_punct or t.is_space) for t in doc[unit.start : s])
         if not after and before:
             content = (unit.start, s)
         elif not before and after:

@@ -34,11 +34,14 @@ sentence a claim that needs a source).
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_right
+
 from kit.attribution.candidates import Candidate, according_candidates, verb_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.sources import source_type_of
-from kit.attribution.speakers import is_pronoun
-from kit.attribution.units import as_doc, overlaps, quotes, trim, unit_index, units
+from kit.attribution.speakers import SpeakerHistory, is_pronoun
+from kit.attribution.units import as_doc, overlaps, quotes, span_text, trim, unit_index, units
 from kit.core.nlp import parse  # noqa: F401  (the doctests use it)
 
 __all__ = ["find_attributions"]
@@ -79,37 +82,81 @@ def _attach_quotes(doc, all_units, quoted, raw: list[Candidate]) -> list[Candida
     >>> [(a.speaker, a.kind, a.content) for a in find_attributions(doc)]
     [('the mayor', 'direct', 'We will stay'), ('the mayor', 'direct', 'We have nowhere else to go')]
     """
-    unit_no = {u.start: n for n, u in enumerate(all_units)}
     raw = list(raw)
-    used = set()
-    for q in quoted:
-        inner = trim(doc, q[0] + 1, q[1] - 1)
-        for n, c in enumerate(raw):
-            if overlaps(c.content, q) and not overlaps(c.speaker, q) and not overlaps(c.cue, q):
-                raw[n] = c._replace(content=inner, kind="direct")
-                used.add(q)
-                break
+    used = _upgrade_quoted(doc, quoted, raw)
     follow_on = []
+    last_direct = _last_direct_before(raw, {u.start: n for n, u in enumerate(all_units)})
     for q in quoted:
         if q in used:
             continue
         qu = unit_index(all_units, q[0])
-        inner = trim(doc, q[0] + 1, q[1] - 1)
-        prev = [c for c in raw if c.kind == "direct" and unit_no[c.unit.start] in {qu, qu - 1} and c.content[1] <= q[0]]
-        if prev:
-            follow_on.append(prev[-1]._replace(unit=all_units[qu], content=inner, kind="direct"))
+        n = max(last_direct(qu, q[0]), last_direct(qu - 1, q[0]))
+        if n >= 0:
+            follow_on.append(raw[n]._replace(unit=all_units[qu], content=trim(doc, q[0] + 1, q[1] - 1), kind="direct"))
     return raw + follow_on
+
+
+def _upgrade_quoted(doc, quoted, raw: list[Candidate]) -> set:
+    """Give each quote (in text order) to the first candidate in ``raw`` whose content
+    overlaps it and whose speaker and cue do not: that candidate becomes direct, its content
+    the words inside the marks (``raw`` is changed in place). Returns the quotes given.
+
+    A sweep: candidates join a heap (by their place in ``raw``) when their content starts
+    before the quote ends, and leave it for good when their content ends before the quote
+    starts (the quotes come in order and never overlap)."""
+    by_start = sorted(range(len(raw)), key=lambda n: raw[n].content[0])
+    waiting: list[int] = []
+    k = 0
+    used = set()
+    for q in quoted:
+        while k < len(by_start) and raw[by_start[k]].content[0] < q[1]:
+            heapq.heappush(waiting, by_start[k])
+            k += 1
+        passed_over = []
+        while waiting:
+            n = heapq.heappop(waiting)
+            c = raw[n]
+            if c.content[1] <= q[0]:
+                continue  # ends before this quote, so before every later one
+            if overlaps(c.speaker, q) or overlaps(c.cue, q):
+                passed_over.append(n)
+                continue
+            raw[n] = c._replace(content=trim(doc, q[0] + 1, q[1] - 1), kind="direct")
+            used.add(q)
+            break
+        for n in passed_over:
+            heapq.heappush(waiting, n)
+    return used
+
+
+def _last_direct_before(raw: list[Candidate], unit_no: dict[int, int]):
+    """A function (unit, token) -> the place in ``raw`` of the last direct candidate of that
+    unit whose content ends at or before the token, or -1 (a binary search per question)."""
+    ends: dict[int, list[int]] = {}
+    best: dict[int, list[int]] = {}  # best[u][j]: the last place among the j+1 earliest-ending
+    for n, c in sorted(enumerate(raw), key=lambda nc: nc[1].content[1]):
+        if c.kind == "direct":
+            u = unit_no[c.unit.start]
+            places = best.setdefault(u, [])
+            places.append(max(n, places[-1]) if places else n)
+            ends.setdefault(u, []).append(c.content[1])
+
+    def last(u: int, i: int) -> int:
+        j = bisect_right(ends.get(u, []), i) - 1
+        return best[u][j] if j >= 0 else -1
+
+    return last
 
 
 def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: bool, window: int) -> list[Attribution]:
     """One Attribution per (cue, content), in the order speakers, cues and contents start;
     a pronoun speaker takes the last speaker named before it (in its unit, or in the
-    ``window`` units before)."""
+    ``window`` units before: :class:`kit.attribution.speakers.SpeakerHistory`)."""
     unit_no = {u.start: n for n, u in enumerate(all_units)}
     cands = sorted(cands, key=lambda c: (c.content[0], c.cue[0]))
     seen = set()
     result: list[Attribution] = []
-    history: list[tuple[int, Attribution]] = []
+    history = SpeakerHistory(window)
     for c in sorted(cands, key=lambda c: min(c.speaker[0], c.cue[0], c.content[0])):
         if (c.cue, c.content) in seen:
             continue
@@ -118,22 +165,13 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
         sp = doc[c.speaker[0] : c.speaker[1]]
         resolved = None
         if resolve_pronouns and is_pronoun(sp):
-            resolved = _antecedent(history, uidx, window, sp.start_char)
+            ante = history.antecedent(uidx, pronoun_start=sp.start_char)
+            resolved = None if ante is None else (ante.speaker, ante.source_type)
         att = _make(doc, c, resolved)
         result.append(att)
         if not (att.resolved_from is None and is_pronoun(sp)):
-            history.append((uidx, att))
+            history.add(uidx, att, speaker_start=att.speaker_start, speaker_end=att.speaker_end)
     return result
-
-
-def _antecedent(history, uidx: int, window: int, pronoun_start: int) -> tuple[str, str] | None:
-    """(speaker, source type) of the speaker named last before a pronoun: in this unit ("The
-    agency said it had reached ..., blaming ...": "it" is the agency), else in the units before."""
-    earlier = [a for u, a in history if uidx - window <= u < uidx or (u == uidx and a.speaker_end <= pronoun_start)]
-    earlier.sort(key=lambda a: a.speaker_start)
-    if not earlier:
-        return None
-    return earlier[-1].speaker, earlier[-1].source_type
 
 
 def _make(doc, c: Candidate, resolved: tuple[str, str] | None = None) -> Attribution:
@@ -144,13 +182,13 @@ def _make(doc, c: Candidate, resolved: tuple[str, str] | None = None) -> Attribu
     end = max(speaker_span.end_char, doc[cs:ce].end_char, doc[ts:te].end_char)
     if resolved is not None:
         speaker_text, stype = resolved
-        pron = speaker_span.text
+        pron = span_text(doc, ss, se)
     else:
-        speaker_text, stype, pron = speaker_span.text, source_type_of(speaker_span), None
+        speaker_text, stype, pron = span_text(doc, ss, se), source_type_of(speaker_span), None
     return Attribution(
         speaker=speaker_text,
         cue=c.cue_text,
-        content=doc[ts:te].text,
+        content=span_text(doc, ts, te),
         kind=c.kind,
         source_type=stype,
         start_char=start,

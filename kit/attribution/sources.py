@@ -10,6 +10,7 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 from __future__ import annotations
 
 from kit.attribution.cues import matches, source_data
+from kit.attribution.index import doc_index
 from kit.attribution.speakers import PRONOUNS
 
 __all__ = ["source_type_of"]
@@ -47,20 +48,25 @@ def _core_range(span) -> tuple[int, int]:
 
 def _fuller_mention(doc, span):
     """For a name alone ("al-Assad", "Araghchi"), an earlier, longer mention ending in the
-    same word ("Syrian President Bashar al-Assad"), else None."""
+    same word ("Syrian President Bashar al-Assad"), else None: the first such mention in the
+    text, looked up once per word and length (:class:`kit.attribution.index.DocIndex`)."""
     toks = [t for t in span if not t.is_punct]
     if not toks or any(t.pos_ not in {"PROPN"} and t.lower_ not in {"al", "el", "de", "van", "von"} for t in toks):
         return None
-    last = span[-1].lower_
-    for tok in doc[: span.start]:
-        if tok.lower_ == last:
-            s = tok.i + 1
-            while s - 1 >= 0 and (doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
-                                  or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
-                s -= 1
-            if tok.i + 1 - s > len(span):
-                return doc[s : tok.i + 1]
-    return None
+    i = doc_index(doc).first_longer_mention(doc, span[-1].lower_, len(span), _name_start)
+    if i is None or i >= span.start:
+        return None
+    return doc[_name_start(doc, i) : i + 1]
+
+
+def _name_start(doc, i: int) -> int:
+    """Where the name ending at token ``i`` starts: back over names, adjectives, compounds
+    and hyphens ("Syrian President Bashar al-Assad"), not across a line break."""
+    s = i + 1
+    while s - 1 >= 0 and (doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
+                          or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
+        s -= 1
+    return s
 
 
 def source_type_of(span) -> str:

@@ -10,11 +10,12 @@ are the speaker's own, and which earlier speaker a pronoun stands for.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
+from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.units import trim
 
 PRONOUNS = {"he", "she", "it", "they"}
-FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
-                       "you", "your", "yours"}
 
 
 def subtree_range(tok) -> tuple[int, int]:
@@ -62,7 +63,7 @@ def subject_of(verb):
     """
     tok = verb
     for _ in range(4):
-        subj = [c for c in tok.children if c.dep_ in {"nsubj"}]
+        subj = [c for c in children(tok) if c.dep_ in {"nsubj"}]
         if subj:
             return subj[0]
         if tok.dep_ in {"advcl", "acl", "conj", "xcomp"} and tok.head is not tok:
@@ -81,17 +82,66 @@ def is_direct_without_marks(doc, s: int, e: int) -> bool:
     >>> is_direct_without_marks(doc, 0, len(doc)), is_direct_without_marks(doc, 4, 8)
     (True, False)
     """
-    toks = [t for t in doc[s:e] if not t.is_space]
-    if not toks:
+    while s < e and doc[s].is_space:
+        s += 1
+    if s >= e:
         return False
-    if any(t.lower_ in FIRST_SECOND_PERSON and t.pos_ == "PRON" for t in toks):
+    index, off = doc_index(doc), doc[s].i - s  # off: 0 for a Doc
+    if first_in(index.own_words, s + off, e + off) is not None:
         return True
-    first = toks[0]
-    if first.tag_ in {"VB", "VBP"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in first.children):
+    first = doc[s]
+    if first.tag_ in {"VB", "VBP"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(first)):
         return True
-    return any(t.text in {"!", "?"} for t in toks)
+    return first_in(index.exclaims, s + off, e + off) is not None
 
 
 def is_pronoun(span) -> bool:
     """Is the speaker phrase a lone he / she / it / they?"""
     return len(span) == 1 and span[0].lower_ in PRONOUNS
+
+
+class SpeakerHistory:
+    """The speakers named so far, by unit, to say whom a pronoun stands for: the speaker
+    named last before it, in its own unit ("The agency said it had reached ..., blaming ...":
+    "it" is the agency) or in the ``window`` units before.
+
+    A look-up reads each earlier unit's last-named speaker (at most ``window`` of them) and,
+    in the pronoun's own unit, the speakers from the pronoun backwards, never the whole history.
+
+    >>> h = SpeakerHistory(window=3)
+    >>> h.add(0, "The army", speaker_start=0, speaker_end=8)
+    >>> h.add(5, "The mayor", speaker_start=90, speaker_end=99)
+    >>> h.antecedent(2, pronoun_start=40), h.antecedent(9, pronoun_start=140)
+    ('The army', None)
+    """
+
+    def __init__(self, window: int):
+        self.window = window
+        self._seq = 0  # order of naming: among speakers starting at one place, the later wins
+        self._last: dict[int, tuple[int, int, object]] = {}  # unit -> its last-named speaker
+        self._in_unit: dict[int, list[tuple[int, int, int, object]]] = {}  # sorted by (start, seq)
+
+    def add(self, unit: int, item, *, speaker_start: int, speaker_end: int) -> None:
+        """Record that ``item`` (any value) was named at [speaker_start, speaker_end) in ``unit``."""
+        self._seq += 1
+        key = (speaker_start, self._seq, item)
+        if unit not in self._last or key[:2] > self._last[unit][:2]:
+            self._last[unit] = key
+        insort(self._in_unit.setdefault(unit, []), (speaker_start, self._seq, speaker_end, item),
+               key=lambda entry: entry[:2])
+
+    def antecedent(self, unit: int, *, pronoun_start: int):
+        """The item named last before ``pronoun_start``: in ``unit`` (ending before the pronoun)
+        or anywhere in the ``window`` units before; None if there is none."""
+        found = []
+        earlier = range(max(0, unit - self.window), unit)
+        if len(earlier) <= len(self._last):
+            found += [self._last[u] for u in earlier if u in self._last]
+        else:
+            found += [v for u, v in self._last.items() if unit - self.window <= u < unit]
+        here = self._in_unit.get(unit, [])
+        for k in range(bisect_left(here, (pronoun_start,), key=lambda entry: entry[:1]) - 1, -1, -1):
+            if here[k][2] <= pronoun_start:
+                found.append((here[k][0], here[k][1], here[k][3]))
+                break
+        return max(found, key=lambda entry: entry[:2])[2] if found else None

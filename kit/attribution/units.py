@@ -13,10 +13,11 @@ Ranges are ``(start, end)`` token indices into the Doc, end excluded.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from kit.attribution.index import QUOTE_CHARS, doc_index, first_in
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
-
-QUOTE_CHARS = {'"', "\u201c", "\u201d", "``", "''", "\u00ab", "\u00bb"}
 
 
 def as_doc(doc):
@@ -29,8 +30,8 @@ def as_doc(doc):
     """
     if isinstance(doc, str):
         return parse(doc)
-    if hasattr(doc, "sents") and hasattr(doc, "text") and hasattr(doc, "vocab"):
-        return doc
+    if all(hasattr(type(doc), a) or hasattr(doc, a) for a in ("sents", "text", "vocab")):
+        return doc  # (asked of the class first: a Doc builds its whole text to answer hasattr)
     raise InputError(
         f"The attribution lens needs a parsed text, not {type(doc).__name__}: "
         "use kit.find_attributions(kit.parse(text))."
@@ -71,21 +72,41 @@ def units(doc):
 
 
 def unit_index(all_units, i: int) -> int:
-    """The number of the unit holding token ``i``, or -1."""
-    for n, u in enumerate(all_units):
-        if u.start <= i < u.end:
-            return n
-    return -1
+    """The number of the unit holding token ``i``, or -1 (a binary search: units are in order).
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("One unit. Another unit.")
+    >>> unit_index(units(doc), 4), unit_index(units(doc), 99)
+    (1, -1)
+    """
+    n = bisect_right(all_units, i, key=lambda u: u.start) - 1
+    return n if n >= 0 and i < all_units[n].end else -1
 
 
-def quotes(doc, all_units=None):
-    """Quoted stretches (token ranges including the marks) with at least three words."""
-    marks = [t.i for t in doc if t.text in QUOTE_CHARS]
+def span_text(doc, s: int, e: int) -> str:
+    """``doc[s:e].text``, cut from the Doc's text (spaCy joins the tokens again on every call).
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("Police said the road was closed.")
+    >>> span_text(doc, 2, 6) == doc[2:6].text
+    True
+    """
+    if s >= e:
+        return ""
+    first, last = doc[s], doc[e - 1]
+    return doc_text(last.doc)[first.idx : last.idx + len(last.text)]
+
+
+def quotes(doc) -> list[tuple[int, int]]:
+    """Quoted stretches (token ranges including the marks) with at least three words, in
+    text order; they never overlap."""
+    marks = doc_index(doc).quote_marks
+    text = doc_text(doc)
     out = []
     k = 0
     while k + 1 < len(marks):
         a, b = marks[k], marks[k + 1]
-        if "\n" in doc[a:b].text:
+        if "\n" in text[doc[a].idx : doc[b].idx]:
             k += 1
             continue
         words = [t for t in doc[a + 1 : b] if not (t.is_punct or t.is_space)]
@@ -109,11 +130,19 @@ def trim(doc, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in QUOTE_CHARS:
         last = doc[e - 1].text
-        opened = next((t.text for t in doc[s : e - 1] if t.text in ("(", "[")), None)
-        if last in ("%", "?", "!") or (opened, last) in (("(", ")"), ("[", "]")):
+        if last in ("%", "?", "!") or (last in (")", "]") and _first_opener(doc, s, e - 1) == {")": "(", "]": "["}[last]):
             break  # "turnout was 41%", "(...)": part of what was said
         e -= 1
     return s, e
+
+
+def _first_opener(doc, s: int, e: int) -> str | None:
+    """The first "(" or "[" in the token range [s, e), or None."""
+    if s >= e:
+        return None
+    off = doc[s].i - s  # 0 for a Doc
+    i = first_in(doc_index(doc).openers, s + off, e + off)
+    return None if i is None else doc[i - off].text
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
