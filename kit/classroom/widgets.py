@@ -209,6 +209,21 @@ def _quiz_key(bank, answers: dict | None) -> str:
     return f"<ol style='list-style:none;padding-left:0'>{''.join(lines)}</ol>"
 
 
+def _quiz_head(title: str) -> str:
+    """The quiz's title, the three questions and how Submit - final works.
+
+    >>> "Submit - final" in _quiz_head("Quiz")
+    True
+    """
+    from kit.classroom.feedback import QUESTIONS
+
+    questions = "".join(f"<li><b>{html.escape(q)}</b> ({html.escape(lens)})</li>" for lens, q in QUESTIONS.items())
+    return (f"<h3>{html.escape(title)}</h3><p>Three questions to ask of any news story:</p>"
+            f"<ul>{questions}</ul><p>Your choices are saved as you go. When you are sure, press "
+            "<b>Submit - final</b>: then you see your score and the answers. You may try again "
+            "after that, but your first final attempt is the one that counts.</p>")
+
+
 def make_quiz(bank="quiz_before") -> W.VBox:
     """The before/after quiz: one set of radio buttons per item (choices in the student's own
     order), answers saved as a draft as you go; *Submit - final* records an attempt and shows
@@ -231,7 +246,6 @@ def make_quiz(bank="quiz_before") -> W.VBox:
     >>> _ = os.environ.pop("KIT_ANSWERS")
     """
     from kit.classroom.answers import load_answers
-    from kit.classroom.feedback import QUESTIONS
     from kit.classroom.quiz import Bank, attempts, check_quiz, choice_order, key_released, load_bank
 
     bank = bank if isinstance(bank, Bank) else load_bank(bank)
@@ -239,11 +253,7 @@ def make_quiz(bank="quiz_before") -> W.VBox:
     kept = attempts(entry)
     before = entry.get("draft", entry.get("answer")) if isinstance(entry, dict) else {}
     before = before if isinstance(before, dict) else {}
-    questions = "".join(f"<li><b>{html.escape(q)}</b> ({html.escape(lens)})</li>" for lens, q in QUESTIONS.items())
-    head = W.HTML(f"<h3>{html.escape(bank.title)}</h3><p>Three questions to ask of any news story:</p>"
-                  f"<ul>{questions}</ul><p>Your choices are saved as you go. When you are sure, press "
-                  "<b>Submit - final</b>: then you see your score and the answers. You may try again "
-                  "after that, but your first final attempt is the one that counts.</p>")
+    head = W.HTML(_quiz_head(bank.title))
     rows, radios = [], []
     for n, item in enumerate(bank.items, 1):
         prompt = W.HTML(f"<p style='margin:10px 0 2px 0'><b>{n}.</b> <i>{html.escape(item.text)}</i><br>"
