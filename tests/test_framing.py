@@ -217,8 +217,19 @@ def test_label_chart_counts_by_actor_and_stance(seed_doc):
             heights[(actor, stance)] = bar.get_width()
     gold = Counter((a, s) for *_, a, s in SEED_LABELS)
     for (actor, stance), n in gold.items():
-        assert heights[(actor, stance)] == n
+        assert heights[(framing_charts.ACTOR_NAMES[actor], stance)] == n
     assert ax.get_title()
+    # plain words and a text mark in the legend, never the technical word alone
+    names = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert names == ["\u2212 paints them as illegitimate", "= neutral", "+ paints them as legitimate"]
+
+
+@pytest.mark.parametrize("labels", [[], None])
+def test_label_chart_shows_as_a_picture_in_a_notebook(labels, seed_doc):
+    # a bare matplotlib Figure shows as the text "<Figure size 700x320 with 1 Axes>" in Voila
+    fig = framing_charts.framing_labels_chart(kit.find_labels(seed_doc) if labels is None else labels)
+    png = fig._repr_png_()
+    assert isinstance(png, bytes) and png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 1000
 
 
 def test_label_chart_with_no_labels_says_so():
@@ -239,6 +250,69 @@ def test_label_viewer_colours_by_stance_and_filters():
     assert "&lt;b&gt;" in out.value and "<b>rebels" not in out.value
     text.value = ""
     assert "kit-msg" in out.value
+
+
+def test_label_viewer_is_live_and_speaks_plainly():
+    w = framing_widgets.make_label_viewer(text="")
+    text, show, out = w.children
+    assert text.continuous_update  # analysed while typing (after a pause), not only on leaving the box
+    text.value = "Terrorists attacked the regime's army. Rebels liberated the town."
+    assert 'data-tag="delegitimizing"' in out.value
+    # stance as a text mark on each span and in the legend, besides the colour
+    assert 'data-cue="\u2212"' in out.value and 'data-cue="+"' in out.value
+    assert "paints them as illegitimate (delegitimizing)" in out.value
+    assert "..</" not in out.value and ".. " not in out.value.replace("...", "")
+    labels = [o[0] for o in show.options]
+    assert all("(" in l or ":" in l for l in labels)  # every technical word glossed
+
+
+def test_debounce_waits_for_a_pause_in_a_running_loop():
+    import asyncio
+
+    calls = []
+    f = framing_widgets.debounced(lambda v: calls.append(v), 0.05)
+
+    async def typing():
+        for ch in "abc":
+            f(ch)
+            await asyncio.sleep(0.01)
+        assert calls == []
+        await asyncio.sleep(0.15)
+
+    asyncio.run(typing())
+    assert calls == ["c"]
+
+
+def test_framing_buttons_are_wide_enough():
+    import ipywidgets as W
+
+    for w in (framing_widgets.make_reframer(text="Rebels fled."), framing_widgets.make_passive_spotter(text="Cars were burned.")):
+        for b in (c for c in w.children if isinstance(c, W.Button)):
+            assert b.layout.width == "auto", b.description
+    style = framing_widgets.make_reframer(text="Rebels fled.").children[1]
+    assert style.style.button_width == "auto"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Rebels fled.", "calls someone \u201crebels\u201d"),
+    ("Fighters liberated the town.", "says they \u201cliberated\u201d a place"),
+    ("Troops neutralized them.", "uses the verb \u201cneutralized\u201d"),
+    ("A brutal attack.", "describes someone as \u201cbrutal\u201d"),
+    ("It was a massacre.", "calls what happened \u201cmassacre\u201d"),
+])
+def test_usage_phrase_fits_the_kind_of_word(text, phrase):
+    from kit.framing.labels import usage_phrase
+
+    assert usage_phrase(kit.find_labels(kit.parse(text))[0]) == phrase
+
+
+def test_label_tooltips_are_plain_sentences(seed_doc):
+    for lab in kit.find_labels(seed_doc):
+        tip = framing.label_tooltip(lab)
+        assert ".." not in tip.replace("...", ""), tip
+        assert tip.endswith((".", "?", "!")) and "actor label" not in tip and "names: " not in tip, tip
+        if lab.stance != "neutral":
+            assert f"({lab.stance})" in tip  # the technical word only as a gloss
 
 
 def test_reframer_shows_both_versions_with_changes_marked():

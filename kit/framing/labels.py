@@ -47,6 +47,7 @@ class Label:
     term: str = ""  # the lexicon term that matched, e.g. "regime force"
     neutral: str = ""  # what a neutral wire report would say ("" = the same word)
     source: str = ""
+    pos: str = ""  # the kind of word in the text: "noun", "verb" or "adjective"
 
 
 @dataclass(frozen=True)
@@ -249,9 +250,18 @@ def find_labels(doc, *, categories: tuple[str, ...] | None = None, lexicon: str 
                 term=term,
                 neutral=entry.equivalent("neutral", modifier=is_modifier(span)) or "",
                 source=entry.source,
+                pos=_pos(span),
             )
         )
     return out
+
+
+def _pos(span) -> str:
+    """The kind of word a matched span is, read from its last word's tag."""
+    last = span[-1]
+    if last.pos_ == "VERB" and last.tag_ != "VBN" or last.pos_ == "VERB" and last.dep_ not in ("amod", "compound"):
+        return "verb"
+    return "adjective" if last.pos_ == "ADJ" else "noun"
 
 def is_modifier(span) -> bool:
     """True when the label stands before another noun ("rebel offensive", "terrorist attacks")."""
@@ -275,7 +285,92 @@ def label_counts(labels) -> dict[str, dict[str, int]]:
     return {a: dict(sorted(r.items(), key=lambda kv: STANCES.index(kv[0]))) for a, r in sorted(out.items())}
 
 
+#: Whom a label is about, in plain words (the lexicon's ``actor`` field).
+ACTOR_WORDS = {"government": "the government side", "opposition": "the armed opposition",
+               "ally": "foreign forces", "protesters": "protesters", "any": "either side"}
+
+
+def _sentence(text: str) -> str:
+    """``text`` as one sentence: capitalised, ending with exactly one full stop (or ? ! or a quote).
+
+    >>> _sentence("says who attacked.. "), _sentence('would say \u201crebels\u201d.')
+    ('Says who attacked.', 'Would say \u201crebels\u201d.')
+    """
+    text = " ".join(text.split()).rstrip(" .")
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith(("?", "!")) else text + "."
+
+
+def stance_words(stance: str) -> str:
+    """A stance in plain words, the technical word glossed after it.
+
+    >>> stance_words("delegitimizing"), stance_words("neutral")
+    ('paints them as illegitimate (delegitimizing)', 'neutral: does not judge them')
+    """
+    from kit.core.glossary import plain_label
+
+    if stance == "neutral":
+        return "neutral: does not judge them"
+    return f"{plain_label(stance)} ({stance})"
+
+
+def word_kind(label: Label) -> str:
+    """What kind of word a label is: "verb" (liberated), "adjective" (brutal) or "noun".
+
+    >>> [word_kind(l) for l in find_labels(parse("Rebels liberated the brutal regime's town."))]
+    ['noun', 'verb', 'adjective', 'noun']
+    """
+    if label.category == "loaded adjective":
+        return "adjective"
+    return label.pos or "noun"
+
+
+def usage_phrase(label: Label) -> str:
+    """What using this label does, in a phrase that fits the kind of word it is.
+
+    >>> [usage_phrase(l) for l in find_labels(parse("Rebels liberated the brutal town."))]
+    ['calls someone \u201crebels\u201d', 'says they \u201cliberated\u201d a place', 'describes someone as \u201cbrutal\u201d']
+    """
+    word = f"\u201c{label.text.lower() if label.text.isupper() or label.text.istitle() else label.text}\u201d"
+    kind = word_kind(label)
+    if kind == "verb":
+        return f"says they {word} a place" if label.term.startswith("liberat") else f"uses the verb {word}"
+    if kind == "adjective":
+        return f"describes someone as {word}"
+    if label.category in ("event label", "euphemism"):
+        return f"calls what happened {word}"
+    return f"calls someone {word}"
+
+
+def _about(label: Label) -> str:
+    """The sentence that says what kind of word a label is and whom it is about."""
+    who = ACTOR_WORDS.get(label.actor, label.actor.replace("_", " "))
+    kind = word_kind(label)
+    if kind == "verb":
+        return f"a verb for what {who} did" if label.actor != "any" else "a verb that either side may use"
+    if label.category == "actor label":
+        return f"a word for {who}"
+    if label.category == "euphemism":
+        return f"a softer word (a euphemism) that hides what happened; about {who}"
+    if kind == "adjective" or label.category == "loaded adjective":
+        return f"a loaded describing word; about {who}"
+    return f"a word for what happened; about {who}"
+
+
 def label_tooltip(label: Label) -> str:
-    """Hover text for a label: side, stance, and why it is loaded."""
-    extra = f' Neutral wire: "{label.neutral}".' if label.neutral and label.neutral.lower() != label.text.lower() else ""
-    return f"{label.category}, names: {label.actor}; {label.stance}. {label.note}{extra}"
+    """Hover text for a label in plain words: its stance (with a text mark, not only a colour),
+    whom it names, why it is loaded, and what a neutral wire report would say instead.
+
+    >>> print(label_tooltip(find_labels(parse("Terrorists attacked."))[0]))
+    − Paints them as illegitimate (delegitimizing). A word for the armed opposition. Says ... A neutral wire report would use the word \u201crebel\u201d.
+    """
+    from kit.core.glossary import cue_for
+
+    parts = [stance_words(label.stance), _about(label), label.note]
+    if label.neutral and label.neutral.lower() not in (label.text.lower(), label.term.lower()):
+        parts.append(f"a neutral wire report would use the word \u201c{label.neutral}\u201d")
+    text = " ".join(_sentence(p) for p in parts if p.strip())
+    cue = cue_for(label.stance)
+    return f"{cue} {text}" if cue else text

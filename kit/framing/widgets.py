@@ -11,11 +11,15 @@ from kit.core.render import highlight, message
 from kit.core.text import load_article
 from kit.core.widgets import SEED, parsed, safe_html
 
+#: The stances as students read them: plain words with the technical word glossed, and the
+#: text mark each highlighted label carries (so colour is never the only cue).
 STANCE_NAMES = {
-    "delegitimizing": "takes a side against",
-    "neutral": "neutral",
-    "legitimizing": "takes a side for",
+    "delegitimizing": "paints them as illegitimate (delegitimizing)",
+    "neutral": "neutral: does not judge them",
+    "legitimizing": "paints them as legitimate (legitimizing)",
 }
+#: Seconds the label viewer waits after the last key before it analyses the text again.
+DEBOUNCE_SECONDS = 0.3
 #: How the reframe view marks a label it did not change because someone is quoted.
 LEFT_AS_SAID = "left as said: inside a quotation"
 
@@ -36,19 +40,47 @@ def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutra
     return highlight(text, labels, tag="stance", tooltip=label_tooltip, labels=STANCE_NAMES)
 
 
+def debounced(fn, seconds: float = DEBOUNCE_SECONDS):
+    """``fn`` called ``seconds`` after the last of a burst of calls (one analysis per pause in
+    typing, not one per key). Inside a running event loop (a kernel, Voila) the call waits on
+    that loop; with none (tests, scripts) it runs at once, so a test that sets ``.value`` sees
+    the result straight away.
+
+    >>> calls = []
+    >>> f = debounced(lambda *_: calls.append(1))
+    >>> f(); f(); calls
+    [1, 1]
+    """
+    import asyncio
+
+    pending: dict[str, object] = {}
+
+    def call(*args):
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return fn(*args)
+        if pending.get("handle") is not None:
+            pending["handle"].cancel()
+        pending["handle"] = loop.call_later(seconds, fn, *args)
+
+    return call
+
+
 def make_label_viewer(text: str | None = None) -> W.VBox:
-    """Labels coloured by stance. Children: the text box, the stances to show, the HTML view."""
+    """Labels coloured by stance, each with a text mark. Children: the text box (analysed as the
+    student types, after a short pause), the stances to show, the HTML view."""
     box = W.Textarea(value=text if text is not None else load_article(SEED).text,
                      layout=W.Layout(width="100%", height="120px"), description="Text",
-                     continuous_update=False)  # re-analyse when the student stops typing
+                     continuous_update=True)  # live: re-analysed once the student pauses typing
     show = W.SelectMultiple(options=[(v, k) for k, v in STANCE_NAMES.items()], value=tuple(STANCE_NAMES),
-                            description="Show", rows=3)
+                            description="Show", rows=3, layout=W.Layout(width="auto", min_width="420px"))
     out = W.HTML()
 
     def update(_=None):
         out.value = safe_html(lambda: labels_html(box.value, tuple(show.value)))
 
-    box.observe(update, "value")
+    box.observe(debounced(update), "value")
     show.observe(update, "value")
     update()
     return W.VBox([box, show, out], layout=W.Layout(max_width="900px"))
@@ -119,8 +151,10 @@ def make_reframer(text: str | None = None) -> W.VBox:
 
     box = W.Textarea(value=text if text is not None else load_article(SEED).text,
                      layout=W.Layout(width="100%", height="120px"), description="Text")
-    style = W.ToggleButtons(options=[(v, k) for k, v in STYLES.items()], value="neutral", description="Style")
-    button = W.Button(description="Reframe", button_style="primary", icon="random")
+    style = W.ToggleButtons(options=[(v, k) for k, v in STYLES.items()], value="neutral", description="Style",
+                            style={"button_width": "auto"})  # each label whole, never cut off
+    button = W.Button(description="Reframe", button_style="primary", icon="random",
+                      layout=W.Layout(width="auto", min_width="120px"))
     out = W.HTML()
 
     def run(_=None):
@@ -150,7 +184,7 @@ def make_passive_spotter(text: str | None = None) -> W.VBox:
                       layout=W.Layout(width="95%"))
     guess = W.Text(placeholder="Who did it? (or: the text does not say)", description="Who?",
                    layout=W.Layout(width="95%"))
-    button = W.Button(description="Check", button_style="primary")
+    button = W.Button(description="Check", button_style="primary", layout=W.Layout(width="auto", min_width="120px"))
     out = W.HTML()
     verdict = {"html": ""}
 
