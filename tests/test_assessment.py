@@ -74,6 +74,9 @@ def test_lateral_reading_asks_for_evidence(answer, ok):
 @pytest.mark.parametrize("answer", ["SOHR", "sohr", "the SOHR", "OSDH", "Syrian Observatory"])
 def test_the_observatory_by_its_abbreviation(answer):
     assert start.start_observatory(answer).passed
+    from kit.numbers.exercises import numbers_source
+
+    assert "observatory gives other figures" in numbers_source(answer).message  # known, but not this figure
 
 
 def test_no_checker_says_a_verb_makes_a_claim_true():

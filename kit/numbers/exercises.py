@@ -130,7 +130,7 @@ def numbers_source(answer: object) -> Feedback:
         return passed("A military statement published by SANA, Syria's official news agency. The army "
                       "that carried out the strikes is the one counting the \"terrorists\" it killed: "
                       "a claim by one side in the war, not a checked fact.", ex)
-    if "observatory" in given:
+    if "observatory" in given or set(given.replace(",", " ").split()) & {"sohr", "osdh"}:
         return hint("The observatory gives other figures. Read the sentence with \"dozens of people\" "
                     "to its end: \"according to...\". (Who says so?)", ex)
     if "afp" in given:
