@@ -171,7 +171,7 @@ def test_every_span_has_a_text_cue_and_the_legend_shows_it():
     assert "::after{content:attr(data-cue)" in out   # drawn after each span
     legend_part = out.split('class="kit-hl"')[0]
     for cue in cues:
-        assert f">{cue}</b>" in legend_part
+        assert f">{cue}</span>" in legend_part
     assert "paints them as illegitimate" in legend_part  # plain words, not the internal name
 
 

@@ -18,6 +18,18 @@ Without Chromium the tests are skipped with a reason, except when the ``CI`` env
 variable is set: CI must run them, so there they fail.
 
 One JupyterLab server, one Voila server and one browser serve the whole session.
+
+Also checked on every notebook, in Lab and in Voila (issue 14, what students see):
+
+* **Accessibility**: axe-core (``axe-playwright-python``) runs on the kit's own output, the
+  notebook's output areas and rendered Markdown (:data:`AXE_INCLUDE`); JupyterLab's and Voila's
+  own chrome (menus, toolbars, prompts, the file browser) is not the kit's and is left out
+  (:data:`AXE_EXCLUDE`). Serious or critical violations fail the test. The teacher report
+  (``python -m kit report``) is checked the same way, opened from its file in Chromium.
+* **Charts are pictures**: no output shows a Figure as text (``<Figure size 700x320 with 1
+  Axes>``), and every chart cell (:func:`chart_cells`) shows an image.
+* **Keyboard**: buttons are pressed with Enter after moving the focus to them, as a student who
+  does not use a mouse does.
 """
 
 from __future__ import annotations
@@ -144,14 +156,22 @@ def drive_quiz(view: View) -> None:
     expect(out.first).to_contain_text(re.compile(r"\d+ of 15 right"), timeout=WIDGET_TIMEOUT_MS)
 
 
+def press(view: View, button) -> None:
+    """Move the keyboard focus to ``button`` and press Enter (no mouse)."""
+    button.focus()
+    view.page.keyboard.press("Enter")
+
+
 def drive_01_framing(view: View) -> None:
-    """The reframer: choose the government's view, click Reframe, see the new labels."""
+    """The reframer, with the keyboard: choose the government's view, press Reframe, see the new labels."""
     from playwright.sync_api import expect
 
     labels = view.kit_view('mark[data-tag="delegitimizing"]')
     expect(labels).to_be_visible(timeout=WIDGET_TIMEOUT_MS)  # the label viewer, coloured by stance
-    view.root.locator("button", has_text="government view").first.click()
-    view.root.locator("button", has_text="Reframe").first.click()
+    # colour is not the only cue: each label carries a text mark, and the legend shows it
+    expect(labels.locator('mark[data-tag="delegitimizing"][data-cue]').first).to_be_visible()
+    press(view, view.root.locator("button", has_text="government view").first)
+    press(view, view.root.locator("button", has_text="Reframe").first)
     out = view.kit_view(".kit-reframe")
     expect(out).to_contain_text("Terrorists have captured", timeout=WIDGET_TIMEOUT_MS)
     expect(out).to_contain_text("Rebels have captured")  # the original, side by side
@@ -167,7 +187,7 @@ def drive_02_attribution(view: View) -> None:
     view.root.locator("button", has_text="cue signal").first.click()
     signals = view.kit_view('mark[data-tag="endorsing"]')  # "has confirmed"
     expect(signals).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
-    view.root.locator("button", has_text="Find unsourced claims").first.click()
+    press(view, view.root.locator("button", has_text="Find unsourced claims").first)
     out = view.kit_view(".kit-unsourced")
     expect(out).to_contain_text("The strikes killed at least 12 people", timeout=WIDGET_TIMEOUT_MS)
 
@@ -521,6 +541,85 @@ def screenshot(page, view: View | None, path: Path) -> None:
     page.screenshot(path=str(path))
 
 
+# ---------------------------------------------------------------- accessibility and charts
+
+#: What axe checks: the kit's output and the notebook's own text, in Lab and in Voila.
+AXE_INCLUDE = {
+    "lab": [".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output",
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput"],
+    "voila": [".jp-OutputArea-output", ".jp-MarkdownOutput", ".jp-RenderedMarkdown"],
+}
+#: Left out: JupyterLab's and Voila's own interface, which the kit does not make. Prompts
+#: ("[3]:"), the collapser bars and the cell toolbar sit inside cells but belong to the app.
+AXE_EXCLUDE = [".jp-OutputPrompt", ".jp-InputPrompt", ".jp-Collapser", ".jp-cell-toolbar",
+               ".jp-Toolbar", "#jp-top-panel", "#jp-left-stack", ".jp-StatusBar"]
+#: Impacts that fail a test (axe also reports "moderate" and "minor": printed, not failed).
+AXE_FAIL = {"serious", "critical"}
+
+#: A matplotlib Figure shown as text instead of a picture.
+FIGURE_AS_TEXT = re.compile(r"<(?:matplotlib\.figure\.)?Figure size [\d.]+x[\d.]+ with \d+ Axes>")
+
+
+def axe_violations(page, mode: str, include: list[str] | None = None) -> list[dict]:
+    """axe-core's violations on the kit's parts of the page (:data:`AXE_INCLUDE`), all impacts."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        _unavailable("axe-playwright-python is not installed (make setup installs it)")
+    selectors = [s for s in (include or AXE_INCLUDE[mode]) if page.locator(s).count()]
+    if not selectors:
+        return []
+    page.evaluate(Axe().axe_script)
+    context = {"include": [[s] for s in selectors], "exclude": [[s] for s in AXE_EXCLUDE]}
+    result = page.evaluate("([context, options]) => axe.run(context, options)",
+                           [context, {"resultTypes": ["violations"]}])
+    return result["violations"]
+
+
+def assert_accessible(page, mode: str, where: str, include: list[str] | None = None) -> None:
+    """No serious or critical axe violation in the kit's output; lesser ones are printed."""
+    found = axe_violations(page, mode, include)
+    lines = [f"{v['impact']}: {v['id']} ({v['help']}) x{len(v['nodes'])}: "
+             + "; ".join(" ".join(n["target"]) + " " + n["html"][:160] for n in v["nodes"][:3])
+             for v in found]
+    if lines:
+        print(f"axe, {where}:\n  " + "\n  ".join(lines))
+    bad = [line for v, line in zip(found, lines) if v["impact"] in AXE_FAIL]
+    assert not bad, f"{where}: accessibility violations (axe):\n  " + "\n  ".join(bad)
+
+
+def chart_cells(name: str) -> list[int]:
+    """Indexes (among all cells) of the code cells that show a chart: their last line calls a
+    ``charts.*`` or ``*_chart``/``plot_*`` function, or displays an Image."""
+    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    out = []
+    for i, cell in enumerate(nb.cells):
+        lines = [l for l in cell.source.strip().splitlines() if l.strip() and not l.lstrip().startswith("#")]
+        if cell.cell_type == "code" and lines and not lines[-1].rstrip().endswith(";") and re.match(
+                r"\s*(display\(\s*Image\(|(\w+\.)*(charts\.\w+|\w*_chart|plot_\w+)\()", lines[-1]):
+            out.append(i)
+    return out
+
+
+def assert_charts_are_pictures(page, name: str, mode: str) -> None:
+    """No Figure shown as text; each chart cell shows an image (in Voila: as many images)."""
+    outputs = page.locator(".jp-OutputArea-output")
+    for i in range(outputs.count()):
+        shown = outputs.nth(i).inner_text()
+        found = FIGURE_AS_TEXT.search(shown)
+        assert not found, (f"{name} ({mode}): a chart shows as the text {found.group(0)!r}, not a picture: "
+                           "return a kit.core.charts.Chart (a Figure with _repr_png_)")
+    charts = chart_cells(name)
+    if mode == "lab":
+        cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook > .jp-Cell")
+        for i in charts:
+            assert cells.nth(i).locator(".jp-OutputArea-output img").count() >= 1, \
+                f"{name}: cell {i} (a chart) shows no image"
+    else:
+        assert page.locator(".jp-OutputArea-output img").count() >= len(charts), \
+            f"{name} in Voila: fewer images than the {len(charts)} chart cells"
+
+
 def interaction_for(name: str) -> Callable[[View], None]:
     if name not in INTERACTIONS:
         pytest.fail(
@@ -555,9 +654,11 @@ def test_notebook_in_jupyterlab(name, lab, page, tmp_path):
     try:
         run_all_in_lab(page, name)
         assert_no_errors(page, f"{name} after Run All")
+        assert_charts_are_pictures(page, name, "lab")
         drive(view)
         page.wait_for_timeout(300)  # let any late callback output arrive before looking
         assert_no_errors(page, f"{name} after using its widgets")
+        assert_accessible(page, "lab", f"{name} in JupyterLab")
     finally:
         screenshot(page, view, tmp_path / f"lab-{name.replace('/', '_')}.png")
         lab.shutdown_kernels()
@@ -578,9 +679,11 @@ def test_notebook_in_voila(name, voila, page, tmp_path):
             timeout=RUN_TIMEOUT * 1000,
         )
         assert_no_errors(page, f"{name} in Voila")
+        assert_charts_are_pictures(page, name, "voila")
         drive(view)
         page.wait_for_timeout(300)
         assert_no_errors(page, f"{name} in Voila after using its widgets")
+        assert_accessible(page, "voila", f"{name} in Voila")
     finally:
         screenshot(page, view, tmp_path / f"voila-{name.replace('/', '_')}.png")
 
@@ -622,3 +725,32 @@ def test_a_failing_cell_is_caught_in_voila(voila, page, tmp_path):
         screenshot(page, None, tmp_path / "voila-broken.png")
     with pytest.raises(AssertionError, match="error on the page"):
         assert_no_errors(page, "probe")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("article", ["aleppo-2024-12-02", "aleppo-2024-12-02-simple"])
+def test_teacher_report_in_chromium(article, browser, page, tmp_path):
+    """The HTML written by ``python -m kit report``, opened from its file: charts load, every
+    highlight has its text mark, and axe finds no serious or critical violation in its body."""
+    from playwright.sync_api import expect
+
+    out = tmp_path / "report.html"
+    done = subprocess.run([sys.executable, "-m", "kit", "report", article, "-o", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    page.goto(out.as_uri())
+    try:
+        expect(page.locator("h2", has_text="At a glance")).to_be_visible()
+        images = page.locator("img.chart")
+        assert images.count() == 3
+        for i in range(images.count()):
+            assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+        marks = page.locator("mark.kit-span")
+        assert marks.count() > 20
+        assert page.locator("mark.kit-span:not([data-cue])").count() == 0
+        cue = marks.first.evaluate("m => getComputedStyle(m, '::after').content")
+        assert cue not in ("none", "normal", '""'), cue
+        assert not FIGURE_AS_TEXT.search(page.locator("body").inner_text())
+        assert_accessible(page, "report", f"report of {article}", include=["body"])
+    finally:
+        page.screenshot(path=str(tmp_path / f"report-{article}.png"), full_page=False)

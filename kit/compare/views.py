@@ -59,7 +59,7 @@ def _shared(lens: str, name: str, *args, **kwargs) -> str | None:
 
 
 def _h(title: str) -> str:
-    return f"<h4 style='margin:10px 0 4px 0'>{html.escape(title)}</h4>"
+    return f"<h3 style='margin:10px 0 4px 0;font-size:1.05em'>{html.escape(title)}</h3>"
 
 
 def framing_view(an: Analysis) -> str:

@@ -30,7 +30,8 @@ from kit.core.glossary import cue_for, lookup, plain_label
 #: Text colour on every highlight and legend chip (contrast >= 9:1 on every tint below).
 TEXT_COLOR = "#111111"
 #: The text mark after each span (``data-cue``), drawn by CSS so the article's text is unchanged
-#: when copied; the legend shows the same mark as text.
+#: when copied; the legend shows the same mark as text. :func:`highlight` puts it before its
+#: legend; :func:`with_cue_css` adds it to any page that lacks it (widgets, the report).
 CUE_CSS = (
     "<style>.kit-span[data-cue]::after{content:attr(data-cue);font-size:72%;font-weight:600;"
     "margin-left:3px;padding:0 2px;border:1px solid #555;border-radius:3px;background:#fff;"
@@ -145,8 +146,9 @@ def legend(colors: dict[str, str], *, labels: dict[str, str] | None = None,
     for t, c in colors.items():
         term = lookup(t)
         title = f' title="{html.escape(term.definition)}"' if term else ""
-        mark = (f'<b style="border:1px solid #555;border-radius:3px;background:#fff;padding:0 2px;'
-                f'margin-right:4px;font-size:85%">{html.escape(cues[t])}</b>' if cues.get(t) else "")
+        mark = (f'<span class="kit-cue" style="border:1px solid #555;border-radius:3px;background:#fff;'
+                f'padding:0 2px;margin-right:4px;font-size:85%;font-weight:600">{html.escape(cues[t])}</span>'
+                if cues.get(t) else "")
         chips.append(f'<span class="kit-chip" data-tag="{html.escape(t)}"{title} style="background:{html.escape(c)};'
                      f'color:{TEXT_COLOR};{_CHIP}">{mark}{html.escape(label_of(t, labels))}</span>')
     return f'<div class="kit-legend" style="margin:4px 0 8px 0;font-size:90%">{"".join(chips)}</div>'
@@ -201,10 +203,24 @@ def highlight(
         pos = h.end_char
     parts.append(html.escape(text[pos:]))
     body = "".join(parts).replace("\n", "<br>\n")
-    out = f'<div class="kit-hl" style="line-height:1.8">{CUE_CSS if kept else ""}{body}</div>'
+    out = f'<div class="kit-hl" style="line-height:1.7">{body}</div>'
     if show_legend and palette:
-        out = legend(palette, labels=labels, cues=None if show_tags else cues) + out
+        out = (CUE_CSS if not show_tags else "") + legend(palette, labels=labels, cues=None if show_tags else cues) + out
     return out
+
+
+def with_cue_css(page: str) -> str:
+    """``page`` with the CSS that draws the text marks, once, when it has marks and no CSS yet
+    (a highlight without its legend leaves the CSS out; widgets and the report add it here).
+
+    >>> with_cue_css('<mark data-cue="=">x</mark>').startswith("<style>")
+    True
+    >>> with_cue_css("<b>no marks</b>")
+    '<b>no marks</b>'
+    """
+    if "data-cue=" in page and CUE_CSS not in page:
+        return CUE_CSS + page
+    return page
 
 
 def message(text: str, *, kind: str = "info") -> str:

@@ -19,7 +19,7 @@ import ipywidgets as W
 
 from kit.core.errors import KitError
 from kit.core.nlp import parse
-from kit.core.render import message
+from kit.core.render import message, with_cue_css
 
 SEED = "aleppo-2024-12-02"
 
@@ -36,13 +36,14 @@ def parsed(text: str):
 
 
 def safe_html(build: Callable[[], str]) -> str:
-    """Run ``build`` and return its HTML; on any error, a friendly message instead.
+    """Run ``build`` and return its HTML; on any error, a friendly message instead. HTML with
+    highlights gets the CSS that draws their text marks (:func:`kit.core.render.with_cue_css`).
 
     >>> "✋" in safe_html(lambda: 1 / 0)
     True
     """
     try:
-        return build()
+        return with_cue_css(build())
     except KitError as err:
         return message(str(err), kind="error")
     except Exception as err:  # never show a traceback to a class

@@ -26,7 +26,7 @@ from kit.compare.analysis import LENS_TITLES, STANCES, Analysis, analyse
 from kit.compare.views import VIEWS, banner_html, checklist_html
 from kit.core.errors import InputError
 from kit.core.glossary import glossary, plain_count, plain_label, plain_text
-from kit.core.render import TAG_COLORS, message
+from kit.core.render import CUE_CSS, TAG_COLORS, message
 from kit.core.text import Article, list_articles, load_article, read_text
 
 #: Intros under each section heading.
@@ -300,6 +300,7 @@ def build_report(source, *, title: str = "") -> str:
         sections=sections,
         checklist=Markup(checklist_html()),
         terms=_terms(),
+        cue_css=Markup(CUE_CSS),
         version=__version__, model=model_name(),
     )
 
