@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from matplotlib.figure import (
-    Figure,  # Figure() needs no pyplot state: safe in threads and tests
-)
+from matplotlib.figure import Figure  # the type; every chart here is built as a kit Chart
 
-from kit.core.charts import figure_png  # noqa: F401  (notebook 03 shows its charts as PNG)
+# Chart: a Figure (no pyplot state, safe in threads and tests) that a notebook shows as a PNG
+from kit.core.charts import Chart, figure_png  # noqa: F401  (figure_png: notebook 03's widgets)
 from kit.numbers.records import drawable
 
 # Figures as intervals, and the chart workshop: each misleading chart has an honest twin.
@@ -77,7 +76,7 @@ def plot_intervals(quantities, *, title: str = "What the figures claim", width: 
     kind = max(dict.fromkeys(kinds), key=lambda k: (kinds.count(k), k == "count")) if kinds else None
     qs = [q for q in amounts if getattr(q, "kind", "count") == kind]
     left_out = len(amounts) - len(qs)
-    fig = Figure(figsize=(width, 0.55 * max(len(qs), 1) + 1.2 + (0.3 if left_out else 0)))
+    fig = Chart(figsize=(width, 0.55 * max(len(qs), 1) + 1.2 + (0.3 if left_out else 0)))
     ax = fig.add_subplot()
     if not qs:
         return _no_chart(fig)
@@ -129,7 +128,7 @@ def chart_bars(names, values, *, y_min: float = 0, title: str = "", note: str = 
     8.0
     """
     names, values = _drawn(names, values)
-    fig = Figure(figsize=(5, 3.6))
+    fig = Chart(figsize=(5, 3.6))
     ax = fig.add_subplot()
     if not values:
         return _no_chart(fig)
@@ -157,7 +156,7 @@ def chart_window(days, values, *, start: int = 0, end: int | None = None, y_min:
     end = len(values) - 1 if end is None else end
     start, end = max(0, min(start, end)), min(len(values) - 1, max(start, end))
     xs = [i for i in range(start, end + 1) if drawable(values[i])]  # a value that cannot be drawn is a gap
-    fig = Figure(figsize=(5.5, 3.6))
+    fig = Chart(figsize=(5.5, 3.6))
     ax = fig.add_subplot()
     if not xs:
         return _no_chart(fig)
@@ -188,7 +187,7 @@ def chart_circles(names, values, *, honest: bool = True, title: str = "") -> Fig
     names, values = _drawn(names, values)
     kept = [(n, v) for n, v in zip(names, values) if v >= 0]  # a circle has no negative size
     names, values = [n for n, _v in kept], [v for _n, v in kept]
-    fig = Figure(figsize=(5.5, 3.4))
+    fig = Chart(figsize=(5.5, 3.4))
     if not values or max(values) <= 0:
         return _no_chart(fig)
     biggest = max(values)

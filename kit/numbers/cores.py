@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kit.numbers.kinds import _after_currency
+from kit.numbers.kinds import _after_currency, ordinal_after_article
 from kit.core.nlp import doc_text
 from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
@@ -37,9 +37,18 @@ def _starts_with_article(doc, i: int) -> bool:
         return True
     if tok.lower_ != "half" and nxt in ("half", "third", "quarter", "fifth", "tenth") and not (
         i + 2 < n and doc[i + 2].lower_ in load_rules()["units"]["duration"]["words"]
-    ):
+    ) and not ordinal_after_article(doc, i + 1):
         return True  # "a half", "a third of the city" (not "a quarter century")
     return tok.lower_ == "half" and (nxt == "of" or doc[i + 1].pos_ in ("NOUN", "DET"))  # "half of the town"
+
+
+def _one_of_ranked(doc, i: int) -> bool:
+    """"one of the biggest", "one of the first": a superlative or a ranking word after "one of the"
+    ([one_of] in numbers.toml)."""
+    k = i + 3
+    if k >= len(doc) or doc[i + 1].lower_ != "of" or doc[i + 2].pos_ not in ("DET", "PRON"):
+        return False
+    return doc[k].tag_ in ("JJS", "RBS") or doc[k].lower_ in load_rules()["one_of"]["words"]
 
 
 def _starts_number(doc, i: int) -> bool:
@@ -55,6 +64,8 @@ def _starts_number(doc, i: int) -> bool:
     starts = _is_num_token(tok) or _starts_with_article(doc, i)
     if not starts and _fraction_den(tok.lower_) and i + 1 < n and (_multiplier(doc[i + 1].lower_) or 0) >= 1000:
         starts = True  # "quarter million"
+    if starts and tok.lower_ == "one" and _one_of_ranked(doc, i):
+        return False  # "one of the biggest", "one of the first": ranks, counts nothing
     if starts and tok.lower_ == "one" and i > 0 and doc[i - 1].lower_ in _PRONOUN_ONE_BEFORE and (
             i + 1 >= n or doc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
         return False  # "no one was hurt", "the one you saw": a pronoun, not a count
@@ -89,6 +100,7 @@ def _joined_words(doc, i: int, j: int) -> int:
         (_number_word(doc[j + 1].lower_) is not None and _number_word(prev.lower_) is not None and
          _multiplier(prev.lower_) is not None or _multiplier(prev.lower_) is not None and _number_word(doc[j + 1].lower_) is not None)
         or doc[j + 1].lower_ in ("a", "an") and j + 2 < n and _fraction_den(doc[j + 2].lower_)
+        and not (i > 0 and doc[i - 1].lower_ == "between")  # "between zero and a quarter": a range
         or _number_word(doc[j + 1].lower_) is not None and j + 2 < n and _fraction_den(doc[j + 2].lower_)
     )):
         return 1  # "four hundred and twelve", "one and a half", "forty two and a third"
@@ -164,7 +176,21 @@ def _more_number_words(doc, i: int, j: int) -> int:
     return 0
 
 
-_REACH_RULES = (_joined_words, _grouped_digits, _suffix_letters, _small_words, _more_number_words)
+def _point_decimal(doc, i: int, j: int) -> int:
+    """Decimals said in words: "three point five", "one point two five" ([decimal_point] in numbers.toml)."""
+    cfg = load_rules()["decimal_point"]
+    n = len(doc)
+    w, prev = doc[j].lower_, doc[j - 1].lower_
+    if w in cfg["words"] and j + 1 < n and doc[j + 1].lower_ in cfg["digits"] and \
+            not any(doc[k].lower_ in cfg["words"] for k in range(i, j)) and \
+            (_number_word(prev) is not None or doc[j - 1].is_digit) and _multiplier(prev) is None:
+        return 2
+    if w in cfg["digits"] and prev in cfg["digits"] and any(doc[k].lower_ in cfg["words"] for k in range(i, j)):
+        return 1  # "one point two five"
+    return 0
+
+
+_REACH_RULES = (_point_decimal, _joined_words, _grouped_digits, _suffix_letters, _small_words, _more_number_words)
 
 
 def _run_end(doc, i: int) -> int:

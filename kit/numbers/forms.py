@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kit.numbers.kinds import _kind_and_unit
+from kit.numbers.kinds import _kind_and_unit, ordinal_after_article
 from kit.numbers.ranges import _year_range
 from kit.numbers.records import AMOUNT_KINDS, _Draft, _fraction_den, _word_set
 from kit.numbers.words import _ORDINAL_DIGITS, _number_word, _ordinal_value, parse_figure
@@ -36,8 +36,8 @@ def _ordinal_of(doc, tok) -> int | None:
         return None
     if tok.ent_type_ not in ("ORDINAL", "DATE", "") and not _ORDINAL_DIGITS.match(tok.text):
         return None
-    if _fraction_den(tok.lower_) and tok.i > 0 and (doc[tok.i - 1].lower_ in ("a", "an", "one") or
-                                                     _number_word(doc[tok.i - 1].lower_) is not None):
+    if _fraction_den(tok.lower_) and tok.i > 0 and not ordinal_after_article(doc, tok.i) and (
+            doc[tok.i - 1].lower_ in ("a", "an", "one") or _number_word(doc[tok.i - 1].lower_) is not None):
         return None
     return val
 

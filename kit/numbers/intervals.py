@@ -30,6 +30,27 @@ def _matchers(vocab_id: int):
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _idiom_matcher(vocab_id: int):
+    """A PhraseMatcher for the set phrases of ``[not_figures]`` ("at one point")."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = load_model()
+    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+    m.add("not_figure", [nlp.make_doc(p) for p in load_rules()["not_figures"]["phrases"]])
+    return m
+
+
+def idiom_tokens(doc) -> set[int]:
+    """Tokens of set phrases whose number word is no figure ("at one point", "one by one").
+
+    >>> from kit.core.nlp import parse
+    >>> sorted(idiom_tokens(parse("At one point, they left one by one.")))
+    [0, 1, 2, 6, 7, 8]
+    """
+    return {i for _m, s, e in _idiom_matcher(id(load_model().vocab))(doc) for i in range(s, e)}
+
+
 def _matches(doc, key):
     """(start, end, entry) for every match of ``key``, longest first where they overlap."""
     rules = load_rules()
@@ -107,6 +128,24 @@ def _hedge_before(doc, start: int, hedges: _Hedges) -> tuple[int, str | None, st
     return s, text, rule
 
 
+def _age_gap(doc, start: int, hedges: _Hedges) -> int:
+    """Start of an age phrase ("age", "the age of") between a hedge and the number at ``start``,
+    or ``start`` when there is none (``[hedge_gap]`` in numbers.toml).
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("Children above age 12 and over the age of 65.")
+    >>> h = _Hedges.of(_matches(d, "hedge"))
+    >>> _age_gap(d, 3, h), _age_gap(d, 9, h), _age_gap(d, 1, h)
+    (2, 6, 1)
+    """
+    for phrase in load_rules()["hedge_gap"]["phrases"]:
+        words = phrase.split()
+        g = start - len(words)
+        if g > 0 and g in hedges.ending_at and [t.lower_ for t in doc[g:start]] == words:
+            return g
+    return start
+
+
 def _hedge_after(doc, end: int, hedges: _Hedges) -> tuple[int, str | None, str | None]:
     """(new end, hedge text, rule) when a hedge phrase ("or more") starts right at ``end``."""
     if end not in hedges.starting_at:
@@ -123,10 +162,15 @@ def _hedge_one_number(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft
     >>> [(d.start, d.end, d.hedge, d.low, d.high) for d in _stages(parse("About 500 or more fled."))]
     [(1, 4, 'or more', 500, None)]
     """
-    s, v, kind = d.core, d.value, d.kind
-    start, hedge, rule = _hedge_before(doc, s, hedges)
-    if kind not in AMOUNT_KINDS and hedge is not None:
-        kind = "count" if kind in ("year", "identifier") else kind
+    s, v, kind, unit = d.core, d.value, d.kind, d.unit
+    gap = _age_gap(doc, s, hedges) if kind == "count" else s
+    start, hedge, rule = _hedge_before(doc, gap, hedges)
+    if gap < s and hedge is not None:  # "above age 12": more than 12 years old
+        kind, unit = "duration", load_rules()["hedge_gap"]["unit"]
+    years = load_rules()["years"]
+    if kind not in AMOUNT_KINDS and hedge is not None and not (
+            kind == "year" and start > 0 and doc[start - 1].lower_ in years["before_hedge"]):
+        kind = "count" if kind in ("year", "identifier") else kind  # "until at least 2030" stays a year
     end = d.end
     if rule in (None, "about", "nearly"):
         end2, h2, rule2 = _hedge_after(doc, end, after)
@@ -140,7 +184,7 @@ def _hedge_one_number(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft
     low, high, li, hi_inc = _interval(rule, v) if kind in AMOUNT_KINDS else (v, v, True, True)
     if kind not in AMOUNT_KINDS:
         start, hedge = s, None
-    return replace(d, start=start, end=end, kind=kind, hedge=hedge, low=low, high=high,
+    return replace(d, start=start, end=end, kind=kind, unit=unit, hedge=hedge, low=low, high=high,
                    low_inclusive=li, high_inclusive=hi_inc)
 
 
@@ -197,6 +241,9 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
             after_tok.lower_ == "of" or after_tok.tag_ in ("NNS", "NNPS")
         ):
             return None
+    if words[0] == "scores" and (doc[s].tag_.startswith("VB") or s > 0 and doc[s - 1].pos_ in (
+            "NOUN", "PROPN", "ADJ", "DET", "PRON")):
+        return None  # "exam scores", "their scores", "she scores": results, not "many"
     start, hedge, rule = _hedge_before(doc, s, hedges)
     low, high = entry["low"], entry.get("high")
     li, hi_inc = entry.get("low_inclusive", True), entry.get("high_inclusive", True)

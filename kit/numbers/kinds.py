@@ -17,6 +17,24 @@ def _after_currency(doc, i: int) -> bool:
         doc[i - 1].text in _word_set("units.money") or doc[i - 1].text[-1:] in ("$", "€", "£", "¥"))
 
 
+def ordinal_after_article(doc, i: int) -> bool:
+    """Is doc[i] ("third", "fifth") after "a"/"an" an ordinal, because a noun follows it?
+    "A third patient" is the third one, "a third of the patients" a share; "a half", "a quarter"
+    are always shares.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("A third patient died; a third of them left; a third more came.")
+    >>> ordinal_after_article(d, 1), ordinal_after_article(d, 6), ordinal_after_article(d, 12)
+    (True, False, False)
+    """
+    tok = doc[i]
+    if i == 0 or doc[i - 1].lower_ not in ("a", "an") or i + 1 >= len(doc) or tok.lower_ in ("half", "quarter"):
+        return False
+    nxt = doc[i + 1]
+    return _fraction_den(tok.lower_) is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and \
+        nxt.tag_ not in ("JJR", "RBR") and nxt.lower_ not in _word_set("units.duration") | {"of", "more", "less"}
+
+
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
     """(kind, unit, end) for the figure doc[start:end]; ``end`` grows over a unit word."""
     rules = load_rules()
@@ -31,6 +49,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         nxt_low = nxt_low[:-1]  # "10m." at the end of a sentence
     if nxt_low in ("%", "percent", "pc"):
         return "percent", "%", end + 1
+    if nxt_low == "of" and end + 2 < n and doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ in ("percent", "%") \
+            and any(_fraction_den(t.lower_) for t in doc[start:end]):
+        return "percent", "%", end + 3  # "a quarter of a percent": 0.25 %
     if nxt is not None and nxt_low in ("per", "percentage") and end + 1 < n and doc[end + 1].lower_ in ("cent", "points"):
         return "percent", "%" if nxt_low == "per" else "percentage points", end + 2
     if nxt_low in _word_set("time_of_day") or (":" in first.text and first.text.replace(":", "").isdigit()):
@@ -39,6 +60,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
             and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
         return "identifier", None, end
+    emergency = rules["emergency_numbers"]
+    if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
+        return "identifier", None, end  # "999 calls": calls to 999
     months = _word_set("months")
     is_int = isinstance(value, int)
     if is_int and 1 <= value <= 31 and end - start == 1 and first.is_digit and (

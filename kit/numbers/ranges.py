@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from kit.core.nlp import doc_text
 from kit.numbers.kinds import _kind_and_unit
-from kit.numbers.records import Quantity, _clean_int, _Draft, _multiplier, load_rules
+from kit.numbers.records import Quantity, _clean_int, _Draft, _multiplier, _word_set, load_rules
 
 _SCORE = "score"  # "won 4-1": two numbers that are neither a range nor two figures
 
@@ -56,6 +56,49 @@ def _is_ratio(doc, first: tuple, second: tuple) -> bool:
     return doc[e].head.i in range(s, e2)
 
 
+def _apart(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
+    """Do two numbers stay apart although a joining word stands between them? A dash with spaces
+    between digits and a number in words is punctuation ("May 2 - five days later"); after a day
+    of the month only another day makes a range; after a verb of change ("rose from 9.5% to
+    20%") the two are a before and an after (:func:`_is_change`).
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.numbers.cores import number_cores
+    >>> d = parse("On May 2 - five days later - prices rose from 9 to 12.")
+    >>> c = number_cores(d)
+    >>> _apart(d, c[0], c[1], "-"), _apart(d, c[2], c[3], "to")
+    (True, True)
+    """
+    s, e, v = first
+    s2, e2, _v2 = second
+    dashes = ("-", "\u2013", "\u2014")
+    digits = [doc[s].text[:1].isdigit(), doc[s2].text[:1].isdigit()]
+    if joiner in dashes and digits[0] != digits[1] and (doc[e - 1].whitespace_ or doc[s2 - 1].whitespace_):
+        return True
+    if s > 0 and doc[s - 1].lower_ in _word_set("months") and e - s == 1 and not (
+            joiner in dashes + ("to", "and", "through") and digits[1] and e2 - s2 == 1 and _v2 <= 31):
+        return True
+    return _is_change(doc, first, second, joiner)
+
+
+def _is_change(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
+    """"rose from 9.5% to 20%": "from ... to" after a verb of change whose direction fits the two
+    numbers ([change] in numbers.toml): a before and an after, two figures.
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.numbers.cores import number_cores
+    >>> d = parse("Rates fell from 9 to 7 but were reduced from 4 to 5.")
+    >>> c = number_cores(d)
+    >>> _is_change(d, c[0], c[1], "to"), _is_change(d, c[2], c[3], "to")
+    (True, False)
+    """
+    s, v, v2 = first[0], first[2], second[2]
+    if joiner != "to" or s == 0 or doc[s - 1].lower_ != "from":
+        return False
+    cfg, verb = load_rules()["change"], doc[s - 1].head.lemma_.lower()
+    return verb in cfg["other"] or verb in cfg["rise"] and v < v2 or verb in cfg["fall"] and v > v2
+
+
 def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     """Two neighbouring number cores as one figure: a range, a span of years or a ratio;
     ``_SCORE`` for "4-1" (no figure at all); None when they stay two figures."""
@@ -73,6 +116,8 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     if years and joiner in ("-", "\u2013", "\u2014", "to", "/"):  # "2022-23", "from 2019 to 2021"
         return _Draft(start=start, end=e2, core=start, core_end=e2, value=None, low=years[0], high=years[1],
                       form="years", kind="year")
+    if _apart(doc, first, second, joiner):
+        return None
     if opener is None and joiner in ("-", "\u2013", "\u2014") and len(gap) == 1 and v > v2:
         return _SCORE  # "won 4-1", "passed 52 - 48": a score or a result, not an amount
     ok = joiner in range_cfg["joiners"] and (

@@ -111,10 +111,7 @@ class Quantity:
         'from 36% to 44%'
         """
         lo, hi = self.low, self.high
-        show = _share if self.kind == "proportion" else fmt
-        if self.kind == "percent":
-            unit = "%" if self.unit in (None, "%") else f" {self.unit}"
-            show = lambda x: f"{fmt(x)}{unit}"  # noqa: E731  "exactly 45%"
+        show = self.show
         if lo is None and hi is None:
             return "no limits given"
         if lo is not None and lo == hi:
@@ -127,12 +124,37 @@ class Quantity:
         right = "to" if self.high_inclusive is not False else "up to but not"
         return f"{left} {show(lo)} {right} {show(hi)}"
 
+    def show(self, x: float | int | None) -> str:
+        """A limit of this figure as a newspaper writes it: thousands separators and the unit;
+        years, dates and names without separators.
+
+        >>> from kit.numbers import find_numbers
+        >>> [q.show(q.low) for q in find_numbers("In 2015 it took more than a decade, 10kg and $1500.", sources=False)]
+        ['2015', 'a decade', '10 kg', '$1,500']
+        """
+        if x is None:
+            return "-"
+        if self.kind == "proportion":
+            return _share(x)
+        if self.kind in ("year", "date", "time", "identifier", "ordinal") and isinstance(x, int):
+            return str(x)
+        unit = self.unit
+        if self.kind == "percent":
+            return f"{fmt(x)}{'%' if unit in (None, '%') else ' ' + unit}"
+        if not unit or self.kind not in ("measure", "duration", "money"):
+            return fmt(x)
+        if not unit[:1].isalpha():
+            return f"{unit}{fmt(x)}"  # "$1,500"
+        if x == 1 and self.value == 1 and not unit.lower().endswith("s"):
+            return f"{'an' if unit[:1].lower() in 'aeiou' or unit.lower() == 'hour' else 'a'} {unit}"
+        return f"{fmt(x)} {unit}"
+
     def describe(self) -> str:
         """One line for a student: the figure, its interval, what is counted, who says so."""
         parts = [f"\u201c{self.text}\u201d: {KINDS.get(self.kind, self.kind)}"]
         if self.is_amount:
             parts.append(self.interval())
-        if self.counted:
+        if self.counted and self.counted != self.unit:
             parts.append(f"of {self.counted}")
         parts.append(f"source: {self.source}" if self.source else "source: none named in the sentence")
         return "; ".join(parts)

@@ -229,6 +229,25 @@ def _add_fraction(total: float | None, val: float, scale: float, last_mult: floa
     return total + val * (last_mult if last_mult >= 1e6 else 1)  # "3 million and a half", "one and a half"
 
 
+def _decimal_words(words: list[str]) -> float | None:
+    """A decimal said in words, "three point five" -> 3.5; None without "point" or if not one.
+
+    >>> _decimal_words(["three", "point", "five"]), _decimal_words(["1", "point", "two", "five"]), _decimal_words(["two"])
+    (3.5, 1.25, None)
+    """
+    cfg = load_rules()["decimal_point"]
+    low = [w.lower() for w in words]
+    cut = next((k for k, w in enumerate(low) if w in cfg["words"]), None)
+    if cut is None or cut == 0 or cut == len(low) - 1:
+        return None
+    whole = _read_words(words[:cut])
+    zeros = ("zero", "oh", "nought")
+    digits = [0 if w in zeros else _number_word(w) for w in low[cut + 1 :]]
+    if whole is None or any(d is None or w not in cfg["digits"] for d, w in zip(digits, low[cut + 1 :])):
+        return None
+    return _clean_int(float(f"{whole}.{''.join(str(d) for d in digits)}"))
+
+
 def _read_words(words: list[str]) -> float | None:
     """Value of a run of number words/figures: 'four hundred and twelve', '1.5 million',
     'two thirds', 'one and a half', 'five and a half million', 'half a dozen'.
@@ -238,6 +257,9 @@ def _read_words(words: list[str]) -> float | None:
     >>> _read_words(["one", "and", "a", "half"]), _read_words(["half", "a", "dozen"])
     (1.5, 6)
     """
+    point = _decimal_words(words)
+    if point is not None:
+        return point
     segments = _segments(words)
     if segments is None:
         return None
