@@ -2,7 +2,7 @@
 
 Logic in ``records`` (Quantity, KINDS, fmt), ``words`` (reading written numbers), ``cores``,
 ``ranges``, ``kinds``, ``intervals``, ``forms`` and ``figures`` (the find_numbers pipeline) and
-``consistency`` (check_numbers); ``widgets`` (notebook 03), ``exercises`` (its checkers) and ``charts`` beside it;
+``consistency`` (check_numbers) with ``scopes`` (where a figure counts); ``widgets`` (notebook 03), ``exercises`` (its checkers) and ``charts`` beside it;
 word lists and conventions in ``data/en/``.
 """
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kit.numbers.figures import _as_doc, _attributions, find_numbers, with_sources
 from kit.numbers.records import Quantity, fmt, load_rules
+from kit.numbers.scopes import scope_of
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ def _repeated_findings(doc, qs: list[Quantity]) -> list[Finding]:
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
         if best is not None:
-            findings.append(_repeated(counts[best[0]], b, best[1]))
+            findings.append(_repeated(counts[best[0]], b, best[1], (scope_of(doc, counts[best[0]]), scope_of(doc, b))))
     return findings
 
 
@@ -309,20 +310,35 @@ class _Buckets:
         return None
 
 
-def _repeated(a: Quantity, b: Quantity, what: str) -> Finding:
-    """Two figures that count ``what``: can they both be true?"""
+def _repeated(a: Quantity, b: Quantity, what: str, scopes: tuple = (None, None)) -> Finding:
+    """Two figures that count ``what``: can they both be true? Figures whose ranges do not meet
+    but whose scope differs (one place, the whole toll) are a question, not a contradiction.
+
+    >>> from kit.core.nlp import parse
+    >>> qs = find_numbers(parse("At least 61 civilians died. Nine civilians died in Idlib."), sources=False)
+    >>> f = _repeated(*qs, "deaths", (None, "in Idlib"))
+    >>> f.ok, "Do these two figures count the same thing?" in f.message
+    (None, True)
+    """
     lo = max(x for x in (a.low, b.low, float("-inf")) if x is not None)
     his = [x for x in (a.high, b.high) if x is not None]
     hi = min(his) if his else float("inf")
     overlap = lo <= hi
     both = (f"both allow {fmt(lo)}." if his and lo == hi else
             f"both allow {fmt(lo)} to {fmt(hi)}." if his else f"both allow {fmt(lo)} or more.")
-    return Finding(
-        f"Two figures count {what}: \u201c{a.text}\u201d{_who(a)} and \u201c{b.text}\u201d{_who(b)}. "
-        "Are they about the same event? "
-        + (f"If so, they can both be true: {both}" if overlap else
-           "If so, they cannot both be right: their ranges do not meet."),
-        (a, b), "repeated", overlap)
+    head = f"Two figures count {what}: \u201c{a.text}\u201d{_who(a)} and \u201c{b.text}\u201d{_who(b)}. "
+    if overlap:
+        return Finding(head + f"Are they about the same event? If so, they can both be true: {both}",
+                       (a, b), "repeated", True)
+    if scopes[0] != scopes[1]:
+        where = "; ".join(f"\u201c{q.text}\u201d counts {s}" if s else f"\u201c{q.text}\u201d names no place"
+                          for q, s in zip((a, b), scopes))
+        return Finding(head + f"Do these two figures count the same thing? {where}. A figure for one place or one "
+                       "part can be smaller than the whole toll: that is no contradiction. Read both sentences "
+                       "again: what does each figure cover?", (a, b), "repeated", None)
+    return Finding(head + "Do these two figures count the same thing, the same event? If so, they cannot both be "
+                   "right: their ranges do not meet. If one counts only a part (one place, one day), there is "
+                   "no contradiction.", (a, b), "repeated", False)
 
 
 def _no_source_findings(doc, qs: list[Quantity], attributions: list) -> list[Finding]:
