@@ -81,11 +81,13 @@ def classify(doc, d: _Draft) -> _Draft:
     """
     if d.form == "ratio":
         return replace(d, kind="proportion", unit=None, value=_clean_int(d.value))
-    if d.form == "years":
-        return replace(d, kind="year", unit=None)
+    if d.form in ("years", "days"):  # "2022-23", "May 2 to 5"
+        return replace(d, kind="year" if d.form == "years" else "date", unit=None)
     if d.form:  # a range: its kind comes from its upper end ("40 to 50 km")
         kind, unit, end = _kind_and_unit(doc, d.end - 1, d.end, d.high)
         kind = "count" if kind in ("year", "date", "identifier", "ordinal") else kind
+        if kind == "count" and d.unit:  # "$40 to $60": the sign before the first number
+            kind, unit = d.kind, d.unit
         return replace(d, kind=kind, unit=unit, end=end)
     kind, unit, end = _kind_and_unit(doc, d.core, d.core_end, d.value)
     return replace(d, kind=kind, unit=unit, end=end)

@@ -103,6 +103,10 @@ def range_tokens(doc, used: set[int]) -> list[_Draft]:
             continue
         if a is None or b is None or a == b or a > b and "." not in tok.text:
             continue  # "4-1" is a score or a result, not a range (ranges go up: "10-15")
+        if tok.i > 0 and doc[tok.i - 1].lower_ in _word_set("months") and b <= 31:
+            out.append(_one_token(tok.i, None, a, b, "date"))  # "May 2-5": days of the month
+            used.add(tok.i)
+            continue
         kind, unit, end = _kind_and_unit(doc, tok.i, tok.i + 1, b)
         kind = kind if kind in AMOUNT_KINDS else "count"
         out.append(_Draft(start=tok.i, end=end, core=tok.i, core_end=tok.i + 1, value=None, low=min(a, b),

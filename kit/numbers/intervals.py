@@ -203,7 +203,7 @@ def attach_hedge(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft:
         start, hedge, rule = _hedge_before(doc, d.core, hedges)
         low, high, li, hi_inc = _interval(rule, d.value)
         return replace(d, start=start, hedge=hedge, low=low, high=high, low_inclusive=li, high_inclusive=hi_inc)
-    if d.form == "years":
+    if d.form in ("years", "days"):
         return replace(d, low_inclusive=True, high_inclusive=True)
     if d.form:
         return replace(d, hedge=d.form, low_inclusive=True, high_inclusive=True)

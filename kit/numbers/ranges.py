@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from kit.core.nlp import doc_text
-from kit.numbers.kinds import _kind_and_unit
+from kit.numbers.kinds import _after_currency, _kind_and_unit
 from kit.numbers.records import Quantity, _clean_int, _Draft, _multiplier, _word_set, load_rules
 
 _SCORE = "score"  # "won 4-1": two numbers that are neither a range nor two figures
@@ -93,6 +93,7 @@ def _is_change(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
     (True, False)
     """
     s, v, v2 = first[0], first[2], second[2]
+    s = s - 1 if _after_currency(doc, s) else s  # "fell from $40 to $25"
     if joiner != "to" or s == 0 or doc[s - 1].lower_ != "from":
         return False
     cfg, verb = load_rules()["change"], doc[s - 1].head.lemma_.lower()
@@ -107,9 +108,11 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     s2, e2, v2 = second
     gap = doc[e:s2]
     unit_gap = len(gap) == 2 and gap[0].lower_ == doc[e2].lower_ if e2 < len(doc) else False
-    joiner = gap[-1].lower_ if len(gap) in (1, 2) and (len(gap) == 1 or unit_gap) else None
-    opener = doc[s - 1].lower_ if s > 0 and doc[s - 1].lower_ in range_cfg["openers"] else None
-    start = s - 1 if opener else s
+    sign = s > 0 and len(gap) == 2 and _after_currency(doc, s) and doc[s - 1].text == gap[1].text  # "$40 to $60"
+    joiner = gap[0].lower_ if sign else gap[-1].lower_ if len(gap) in (1, 2) and (len(gap) == 1 or unit_gap) else None
+    before = s - 1 if _after_currency(doc, s) else s
+    opener = doc[before - 1].lower_ if before > 0 and doc[before - 1].lower_ in range_cfg["openers"] else None
+    start = before - 1 if opener else before
     years = _year_range(doc[s].text, doc[s2].text) if e - s == 1 and e2 - s2 == 1 and len(gap) == 1 else None
     if years and e2 < len(doc) and doc[e2].tag_ in ("NNS", "NNPS"):
         years = None  # "from 1500 to 2000 troops" counts troops
@@ -118,6 +121,8 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
                       form="years", kind="year")
     if _apart(doc, first, second, joiner):
         return None
+    if s > 0 and doc[s - 1].lower_ in _word_set("months") and joiner in range_cfg["joiners"] + ["through"]:
+        return _Draft(start=s, end=e2, core=s, core_end=e2, value=None, low=v, high=v2, form="days")  # "May 2 to 5"
     if opener is None and joiner in ("-", "\u2013", "\u2014") and len(gap) == 1 and v > v2:
         return _SCORE  # "won 4-1", "passed 52 - 48": a score or a result, not an amount
     ok = joiner in range_cfg["joiners"] and (
@@ -133,7 +138,9 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
         if scale >= 1000 and not _multiplier(doc[e - 1].lower_) and v * scale <= v2:
             v = _clean_int(v * scale)  # "2 to 3 million": the million belongs to both
         lo, hi = (v, v2) if v <= v2 else (v2, v)
-        return _Draft(start=start, end=e2, core=start, core_end=e2, value=None, low=lo, high=hi, form=opener or "range")
+        money = {"kind": "money", "unit": doc[s - 1].text} if before < s else {}  # "$40 to $60", "$5-10 million"
+        return _Draft(start=start, end=e2, core=start, core_end=e2, value=None, low=lo, high=hi, form=opener or "range",
+                      **money)
     if _is_ratio(doc, first, second):
         return _Draft(start=s, end=e2, core=s, core_end=e2, value=v / v2, form="ratio")
     return None

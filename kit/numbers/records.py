@@ -129,8 +129,8 @@ class Quantity:
         years, dates and names without separators.
 
         >>> from kit.numbers import find_numbers
-        >>> [q.show(q.low) for q in find_numbers("In 2015 it took more than a decade, 10kg and $1500.", sources=False)]
-        ['2015', 'a decade', '10 kg', '$1,500']
+        >>> [q.show(q.low) for q in find_numbers("In 2015 it took more than a decade, 10kg, $1500 and $2.5m.", sources=False)]
+        ['2015', 'a decade', '10 kg', '$1,500', '$2.5 million']
         """
         if x is None:
             return "-"
@@ -142,9 +142,9 @@ class Quantity:
         if self.kind == "percent":
             return f"{fmt(x)}{'%' if unit in (None, '%') else ' ' + unit}"
         if not unit or self.kind not in ("measure", "duration", "money"):
-            return fmt(x)
+            return _big(x) or fmt(x)
         if not unit[:1].isalpha():
-            return f"{unit}{fmt(x)}"  # "$1,500"
+            return f"{unit}{_big(x) or fmt(x)}"  # "$1,500", "$2.5 million"
         if x == 1 and self.value == 1 and not unit.lower().endswith("s"):
             return f"{'an' if unit[:1].lower() in 'aeiou' or unit.lower() == 'hour' else 'a'} {unit}"
         return f"{fmt(x)} {unit}"
@@ -175,6 +175,21 @@ def _share(x: float | int | None) -> str:
     if 0 < x < 1 and abs(float(frac) - x) < 1e-9:
         return f"{pct} ({frac.numerator}/{frac.denominator})"
     return pct
+
+
+def _big(x: float | int) -> str | None:
+    """A round number of millions as a newspaper writes it; None for other numbers.
+
+    >>> _big(2500000), _big(3000000000), _big(1234567), _big(4500)
+    ('2.5 million', '3 billion', None, None)
+    """
+    if not drawable(x):
+        return None
+    for size, name in ((10 ** 12, "trillion"), (10 ** 9, "billion"), (10 ** 6, "million")):
+        if size <= abs(x) < 1000 * size:
+            v = x / size
+            return f"{v:g} {name}" if round(v, 2) == v else None
+    return None
 
 
 def drawable(x) -> bool:
