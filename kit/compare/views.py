@@ -186,7 +186,7 @@ def compare_html(a, b, *, names: tuple[str, str] = ("A", "B")) -> str:
         if lens in an_a.missing:
             parts.append(message(an_a.missing[lens], kind="info"))
     parts.append(_h("Framing fingerprint (rows that differ are marked)"))
-    parts.append(table_html(["lens", "", names[0], names[1]], rows, marked=marked))
+    parts.append(table_html(["lens", "what is compared", names[0], names[1]], rows, marked=marked))
     if diffs:
         parts.append(_h(plain_count(len(diffs), "difference")))
         parts.append("<ul>" + "".join(f"<li>{html.escape(d.note)}</li>" for d in diffs) + "</ul>")
