@@ -14,10 +14,16 @@ the student has saved an answer of their own (:func:`kit.classroom.widgets.make_
 the teacher's solution is stored base64-encoded, so it is not read at a glance). The answer
 is saved under the cell's ``kit_exercise`` metadata, else ``<notebook>_written_<n>``; a cell
 tagged ``transfer`` gets the transfer task's rubric, every other the open-answer rubric.
-Cells tagged ``teacher-only`` are left out, outputs are cleared.
+Cells tagged ``teacher-only`` are left out, outputs are cleared, and the ``# NBVAL_CHECK_OUTPUT``
+markers are dropped (student copies have no saved outputs to compare).
 
-    python tools/make_student.py           # write notebooks/*.ipynb
-    python tools/make_student.py --check   # exit 1 if any student copy is stale
+Teacher notebooks keep the outputs of the cells marked ``# NBVAL_CHECK_OUTPUT`` (tables, counts,
+feedback): nbval compares them on every test run, so a change in what a student sees fails a
+test until the outputs are saved again on purpose with ``--execute`` (see CONTRIBUTING.md).
+
+    python tools/make_student.py             # write notebooks/*.ipynb
+    python tools/make_student.py --check     # exit 1 if any student copy is stale
+    python tools/make_student.py --execute   # run the teacher notebooks, save the checked outputs, then write
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ STUDENT = ROOT / "notebooks"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 ASSIGN = re.compile(r"^(\s*)([A-Za-z_][A-Za-z_0-9]*)\s*=")
 MARKDOWN_STUB = "_Write your answer here._"
+CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
 
 
 def strip_solution(source: str, *, markdown: bool) -> str:
@@ -117,6 +124,7 @@ def student_copy(nb, name: str = "notebook"):
             model = model_answer_cell(cell, f"{name}_written_{written}")
         cell.source = strip_solution(cell.source, markdown=cell.cell_type == "markdown")
         if cell.cell_type == "code":
+            cell.source = drop_check_mark(cell.source)
             cell.outputs = []
             cell.execution_count = None
         new.cells.append(cell)
@@ -127,6 +135,52 @@ def student_copy(nb, name: str = "notebook"):
     return new
 
 
+def drop_check_mark(source: str) -> str:
+    """A code cell's source without the nbval marker line.
+
+    >>> drop_check_mark("# NBVAL_CHECK_OUTPUT\\nprint(1)")
+    'print(1)'
+    """
+    return "\n".join(line for line in source.splitlines() if line.strip() != CHECK_MARK)
+
+
+def checked(cell) -> bool:
+    """Is this a code cell whose saved output nbval compares?"""
+    return cell.cell_type == "code" and any(line.strip() == CHECK_MARK for line in cell.source.splitlines())
+
+
+def execute(path: Path, timeout: int = 600) -> None:
+    """Run a teacher notebook (answers saved to a temporary file, not the class's), keep the
+    outputs of the ``# NBVAL_CHECK_OUTPUT`` cells and clear the others (widget outputs only work
+    in a live kernel)."""
+    import os
+    import tempfile
+
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    with tempfile.TemporaryDirectory() as tmp:
+        old = os.environ.get("KIT_ANSWERS")
+        os.environ["KIT_ANSWERS"] = str(Path(tmp) / "kit_answers.json")
+        try:
+            NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+        finally:
+            if old is None:
+                os.environ.pop("KIT_ANSWERS", None)
+            else:
+                os.environ["KIT_ANSWERS"] = old
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            if not checked(cell):
+                cell.outputs = []
+                cell.execution_count = None
+            for out in cell.outputs:
+                out.get("metadata", {}).pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    path.write_text(render(nb), encoding="utf-8")
+
+
 def render(nb) -> str:
     return nbformat.writes(nb) + "\n"
 
@@ -134,7 +188,15 @@ def render(nb) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check the copies are current")
+    parser.add_argument("--execute", nargs="*", metavar="NAME",
+                        help="first run the teacher notebooks (all, or those named, e.g. 01_framing) "
+                             "and save the outputs nbval checks")
     args = parser.parse_args(argv)
+    if args.execute is not None:
+        for src in sorted(TEACHER.glob("*.ipynb")):
+            if not args.execute or src.stem in args.execute:
+                print(f"running {src.relative_to(ROOT)}")
+                execute(src)
     stale = []
     for src in sorted(TEACHER.glob("*.ipynb")):
         text = render(student_copy(nbformat.read(src, as_version=4), src.stem))

@@ -23,7 +23,19 @@ QUESTIONS = {
     "numbers": "What do the numbers really claim?",
 }
 
-NOT_ANSWERED = "You have not answered yet: replace the ... with your answer, then run the cell again."
+def not_answered(button: str = "Check", how: str = "choose or type your answer above") -> str:
+    """The "not answered yet" message, naming what the student can do and the button to press.
+
+    It works in app mode (no code) and in a notebook (a code cell is run with its own button).
+
+    >>> not_answered("Submit - final", "choose an answer")
+    'You have not answered yet: choose an answer, then press Submit - final.'
+    """
+    return f"You have not answered yet: {how}, then press {button}."
+
+
+#: What a checker says to a blank answer (``...``, an empty box, nothing chosen).
+NOT_ANSWERED = not_answered()
 
 
 @dataclass(frozen=True)

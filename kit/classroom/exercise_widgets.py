@@ -1,0 +1,172 @@
+"""Exercises answered with widgets: choose, tick or type, then press Check.
+
+Each builder is thin: it reads its controls, calls an existing checker (``kit.<room>.exercises``)
+on a button click and shows the :class:`~kit.classroom.feedback.Feedback` below the button.
+The checker saves the answer as it does when called from code, so in app mode (Voila, code
+hidden) a student answers every exercise without editing code.
+
+>>> from kit.classroom.start import start_observatory
+>>> box = text_exercise(start_observatory, prompt="Who counted the dead?")
+>>> box.children[1].value = "SOHR"
+>>> box.children[2].click()
+>>> "Well done" in box.children[-1].value
+True
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Callable, Sequence
+
+import ipywidgets as W
+
+from kit.core.widgets import safe_html
+
+#: What a blank choice reads as (the checker says "not answered yet").
+BLANK = ""
+CHECK = "Check"
+
+
+def _options(options: Sequence) -> list[tuple[str, object]]:
+    """``(label, value)`` pairs from plain strings or pairs.
+
+    >>> _options(["a", ("B label", "b")])
+    [('a', 'a'), ('B label', 'b')]
+    """
+    return [tuple(o) if isinstance(o, (tuple, list)) else (str(o), o) for o in options]
+
+
+def _value(text: str) -> object:
+    """A typed answer: the text, or ``...`` (not answered) when blank.
+
+    >>> _value("  "), _value("61")
+    (Ellipsis, '61')
+    """
+    return text if text.strip() else ...
+
+
+def feedback_html(checker: Callable, *args) -> str:
+    """The checker's Feedback for ``args`` as HTML (a friendly message if anything fails)."""
+    return safe_html(lambda: checker(*args)._repr_html_())
+
+
+def _exercise_box(checker: Callable, controls: list, read: Callable[[], tuple], *, prompt: str,
+                  button: str = CHECK) -> W.VBox:
+    """Prompt, controls, a Check button and the feedback under it (the last child)."""
+    check = W.Button(description=button, button_style="primary", icon="check",
+                     tooltip="Check your answer and save it")
+    out = W.HTML()
+
+    def on_click(_=None):
+        out.value = feedback_html(checker, *read())
+
+    check.on_click(on_click)
+    head = W.HTML(f"<b>{html.escape(prompt)}</b>") if prompt else W.HTML()
+    box = W.VBox([head, *controls, check, out], layout=W.Layout(max_width="900px"))
+    box.add_class("kit-exercise")
+    return box
+
+
+def choice_exercise(checker: Callable, options: Sequence, *, prompt: str = "",
+                    description: str = "Answer", evidence: str = "") -> W.VBox:
+    """One answer out of ``options`` (strings or ``(label, value)`` pairs), as radio buttons.
+
+    Children: the prompt, the radio buttons, (with ``evidence``: a text box for it, and the
+    checker gets ``(choice, evidence)``), the Check button, the feedback.
+    Nothing is chosen at first, so pressing Check says "not answered yet".
+    """
+    radio = W.RadioButtons(options=_options(options), value=None, description=description,
+                           layout=W.Layout(width="auto"), style={"description_width": "initial"})
+    controls: list = [radio]
+    if evidence:
+        why = W.Text(description=evidence, placeholder="a link (URL) or the name of a second source",
+                     style={"description_width": "initial"}, layout=W.Layout(width="100%", max_width="700px"))
+        controls.append(why)
+
+    def read():
+        chosen = ... if radio.value is None else radio.value
+        if not evidence:
+            return (chosen,)
+        return ((chosen, why.value.strip()) if chosen is not ... or why.value.strip() else ...,)
+
+    return _exercise_box(checker, controls, read, prompt=prompt)
+
+
+def text_exercise(checker: Callable, *, prompt: str = "", placeholder: str = "Type your answer",
+                  description: str = "Answer", convert: Callable[[str], object] | None = None) -> W.VBox:
+    """A typed answer (one line). ``convert`` turns the text into what the checker takes.
+
+    Children: the prompt, the text box, the Check button, the feedback.
+    """
+    box = W.Text(placeholder=placeholder, description=description, continuous_update=False,
+                 layout=W.Layout(width="100%", max_width="700px"))
+    convert = convert or (lambda text: text)
+    return _exercise_box(checker, [box], lambda: (
+        ... if _value(box.value) is ... else convert(box.value.strip()),), prompt=prompt)
+
+
+def fields_exercise(checker: Callable, labels: Sequence[str], *, prompt: str = "",
+                    placeholder: str = "") -> W.VBox:
+    """Several typed answers, passed to the checker in order (``checker(first, second)``).
+
+    Children: the prompt, one text box per label, the Check button, the feedback.
+    """
+    boxes = [W.Text(description=label, placeholder=placeholder, style={"description_width": "initial"})
+             for label in labels]
+    return _exercise_box(checker, boxes, lambda: tuple(_value(b.value.strip()) for b in boxes),
+                         prompt=prompt)
+
+
+def multi_exercise(checker: Callable, options: Sequence, *, prompt: str = "",
+                   as_type: type = set) -> W.VBox:
+    """Any number of ``options`` ticked; the checker gets them as a set (or ``as_type``).
+
+    Children: the prompt, a box of checkboxes, the Check button, the feedback.
+    """
+    pairs = _options(options)
+    ticks = [W.Checkbox(value=False, description=label, indent=False) for label, _ in pairs]
+    group = W.VBox(ticks)
+
+    def read():
+        chosen = [value for (_, value), tick in zip(pairs, ticks) if tick.value]
+        return (as_type(chosen) if chosen else ...,)
+
+    return _exercise_box(checker, [group], read, prompt=prompt)
+
+
+def pairs_exercise(checker: Callable, keys: Sequence, options: Sequence, *, prompt: str = "",
+                   as_list: bool = False) -> W.VBox:
+    """One choice per key (a dropdown each); the checker gets ``{key: choice}``, or the list of
+    choices in key order with ``as_list`` (for putting steps in order).
+
+    Children: the prompt, a box of dropdowns, the Check button, the feedback.
+    """
+    pairs = [("(choose)", BLANK)] + _options(options)
+    drops = [W.Dropdown(options=pairs, value=BLANK, description=str(key),
+                        style={"description_width": "initial"}) for key in keys]
+    group = W.VBox(drops)
+
+    def read():
+        values = [d.value if d.value != BLANK else ... for d in drops]
+        return (values if as_list else dict(zip(keys, values)),)
+
+    return _exercise_box(checker, [group], read, prompt=prompt)
+
+
+def article_switch(easy_read: bool, *, original: str, easy: str) -> W.HTML:
+    """Which article the notebook reads, and a link that opens the page with the other one.
+
+    In app mode (Voila) the link reloads the page with ``?easy-read=1`` (or without it); the
+    notebook's setup cell reads that from ``QUERY_STRING``. In JupyterLab, change
+    ``EASY_READ`` in the setup cell and run the notebook again.
+
+    >>> "easy-read=1" in article_switch(False, original="a", easy="b").value
+    True
+    """
+    now, other = (easy, original) if easy_read else (original, easy)
+    href = "?" if easy_read else "?easy-read=1"
+    label = "the original article" if easy_read else "the easy-read version (shorter sentences, same facts)"
+    return W.HTML(
+        f"<p>Reading: <b>{html.escape(now)}</b>. In app mode, <a href=\"{href}\">switch to {label}</a> "
+        f"(the page reloads). In a notebook, set <code>EASY_READ = {not easy_read}</code> in the first "
+        "cell and run all cells again.</p>")
