@@ -11,6 +11,7 @@ in ``kit/framing/data/en/passives.toml``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ import tomllib
 
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
-from kit.framing.tree import Tree
+from kit.framing.tree import Tree, balance
+from kit.framing.verbs import agent as _agent, coordinated, headline_passive, hyphen_sentences, reparsed, shared_agent, verb_lemma
 
 PASSIVES_FILE = DATA / "passives.toml"
 
@@ -79,6 +81,7 @@ def load_passive_words(path: str | None = None) -> dict:
         "fall_entities": frozenset(data["fall_places"]["entity_types"]),
         "event_nouns": frozenset(data["event_subjects"]["nouns"]),
         "event_verbs": frozenset(data["event_subjects"]["verbs"]),
+        "hyphen_prefixes": frozenset(data.get("hyphen_prefixes", {}).get("terms", ())),
     }
 
 
@@ -113,19 +116,19 @@ def _np_range(head, tree: Tree) -> tuple[int, int]:
                 stack.append(child)
             else:
                 lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i)
-    tree.memo[memo_key] = (lo, hi)
-    return lo, hi
+    text = doc_text(doc)
+    start, end = balance(text, doc[lo].idx, doc[hi].idx + len(doc[hi]), cut=True)
+    if start < end:  # brackets in pairs, no stray punctuation: "[Reuters] Protesters" -> "Protesters"
+        inside = [t.i for t in doc[max(lo - 1, 0) : hi + 2] if t.idx >= start and t.idx + len(t) <= end]
+        lo, hi = (inside[0], inside[-1]) if inside else (lo, hi)
+    tree.memo[memo_key] = (lo, hi) if start < end else (head.i, head.i - 1)
+    return tree.memo[memo_key]
 
 
 def _np_text(token, tree: Tree) -> str:
     """The text of the noun phrase a token heads (see :func:`_np_range`)."""
     lo, hi = _np_range(token, tree)
-    return token.doc[lo : hi + 1].text
-
-
-def _agent(verb, tree: Tree):
-    child = tree.first(verb, "agent")
-    return (child, tree.first(child, "pobj")) if child is not None else (None, None)
+    return token.doc[lo : hi + 1].text or None  # nothing but punctuation: no patient
 
 
 def _own_passive_subject(verb, tree: Tree):
@@ -147,8 +150,11 @@ def _own_passive_subject(verb, tree: Tree):
         before = verb.doc[aux.i - 1]
         if before.pos_ in ("NOUN", "PROPN", "PRON") and before.dep_ not in ("pobj", "dobj", "compound", "poss"):
             return before, False
-    # "houses were looted and burned"
-    return None, verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
+    own = tree.first(verb, "nsubj")
+    if own is not None and verb.dep_ == "conj" and not tree.has(verb, "aux"):  # "... and three others wounded"
+        return own, False
+    # "houses were looted and burned", "were beaten, detained and released"
+    return None, verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX")
 
 
 def _own_subject(verb, tree: Tree):
@@ -184,9 +190,11 @@ def _subject(verb, tree: Tree):
     return _shared(verb, tree, _own_subject, "subject")
 
 
-def _left(token) -> list:
-    """The first token of ``token``'s subtree and the token: enough for :func:`_phrase`."""
-    return [token.left_edge, token]
+def _left(token, tree: Tree) -> list:
+    """The first token of the phrase ``token`` heads and the token: enough for :func:`_phrase`.
+    (Its noun phrase's first token, so a bracket or a dateline before it stays out.)"""
+    lo, hi = _np_range(token, tree)
+    return [token.doc[lo] if lo <= hi and lo <= token.i else token.left_edge, token]
 
 
 def _right_end(token) -> int:
@@ -208,11 +216,12 @@ def _record(tree: Tree, tokens, verb, patient, agent_pp, agent_np, kind) -> Pass
                 break
     if agent_pp is not None:
         end = max(end, _right_end(agent_pp))
+    start, end = balance(doc_text(tree.doc), start, end, cut=False)
     return Passive(
         text=doc_text(tree.doc)[start:end],
         start_char=start,
         end_char=end,
-        verb=verb.lemma_.lower(),
+        verb=verb_lemma(verb),
         patient=_np_text(patient, tree) if patient is not None else None,
         agent=_np_text(agent_np, tree) if agent_np is not None else None,
         kind=kind,
@@ -234,25 +243,40 @@ def find_passives(doc, *, kinds: tuple[str, ...] | None = None) -> list[Passive]
     """
     check_doc(doc)
     words = load_passive_words()
+    out = _scan(doc, words, kinds)
+    for sent in hyphen_sentences(doc, words["hyphen_prefixes"]):
+        lo, hi = sent.start_char, sent.end_char
+        again = _scan(reparsed(sent, words["hyphen_prefixes"]), words, kinds)
+        out = [p for p in out if not lo <= p.start_char < hi]
+        out += [dataclasses.replace(p, start_char=p.start_char + lo, end_char=p.end_char + lo) for p in again]
+    out.sort(key=lambda p: p.start_char)
+    return out
+
+
+def _scan(doc, words: dict, kinds) -> list[Passive]:
+    """Every clause of :func:`find_passives` in one parsed text, in the parser's reading."""
     event_nouns = words["event_nouns"] | _compound_nouns(words)
     tree = Tree(doc)
     out: list[Passive] = []
     for tok in doc:
-        if tok.tag_ == "VBN" and (tree.has(tok, "auxpass", "nsubjpass", "csubjpass")
-                                  or (tok.dep_ == "conj" and tok.head.tag_ == "VBN" and tree.has(tok.head, "auxpass"))):
+        if not any(c.isalpha() for c in tok.text) or _piece(tok):
+            continue  # punctuation, or "re" of "re-elected" split by the tokenizer: never a verb
+        if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
             rec = _passive(tok, tree)
         elif tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             pp, np_ = _agent(tok, tree)
             rec = None
             if np_ is not None or tok.lemma_.lower() in words["harm_verbs"]:
-                rec = _record(tree, _left(tok.head) + [tok], tok, tok.head, pp, np_, "participle")
+                rec = _record(tree, _left(tok.head, tree) + [tok], tok, tok.head, pp, np_, "participle")
+        elif (subj := headline_passive(tok, tree, words)) is not None:
+            pp, np_ = _agent(tok, tree)
+            rec = _record(tree, _left(subj, tree) + [tok], tok, subj, pp, np_, "participle")
         elif tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
             rec = _active(tok, tree, words, event_nouns)
         else:
             rec = None
         if rec is not None and (kinds is None or rec.kind in kinds):
             out.append(rec)
-    out.sort(key=lambda p: p.start_char)
     return out
 
 
@@ -261,10 +285,8 @@ def _passive(tok, tree: Tree) -> Passive:
     patient = _passive_subject(tok, tree)
     pp, np_ = _agent(tok, tree)
     if np_ is None:  # "houses were looted and burned by the militia": the agent is shared
-        for conj in tree.children(tok):
-            if conj.dep_ == "conj" and conj.tag_ == "VBN" and _agent(conj, tree)[1] is not None:
-                np_ = _agent(conj, tree)[1]
-    first = _left(patient) if patient is not None and patient.i < tok.i else []
+        np_ = shared_agent(tok, tree)
+    first = _left(patient, tree) if patient is not None and patient.i < tok.i else []
     auxpass = [c for c in tree.children(tok) if c.dep_ == "auxpass"]
     return _record(tree, first + auxpass + [tok], tok, patient, pp, np_, "passive")
 
@@ -280,17 +302,27 @@ def _active(tok, tree: Tree, words: dict, event_nouns: frozenset) -> Passive | N
     if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in kids):
         return None
     if lemma in words["intransitives"] and not any(c.dep_ == "dobj" for c in kids):
-        return _record(tree, [*_left(subj), tok], tok, subj, None, None, "intransitive")
+        return _record(tree, [*_left(subj, tree), tok], tok, subj, None, None, "intransitive")
     if lemma in words["fall"] and subj.ent_type_ in words["fall_entities"]:
-        return _record(tree, [*_left(subj), tok], tok, subj, None, None, "intransitive")
+        return _record(tree, [*_left(subj, tree), tok], tok, subj, None, None, "intransitive")
     if lemma in words["event_verbs"] and key(subj) in event_nouns:
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr")), None)
         tail = [tok.doc[i] for i in _np_range(obj, tree)] if obj is not None else []
         oprd = [c for c in kids if c.dep_ in ("oprd", "prt")]
-        return Passive(*_span_text(tree.doc, [*_left(subj), tok, *tail, *oprd]),
+        return Passive(*_span_text(tree.doc, [*_left(subj, tree), tok, *tail, *oprd]),
                        verb=lemma, patient=_np_text(obj, tree) if obj is not None else None,
                        agent=None, kind="event_subject", cause=subj.text.lower())
     return None
+
+
+def _piece(tok) -> bool:
+    """True for the first piece of a word the tokenizer split at a hyphen ("re" of "re-elected").
+
+    >>> [_piece(t) for t in parse("re-elected")]
+    [True, False, False]
+    """
+    doc = tok.doc
+    return not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_
 
 
 def _compound_nouns(words) -> frozenset:
@@ -298,7 +330,7 @@ def _compound_nouns(words) -> frozenset:
 
 
 def _span_text(doc, toks):
-    start, end = _phrase(toks)
+    start, end = balance(doc_text(doc), *_phrase(toks), cut=False)
     return doc_text(doc)[start:end], start, end
 
 

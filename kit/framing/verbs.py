@@ -1,0 +1,178 @@
+"""Verbs the parser reads in pieces: passives that share one "be", and hyphenated verbs.
+
+"was arrested and charged", "were beaten, detained and released", "two were killed and three
+others wounded" (verbs that share the first verb's "be"); "was re-elected" (the tokenizer splits
+it into "re", "-", "elected"). Used by :func:`kit.framing.passives.find_passives`.
+
+>>> doc = parse("He was held, questioned and re-arrested.")
+>>> [t.text for t in doc if coordinated(t, Tree(doc), {"harm_verbs": frozenset()})]
+['questioned', 're', '-', 'arrested']
+>>> again = reparsed(doc[:], frozenset({"re"}))  # "re-arrested" one word, as find_passives reads it
+>>> [t.text for t in again if coordinated(t, Tree(again), {"harm_verbs": frozenset()})]
+['questioned', 're-arrested']
+"""
+
+from __future__ import annotations
+
+import functools
+
+from kit.core.nlp import load_model, parse
+from kit.framing.tree import Tree
+
+
+def verb_lemma(tok) -> str:
+    """The base form of a verb, hyphenated ones too ("re-elected" -> "re-elect", where spaCy's
+    lemmatizer gives "re-electe").
+
+    >>> doc = reparsed(next(parse("He was re-elected.").sents), frozenset({"re"}))
+    >>> verb_lemma(doc[1]), verb_lemma(doc[2])
+    ('be', 're-elect')
+    """
+    text = tok.text
+    if "-" not in text.strip("-"):
+        return tok.lemma_.lower()
+    first, _, last = text.lower().rpartition("-")
+    return f"{first}-{_base_form(last)}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _base_form(word: str) -> str:
+    """The base form of a lower-case verb form, read as a past participle."""
+    from spacy.tokens import Doc
+
+    nlp = load_model()
+    tok = Doc(nlp.vocab, words=[word], pos=["VERB"], tags=["VBN"])[0]
+    try:
+        return nlp.get_pipe("lemmatizer").rule_lemmatize(tok)[0].lower()
+    except Exception:  # pragma: no cover - a model without a rule lemmatizer
+        return word
+
+
+def _joins(doc, i: int, prefixes: frozenset) -> bool:
+    """True when token ``i`` is a prefix written with a hyphen onto a word: "re" in "re-elected"."""
+    t = doc[i]
+    return (i + 2 < len(doc) and t.lower_ in prefixes and not t.whitespace_ and doc[i + 1].text == "-"
+            and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
+            and (doc[i + 2].tag_.startswith("VB") or doc[i + 2].lower_.endswith(("ed", "en"))))
+
+
+def hyphen_sentences(doc, prefixes: frozenset) -> list:
+    """The sentences with a hyphenated verb that the tokenizer split ("re-elected" as "re - elected",
+    which the parser then reads as an adjective "re")."""
+    seen: dict[int, object] = {}
+    for i in range(len(doc) - 2):
+        if _joins(doc, i, prefixes):
+            sent = doc[i].sent
+            seen.setdefault(sent.start, sent)
+    return list(seen.values())
+
+
+def reparsed(sent, prefixes: frozenset):
+    """``sent`` parsed again as a text of its own, each hyphenated word one token (same characters).
+
+    >>> s = next(parse("The senator was re-elected and sworn in.").sents)
+    >>> [t.text for t in reparsed(s, frozenset({"re"}))][:4]
+    ['The', 'senator', 'was', 're-elected']
+    """
+    from spacy.tokens import Doc
+
+    words, spaces, i = [], [], sent.start
+    doc = sent.doc
+    while i < sent.end:
+        if i + 2 < sent.end and _joins(doc, i, prefixes):
+            words.append(doc[i : i + 3].text)
+            i += 2
+        else:
+            words.append(doc[i].text)
+        spaces.append(bool(doc[i].whitespace_) and i + 1 < sent.end)
+        i += 1
+    nlp = load_model()
+    return nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+
+
+def agent(verb, tree: Tree):
+    """The "by" phrase of a passive verb and the noun in it, or (None, None)."""
+    child = tree.first(verb, "agent")
+    return (child, tree.first(child, "pobj")) if child is not None else (None, None)
+
+
+def _is_passive_head(tok, tree: Tree) -> bool:
+    """True when ``tok`` is a passive verb with its own "be", or a list member of one."""
+    for _ in range(3):  # "were beaten, detained and later released": up the list, a few steps
+        if tok.tag_ == "VBN" and tree.has(tok, "auxpass"):
+            return True
+        if tok.dep_ not in ("conj", "advcl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def coordinated(tok, tree: Tree, words: dict) -> bool:
+    """A verb that shares the "be" of a passive before it, and so is passive too.
+
+    "was arrested and charged with fraud", "were beaten, detained and later released",
+    "two were killed and three others wounded" (a run-on list: the parser may call the second
+    verb a past tense; it counts only for harm verbs, with its own subject and no object).
+
+    >>> doc = parse("Two were killed and three others wounded. He was held, questioned and released.")
+    >>> [t.text for t in doc if coordinated(t, Tree(doc), {'harm_verbs': frozenset({'kill', 'wound'})})]
+    ['wounded', 'questioned', 'released']
+    """
+    if tok.dep_ not in ("conj", "advcl") or tree.has(tok, "dobj", "aux", "auxpass", "nsubjpass", "ccomp"):
+        return False
+    own = tree.first(tok, "nsubj")
+    if own is not None and not (tok.dep_ == "conj" and _is_count(own, tree)):
+        return False  # "... and the army attacked", "... and protesters dispersed": active
+    if tok.tag_ != "VBN" and not (tok.tag_ == "VBD" and tok.lemma_.lower() in words["harm_verbs"] and own is not None):
+        return False
+    if tok.dep_ == "advcl":  # only a list member right after a comma: "held, questioned"
+        before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        if before is None or before.text != "," or tok.left_edge.i != tok.i or own is not None or tree.has(tok, "mark"):
+            return False
+    return _is_passive_head(tok.head, tree)
+
+
+def _is_count(tok, tree: Tree) -> bool:
+    """A subject that counts people, as in a casualty list: "20", "three others", "dozens more".
+
+    >>> doc = parse("Three others and dozens more, not the army.")
+    >>> [t.text for t in doc if _is_count(t, Tree(doc))]
+    ['Three', 'others', 'dozens']
+    """
+    return (tok.tag_ == "CD" or tree.has(tok, "nummod") or tok.lower_ in ("others", "dozens", "hundreds", "thousands", "scores"))
+
+
+def shared_agent(tok, tree: Tree):
+    """The doer of the verb that follows ``tok`` straight after "and" ("looted and burned by the
+    militia"); None when something stands between them ("arrested on Monday and charged by ...")."""
+    for conj in tree.children(tok):
+        if conj.dep_ == "conj" and conj.tag_ == "VBN" and not tree.has(conj, "nsubj", "nsubjpass"):
+            between = tok.doc[tok.i + 1 : conj.i]
+            if all(t.dep_ in ("cc", "punct") for t in between):
+                return agent(conj, tree)[1]
+    return None
+
+
+def headline_passive(tok, tree: Tree, words: dict):
+    """The subject of a headline's passive without "be", when the parser read it as an active
+    verb: "Aid worker killed in attack", "Police officer shot in ..." (a harm verb with a subject,
+    no object and no helping verb, in a line with no full stop). None otherwise.
+
+    >>> doc = parse("Guard shot near the border")
+    >>> headline_passive(doc[1], Tree(doc), {"harm_verbs": frozenset({"shoot"})}).text
+    'Guard'
+    >>> doc = parse("Guard shot near the border.")
+    >>> headline_passive(doc[1], Tree(doc), {"harm_verbs": frozenset({"shoot"})}) is None
+    True
+    """
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("VBN", "VBD") or tok.lemma_.lower() not in words["harm_verbs"]:
+        return None
+    if tree.has(tok, "dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "oprd", "dative"):
+        return None
+    last = tok.sent[-1]
+    if last.is_punct and last.text in ".!?;:":
+        return None
+    subj = tree.first(tok, "nsubj")
+    if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
+        return None
+    return subj
