@@ -155,6 +155,32 @@ def test_a_range_token_with_a_percent_sign():
     assert (q.low, q.high, q.kind, q.unit) == (4.5, 6.5, "percent", "%")
 
 
+def test_a_dashed_range_after_from_is_one_range():
+    qs = amounts("The forecast was cut to 2-3% from 4.5-6.5% in March.")
+    assert [(q.low, q.high, q.unit) for q in qs] == [(2, 3, "%"), (4.5, 6.5, "%")]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Tickets cost from $40 to $60.", (40, 60, "$")),
+    ("Tickets cost $40 to $60.", (40, 60, "$")),
+    ("The repairs cost $40-50.", (40, 50, "$")),
+])
+def test_money_ranges_with_a_sign(text, shown):
+    q = one(text)
+    assert (q.low, q.high, q.unit) == shown and q.kind == "money"
+
+
+@pytest.mark.parametrize("text", ["Most young voters stayed home.", "Most foreign workers left the city."])
+def test_most_before_adjectives_and_a_plural_noun(text):
+    q = one(text)
+    assert (q.kind, q.low, q.high) == ("proportion", 0.5, 1)
+
+
+@pytest.mark.parametrize("text", ["The most important votes came late.", "It was most unusual."])
+def test_most_as_a_superlative_is_no_share(text):
+    assert amounts(text) == []
+
+
 def test_between_zero_and_a_quarter_of_a_percent():
     q = one("Rates may rise by between zero and a quarter of a percent.")
     assert (q.low, q.high, q.kind, q.hedge) == (0, 0.25, "percent", "between")
@@ -168,6 +194,7 @@ def test_between_zero_and_a_quarter_of_a_percent():
     ("The convoy carried 12000 tonnes of grain.", "exactly 12,000 tonnes"),
     ("The parcel weighed 10kg.", "exactly 10 kg"),
     ("The repairs cost $1500.", "exactly $1,500"),
+    ("The fund paid out $2.5m.", "exactly $2.5 million"),
     ("Turnout was 45 percent.", "exactly 45%"),
 ])
 def test_figures_are_shown_as_a_newspaper_writes_them(text, shown):

@@ -236,9 +236,12 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
     e_text = e - 1 if words[-1] == "of" else e
     if words[0] == "most":
         # "most of them", "most civilians"; not "the most important", "most likely"
-        after_tok = doc[s + 1] if s + 1 < len(doc) else None
+        k = s + 1  # "most young voters", "most Syrian refugees": over adjectives and names to the noun
+        while k < min(len(doc), s + 4) and doc[k].tag_ in ("JJ", "NNP", "VBN") and doc[k].lower_ != "of":
+            k += 1
+        after_tok = doc[k] if k < len(doc) else None
         if s > 0 and doc[s - 1].lower_ in ("the", "at") or after_tok is None or not (
-            after_tok.lower_ == "of" or after_tok.tag_ in ("NNS", "NNPS")
+            after_tok.lower_ == "of" and k == s + 1 or after_tok.tag_ in ("NNS", "NNPS")
         ):
             return None
     if words[0] == "scores" and (doc[s].tag_.startswith("VB") or s > 0 and doc[s - 1].pos_ in (

@@ -112,6 +112,8 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     joiner = gap[0].lower_ if sign else gap[-1].lower_ if len(gap) in (1, 2) and (len(gap) == 1 or unit_gap) else None
     before = s - 1 if _after_currency(doc, s) else s
     opener = doc[before - 1].lower_ if before > 0 and doc[before - 1].lower_ in range_cfg["openers"] else None
+    if opener == "from" and joiner in ("-", "\u2013", "\u2014"):
+        opener = None  # "up from 3-4%": "from" belongs to the sentence, the dash makes the range
     start = before - 1 if opener else before
     years = _year_range(doc[s].text, doc[s2].text) if e - s == 1 and e2 - s2 == 1 and len(gap) == 1 else None
     if years and e2 < len(doc) and doc[e2].tag_ in ("NNS", "NNPS"):
