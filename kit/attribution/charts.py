@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from matplotlib.figure import (
-    Figure,  # Figure() needs no pyplot state: safe in threads and tests
-)
+from kit.core.charts import Chart  # a Figure that Jupyter shows as a PNG (no pyplot state)
 
 
-def source_share_chart(attributions, *, by: str = "chars", title: str | None = None) -> Figure:
+def source_share_chart(attributions, *, by: str = "chars", title: str | None = None) -> Chart:
     """A horizontal bar chart: how much of the story each source type supplies.
 
     ``attributions``: a list from :func:`kit.find_attributions` (or a ready dict of shares).
@@ -17,11 +15,13 @@ def source_share_chart(attributions, *, by: str = "chars", title: str | None = N
     >>> fig = source_share_chart(kit.find_attributions(kit.parse("Police said the road was closed.")))
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['official']
+    >>> fig._repr_png_()[:4]
+    b'\\x89PNG'
     """
     from kit.attribution import SOURCE_COLORS, SOURCE_LABELS, source_shares
 
     shares = attributions if isinstance(attributions, dict) else source_shares(attributions, by=by)
-    fig = Figure(figsize=(6, 0.45 * max(len(shares), 1) + 1.2))
+    fig = Chart(figsize=(6, 0.45 * max(len(shares), 1) + 1.2))
     ax = fig.add_subplot()
     types = list(shares)[::-1]  # first type at the top
     values = [100 * shares[t] for t in types]

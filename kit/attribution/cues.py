@@ -44,6 +44,12 @@ def source_data() -> dict:
 
 
 @functools.cache
+def organisation_data() -> dict:
+    """``organisations.toml``: kinds of organisation a speaker belongs to, and their types."""
+    return _load_toml("organisations.toml")
+
+
+@functools.cache
 def claim_data() -> dict:
     """``contested_claims.toml``: categories of contested claims and their words."""
     return _load_toml("contested_claims.toml")
@@ -82,30 +88,38 @@ def according_entry(label: str) -> dict:
     return next((a for a in verb_data().get("according_to", []) if a["phrase"] == label), {})
 
 
-def _phrase_matchers(key: str, groups: list[tuple[str, list[str]]]):
-    """Two PhraseMatchers (LOWER and LEMMA) with one label per group; cached per key."""
-    return _matchers_cached(key, tuple((label, tuple(words)) for label, words in groups))
+def _phrase_matchers(key: str, groups: list[tuple[str, list[str]]], exact=()):
+    """PhraseMatchers (LOWER and LEMMA, and ORTH for the ``exact`` groups) with one label per
+    group; cached per key."""
+    return _matchers_cached(key, tuple((label, tuple(words)) for label, words in groups),
+                            tuple((label, tuple(words)) for label, words in exact))
 
 
 @functools.cache
-def _matchers_cached(key, groups):
+def _matchers_cached(key, groups, exact=()):
     from spacy.matcher import PhraseMatcher
 
     nlp = load_model()
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    orth = PhraseMatcher(nlp.vocab, attr="ORTH")
     for label, words in groups:
-        lower.add(label, [nlp.make_doc(w) for w in words])
-        lemma.add(label, list(nlp.pipe(words)))
-    return lower, lemma
+        if words:
+            lower.add(label, [nlp.make_doc(w) for w in words])
+            lemma.add(label, list(nlp.pipe(words)))
+    for label, words in exact:
+        if words:
+            orth.add(label, [nlp.make_doc(w) for w in words])
+    return (lower, lemma, orth) if exact else (lower, lemma)
 
 
-def matches(doclike, key, groups):
-    """(label, start, end) token matches in ``doclike`` (Doc or Span), both matchers, sorted."""
-    lower, lemma = _phrase_matchers(key, groups)
+def matches(doclike, key, groups, exact=()):
+    """(label, start, end) token matches in ``doclike`` (Doc or Span), both matchers, sorted;
+    ``exact``: groups matched as written (case-sensitive: "WHO", not "who")."""
+    matchers = _phrase_matchers(key, groups, exact)
     vocab = doclike.vocab
     found = set()
-    for matcher in (lower, lemma):
+    for matcher in matchers:
         for mid, s, e in matcher(doclike):  # token indices into the Doc, also for a Span
             found.add((vocab.strings[mid], s, e))
     return sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))

@@ -39,7 +39,7 @@ from bisect import bisect_right
 
 from kit.attribution.candidates import Candidate, according_candidates, verb_candidates
 from kit.attribution.records import Attribution
-from kit.attribution.sources import source_type_of
+from kit.attribution.sources import source_of
 from kit.attribution.speakers import SpeakerHistory, is_pronoun
 from kit.attribution.units import as_doc, overlaps, quotes, span_text, trim, unit_index, units
 from kit.core.nlp import parse  # noqa: F401  (the doctests use it)
@@ -166,7 +166,7 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
         resolved = None
         if resolve_pronouns and is_pronoun(sp):
             ante = history.antecedent(uidx, pronoun_start=sp.start_char)
-            resolved = None if ante is None else (ante.speaker, ante.source_type)
+            resolved = None if ante is None else (ante.speaker, ante.source_type, ante.source_kind)
         att = _make(doc, c, resolved)
         result.append(att)
         if not (att.resolved_from is None and is_pronoun(sp)):
@@ -174,17 +174,17 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
     return result
 
 
-def _make(doc, c: Candidate, resolved: tuple[str, str] | None = None) -> Attribution:
-    """The Attribution record of a candidate; ``resolved``: (speaker, source type) for a pronoun."""
+def _make(doc, c: Candidate, resolved: tuple | None = None) -> Attribution:
+    """The Attribution record of a candidate; ``resolved``: (speaker, source type, kind) for a pronoun."""
     (ss, se), (cs, ce), (ts, te) = c.speaker, c.cue, c.content
     speaker_span = doc[ss:se]
     start = min(doc[ss].idx, doc[cs].idx, doc[ts].idx)
     end = max(speaker_span.end_char, doc[cs:ce].end_char, doc[ts:te].end_char)
     if resolved is not None:
-        speaker_text, stype = resolved
+        speaker_text, stype, kind = resolved
         pron = span_text(doc, ss, se)
     else:
-        speaker_text, stype, pron = span_text(doc, ss, se), source_type_of(speaker_span), None
+        (stype, kind), speaker_text, pron = source_of(speaker_span), span_text(doc, ss, se), None
     return Attribution(
         speaker=speaker_text,
         cue=c.cue_text,
@@ -201,4 +201,5 @@ def _make(doc, c: Candidate, resolved: tuple[str, str] | None = None) -> Attribu
         content_end=doc[ts:te].end_char,
         cue_signal=c.signal,
         resolved_from=pron,
+        source_kind=kind,
     )

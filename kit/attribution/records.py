@@ -68,6 +68,7 @@ class Attribution:
     content_end: int
     cue_signal: str = "neutral"
     resolved_from: str | None = None
+    source_kind: str = ""  # the kind of organisation behind the type ("union", "international_body"), or ""
 
 
 @dataclass(frozen=True)

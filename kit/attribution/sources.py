@@ -9,30 +9,70 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 
 from __future__ import annotations
 
-from kit.attribution.cues import matches, source_data
+from kit.attribution.chains import acronym_names, is_name, mention_context
+from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.speakers import PRONOUNS
 
-__all__ = ["source_type_of"]
+__all__ = ["source_of", "source_type_of"]
 
 
 def _classify_text_span(span) -> str | None:
-    data = source_data()
-    overrides = data.get("override", [])
+    """The source type the words of ``span`` give, or None (see :func:`_classify`)."""
+    found = _classify(span)
+    return None if found is None else found[0]
+
+
+def _classify(span) -> tuple[str, str] | None:
+    """(type, organisation kind) from the words of ``span``: a known name first; then the
+    organisation named in the phrase (``organisations.toml``), which a role word may only
+    refine (``refine_to``); then the role rules of ``source_types.toml``.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("A nurses' union leader and airline officials")
+    >>> _classify(doc[0:4]), _classify(doc[5:7])
+    (('organisation', 'union'), ('organisation', 'company'))
+    """
+    overrides = source_data().get("override", [])
     groups_o = [(o["type"] + "|" + o["name"], [o["name"]]) for o in overrides]
-    if groups_o and any(True for _ in matches(span, "override", groups_o)):
-        first = matches(span, "override", groups_o)[0]
-        return first[0].split("|", 1)[0]
-    rules = data.get("rule", [])
-    groups_r = [(f"{n}|{r['type']}", r["words"]) for n, r in enumerate(rules)]
-    found = matches(span, "rules", groups_r)
-    if found:
-        # a word that is the phrase's head noun decides first ("the UN refugee AGENCY" is an
-        # organisation, not a refugee); among the rest, the first rule in file order wins
-        root = span.root.i
-        on_head = [m for m in found if m[1] <= root < m[2]]
-        return min(on_head or found, key=lambda m: int(m[0].split("|")[0]))[0].split("|", 1)[1]
-    return None
+    found_o = matches(span, "override", groups_o) if groups_o else []
+    if found_o:
+        return found_o[0][0].split("|", 1)[0], ""
+    org = _organisation(span)
+    rule = _rule_type(span)
+    if org is not None:
+        if rule is not None and rule in org.get("refine_to", ()):
+            return rule, org["kind"]
+        return org["type"], org["kind"]
+    return None if rule is None else (rule, "")
+
+
+def _organisation(span) -> dict | None:
+    """The first ``[[organisation]]`` block (in file order) with a word or acronym in ``span``,
+    one on the phrase's head noun first."""
+    blocks = organisation_data().get("organisation", [])
+    found = matches(span, "organisations", [(str(n), b.get("words", [])) for n, b in enumerate(blocks)],
+                    [(str(n), b.get("acronyms", [])) for n, b in enumerate(blocks)])
+    if not found:
+        return None
+    root = span.root.i
+    on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
+    return blocks[min(int(m[0]) for m in on_head or found)]
+
+
+def _rule_type(span) -> str | None:
+    """The type of the first role rule matching ``span``; a word that is the phrase's head
+    noun decides first ("the UN refugee AGENCY" is an organisation, not a refugee); a word
+    inside a possessive only says whose the speaker is ("the president's supporters")."""
+    rules = source_data().get("rule", [])
+    found = matches(span, "rules", [(f"{n}|{r['type']}", r["words"]) for n, r in enumerate(rules)])
+    poss = [(t.left_edge.i, t.i + 2) for t in span if t.dep_ == "poss" and t.head.i != t.i]
+    found = [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in poss)]
+    if not found:
+        return None
+    root = span.root.i
+    on_head = [m for m in found if m[1] <= root < m[2]]
+    return min(on_head or found, key=lambda m: int(m[0].split("|")[0]))[0].split("|", 1)[1]
 
 
 def _core_range(span) -> tuple[int, int]:
@@ -46,17 +86,33 @@ def _core_range(span) -> tuple[int, int]:
     return span.start, max(span.start + 1, end)
 
 
-def _fuller_mention(doc, span):
-    """For a name alone ("al-Assad", "Araghchi"), an earlier, longer mention ending in the
-    same word ("Syrian President Bashar al-Assad"), else None: the first such mention in the
-    text, looked up once per word and length (:class:`kit.attribution.index.DocIndex`)."""
-    toks = [t for t in span if not t.is_punct]
-    if not toks or any(t.pos_ not in {"PROPN"} and t.lower_ not in {"al", "el", "de", "van", "von"} for t in toks):
+def _chain_type(doc, span) -> tuple[str, str] | None:
+    """The type of the chain a short mention belongs to: an acronym defined earlier ("the
+    CBR" after "the Central Bank of Russia (CBR)"), or a name alone ("Reyes") typed by the
+    first mention of its last word that says who it is: with its title ("Col. Dana Reyes"),
+    an appositive, or a role in the sentence before (:mod:`kit.attribution.chains`).
+    Looked up once per word (:class:`kit.attribution.index.DocIndex`)."""
+    defs = acronym_names(doc)
+    for tok in span:
+        if tok.text in defs and defs[tok.text][1] <= span.start:
+            found = _classify(doc[slice(*defs[tok.text])])
+            if found:
+                return found
+    if not is_name(span):
         return None
-    i = doc_index(doc).first_longer_mention(doc, span[-1].lower_, len(span), _name_start)
-    if i is None or i >= span.start:
-        return None
-    return doc[_name_start(doc, i) : i + 1]
+    cache = doc_index(doc).__dict__.setdefault("chain_types", {})
+    key = span[-1].lower_
+    if key not in cache:
+        cache[key] = []
+        for i in doc_index(doc).positions_of(doc, key):
+            if doc[i].pos_ != "PROPN":
+                continue
+            for rng in [(_name_start(doc, i), i + 1)] + mention_context(doc, i):
+                found = _classify(doc[rng[0] : rng[1]])
+                if found:
+                    cache[key].append((i, found))
+                    break
+    return next((found for i, found in cache[key] if i < span.end), None)
 
 
 def _name_start(doc, i: int) -> int:
@@ -71,33 +127,43 @@ def _name_start(doc, i: int) -> int:
 
 def source_type_of(span) -> str:
     """The source type of a speaker phrase (a spaCy Span), by the rules in
-    ``kit/attribution/data/en/source_types.toml``.
+    ``kit/attribution/data/en/source_types.toml`` and ``organisations.toml``.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("Aaron Lee, an analyst at the Delta Institute, said so.")
     >>> source_type_of(doc[0:10])
     'expert'
     """
+    return source_of(span)[0]
+
+
+def source_of(span) -> tuple[str, str]:
+    """(source type, organisation kind or "") of a speaker phrase: its own words (without an
+    agent phrase first), else its mention chain, else a country, a name or the fallback.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("Col. Dana Reyes, a spokeswoman for the coalition, spoke. Reyes said no.")
+    >>> source_of(doc[13:14])
+    ('military', '')
+    """
     data = source_data()
     doc = span.doc
     if len(span) == 1 and span[0].lower_ in PRONOUNS | {"i", "we"}:
-        return "unnamed"
+        return "unnamed", ""
     cs, ce = _core_range(span)
     for candidate in (doc[cs:ce], span):
-        found = _classify_text_span(candidate)
+        found = _classify(candidate)
         if found:
             return found
-    fuller = _fuller_mention(doc, span)
-    if fuller is not None:
-        found = _classify_text_span(fuller)
-        if found:
-            return found
+    found = _chain_type(doc, span)
+    if found:
+        return found
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
-        return data.get("country_speaker", "foreign_government")
+        return data.get("country_speaker", "foreign_government"), ""
     if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span):
-        return data.get("named_person", "other")
-    return data.get("fallback", "other")
+        return data.get("named_person", "other"), ""
+    return data.get("fallback", "other"), ""
 
 
 def names_a_source(span, sources: list[str] | None) -> bool:

@@ -56,8 +56,9 @@ def attribution_detail_html(text: str, index: int) -> str:
     a = atts[index]
     rows = [
         ("Who says so", a.speaker + (f" (the text says \"{a.resolved_from}\")" if a.resolved_from else "")),
-        ("Kind of source", SOURCE_LABELS.get(a.source_type, a.source_type)),
-        ("Cue", f"\"{a.cue}\" (signals: {a.cue_signal})"),
+        ("Kind of source", SOURCE_LABELS.get(a.source_type, a.source_type)
+         + (f" ({a.source_kind.replace('_', ' ')})" if getattr(a, "source_kind", "") else "")),
+        ("Cue", f"\"{a.cue}\" (what the verb suggests: {a.cue_signal})"),
         ("How direct", {"direct": "direct quote (the speaker's own words)",
                         "indirect": "reported speech (the reporter's words)",
                         "according_to": "\"according to\": the reporter passes it on"}[a.kind]),
@@ -71,7 +72,7 @@ def attribution_detail_html(text: str, index: int) -> str:
 def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBox:
     """A source map of an article: every claim coloured by who makes it.
 
-    Children: a colour-by toggle (source type / cue signal), the map, a dropdown of the
+    Children: a colour-by toggle (source type / what the verb suggests), the map, a dropdown of the
     claims found, and a box with the chosen claim's speaker, cue and content.
 
     >>> w = make_source_map(text="Police said the road was closed. Two people died.")
@@ -83,7 +84,7 @@ def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBo
     from kit.attribution import find_attributions
 
     body = _attribution_text(article_id, text)
-    mode = W.ToggleButtons(options=[("source type", "source_type"), ("cue signal", "cue_signal")],
+    mode = W.ToggleButtons(options=[("source type", "source_type"), ("what the verb suggests", "cue_signal")],
                            value="source_type", description="Colour by")
     view = W.HTML()
     try:

@@ -1,0 +1,85 @@
+"""Mention chains: what a later, shorter mention of a speaker stands for, built once per Doc.
+
+A story names a source in full once ("Col. Dana Reyes, a spokeswoman for the coalition",
+"the Central Bank of Russia (CBR)") and then shortens it ("Reyes", "the CBR", "she"). The
+type of the short mention is the type of the chain: the first mention with its title,
+its appositive ("X, the agency's director"), or the role stated as the subject of the
+sentence just before ("The head of the electoral commission rejected ... . Ana Ruiz told ...").
+
+>>> from kit.core.nlp import parse
+>>> doc = parse("The Northern Grain Board (NGB) raised prices. The NGB said demand fell.")
+>>> [doc[s:e].text for s, e in acronym_names(doc).values()]
+['The Northern Grain Board']
+"""
+
+from __future__ import annotations
+
+import weakref
+
+_ACRONYMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+NAME_PARTICLES = {"al", "el", "de", "van", "von", "da", "di", "bin", "ibn"}
+
+
+def acronym_names(doc) -> dict[str, tuple[int, int]]:
+    """Acronyms defined in brackets after a name ("the Central Bank of Russia (CBR)"): the
+    acronym as written -> the token range of the name before the bracket."""
+    found = _ACRONYMS.get(doc)
+    if found is not None:
+        return found
+    found = {}
+    for tok in doc:
+        if tok.text != "(" or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+            continue
+        acr = doc[tok.i + 1].text
+        if not (acr.replace(".", "").isupper() and 2 <= len(acr.replace(".", "")) <= 8):
+            continue
+        e = tok.i
+        s = e
+        while s - 1 >= 0 and (doc[s - 1].text[:1].isupper() or doc[s - 1].lower_ in {"of", "for", "and", "the"}) \
+                and "\n" not in doc[s - 1].text and doc[s - 1].text not in {".", ","}:
+            s -= 1
+        if e - s >= 2:
+            found.setdefault(acr, (s, e))
+    _ACRONYMS[doc] = found
+    return found
+
+
+def is_name(span) -> bool:
+    """Is the phrase a bare name (proper nouns, name particles), with no role word?"""
+    toks = [t for t in span if not t.is_punct and t.lower_ != "the"]
+    return bool(toks) and all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES
+                              or (t.text[:1].isupper() and t.pos_ in {"NOUN", "X"}) for t in toks)
+
+
+def mention_context(doc, i: int) -> list[tuple[int, int]]:
+    """Token ranges that say who the name ending at token ``i`` is: the phrase it is an
+    appositive of ("the chair of the board, Ana Ruiz"), its own appositives ("Ana Ruiz, the
+    board's chair"), and a role-only subject of the sentence before when the name opens
+    its sentence ("The head of the board rejected it. Ana Ruiz said ...")."""
+    tok = doc[i]
+    out = []
+    if tok.dep_ == "appos":
+        h = tok.head
+        out.append((h.left_edge.i, h.i + 1))
+    for c in tok.children:
+        if c.dep_ == "appos":
+            out.append((c.left_edge.i, c.right_edge.i + 1))
+    if not out and tok.dep_ in {"nsubj", "nsubjpass"}:
+        prev = _role_subject_before(doc, tok)
+        if prev is not None:
+            out.append(prev)
+    return out
+
+
+def _role_subject_before(doc, tok) -> tuple[int, int] | None:
+    """The subject of the sentence before, when ``tok`` opens its sentence and that subject
+    is a role with no name in it ("The head of the electoral commission")."""
+    sent = tok.sent
+    if sent.start == 0 or tok.left_edge.i - sent.start > 2:
+        return None
+    prev = doc[sent.start - 1].sent
+    subj = next((t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if subj is None or subj.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in subj.subtree if t.i <= subj.i):
+        return None
+    return subj.left_edge.i, subj.right_edge.i + 1
