@@ -118,6 +118,8 @@ def test_a_range_with_a_unit_on_both_ends():
 @pytest.mark.parametrize("text, value, unit", [
     ("The parcel weighed 10kg.", 10, "kg"),
     ("The pupils walked 4km to school.", 4, "km"),
+    ("Each sack held 25lbs of flour.", 25, "lbs"),
+    ("Every child got 100ml of the syrup.", 100, "ml"),
 ])
 def test_units_glued_to_digits(text, value, unit):
     q = one(text)
@@ -128,10 +130,17 @@ def test_units_glued_to_digits(text, value, unit):
     ("Inflation reached three point five percent in May.", 3.5, "percent"),
     ("The quake measured six point two on the scale.", 6.2, "count"),
     ("Growth slowed to one point two five percent.", 1.25, "percent"),
+    ("The town raised one point five million dollars.", 1500000, "money"),
+    ("The index stood at two hundred point zero three.", 200.03, "count"),
 ])
 def test_decimals_said_with_point(text, value, kind):
     q = one(text)
     assert (q.value, q.kind) == (value, kind)
+
+
+def test_a_unit_glued_to_a_duration_and_a_hedge():
+    q = one("The queue took about 2hrs to clear.")
+    assert (q.kind, q.unit, q.low, q.high) == ("duration", "hrs", 1.8, 2.2)
 
 
 def test_half_a_dozen_is_six():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kit.numbers.kinds import _after_currency, ordinal_after_article
+from kit.numbers.kinds import _after_currency, glued_unit, ordinal_after_article
 from kit.core.nlp import doc_text
 from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
@@ -183,7 +183,7 @@ def _point_decimal(doc, i: int, j: int) -> int:
     w, prev = doc[j].lower_, doc[j - 1].lower_
     if w in cfg["words"] and j + 1 < n and doc[j + 1].lower_ in cfg["digits"] and \
             not any(doc[k].lower_ in cfg["words"] for k in range(i, j)) and \
-            (_number_word(prev) is not None or doc[j - 1].is_digit) and _multiplier(prev) is None:
+            (_number_word(prev) is not None or doc[j - 1].is_digit or _multiplier(prev) is not None):
         return 2
     if w in cfg["digits"] and prev in cfg["digits"] and any(doc[k].lower_ in cfg["words"] for k in range(i, j)):
         return 1  # "one point two five"
@@ -274,6 +274,8 @@ def number_cores(doc) -> list[tuple[int, int, float | int]]:
     while i < len(doc):
         starts = _starts_number(doc, i)
         money = None if starts else _money_token(doc, i)
+        glued = None if starts or money is not None else glued_unit(doc[i].text)
+        money = glued[0] if glued else money  # "25lbs": one token, the number and its unit
         if money is not None:  # "€3.5M." kept as one token at the end of a sentence
             out.append((i, i + 1, money))
             i += 1

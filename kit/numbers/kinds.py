@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kit.numbers.records import _fraction_den, _word_set, load_rules
 
 
@@ -15,6 +17,30 @@ def _after_currency(doc, i: int) -> bool:
     """Is doc[i] right after a currency sign ("$", "€", "US$")? Then "10m" is ten million."""
     return i > 0 and not doc[i - 1].is_alpha and (
         doc[i - 1].text in _word_set("units.money") or doc[i - 1].text[-1:] in ("$", "€", "£", "¥"))
+
+
+_GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-zA-Z\u00b0]+\d?)$")
+
+
+def glued_unit(text: str) -> tuple[float | int, str, str] | None:
+    """(value, kind, unit) of a token with a unit glued to its digits ("25lbs", "100ml", "2hrs"),
+    None for other tokens ("10k" is ten thousand, read elsewhere).
+
+    >>> glued_unit("25lbs"), glued_unit("2hrs"), glued_unit("10k"), glued_unit("3rd")
+    ((25, 'measure', 'lbs'), (2, 'duration', 'hrs'), None, None)
+    """
+    m = _GLUED.match(text)
+    if not m or len(text) > 40:
+        return None
+    unit = m.group(3)
+    if unit.lower() in _word_set("units.duration"):
+        kind = "duration"
+    elif unit.lower() in _word_set("units.measure"):
+        kind = "measure"
+    else:
+        return None
+    value = float((m.group(1) + (m.group(2) or "")).replace(",", ""))
+    return (int(value) if value.is_integer() else value), kind, unit
 
 
 def ordinal_after_article(doc, i: int) -> bool:
@@ -45,6 +71,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     nxt_low = nxt.lower_ if nxt is not None else ""
     if prev is not None and _after_currency(doc, start):
         return "money", prev.text, end
+    glued = glued_unit(first.text) if end - start == 1 else None
+    if glued:  # "25lbs", "2hrs"
+        return glued[1], glued[2], end
     if nxt is not None and nxt_low.endswith(".") and nxt_low[:-1].isalpha():
         nxt_low = nxt_low[:-1]  # "10m." at the end of a sentence
     if nxt_low in ("%", "percent", "pc"):

@@ -234,6 +234,8 @@ def _decimal_words(words: list[str]) -> float | None:
 
     >>> _decimal_words(["three", "point", "five"]), _decimal_words(["1", "point", "two", "five"]), _decimal_words(["two"])
     (3.5, 1.25, None)
+    >>> _decimal_words(["one", "point", "five", "million"])
+    1500000
     """
     cfg = load_rules()["decimal_point"]
     low = [w.lower() for w in words]
@@ -241,11 +243,15 @@ def _decimal_words(words: list[str]) -> float | None:
     if cut is None or cut == 0 or cut == len(low) - 1:
         return None
     whole = _read_words(words[:cut])
+    tail = low[cut + 1 :]
+    scale = 1
+    while tail and _multiplier(tail[-1]) is not None:  # "one point five million"
+        scale *= _multiplier(tail.pop())
     zeros = ("zero", "oh", "nought")
-    digits = [0 if w in zeros else _number_word(w) for w in low[cut + 1 :]]
-    if whole is None or any(d is None or w not in cfg["digits"] for d, w in zip(digits, low[cut + 1 :])):
+    digits = [0 if w in zeros else _number_word(w) for w in tail]
+    if whole is None or not tail or any(d is None or w not in cfg["digits"] for d, w in zip(digits, tail)):
         return None
-    return _clean_int(float(f"{whole}.{''.join(str(d) for d in digits)}"))
+    return _clean_int(float(f"{whole}.{''.join(str(d) for d in digits)}") * scale)
 
 
 def _read_words(words: list[str]) -> float | None:
