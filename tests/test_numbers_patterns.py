@@ -91,6 +91,16 @@ def test_a_few_hundred_is_one_figure():
     assert (q.low, q.high, q.counted) == (200, 500, "nurses")
 
 
+@pytest.mark.parametrize("text, low, high", [
+    ("Only a few thousand fans came.", 2000, 5000),
+    ("A few hundred thousand people fled the coast.", 200000, 500000),
+    ("Several million voters stayed home.", 3000000, 9000000),
+])
+def test_a_vague_word_and_a_multiplier_are_one_figure(text, low, high):
+    q = one(text)
+    assert (q.low, q.high, q.hedge) == (low, high, "vague")
+
+
 def test_a_date_and_a_duration_are_not_a_range():
     qs = figures("The storm hit on May 2 - five days later the river rose.")
     assert [(q.kind, q.low, q.high) for q in qs] == [("date", 2, 2), ("duration", 5, 5)]

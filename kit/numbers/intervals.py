@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from kit.core.nlp import load_model
-from kit.numbers.records import AMOUNT_KINDS, _clean_int, _Draft, _word_set, load_rules
+from kit.numbers.records import AMOUNT_KINDS, _clean_int, _Draft, _multiplier, _word_set, load_rules
 from kit.numbers.words import _is_num_token
 
 
@@ -223,16 +223,35 @@ def _vague_reserved(doc, vague) -> set[int]:
     [0, 1, 2]
     """
     reserved: set[int] = set()
-    for vs, ve, _entry in vague:
+    for vs, ve, entry in vague:
         if ve - vs > 1 or not (vs > 0 and _is_num_token(doc[vs - 1])):
             if not any(i in reserved for i in range(vs, ve)):
-                reserved.update(range(vs, ve))
+                reserved.update(range(vs, _scaled(doc, ve, entry)[0]))
     return reserved
+
+
+def _scaled(doc, e: int, entry: dict) -> tuple[int, int]:
+    """(end, factor): multiplier words right after a vague phrase ("a few thousand", "several
+    million", "a few hundred thousand") belong to it and multiply its limits.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("A few hundred thousand people and several dozen.")
+    >>> _scaled(d, 3, {"low": 200}), _scaled(d, 8, {"low": 36})
+    ((4, 1000), (8, 1))
+    """
+    factor, k = 1, e
+    if entry.get("kind", "count") != "count" or doc[e - 1].lower_ == "of":
+        return e, 1
+    while k < len(doc) and (_multiplier(doc[k].lower_) or 0) >= 100 and doc[k].lower_ not in ("dozens", "score"):
+        factor *= _multiplier(doc[k].lower_)
+        k += 1
+    return k, factor
 
 
 def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | None:
     """The interval of one vague phrase doc[s:e] ("dozens of"), None when it is no amount ("the most")."""
     words = [t.lower_ for t in doc[s:e]]
+    e, factor = _scaled(doc, e, entry)
     e_text = e - 1 if words[-1] == "of" else e
     if words[0] == "most":
         # "most of them", "most civilians"; not "the most important", "most likely"
@@ -248,7 +267,7 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
             "NOUN", "PROPN", "ADJ", "DET", "PRON")):
         return None  # "exam scores", "their scores", "she scores": results, not "many"
     start, hedge, rule = _hedge_before(doc, s, hedges)
-    low, high = entry["low"], entry.get("high")
+    low, high = entry["low"] * factor, entry.get("high") and entry["high"] * factor
     li, hi_inc = entry.get("low_inclusive", True), entry.get("high_inclusive", True)
     if rule in ("more_than", "at_least"):
         high, hi_inc = None, None
@@ -276,7 +295,7 @@ def vague_figures(doc, vague, hedges: _Hedges, used: set[int]) -> list[_Draft]:
         if draft is None:
             continue
         out.append(draft)
-        used.update(range(s, e))
+        used.update(range(s, max(e, draft.end)))
     return out
 
 
