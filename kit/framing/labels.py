@@ -361,16 +361,16 @@ def _about(label: Label) -> str:
 
 def label_tooltip(label: Label) -> str:
     """Hover text for a label in plain words: its stance (with a text mark, not only a colour),
-    whom it names, why it is loaded, and what a neutral wire report would say instead.
+    whom it names, why it is loaded, and what a neutral news agency (wire) report would say instead.
 
     >>> print(label_tooltip(find_labels(parse("Terrorists attacked."))[0]))
-    − Paints them as illegitimate (delegitimizing). A word for the armed opposition. Says ... A neutral wire report would use the word \u201crebel\u201d.
+    − Paints them as illegitimate (delegitimizing). A word for the armed opposition. Says ... A neutral news agency (wire) report would use the word \u201crebel\u201d.
     """
     from kit.core.glossary import cue_for
 
     parts = [stance_words(label.stance), _about(label), label.note]
     if label.neutral and label.neutral.lower() not in (label.text.lower(), label.term.lower()):
-        parts.append(f"a neutral wire report would use the word \u201c{label.neutral}\u201d")
+        parts.append(f"a neutral news agency (wire) report would use the word \u201c{label.neutral}\u201d")
     text = " ".join(_sentence(p) for p in parts if p.strip())
     cue = cue_for(label.stance)
     return f"{cue} {text}" if cue else text

@@ -18,6 +18,9 @@ STANCE_NAMES = {
     "neutral": "neutral: does not judge them",
     "legitimizing": "paints them as legitimate (legitimizing)",
 }
+#: The reframing styles on the buttons and in the summary ("wire" glossed: a news agency's report).
+STYLE_LABELS = {"government": "government view", "opposition": "opposition view",
+                "neutral": "neutral news agency (wire)"}
 #: Seconds the label viewer waits after the last key before it analyses the text again.
 DEBOUNCE_SECONDS = 0.3
 #: How the reframe view marks a label it did not change because someone is quoted.
@@ -95,7 +98,7 @@ def reframe_html(text: str, style: str) -> str:
     True
     """
     from kit.core.render import Highlight
-    from kit.framing.reframing import STYLES, reframe
+    from kit.framing.reframing import reframe
 
     result = reframe(text, style)
     old = [Highlight(s.start_char, s.end_char, "changed", f"becomes: {s.new}" + _voice_note(s)) for s in result.swaps]
@@ -106,11 +109,11 @@ def reframe_html(text: str, style: str) -> str:
     right = highlight(result.text, new, colors=colors, show_legend=False)
     n = len(result.swaps)
     if n:
-        said = f"{n} change{'s' if n != 1 else ''} for the {STYLES[result.style]}."
+        said = f"{n} change{'s' if n != 1 else ''} for the {STYLE_LABELS[result.style]}."
     elif result.left_as_said:
         said = "Nothing changed: every label that would change is inside a quotation, left as said."
     else:
-        said = f"Nothing to change: the text already uses the words of the {STYLES[result.style]}."
+        said = f"Nothing to change: the text already uses the words of the {STYLE_LABELS[result.style]}."
     summary = message(said, kind="info")
     col = 'style="flex:1;min-width:0;padding:0 8px;border-left:3px solid {c}"'
     return (
@@ -118,7 +121,7 @@ def reframe_html(text: str, style: str) -> str:
         + _voices_html(result)
         + '<div class="kit-reframe" style="display:flex;gap:12px">'
         + f'<div {col.format(c="#f5a3a3")}><b>Original</b>{left}</div>'
-        + f'<div {col.format(c="#a8e0c8")}><b>{html.escape(STYLES[result.style].capitalize())}</b>{right}</div>'
+        + f'<div {col.format(c="#a8e0c8")}><b>{html.escape(STYLE_LABELS[result.style].capitalize())}</b>{right}</div>'
         + "</div>"
     )
 
@@ -147,11 +150,9 @@ def _voices_html(result) -> str:
 
 def make_reframer(text: str | None = None) -> W.VBox:
     """Rewrite a text in another framing. Children: text box, style buttons, "Reframe" button, HTML view."""
-    from kit.framing.labels import STYLES
-
     box = W.Textarea(value=text if text is not None else load_article(SEED).text,
                      layout=W.Layout(width="100%", height="120px"), description="Text")
-    style = W.ToggleButtons(options=[(v, k) for k, v in STYLES.items()], value="neutral", description="Style",
+    style = W.ToggleButtons(options=[(v, k) for k, v in STYLE_LABELS.items()], value="neutral", description="Style",
                             style={"button_width": "auto"})  # each label whole, never cut off
     button = W.Button(description="Reframe", button_style="primary", icon="random",
                       layout=W.Layout(width="auto", min_width="120px"))
