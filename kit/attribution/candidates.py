@@ -18,7 +18,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import NamedTuple
 
-from kit.attribution.cues import according_entry, according_groups, cue_groups, cue_signals, matches, object_cues
+from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_signals, matches, object_cues,
+                                  object_preps)
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
@@ -49,7 +50,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     Each stage reads the cue's own tokens and neighbours, or looks up a sorted list: the
     work grows with the length of the text, not with its square.
     """
-    signals, objects = cue_signals(), object_cues()
+    signals, objects, preps = cue_signals(), object_cues(), object_preps()
     found = matches(doc, "cues", cue_groups())
     two_word = {s for _, s, e in found if e - s == 2}  # starts of "called for", "pointed out"...
     out = []
@@ -62,8 +63,8 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             if content is None:
                 continue
         else:
-            content = _verb_content(verb, unit, label in objects)
-        subj = subject_of(verb)
+            content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
+        subj = subject_of(verb, unit)
         if subj is None:
             continue
         placed = _place_claim(doc, verb, subj, unit, content, quoted)
@@ -103,13 +104,17 @@ def _phrase_cue_content(prep) -> tuple[int, int] | None:
     return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
 
 
-def _verb_content(verb, unit, takes_object: bool) -> tuple[int, int] | None:
-    """The claim a cue verb governs: its clause, or for object cues its object.
+def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as")) -> tuple[int, int] | None:
+    """The claim a cue verb governs: its clause, or for object cues (``"bare"`` or
+    ``"claim"``, :func:`kit.attribution.cues.object_cues`) its object.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("Rebels accused the army of shelling the camp.")
-    >>> doc[slice(*_verb_content(doc[1], doc[:], True))].text
+    >>> doc[slice(*_verb_content(doc[1], doc[:], "claim"))].text
     'the army of shelling the camp'
+    >>> doc = parse("The mayor declared a curfew.")
+    >>> _verb_content(doc[2], doc[:], "claim") is None
+    True
     """
     kids = children(verb)
     comps = [c for c in kids if c.dep_ == "ccomp"]
@@ -126,12 +131,23 @@ def _verb_content(verb, unit, takes_object: bool) -> tuple[int, int] | None:
     if takes_object:
         objs = [c for c in kids if c.dep_ in {"dobj", "oprd", "xcomp"}]
         if objs:
-            # "accused the army of shelling the camp", "blamed rebels for the blast":
-            # what the object is accused of belongs to the claim
-            objs += [c for c in kids if c.dep_ == "prep" and c.lower_ in {"of", "for"}
-                     and c.i > max(o.i for o in objs)]
+            # "accused the army of shelling the camp", "blamed rebels for the blast",
+            # "described the vote as a sham": what follows belongs to the claim
+            after = [c for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i > max(o.i for o in objs)]
+            if takes_object == "claim" and not after and not _holds_claim(objs, preps):
+                return None
+            objs += after
             return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
     return None
+
+
+def _holds_claim(objs, preps) -> bool:
+    """Does an object carry a claim: "X a Y" (two objects or a predicate), a clause inside it
+    ("reports that troops fired"), or one of ``preps`` hung on it ("the rebels of attacking")?"""
+    if len(objs) > 1 or any(o.dep_ in {"oprd", "xcomp"} for o in objs):
+        return True
+    return any((t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"})
+               or (t.dep_ == "prep" and t.lower_ in preps and t.head.i == o.i) for o in objs for t in o.subtree)
 
 
 def _place_claim(doc, verb, subj, unit, content, quoted):
@@ -182,7 +198,7 @@ def _assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):
     ts, te = trim(doc, max(content[0], unit.start), min(content[1], unit.end))
     if ts >= te:
         return None
-    speaker = speaker_range(doc, subj, unit, None if wrapped else (ts, te))
+    speaker = speaker_range(doc, subj, unit, None if wrapped else (ts, te), relative=False)
     if speaker[0] >= speaker[1]:
         return None
     if quoted:

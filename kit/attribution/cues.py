@@ -68,9 +68,26 @@ def cue_signals() -> dict[str, str]:
     return out
 
 
-def object_cues() -> set[str]:
-    """Cue lemmas whose claim can be their object ("X stressed the importance of ...")."""
-    return {c["lemma"] for c in verb_data().get("cue", []) if c.get("object")}
+def object_cues() -> dict[str, str]:
+    """Cue lemmas whose claim can be their object, and how: ``"bare"`` when any noun phrase
+    is the claim ("urged calm", "stressed the importance of ..."), ``"claim"`` when the object
+    must carry one ("confirmed reports that ...", "accused X of ...", "called X a Y"): "confirmed
+    four cases", "declared a curfew", "rejected the criticism" are acts, not claims.
+
+    >>> o = object_cues()
+    >>> o["urge"], o["confirm"], "say" in o
+    ('bare', 'claim', False)
+    """
+    return {c["lemma"]: ("bare" if c["object"] == "bare" else "claim")
+            for c in verb_data().get("cue", []) if c.get("object")}
+
+
+def object_preps() -> dict[str, set[str]]:
+    """Prepositions after a cue's object that carry its claim: "of", "for", "as" for every
+    object cue ("accused X of Y", "described X as Y"), plus a cue's own ``preps`` ("blamed
+    the delay on checkpoints")."""
+    return {c["lemma"]: {"of", "for", "as"} | set(c.get("preps", []))
+            for c in verb_data().get("cue", []) if c.get("object")}
 
 
 def cue_groups() -> list[tuple[str, list[str]]]:

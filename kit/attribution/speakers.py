@@ -27,11 +27,15 @@ def _name_like(tok) -> bool:
     return tok.pos_ in {"PROPN", "ADJ"} or (tok.pos_ == "NOUN" and tok.dep_ in {"compound", "appos", "nmod"})
 
 
-def speaker_range(doc, tok, unit, exclude: tuple[int, int] | None) -> tuple[int, int]:
+def speaker_range(doc, tok, unit, exclude: tuple[int, int] | None, *, relative: bool = True) -> tuple[int, int]:
     """The speaker phrase around head token ``tok``: its subtree (titles, appositives),
-    widened over name words the parser hung elsewhere, without the content."""
+    widened over name words the parser hung elsewhere, without the content (nor, unless
+    ``relative``, a relative clause after the head: "Smith, who denies it, said")."""
     s, e = subtree_range(tok)
     s, e = max(s, unit.start), min(e, unit.end)
+    for c in children(tok):
+        if not relative and c.dep_ == "relcl" and c.i > tok.i:
+            e = min(e, c.left_edge.i)  # "Smith, who denies ..., said": the speaker is Smith
     if exclude and exclude[0] < e and s < exclude[1]:
         # keep only the part of the subtree on tok's side of the content
         if tok.i < exclude[0]:
@@ -52,22 +56,33 @@ def speaker_range(doc, tok, unit, exclude: tuple[int, int] | None) -> tuple[int,
     return trim(doc, s, e)
 
 
-def subject_of(verb):
-    """The subject token of a cue verb, climbing from participles ('..., saying ...')
-    and coordinated verbs to the verb that has one.
+def subject_of(verb, unit=None):
+    """The subject token of a cue verb, climbing from participles ('..., saying ...'),
+    coordinated verbs and "issued a statement saying" to the verb that has one. Only a
+    subject inside ``unit`` counts (a headline above is not the subject of the next line).
+    A relative pronoun is never the subject shown: "the group, which said ..." gives "group".
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("The minister left, saying the talks had failed.")
     >>> subject_of(doc[4]).text
     'minister'
+    >>> doc = parse("The lawyers, who said the trial was unfair, left.")
+    >>> subject_of(doc[4]).text
+    'lawyers'
     """
     tok = verb
-    for _ in range(4):
-        subj = [c for c in children(tok) if c.dep_ in {"nsubj"}]
+    for _ in range(5):
+        subj = [c for c in children(tok) if c.dep_ == "nsubj" and (unit is None or unit.start <= c.i < unit.end)]
         if subj:
-            return subj[0]
+            found = subj[-1] if len(subj) > 1 and subj[-1].i < verb.i else subj[0]
+            if found.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
+                return tok.head  # the antecedent of "who" / "which" / "that"
+            return found
         if tok.dep_ in {"advcl", "acl", "conj", "xcomp"} and tok.head is not tok:
             tok = tok.head
+            continue
+        if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok is not verb:
+            tok = tok.head  # "X issued a statement saying ...": the statement's issuer
             continue
         return None
     return None
