@@ -17,6 +17,7 @@ from typing import Callable
 
 import ipywidgets as W
 
+from kit.core.charts import CHART_ALT, chart_html  # noqa: F401  (widgets show charts as HTML with alt text)
 from kit.core.errors import KitError
 from kit.core.nlp import parse
 from kit.core.render import message, with_cue_css
@@ -54,29 +55,10 @@ def safe_html(build: Callable[[], str]) -> str:
         )
 
 
-#: What a chart image says to a reader who cannot see it. Every kit chart has its figures in a
-#: table or text beside it.
-CHART_ALT = "Chart of the figures listed beside it, in the table or text above."
-
-
 def png_widget() -> W.Image:
     """An image widget for a chart (PNG bytes). It has no text alternative (ipywidgets' Image
     cannot carry one): prefer an ``ipywidgets.HTML`` whose value is :func:`chart_html`."""
     return W.Image(format="png", layout=W.Layout(max_width="700px"))
-
-
-def chart_html(png: bytes, alt: str = CHART_ALT) -> str:
-    """A chart as an HTML ``<img>`` with a text alternative, for an ``ipywidgets.HTML`` value.
-
-    >>> chart_html(b"PNG", "Bars: 3 sources")
-    '<img alt="Bars: 3 sources" style="max-width:700px;width:100%" src="data:image/png;base64,UE5H">'
-    """
-    import base64
-    import html
-
-    data = base64.b64encode(png).decode("ascii")
-    return (f'<img alt="{html.escape(alt)}" style="max-width:700px;width:100%" '
-            f'src="data:image/png;base64,{data}">')
 
 
 def text_check_view(text: str, view: Callable[[str], str], button: W.Button) -> W.VBox:
