@@ -19,7 +19,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_signals, matches, object_cues,
-                                  object_preps)
+                                  object_preps, cue_subjects)
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
@@ -50,7 +50,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     Each stage reads the cue's own tokens and neighbours, or looks up a sorted list: the
     work grows with the length of the text, not with its square.
     """
-    signals, objects, preps = cue_signals(), object_cues(), object_preps()
+    signals, objects, preps, only = cue_signals(), object_cues(), object_preps(), cue_subjects()
     found = matches(doc, "cues", cue_groups())
     two_word = {s for _, s, e in found if e - s == 2}  # starts of "called for", "pointed out"...
     out = []
@@ -65,7 +65,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         else:
             content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
         subj = subject_of(verb, unit)
-        if subj is None:
+        if subj is None or (label in only and subj.lemma_.lower() not in only[label]):
             continue
         placed = _place_claim(doc, verb, subj, unit, content, quoted)
         parts = None if placed is None else _assemble(doc, unit, subj, *placed)
@@ -99,6 +99,8 @@ def _inside_quote(quoted, i: int) -> bool:
 def _phrase_cue_content(prep) -> tuple[int, int] | None:
     """The object of the particle / preposition of a phrase cue ("called for <talks>")."""
     objs = [c for c in children(prep) if c.dep_ in {"pobj", "dobj"}]
+    if not objs and prep.dep_ == "prt":  # "ruled out a rate cut": the object hangs on the verb
+        objs = [c for c in children(prep.head) if c.dep_ == "dobj"]
     if not objs:
         return None
     return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
@@ -183,11 +185,14 @@ def _quote_after_cue(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
 
 
 def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
-    """Inverted order without a parsed clause: "<content>, said X." The content is everything
-    in the unit before the comma that precedes cue and speaker."""
+    """Inverted order without a parsed clause: "<content>, said X.", or a headline "<content> -
+    X says". The content is everything in the unit before the comma (dash) that precedes cue
+    and speaker."""
     first = min(verb.i, subj.left_edge.i)
-    if first - 1 > unit.start and doc[first - 1].text == ",":
-        return unit.start, first - 1
+    while first < verb.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
+        first += 1  # the parser may hang the comma / dash on the speaker
+    if first - 1 > unit.start and doc[first - 1].text in {",", "-", "\u2013", "\u2014", "--"}:
+        return unit.start, first - 1  # also a headline "<claim> - X says"
     if first - 1 > unit.start and doc[first - 1].text in QUOTE_CHARS:
         return unit.start, first  # '"...!" insists X': the quote, marks included
     return None

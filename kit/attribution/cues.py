@@ -90,6 +90,11 @@ def object_preps() -> dict[str, set[str]]:
             for c in verb_data().get("cue", []) if c.get("object")}
 
 
+def cue_subjects() -> dict[str, set[str]]:
+    """Cue lemmas that are cues only with certain subjects ("a report found"), and those subjects."""
+    return {c["lemma"]: set(c["subjects"]) for c in verb_data().get("cue", []) if c.get("subjects")}
+
+
 def cue_groups() -> list[tuple[str, list[str]]]:
     """One matcher group per cue lemma."""
     return [(c["lemma"], [c["lemma"]]) for c in verb_data().get("cue", [])]

@@ -38,7 +38,9 @@ import heapq
 from bisect import bisect_right
 
 from kit.attribution.candidates import Candidate, according_candidates, verb_candidates
+from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
+from kit.attribution.reparse import joined_units, reparsed_candidates
 from kit.attribution.sources import source_of
 from kit.attribution.speakers import SpeakerHistory, is_pronoun
 from kit.attribution.units import as_doc, overlaps, quotes, span_text, trim, unit_index, units
@@ -64,13 +66,36 @@ def find_attributions(doc, *, resolve_pronouns: bool = True, window: int = 3) ->
         return list(cache[cache_key])
     all_units = units(doc)
     quoted = quotes(doc)
-    raw = verb_candidates(doc, all_units, quoted) + according_candidates(doc, all_units)
+    raw = _candidates(doc, all_units, quoted)
     cands = _attach_quotes(doc, all_units, quoted, raw)
     result = _attributions(doc, cands, all_units, resolve_pronouns=resolve_pronouns, window=window)
     result.sort(key=lambda a: (a.start_char, a.cue_start))
     if cache is not None:
         cache[cache_key] = tuple(result)
     return result
+
+
+def _candidates(doc, all_units, quoted) -> list[Candidate]:
+    """Candidates of every cue verb and "according to"; a unit the parser joined to the line
+    before (a headline with no full stop above it) is parsed again on its own
+    (:mod:`kit.attribution.reparse`).
+
+    >>> doc = parse("Port city: workers held\\n\\nPort police said they held 12 workers.")
+    >>> [(a.speaker, a.content) for a in find_attributions(doc)]
+    [('Port police', 'they held 12 workers')]
+    """
+    raw = verb_candidates(doc, all_units, quoted) + according_candidates(doc, all_units)
+    taken = {c.unit.start for c in raw}
+    raw += [c for c in headline_candidates(doc, all_units) if c.unit.start not in taken]
+    joined = joined_units(doc, all_units)
+    if not joined:
+        return raw
+    starts = {u.start for u in joined}
+    raw = [c for c in raw if c.unit.start not in starts]
+    for u in joined:
+        raw += reparsed_candidates(doc, u, lambda sub: verb_candidates(sub, units(sub), quotes(sub))
+                                   + according_candidates(sub, units(sub)))
+    return raw
 
 
 def _attach_quotes(doc, all_units, quoted, raw: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,70 @@
+"""Headline attributions the parser cannot read as sentences: "Port Authority: Strike Halts
+Traffic" (a source, a colon, its claim) and "Fuel prices will rise - Minister assures" (a
+claim, a dash, a source and a cue verb the tagger may take for a noun).
+
+A headline is a unit alone on its line with no full stop, question or exclamation mark at
+its end. The source must look like one: a kind of source (``source_types.toml``,
+``organisations.toml``) or a person's name. "Zimbabwe: dozens arrested" names a place, not a
+source, and gives nothing.
+
+>>> from kit.core.nlp import parse
+>>> from kit.attribution.units import units
+>>> doc = parse("Port Officials: Strike Halts Container Traffic\\n\\nDockers stayed home.")
+>>> [(doc[slice(*c.speaker)].text, c.cue_text, doc[slice(*c.content)].text) for c in headline_candidates(doc, units(doc))]
+[('Port Officials', ':', 'Strike Halts Container Traffic')]
+"""
+
+from __future__ import annotations
+
+from kit.attribution.candidates import Candidate
+from kit.attribution.cues import cue_groups, cue_signals, matches
+from kit.attribution.sources import _classify
+from kit.attribution.units import trim
+from kit.core.nlp import doc_text
+
+DASHES = {"-", "\u2013", "\u2014", "--"}
+MAX_SPEAKER = 6  # words before a headline colon / after a headline dash
+
+
+def headline_candidates(doc, all_units) -> list[Candidate]:
+    """Candidates of the headline forms "X: claim" and "claim - X says"."""
+    text = doc_text(doc)
+    out = []
+    for u in all_units:
+        end_ok = u.end_char >= len(text) or text[u.end_char] == "\n"
+        start_ok = u.start_char == 0 or text[u.start_char - 1] == "\n"
+        if not (start_ok and end_ok) or doc[u.end - 1].text in {".", "!", "?", '"', "\u201d"}:
+            continue
+        found = _colon_form(doc, u) or _dash_form(doc, u)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _is_source(span) -> bool:
+    return _classify(span) is not None or any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _colon_form(doc, u) -> Candidate | None:
+    """ "X: claim" with a short source X before the first colon."""
+    colon = next((t.i for t in u if t.text == ":"), None)
+    if colon is None or not 0 < colon - u.start <= MAX_SPEAKER:
+        return None
+    speaker, content = trim(doc, u.start, colon), trim(doc, colon + 1, u.end)
+    if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]):
+        return None
+    return Candidate(u, speaker, (colon, colon + 1), content, "indirect", ":", "neutral")
+
+
+def _dash_form(doc, u) -> Candidate | None:
+    """ "claim - X says": a dash, a short source, and a cue word last."""
+    last = [m for m in matches(doc[u.end - 1 : u.end], "cues", cue_groups()) if m[2] == u.end]
+    dash = next((t.i for t in reversed(u) if t.text in DASHES), None)
+    if not last or dash is None or not 0 < u.end - 1 - dash <= MAX_SPEAKER + 1:
+        return None
+    speaker, content = trim(doc, dash + 1, u.end - 1), trim(doc, u.start, dash)
+    if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]):
+        return None
+    label = last[0][0]
+    return Candidate(u, speaker, (u.end - 1, u.end), content, "indirect", doc[u.end - 1].text,
+                     cue_signals().get(label, "neutral"))
