@@ -23,7 +23,7 @@ QUESTIONS = {
     "numbers": "What do the numbers really claim?",
 }
 
-def not_answered(button: str = "Check", how: str = "choose or type your answer above") -> str:
+def not_answered(button: str = "Check", how: str = "choose or type your answer") -> str:
     """The "not answered yet" message, naming what the student can do and the button to press.
 
     It works in app mode (no code) and in a notebook (a code cell is run with its own button).
