@@ -49,7 +49,8 @@ def _annotator_row(tags: list[str], labels: dict | None = None) -> W.HBox:
     return W.HBox([W.Dropdown(options=[((labels or {}).get(t, t), t) for t in tags], description="Tag"),
                    W.Button(description="Mark", button_style="primary", icon="pencil"),
                    W.Button(description="Unmark", icon="eraser"),
-                   W.Button(description="Compare with the kit", button_style="info", icon="balance-scale")])
+                   W.Button(description="Compare with the kit", button_style="info", icon="balance-scale",
+                            layout=W.Layout(width="auto"))])
 
 
 def _picked(picker: W.Widget, *, clear: bool = False) -> list[int]:

@@ -160,7 +160,7 @@ def compare_fingerprints(a: Fingerprint, b: Fingerprint, *, names: tuple[str, st
             out.append(Difference(
                 "framing", f"\u201c{w}\u201d ({stance})", "used" if w in wa else "not used",
                 "used" if w in wb else "not used",
-                f"Only {na if w in wa else nb} calls someone \u201c{w}\u201d ({plain_label(stance)}).",
+                f"Only {na if w in wa else nb} uses the word \u201c{w}\u201d ({plain_label(stance)}).",
             ))
     for st in dict.fromkeys([*a.sources, *b.sources]):
         x, y = a.sources.get(st, 0), b.sources.get(st, 0)

@@ -246,7 +246,8 @@ def make_detector(original: str = "", *, expect=(), lenses=None, exercise: str =
                      layout=W.Layout(width="100%", height="120px"))
     intro = W.HTML(message(prompt or "Rewrite the text to push the reader one way, then press "
                            "Check: the kit says what it finds.", kind="info"))
-    check = W.Button(description="Check my version", button_style="primary", icon="search")
+    check = W.Button(description="Check my version", button_style="primary", icon="search",
+                     layout=W.Layout(width="auto"))  # wide enough for its words
     feedback = W.HTML()
     marked = W.HTML()
 
