@@ -114,6 +114,7 @@ def test_a_range_of_days_in_a_month_is_no_amount():
     ("Patients should wait no more than 48 hours for a bed.", "no more than", None, 48, "hours"),
     ("Children above age 12 can get the vaccine.", "above", 12, None, "years of age"),
     ("Anyone over the age of 65 may apply.", "over", 65, None, "years of age"),
+    ("Residents aged over 80 were moved first.", "over", 80, None, "years of age"),
 ])
 def test_hedges_are_kept(text, hedge, low, high, unit):
     q = one(text)

@@ -165,7 +165,8 @@ def _hedge_one_number(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft
     s, v, kind, unit = d.core, d.value, d.kind, d.unit
     gap = _age_gap(doc, s, hedges) if kind == "count" else s
     start, hedge, rule = _hedge_before(doc, gap, hedges)
-    if gap < s and hedge is not None:  # "above age 12": more than 12 years old
+    aged = hedge is not None and start > 0 and doc[start - 1].lower_ in load_rules()["hedge_gap"]["phrases"]
+    if (gap < s or aged) and hedge is not None and kind == "count":  # "above age 12", "aged over 65"
         kind, unit = "duration", load_rules()["hedge_gap"]["unit"]
     years = load_rules()["years"]
     if kind not in AMOUNT_KINDS and hedge is not None and not (
