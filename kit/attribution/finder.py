@@ -35,6 +35,7 @@ sentence a claim that needs a source).
 from __future__ import annotations
 
 import heapq
+from dataclasses import replace
 from bisect import bisect_right
 
 from kit.attribution.candidates import Candidate, according_candidates, verb_candidates
@@ -42,7 +43,7 @@ from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.reparse import joined_units, reparsed_candidates
 from kit.attribution.sources import source_of
-from kit.attribution.speakers import SpeakerHistory, is_pronoun
+from kit.attribution.speakers import SpeakerHistory, is_pronoun, subject_antecedent
 from kit.attribution.units import as_doc, overlaps, quotes, span_text, trim, unit_index, units
 from kit.core.nlp import parse  # noqa: F401  (the doctests use it)
 
@@ -182,6 +183,7 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
     seen = set()
     result: list[Attribution] = []
     history = SpeakerHistory(window)
+    last_of: dict[str, tuple] = {}  # head noun -> (speaker, type, kind) of its last speaker
     for c in sorted(cands, key=lambda c: min(c.speaker[0], c.cue[0], c.content[0])):
         if (c.cue, c.content) in seen:
             continue
@@ -190,13 +192,31 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
         sp = doc[c.speaker[0] : c.speaker[1]]
         resolved = None
         if resolve_pronouns and is_pronoun(sp):
-            ante = history.antecedent(uidx, pronoun_start=sp.start_char)
-            resolved = None if ante is None else (ante.speaker, ante.source_type, ante.source_kind)
+            resolved = _antecedent(doc, all_units, uidx, sp, history.antecedent(uidx, pronoun_start=sp.start_char))
+        elif sp.root.pos_ == "NOUN" and len(sp) == 2 and sp[0].lower_ in {"the", "this"}:
+            resolved = last_of.get(sp.root.lemma_)  # "A UN statement said ... The statement added"
         att = _make(doc, c, resolved)
+        if resolved is not None and not is_pronoun(sp):
+            att = replace(att, speaker=span_text(doc, *c.speaker), resolved_from=None)
+        last_of[sp.root.lemma_] = (att.speaker, att.source_type, att.source_kind)
         result.append(att)
         if not (att.resolved_from is None and is_pronoun(sp)):
             history.add(uidx, att, speaker_start=att.speaker_start, speaker_end=att.speaker_end)
     return result
+
+
+def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
+    """(speaker, type, kind) a pronoun stands for: the last speaker named before it, unless
+    a noun subject that agrees with it comes later ("The minister cited a survey. She said")."""
+    rng = subject_antecedent(doc, all_units, uidx, sp[0], _can_speak)
+    if rng is not None and (ante is None or doc[rng[0]].idx > ante.speaker_start):
+        return (span_text(doc, *rng), *source_of(doc[rng[0] : rng[1]]))
+    return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind)
+
+
+def _can_speak(tok) -> bool:
+    """Can the noun ``tok`` be a speaker: a person or organisation, or a kind of source?"""
+    return tok.ent_type_ in {"PERSON", "ORG"} or source_of(tok.doc[tok.i : tok.i + 1])[0] not in {"other"}
 
 
 def _make(doc, c: Candidate, resolved: tuple | None = None) -> Attribution:

@@ -160,3 +160,40 @@ class SpeakerHistory:
                 found.append((here[k][0], here[k][1], here[k][3]))
                 break
         return max(found, key=lambda entry: entry[:2])[2] if found else None
+
+
+def subject_antecedent(doc, all_units, uidx: int, pron, can_speak=lambda tok: True):
+    """The subject a pronoun most likely stands for when no speaker was named after it: the
+    last noun subject before the pronoun in its own unit or the unit before ("The minister
+    cited a survey. She said ..." -> "The minister"), agreeing in number and kind (he / she
+    no organisation, they a plural), and one that ``can_speak(tok)`` (a person or a kind of
+    source, not "the road"). Returns a token range or None.
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.attribution.units import units
+    >>> doc = parse("The minister cited a survey. She said exports fell.")
+    >>> doc[slice(*subject_antecedent(doc, units(doc), 1, doc[6]))].text
+    'The minister'
+    """
+    for n in (uidx, uidx - 1):
+        if n < 0:
+            continue
+        unit = all_units[n]
+        end = pron.i if n == uidx else unit.end
+        for tok in reversed(doc[unit.start : end]):
+            if (tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT" and tok.pos_ in {"NOUN", "PROPN"}
+                    and _agrees(tok, pron.lower_) and can_speak(tok)):  # a main-clause subject, not one inside a claim
+                return speaker_range(doc, tok, unit, None, relative=False)
+    return None
+
+
+def _agrees(tok, pronoun: str) -> bool:
+    """Could ``pronoun`` stand for the noun ``tok``?"""
+    plural = tok.tag_ in {"NNS", "NNPS"}
+    if pronoun == "they":
+        return plural or tok.ent_type_ == "ORG"
+    if plural:
+        return False
+    if pronoun == "it":
+        return tok.ent_type_ != "PERSON"
+    return tok.ent_type_ not in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"}
