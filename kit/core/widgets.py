@@ -55,11 +55,6 @@ def safe_html(build: Callable[[], str]) -> str:
         )
 
 
-def png_widget() -> W.Image:
-    """An image widget for a chart (PNG bytes). It has no text alternative (ipywidgets' Image
-    cannot carry one): prefer an ``ipywidgets.HTML`` whose value is :func:`chart_html`."""
-    return W.Image(format="png", layout=W.Layout(max_width="700px"))
-
 
 def text_check_view(text: str, view: Callable[[str], str], button: W.Button) -> W.VBox:
     """A text box, a button, and ``view(text)`` as HTML below them (shown at once, and again

@@ -228,11 +228,11 @@ def misleading_pair(trick: str) -> tuple[Figure, Figure]:
         b = data["bars"]
         return (chart_bars(b["names"], b["values"], y_min=8), chart_bars(b["names"], b["values"], y_min=0))
     if trick == "cherry-picked window":
-        d = data["daily_toll"]
-        note = "Invented daily split of the article's 412 deaths, for practice only."
+        d = data["daily"]
+        note = "Eastbrook is a made-up town and these are made-up numbers, for practice."
         peak = d["values"].index(max(d["values"]))
         return (chart_window(d["days"], d["values"], start=peak, end=len(d["values"]) - 1, y_min=50,
-                             title="\"Deaths are falling fast\"", note=note),
+                             title="\"Rescue calls are falling fast\"", note=note),
                 chart_window(d["days"], d["values"], note=note))
     if trick == "area vs length":
         c = data["circles"]

@@ -8,7 +8,7 @@ import ipywidgets as W
 
 from kit.core.render import highlight, message
 from kit.core.text import load_article
-from kit.core.widgets import SEED, parsed, png_widget, safe_html, text_check_view
+from kit.core.widgets import SEED, chart_html, parsed, safe_html, text_check_view
 
 NUMBER_KIND_COLORS = {
     "count": "#f9c784", "measure": "#9fd3f0", "money": "#a8e0c8", "percent": "#d9b8e8",
@@ -53,12 +53,12 @@ def make_number_finder(article_id: str = SEED) -> W.VBox:
                          continuous_update=False)
     amounts = W.Checkbox(value=False, description="amounts only (hide years, ordinals, names)")
     out = W.HTML()
-    chart = png_widget()
+    chart = W.HTML(layout=W.Layout(max_width="700px"))  # an <img> with alt text (an Image widget has none)
 
     def text_now() -> str:
         return art.text if slider.value == 0 else paras[slider.value - 1]
 
-    pngs: dict[str, bytes] = {}  # the chart of each paragraph, drawn once
+    pngs: dict[str, str] = {}  # the chart of each paragraph, drawn once (as HTML)
 
     def update(_=None):
         out.value = safe_html(lambda: numbers_html(text_now(), amounts_only=amounts.value))
@@ -68,7 +68,8 @@ def make_number_finder(article_id: str = SEED) -> W.VBox:
             text = text_now()
             if text not in pngs:
                 qs = find_numbers(parsed(text), kinds=AMOUNT_KINDS)
-                pngs[text] = figure_png(plot_intervals(qs))
+                pngs[text] = chart_html(figure_png(plot_intervals(qs)),
+                                        "Chart: each figure of the text as the range it allows (listed in the table above).")
             chart.value = pngs[text]
             return ""
 
@@ -139,7 +140,7 @@ def make_chart_workshop() -> W.VBox:
     )
 
     data = practice_data()
-    days = data["daily_toll"]["days"]
+    days = data["daily"]["days"]
     trick = W.Dropdown(options=list(CHART_TRICKS), value="truncated axis", description="Trick")
     axis = W.IntSlider(value=8, min=0, max=60, description="Axis starts at", continuous_update=False,
                        style={"description_width": "initial"})
@@ -147,7 +148,7 @@ def make_chart_workshop() -> W.VBox:
                               continuous_update=False)
     honest = W.Checkbox(value=False, description="show the honest version")
     explain = W.HTML()
-    image = png_widget()
+    image = W.HTML(layout=W.Layout(max_width="700px"))  # an <img> with alt text
     box = W.VBox([trick, axis, window, honest, explain, image], layout=W.Layout(max_width="900px"))
 
     drawn: dict[tuple, tuple] = {}  # chart settings -> (figure, PNG): each chart is drawn once
@@ -158,9 +159,9 @@ def make_chart_workshop() -> W.VBox:
             b = data["bars"]
             return chart_bars(b["names"], b["values"], y_min=key[1])
         if name == "cherry-picked window":
-            d = data["daily_toll"]
+            d = data["daily"]
             return chart_window(d["days"], d["values"], start=key[1], end=key[2], y_min=key[3],
-                                note="Invented daily split of the article's 412 deaths, for practice only.")
+                                note="Eastbrook is a made-up town and these are made-up numbers, for practice.")
         c = data["circles"]
         return chart_circles(c["names"], c["values"], honest=key[1])
 
@@ -181,7 +182,7 @@ def make_chart_workshop() -> W.VBox:
             if len(drawn) >= 64:
                 drawn.clear()
             fig = draw(key)
-            drawn[key] = (fig, figure_png(fig))
+            drawn[key] = (fig, chart_html(figure_png(fig), fig.alt_text()))
         box.figure, png = drawn[key]
         if image.value != png:
             image.value = png
