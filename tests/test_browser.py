@@ -184,7 +184,7 @@ def drive_02_attribution(view: View) -> None:
     source_map = view.kit_view('mark[data-tag="monitor"]')
     expect(source_map).to_be_visible(timeout=WIDGET_TIMEOUT_MS)  # coloured by kind of source
     expect(source_map.locator('mark[data-tag="unattributed"]').first).to_be_visible()
-    view.root.locator("button", has_text="cue signal").first.click()
+    view.root.locator("button", has_text="what the verb suggests").first.click()
     signals = view.kit_view('mark[data-tag="endorsing"]')  # "has confirmed"
     expect(signals).to_be_visible(timeout=WIDGET_TIMEOUT_MS)
     press(view, view.root.locator("button", has_text="Find unsourced claims").first)
@@ -264,15 +264,101 @@ def drive_06_trace(view: View) -> None:
     view.shown = out
 
 
+# Exercises answered with widgets (kit.classroom.exercise_widgets): in app mode a student
+# chooses or types, presses Check and reads the feedback, without editing code.
+
+
+def exercise(view: View, prompt: str):
+    """The exercise widget (``.kit-exercise``) whose prompt contains ``prompt``."""
+    return view.root.locator(".kit-exercise", has_text=prompt).first
+
+
+def check_answer(view: View, box, expected: str) -> None:
+    """Press the exercise's Check button with the keyboard; its feedback says ``expected``."""
+    from playwright.sync_api import expect
+
+    press(view, box.locator("button", has_text="Check"))
+    expect(box.locator(".kit-msg").first).to_contain_text(expected, timeout=WIDGET_TIMEOUT_MS)
+    view.shown = box
+
+
+def type_answer(box, text: str, label: str | None = None) -> None:
+    field = box.locator(".widget-text", has=box.page.locator(".widget-label", has_text=label)) \
+        if label else box.locator(".widget-text")
+    field.first.locator("input").fill(text)
+    field.first.locator("input").press("Enter")
+
+
+def answer_00_start(view: View) -> None:
+    """Type a wrong source (a hint), then the right one (well done)."""
+    box = exercise(view, "source of the death toll")
+    check_answer(view, box, "You have not answered yet")
+    type_answer(box, "AFP")
+    check_answer(view, box, "AFP wrote the story")
+    type_answer(box, "the Syrian Observatory for Human Rights")
+    check_answer(view, box, "Well done")
+
+
+def answer_01_framing(view: View) -> None:
+    box = exercise(view, "take a side against the government")
+    box.get_by_label("government forces", exact=True).check()
+    check_answer(view, box, "neutral phrase")
+    box.get_by_label("regime forces", exact=True).check()
+    check_answer(view, box, "Well done")
+
+
+def answer_02_attribution(view: View) -> None:
+    box = exercise(view, "need a second source")
+    for letter in "AB":
+        box.get_by_role("checkbox", name=re.compile(f"^{letter}: ")).check()
+    check_answer(view, box, "Look again at D")
+
+
+def answer_03_numbers(view: View) -> None:
+    box = exercise(view, "At least 61 civilians")
+    type_answer(box, "61", "Lowest")
+    type_answer(box, "none", "Highest")
+    check_answer(view, box, "Well done")
+
+
+def answer_04_compare(view: View) -> None:
+    box = exercise(view, "Which version is which")
+    for letter, voice in {"A": "opposition", "B": "wire", "C": "state media"}.items():
+        box.locator(".widget-dropdown", has=view.page.locator(".widget-label", has_text=letter)) \
+            .first.locator("select").select_option(label=voice)
+    check_answer(view, box, "Well done")
+
+
+def answer_05_your_article(view: View) -> None:
+    box = exercise(view, "as Lund most likely said it")
+    type_answer(box, "I don't think the government will. will recover")
+    check_answer(view, box, "twice")
+
+
+def answer_06_trace(view: View) -> None:
+    box = exercise(view, "Who is the observer")
+    box.get_by_label(re.compile(r"^b\) ")).check()
+    check_answer(view, box, "Well done")
+
+
+def both(*drives: Callable[[View], None]) -> Callable[[View], None]:
+    """Use a notebook's widgets, then answer one of its exercises."""
+    def drive(view: View) -> None:
+        for d in drives:
+            d(view)
+    drive.__doc__ = " Then: ".join(d.__doc__ or d.__name__ for d in drives)
+    return drive
+
+
 #: notebook name (relative to notebooks/, no .ipynb) -> function using its widgets.
 INTERACTIONS: dict[str, Callable[[View], None]] = {
-    "00_start": drive_00_start,
-    "01_framing": drive_01_framing,
-    "02_attribution": drive_02_attribution,
-    "03_numbers": drive_03_numbers,
-    "04_compare": drive_04_compare,
-    "05_your_article": drive_05_your_article,
-    "06_trace": drive_06_trace,
+    "00_start": both(drive_00_start, answer_00_start),
+    "01_framing": both(drive_01_framing, answer_01_framing),
+    "02_attribution": both(drive_02_attribution, answer_02_attribution),
+    "03_numbers": both(drive_03_numbers, answer_03_numbers),
+    "04_compare": both(drive_04_compare, answer_04_compare),
+    "05_your_article": both(drive_05_your_article, answer_05_your_article),
+    "06_trace": both(drive_06_trace, answer_06_trace),
     "quiz_before": drive_quiz,
     "quiz_after": drive_quiz,
 }
