@@ -201,8 +201,8 @@ def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
 def _assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):
     """(speaker range, content range, kind) with the content trimmed to the unit, or None."""
     ts, te = trim(doc, max(content[0], unit.start), min(content[1], unit.end))
-    if ts >= te:
-        return None
+    if ts >= te or not quoted and all(t.pos_ in {"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT", "PRON", "DET"} for t in doc[ts:te]):
+        return None  # "However, officials confirmed", "called that": no claim (a quote may be short)
     speaker = speaker_range(doc, subj, unit, None if wrapped else (ts, te), relative=False)
     if speaker[0] >= speaker[1]:
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 
 from kit.attribution.index import children, doc_index, first_in
-from kit.attribution.units import trim
+from kit.attribution.units import ends_in_title, trim
 
 PRONOUNS = {"he", "she", "it", "they"}
 
@@ -47,6 +47,15 @@ def speaker_range(doc, tok, unit, exclude: tuple[int, int] | None, *, relative: 
         if exclude and exclude[0] <= s - 1 < exclude[1]:
             break
         s -= 1
+    # a title cut off by its full stop ("Sgt" "." "Ana Ruiz") belongs to the name
+    if s - 2 >= unit.start and doc[s - 1].text == "." and ends_in_title(doc, s):
+        s -= 2
+    elif s - 1 >= unit.start and ends_in_title(doc, s):
+        s -= 1
+    # a dateline is not the speaker ("LONDON - Hundreds of nurses said")
+    dash = next((k for k in range(s, min(tok.i, s + 4)) if doc[k].text in {"-", "\u2013", "\u2014", "--"}), None)
+    if dash is not None and all(t.is_upper or t.is_punct for t in doc[s:dash]):
+        s = dash + 1
     # widen right over adjacent proper nouns ("... news agency" + "SANA")
     # (the tagger may call a name in capitals something else: take named-entity words too)
     while e < unit.end and not (exclude and exclude[0] <= e < exclude[1]) and (

@@ -64,11 +64,28 @@ def units(doc):
         if merged:
             pe = merged[-1][1]
             gap = doc_text(doc)[doc[pe - 1].idx + len(doc[pe - 1].text) : first.idx]
-            if "\n" not in gap and first.text[:1].islower():
+            if "\n" not in gap and (first.text[:1].islower() or ends_in_title(doc, pe)):
                 merged[-1][1] = e
                 continue
         merged.append([s, e])
     return [doc[s:e] for s, e in merged]
+
+
+def ends_in_title(doc, e: int) -> bool:
+    """Does the token range ending at ``e`` end with a title and its full stop ("Sgt.")?
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("Sgt. Ana Ruiz said so.")
+    >>> ends_in_title(doc, 2), [u.text for u in units(doc)]
+    (True, ['Sgt. Ana Ruiz said so.'])
+    """
+    from kit.attribution.cues import source_data
+
+    titles = set(source_data().get("titles", []))
+    last = doc[e - 1].text.lower()
+    if last == "." and e >= 2:
+        last = doc[e - 2].text.lower()
+    return last.rstrip(".") in titles and (doc[e - 1].text.endswith("."))
 
 
 def unit_index(all_units, i: int) -> int:
