@@ -125,3 +125,19 @@ def test_fresh_student_notebook_shows_charts_as_images(path, tmp_path):
             assert pngs, f"{path.name} cell {i}: a chart cell shows no image:\n{cell.source}"
     if path.stem in ("01_framing", "02_attribution", "03_numbers"):
         assert charts, f"{path.name}: no chart cell found"
+
+
+@pytest.mark.parametrize("name", ["00_start", "01_framing", "02_attribution", "03_numbers"])
+def test_easy_read_switch(name, tmp_path, monkeypatch):
+    """In app mode ``?easy-read=1`` (Voila's QUERY_STRING) switches notebooks 00-03 to the
+    easy-read version; every cell still runs, and the page says which article it reads."""
+    monkeypatch.setenv("QUERY_STRING", "easy-read=1")
+    nb = run(STUDENT / f"{name}.ipynb", tmp_path)
+    setup = nb.cells[0]
+    assert "EASY_READ = False" in setup.source, "the switch is one visible line in the setup cell"
+    shown = " ".join(t for out in setup.outputs for t in texts(out))
+    assert "easy-read version" in shown
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            why = bad_output(out)
+            assert why is None, f"{name} (easy read) cell {i}: {why}"
