@@ -26,6 +26,10 @@ from kit.core.widgets import safe_html
 BLANK = ""
 CHECK = "Check"
 
+#: Long choices (a claim, a step of a chain) are shown whole, not cut at the default 300px.
+def _wide() -> W.Layout:
+    return W.Layout(width="auto", max_width="900px")
+
 
 def _options(options: Sequence) -> list[tuple[str, object]]:
     """``(label, value)`` pairs from plain strings or pairs.
@@ -124,7 +128,7 @@ def multi_exercise(checker: Callable, options: Sequence, *, prompt: str = "",
     Children: the prompt, a box of checkboxes, the Check button, the feedback.
     """
     pairs = _options(options)
-    ticks = [W.Checkbox(value=False, description=label, indent=False) for label, _ in pairs]
+    ticks = [W.Checkbox(value=False, description=label, indent=False, layout=_wide()) for label, _ in pairs]
     group = W.VBox(ticks)
 
     def read():
@@ -142,7 +146,7 @@ def pairs_exercise(checker: Callable, keys: Sequence, options: Sequence, *, prom
     Children: the prompt, a box of dropdowns, the Check button, the feedback.
     """
     pairs = [("(choose)", BLANK)] + _options(options)
-    drops = [W.Dropdown(options=pairs, value=BLANK, description=str(key),
+    drops = [W.Dropdown(options=pairs, value=BLANK, description=str(key), layout=_wide(),
                         style={"description_width": "initial"}) for key in keys]
     group = W.VBox(drops)
 
