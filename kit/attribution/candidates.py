@@ -130,6 +130,13 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
         if before:
             return subtree_range(before[-1])
         return None
+    for obj in (c for c in kids if c.dep_ == "dobj" and c.i > verb.i and not takes_object):
+        # "assured residents that the water was safe": the parser hangs the clause on the object
+        # (for object cues the object holds the claim: "denied reports that ...")
+        clause = [k for k in children(obj) if k.dep_ in {"acl", "relcl"} and k.left_edge.lower_ == "that"
+                  and k.left_edge.dep_ == "mark"]
+        if clause:
+            return subtree_range(clause[0])
     if takes_object:
         objs = [c for c in kids if c.dep_ in {"dobj", "oprd", "xcomp"}]
         if objs:

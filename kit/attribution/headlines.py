@@ -42,7 +42,8 @@ def headline_candidates(doc, all_units) -> list[Candidate]:
 
 
 def _is_source(span) -> bool:
-    return _classify(span) is not None or any(t.ent_type_ == "PERSON" for t in span)
+    """A kind of source, or a person's full name (one capitalised word may be a place)."""
+    return _classify(span) is not None or sum(t.ent_type_ == "PERSON" for t in span) >= 2
 
 
 def _colon_form(doc, u) -> Candidate | None:
