@@ -234,3 +234,11 @@ def test_widgets_show_no_internal_names():
     assert "according_to" not in page and "cue signal" not in page and "international body" in page
     labels = [label for label, _ in make_source_map(text="Police said so.").children[0].options]
     assert "cue signal" not in labels and "what the verb suggests" in labels
+
+
+@pytest.mark.parametrize("text", [
+    "As Tom Reed reports for the BBC, the talks collapsed overnight.",
+    "The talks collapsed overnight, as Tom Reed reports for the BBC.",
+])
+def test_as_x_reports_for_an_outlet(text):
+    assert rows(text, "speaker", "cue", "source_type") == [("Tom Reed", "reports", "media")]

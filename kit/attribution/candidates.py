@@ -169,6 +169,10 @@ def _place_claim(doc, verb, subj, unit, content, quoted):
         return (unit.start, unit.end), False, True
     if content is not None:
         return None if content[0] <= subj.i < content[1] else (content, False, False)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)):
+        # "As Tom Reed reports for the BBC, the talks collapsed": the main clause is the claim
+        s, e = subtree_range(verb)
+        return ((e, unit.end) if s <= unit.start + 1 else (unit.start, s)), False, False
     content = _quote_after_cue(doc, verb, subj, unit, quoted)
     if content is not None:
         return content, True, False

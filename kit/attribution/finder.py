@@ -214,6 +214,21 @@ def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
     return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind)
 
 
+def _typed(doc, speaker_span, cue) -> tuple[str, str]:
+    """(type, kind) of a speaker; a name with no type who "reports for" an outlet is media.
+
+    >>> [a.source_type for a in find_attributions(parse("As Tom Reed reports for the BBC, the talks failed."))]
+    ['media']
+    """
+    found = source_of(speaker_span)
+    if found[0] == "other":
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"):
+            outlet = source_of(doc[prep.i + 1 : prep.right_edge.i + 1])
+            if outlet[0] in {"media", "state_media"}:
+                return outlet
+    return found
+
+
 def _can_speak(tok) -> bool:
     """Can the noun ``tok`` be a speaker: a person or organisation, or a kind of source?"""
     return tok.ent_type_ in {"PERSON", "ORG"} or source_of(tok.doc[tok.i : tok.i + 1])[0] not in {"other"}
@@ -229,7 +244,7 @@ def _make(doc, c: Candidate, resolved: tuple | None = None) -> Attribution:
         speaker_text, stype, kind = resolved
         pron = span_text(doc, ss, se)
     else:
-        (stype, kind), speaker_text, pron = source_of(speaker_span), span_text(doc, ss, se), None
+        (stype, kind), speaker_text, pron = _typed(doc, speaker_span, doc[cs]), span_text(doc, ss, se), None
     return Attribution(
         speaker=speaker_text,
         cue=c.cue_text,
