@@ -2,7 +2,9 @@
 
 The logic, in the order it runs: ``units`` (sentence-like units, quotes), ``cues`` (the word
 lists in ``data/en/`` and their matchers), ``candidates`` (one per cue verb or "according to"),
-``speakers`` (speaker phrases, pronouns), ``sources`` (source types), ``finder``
+``headlines`` ("X: claim", "claim - X says"), ``reparse`` (a line the parser joined to the
+headline above it), ``speakers`` (speaker phrases, pronouns), ``chains`` (what a surname or an
+acronym stands for), ``sources`` (source types: organisation first, role second), ``finder``
 (:func:`find_attributions`), ``unsourced`` (:func:`find_unattributed`), ``summaries``
 (shares, descriptions, the source map); ``records`` holds the result types. Beside it:
 ``widgets`` (notebook 02), ``exercises`` (its checkers) and ``charts``.

@@ -15,17 +15,23 @@ What the finder covers (each rule is general; language resources are data files)
 * indirect speech: ``X said (that) ...``, ``X confirmed ...``, ``..., saying that ...``
 * inverted order: ``..., said X`` and ``..., X said`` (the content may run over several
   sentences when the parser split one sentence, as in a translation that lost its quote marks)
-* ``according to X``, ``citing X``: kind ``"according_to"``
+* ``according to X``, ``per X``: kind ``"according_to"`` ("citing Y" never makes Y the speaker)
+* headlines: ``X: claim`` and ``claim - X says``; a line the parser joined to the headline
+  above it is parsed again on its own; ``As X reports for Y, claim``
 * direct quotes with quote marks (``"..." he said``; a follow-on quote in the next sentence
   with no cue of its own goes to the same speaker), and **without** quote marks: content in
   the first or second person ("I don't think ..."), an imperative ("Thank God ...") or an
   exclamation is direct speech, the rest indirect
 * object cues: ``X stressed the importance of ...``, ``X called the advance a reminder ...``
-  (verbs marked ``object = true`` in the data)
+  (verbs marked ``object`` in the data); a bare noun object is an act, not a claim
+  ("declared a curfew", "confirmed four cases")
 * pronoun speakers (he, she, it, they) resolved to the last speaker in the preceding
-  sentences; ``resolved_from`` keeps the pronoun
-* a surname alone ("al-Assad") is typed by its fuller earlier mention ("Syrian President
-  Bashar al-Assad")
+  sentences, or to a later main-clause subject that can speak ("The minister cited a survey.
+  She said"); ``resolved_from`` keeps the pronoun; a relative pronoun ("which said") gives
+  its antecedent
+* mention chains: a surname alone ("Reyes") is typed by its first mention with a title, an
+  appositive or a role in the sentence before; an acronym by its name in brackets; "the
+  statement" by the last statement named
 
 Data files in ``kit/attribution/data/en/``: ``verbs.toml`` (cues and what they signal),
 ``source_types.toml`` (rules and known names), ``contested_claims.toml`` (what makes a
