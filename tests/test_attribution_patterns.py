@@ -242,3 +242,13 @@ def test_widgets_show_no_internal_names():
 ])
 def test_as_x_reports_for_an_outlet(text):
     assert rows(text, "speaker", "cue", "source_type") == [("Tom Reed", "reports", "media")]
+
+
+@pytest.mark.parametrize("text, speaker, stype", [
+    ("A Navy spokesman, Lt. Omar Haddad, confirmed sailors rescued three fishermen near the reef.",
+     "A Navy spokesman, Lt. Omar Haddad", "military"),
+    ("A union spokeswoman, Mira Osei, confirmed workers walked out at dawn.",
+     "A union spokeswoman, Mira Osei", "organisation"),
+])
+def test_appositive_speaker_before_the_cue(text, speaker, stype):
+    assert rows(text, "speaker", "cue", "source_type") == [(speaker, "confirmed", stype)]

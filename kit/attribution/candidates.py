@@ -65,7 +65,13 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         else:
             content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
         subj = subject_of(verb, unit)
-        if subj is None or (label in only and subj.lemma_.lower() not in only[label]):
+        if subj is None and e - s == 1:
+            misread = _after_appositive(doc, verb, unit)
+            if misread is not None:
+                out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
+                                     signals.get(label, "neutral")))
+            continue
+        if label in only and subj.lemma_.lower() not in only[label]:
             continue
         placed = _place_claim(doc, verb, subj, unit, content, quoted)
         parts = None if placed is None else _assemble(doc, unit, subj, *placed)
@@ -83,6 +89,27 @@ def _is_cue(doc, s: int, e: int, quoted, two_word: set[int]) -> bool:
     if _inside_quote(quoted, s):
         return False
     return not (e - s == 1 and s in two_word)
+
+
+def _after_appositive(doc, verb, unit):
+    """(speaker, content) of "A spokesman, Omar Haddad, confirmed <claim>" when the parser
+    read the cue as an adjective of the claim's first noun: the cue follows a comma that
+    closes an appositive of a subject; the speaker runs from that subject to the comma."""
+    if verb.dep_ != "amod" or verb.i - 2 < unit.start or doc[verb.i - 1].text != ",":
+        return None
+    tok = doc[verb.i - 2]
+    for _ in range(4):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            break
+        if tok.dep_ not in {"appos", "compound", "flat"} or tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if not any(c.dep_ == "appos" for c in children(tok)):
+        return None
+    speaker, content = trim(doc, max(tok.left_edge.i, unit.start), verb.i), trim(doc, verb.i + 1, unit.end)
+    return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None
 
 
 def _inside_quote(quoted, i: int) -> bool:
