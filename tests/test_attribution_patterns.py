@@ -252,3 +252,12 @@ def test_as_x_reports_for_an_outlet(text):
 ])
 def test_appositive_speaker_before_the_cue(text, speaker, stype):
     assert rows(text, "speaker", "cue", "source_type") == [(speaker, "confirmed", stype)]
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Reports indicate that the driver had fallen asleep.", "unnamed"),
+    ("A UN report found that most camps lacked water.", "organisation"),
+    ("A police report found that the brakes had failed.", "official"),
+])
+def test_a_report_is_typed_by_its_author_or_is_unnamed(text, stype):
+    assert rows(text, "source_type") == [(stype,)]
