@@ -1,4 +1,4 @@
-"""Tests for the attribution lens (kit/attribution.py): speakers, cues, contents, kinds,
+"""Tests for the attribution lens (kit/attribution/): speakers, cues, contents, kinds,
 source types, pronoun resolution and unsourced claims.
 
 Gold is written by hand. Judgement calls are commented where they are made.

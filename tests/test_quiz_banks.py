@@ -118,7 +118,7 @@ def test_number_items_agree_with_the_kit(bank):
 
 
 def test_verb_items_agree_with_the_kit(bank):
-    from kit.attribution.lens import cue_signals
+    from kit.attribution import cue_signals
 
     signals = cue_signals()
     for item in (i for i in bank.items if i.skill == "attribution.verb"):

@@ -72,7 +72,7 @@ def attribution_doubt_verb(answer: object) -> Feedback:
     >>> print(attribution_doubt_verb("said"))
     Not yet. "said" is neutral...
     """
-    from kit.attribution.lens import cue_signals
+    from kit.attribution import cue_signals
     from kit.core.nlp import parse
 
     ex = "attribution_doubt_verb"

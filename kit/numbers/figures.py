@@ -151,7 +151,7 @@ def _to_quantity(doc, d: _Draft, sentence_of) -> Quantity:
 def _attributions(doc) -> list:
     """The attribution lens' results for ``doc``, or [] when that lens is not available."""
     try:
-        from kit.attribution.lens import find_attributions
+        from kit.attribution import find_attributions
     except ImportError:
         return []
     try:
