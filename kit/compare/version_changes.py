@@ -123,6 +123,16 @@ def _pairs(xs, ys, same) -> list[tuple]:
     return out + [(None, y) for y in rest]
 
 
+def _paired_changes(kind: str, sa, sb, ua, ub, pairs, note) -> list[Change]:
+    """One Change per pair; an unpaired side points at its whole sentence."""
+    out = []
+    for x, y in pairs:
+        a_span = (x.start_char, x.end_char) if x is not None else (ua.start, ua.end)
+        b_span = (y.start_char, y.end_char) if y is not None else (ub.start, ub.end)
+        out.append(_change(kind, sa, sb, a_span, b_span, note(sa, sb, x, y)))
+    return out
+
+
 def _label_note(sa: _Side, sb: _Side, la, lb) -> str:
     A, B = call(sa.name), call(sb.name)
     if la is not None and lb is not None:
@@ -138,12 +148,8 @@ def _label_changes(sa, sb, ua, ub) -> list[Change]:
     la, lb = _differing(_in(sa.labels, ua), _in(sb.labels, ub), _term)
     la = [x for x in la if not _still_there(sa, x, ub)]
     lb = [y for y in lb if not _still_there(sb, y, ua)]
-    out = []
-    for x, y in _pairs(la, lb, lambda x, y: x.actor == y.actor):
-        a_span = (x.start_char, x.end_char) if x is not None else (ua.start, ua.end)
-        b_span = (y.start_char, y.end_char) if y is not None else (ub.start, ub.end)
-        out.append(_change("label_changed", sa, sb, a_span, b_span, _label_note(sa, sb, x, y)))
-    return out
+    return _paired_changes("label_changed", sa, sb, ua, ub, _pairs(la, lb, lambda x, y: x.actor == y.actor),
+                           _label_note)
 
 
 def _figure_key(q) -> tuple:
@@ -163,12 +169,8 @@ def _figure_note(sa: _Side, sb: _Side, qa, qb) -> str:
 
 def _figure_changes(sa, sb, ua, ub) -> list[Change]:
     qa, qb = _differing(_in(sa.numbers, ua), _in(sb.numbers, ub), _figure_key)
-    out = []
-    for x, y in _pairs(qa, qb, lambda x, y: x.kind == y.kind):
-        a_span = (x.start_char, x.end_char) if x is not None else (ua.start, ua.end)
-        b_span = (y.start_char, y.end_char) if y is not None else (ub.start, ub.end)
-        out.append(_change("figure_changed", sa, sb, a_span, b_span, _figure_note(sa, sb, x, y)))
-    return out
+    return _paired_changes("figure_changed", sa, sb, ua, ub, _pairs(qa, qb, lambda x, y: x.kind == y.kind),
+                           _figure_note)
 
 
 # ---------------------------------------------------------------- speakers and quotation marks
