@@ -40,12 +40,12 @@ import json
 import math
 import os
 import reprlib
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from kit.classroom.feedback import Feedback
+from kit.core.files import write_atomic
 
 ANSWERS_FILE = "kit_answers.json"
 
@@ -201,30 +201,6 @@ def _dumps(data: dict) -> str:
         return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
     except RecursionError:  # deep entries from an old file: the C encoder goes deeper
         return json.dumps(data, ensure_ascii=False, allow_nan=False)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a unique temporary file, then a rename."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        for attempt in range(5):  # Windows refuses a rename while a reader has the file open
-            try:
-                os.replace(tmp, path)
-                return
-            except PermissionError:
-                if attempt == 4:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _lock(path: Path):

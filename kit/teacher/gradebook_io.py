@@ -18,13 +18,13 @@ import csv
 import io
 import json
 import math
-import re
 import os
+import re
 import stat
-import tempfile
 from pathlib import Path
 
 from kit.core.errors import InputError
+from kit.core.files import write_atomic
 
 
 def display_name(name: str) -> str:
@@ -161,23 +161,6 @@ def prepare_out(out: str | Path) -> Path:
     if not os.access(out, os.W_OK | os.X_OK):
         raise InputError(f"Cannot write into {shown!r} (no permission). Choose another folder with -o.")
     return out
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def write_outputs(out: str | Path, contents: dict[str, str]) -> list[Path]:
