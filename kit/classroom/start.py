@@ -14,8 +14,8 @@ import re
 
 import ipywidgets as W
 
-from kit.classroom.answers import exercise
-from kit.classroom.feedback import NOT_ANSWERED, Feedback, hint, is_blank, norm, passed
+from kit.classroom.checking import checker
+from kit.classroom.feedback import Feedback, hint, norm, passed
 from kit.core.render import highlight
 from kit.core.text import load_article
 from kit.core.widgets import SEED, parsed, safe_html
@@ -74,12 +74,10 @@ def make_reader(article_id: str = SEED) -> W.VBox:
 
 
 
-@exercise("start_observatory")
+@checker("start_observatory")
 def start_observatory(answer: object) -> Feedback:
     """00_start: which organisation does the article rely on for the death toll?"""
     ex = "start_observatory"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     given = norm(answer)
     if "observatory" in given or re.search(r"\b(sohr|osdh)\b", given):
         return passed(

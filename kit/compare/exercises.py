@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kit.classroom.answers import exercise
-from kit.classroom.feedback import (
-    NOT_ANSWERED,
-    Feedback,
-    choice,
-    hint,
-    is_blank,
-    norm,
-    passed,
-)
+from kit.classroom.checking import checker
+from kit.classroom.feedback import Feedback, choice, hint, norm, passed
 from kit.numbers.exercises import as_number
 
 _VOICES = {
@@ -33,7 +25,7 @@ def _voice(answer: object) -> str | None:
     return next((v for v, words in _VOICES.items() if given in words), None)
 
 
-@exercise("compare_which")
+@checker("compare_which")
 def compare_which(answer: object) -> Feedback:
     """04_compare: which version is which? ``{"A": ..., "B": ..., "C": ...}``.
 
@@ -43,8 +35,6 @@ def compare_which(answer: object) -> Feedback:
     False
     """
     ex = "compare_which"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     if not isinstance(answer, dict):
         return hint('Write the answer as {"A": "...", "B": "...", "C": "..."}, with "state media", '
                     '"opposition" or "wire" for each letter.', ex)
@@ -70,7 +60,7 @@ def compare_which(answer: object) -> Feedback:
                 "(Who says so?)", ex)
 
 
-@exercise("compare_left_out")
+@checker("compare_left_out")
 def compare_left_out(answer: object) -> Feedback:
     """04_compare: a death toll that both other versions give and version C leaves out.
 
@@ -78,8 +68,6 @@ def compare_left_out(answer: object) -> Feedback:
     (True, False)
     """
     ex = "compare_left_out"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     value = as_number(answer)
     if value in (61, 12, 9):
         return passed(
@@ -96,7 +84,7 @@ def compare_left_out(answer: object) -> Feedback:
                 "\u201cdropped\u201d and both A and B give the figure. (What do the numbers really claim?)", ex)
 
 
-@exercise("article_repair")
+@checker("article_repair")
 def article_repair(answer: object) -> Feedback:
     """05_your_article: repair "I don't think the government will. will recover".
 
@@ -106,8 +94,6 @@ def article_repair(answer: object) -> Feedback:
     False
     """
     ex = "article_repair"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     given = re.sub(r"[^a-z' ]", " ", str(answer).lower())
     given = re.sub(r"\s+", " ", given).strip()
     if "will will" in given:
@@ -140,7 +126,7 @@ def _letter_and_evidence(answer: object) -> tuple[str, str]:
     return (m.group(1).lower(), m.group(2)) if m else (norm(text), "")
 
 
-@exercise("article_lateral")
+@checker("article_lateral")
 def article_lateral(answer: object) -> Feedback:
     """05_your_article: what lateral reading shows about "American Institute for Foreign Policy Research",
     with the evidence: a link, or the second source that says so.
@@ -151,8 +137,6 @@ def article_lateral(answer: object) -> Feedback:
     False
     """
     ex = "article_lateral"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     letter, evidence = _letter_and_evidence(answer)
     if letter == "b" and not _EVIDENCE.search(evidence):
         return hint("Right choice. Now show how you know: add the link (URL) where you found his "

@@ -10,7 +10,8 @@ import math
 import re
 
 from kit.classroom.answers import exercise
-from kit.classroom.feedback import NOT_ANSWERED, Feedback, choice, hint, is_blank, norm, passed
+from kit.classroom.checking import checker
+from kit.classroom.feedback import Feedback, choice, hint, is_blank, norm, passed
 from kit.numbers.exercises import as_number
 
 #: Straight-line distance Aleppo-Hama in km (city centres, about 125) and the range accepted:
@@ -23,7 +24,7 @@ def _has(given: str, *words: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}", given) for w in words)
 
 
-@exercise("trace_speaker")
+@checker("trace_speaker")
 def trace_speaker(answer: object) -> Feedback:
     """06_trace: whose words are "... escapes the control of Syrian regime forces"?
 
@@ -33,8 +34,6 @@ def trace_speaker(answer: object) -> Feedback:
     False
     """
     ex = "trace_speaker"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     given = norm(answer)
     if _has(given, "rahman", "rami", "observatory", "sohr", "osdh", "monitor"):
         return passed("The line is a quotation of Rami Abdel Rahman, head of the Syrian Observatory for "
@@ -76,7 +75,7 @@ def trace_observer(answer: object) -> Feedback:
     )
 
 
-@exercise("trace_quote")
+@checker("trace_quote")
 def trace_quote(answer: object) -> Feedback:
     """06_trace: whose words are "repel terrorist aggression"?
 
@@ -84,8 +83,6 @@ def trace_quote(answer: object) -> Feedback:
     (True, False)
     """
     ex = "trace_quote"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     given = norm(answer)
     if _has(given, "russia", "moscow", "kremlin"):
         return passed("The words come from the Russian military's briefing: AFP quotes them in quotation "
@@ -104,7 +101,7 @@ def trace_quote(answer: object) -> Feedback:
                 "\u201crepel terrorist aggression\u201d? (Who says so?)", ex)
 
 
-@exercise("trace_distance")
+@checker("trace_distance")
 def trace_distance(answer: object) -> Feedback:
     """06_trace: how far is Hama from Aleppo, in km, on a map?
 
@@ -112,8 +109,6 @@ def trace_distance(answer: object) -> Feedback:
     (True, True, False)
     """
     ex = "trace_distance"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     value = as_number(answer)
     if value is None and isinstance(answer, str):
         found = re.search(r"\d+(?:\.\d+)?", answer.replace(",", ""))
@@ -142,7 +137,7 @@ _SPEAKER_WORDS = ("speaker", "he said", "said", "attribution", "source", "rahman
 _MARK_WORDS = ("quote", "quotation", "marks", "inverted commas", '"', "\u201c")
 
 
-@exercise("trace_what_changed")
+@checker("trace_what_changed")
 def trace_what_changed(answer: object) -> Feedback:
     """06_trace: the two things the republisher dropped from Rami Abdel Rahman's sentence.
 
@@ -152,8 +147,6 @@ def trace_what_changed(answer: object) -> Feedback:
     False
     """
     ex = "trace_what_changed"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     items = list(answer.values()) if isinstance(answer, dict) else (
         list(answer) if isinstance(answer, (list, tuple, set, frozenset)) else [answer])
     given = " | ".join(norm(x) for x in items if not is_blank(x))

@@ -5,16 +5,8 @@ from __future__ import annotations
 import re
 
 from kit.classroom.answers import exercise
-from kit.classroom.feedback import (
-    NOT_ANSWERED,
-    QUESTIONS,
-    Feedback,
-    choice,
-    hint,
-    is_blank,
-    norm,
-    passed,
-)
+from kit.classroom.checking import checker
+from kit.classroom.feedback import QUESTIONS, Feedback, choice, hint, is_blank, norm, passed
 
 _FRAMING_Q = QUESTIONS["framing"]
 
@@ -62,12 +54,10 @@ def framing_loaded_label(answer: object) -> Feedback:
 _GOV_SIDE = {"regime forces", "government forces", "army", "syrian regime forces", "syrian government forces"}
 
 
-@exercise("framing_same_side")
+@checker("framing_same_side")
 def framing_same_side(answer: object) -> Feedback:
     """01_framing: list the three names the article uses for the government's troops."""
     ex = "framing_same_side"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     items = _as_items(answer)
     if items is None:
         return hint("Give a list of names in square brackets, like [\"one\", \"two\", \"three\"].", ex)
@@ -88,7 +78,7 @@ def framing_same_side(answer: object) -> Feedback:
                   "marks); the other two are the journalist's.", ex)
 
 
-@exercise("framing_hidden_actor")
+@checker("framing_hidden_actor")
 def framing_hidden_actor(answer: object) -> Feedback:
     """01_framing: copy a clause from the article that hides who did something."""
     from kit.core.nlp import parse
@@ -96,8 +86,6 @@ def framing_hidden_actor(answer: object) -> Feedback:
     from kit.framing import find_passives
 
     ex = "framing_hidden_actor"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     if len(str(answer)) > 1000:
         return hint("Copy just one clause (a few words) from the article.", ex)
     text = load_article("aleppo-2024-12-02").text
@@ -130,15 +118,13 @@ def _has_verb(text: str) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in parse(text))
 
 
-@exercise("framing_neutral_rewrite")
+@checker("framing_neutral_rewrite")
 def framing_neutral_rewrite(answer: object) -> Feedback:
     """01_framing: rewrite "Freedom fighters liberated the town." as a neutral wire would."""
     from kit.core.nlp import parse
     from kit.framing import find_labels
 
     ex = "framing_neutral_rewrite"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     if len(str(answer)) > 500:
         return hint("Write one short sentence: the same facts, in neutral words.", ex)
     labels = find_labels(parse(str(answer)))
