@@ -133,15 +133,20 @@ def _paired_changes(kind: str, sa, sb, ua, ub, pairs, note) -> list[Change]:
     return out
 
 
-def _label_note(sa: _Side, sb: _Side, la, lb) -> str:
+def _side_note(sa: _Side, sb: _Side, x, y, describe, both: str, says: str, lacks: str) -> str:
+    """What one version says that the other says otherwise (``both``) or not at all (``lacks``)."""
     A, B = call(sa.name), call(sb.name)
-    if la is not None and lb is not None:
-        return (f"{_cap(A)} says \u201c{la.text}\u201d ({_STANCE_WORDS.get(la.stance, la.stance)}); {B} says "
-                f"\u201c{lb.text}\u201d ({_STANCE_WORDS.get(lb.stance, lb.stance)}). The same people, another "
-                "label. Who is named how?")
-    lab, has, other = (la, A, B) if la is not None else (lb, B, A)
-    return (f"{_cap(has)} says \u201c{lab.text}\u201d ({_STANCE_WORDS.get(lab.stance, lab.stance)}); {other} "
-            "does not use this label here. Who is named how?")
+    if x is not None and y is not None:
+        return (f"{_cap(A)} says \u201c{x.text}\u201d ({describe(x)}); {B} says \u201c{y.text}\u201d "
+                f"({describe(y)}). {both}")
+    one, has, other = (x, A, B) if x is not None else (y, B, A)
+    return f"{_cap(has)} {says} \u201c{one.text}\u201d ({describe(one)}); {other} {lacks}"
+
+
+def _label_note(sa: _Side, sb: _Side, la, lb) -> str:
+    return _side_note(sa, sb, la, lb, lambda l: _STANCE_WORDS.get(l.stance, l.stance),
+                      "The same people, another label. Who is named how?",
+                      "says", "does not use this label here. Who is named how?")
 
 
 def _label_changes(sa, sb, ua, ub) -> list[Change]:
@@ -157,14 +162,10 @@ def _figure_key(q) -> tuple:
 
 
 def _figure_note(sa: _Side, sb: _Side, qa, qb) -> str:
-    A, B = call(sa.name), call(sb.name)
-    if qa is not None and qb is not None:
-        return (f"{_cap(A)} says \u201c{qa.text}\u201d ({qa.interval()}); {B} says \u201c{qb.text}\u201d "
-                f"({qb.interval()}). The figure is not the same: which is right? Check it against the "
-                "source, or a map. What do the numbers really claim?")
-    q, has, other = (qa, A, B) if qa is not None else (qb, B, A)
-    return (f"{_cap(has)} gives the figure \u201c{q.text}\u201d ({q.interval()}); {other} does not. "
-            "What do the numbers really claim?")
+    return _side_note(sa, sb, qa, qb, lambda q: q.interval(),
+                      "The figure is not the same: which is right? Check it against the source, or a map. "
+                      "What do the numbers really claim?",
+                      "gives the figure", "does not. What do the numbers really claim?")
 
 
 def _figure_changes(sa, sb, ua, ub) -> list[Change]:
