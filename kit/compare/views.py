@@ -58,6 +58,11 @@ def _shared(lens: str, name: str, *args, **kwargs) -> str | None:
         return None
 
 
+def _lens_html(an: Analysis, lens: str, name: str, records, **how) -> str:
+    """The lens notebook's own highlighted text (``_shared``), else ``records`` highlighted here."""
+    return _shared(lens, name, an.text) or highlight(an.text, records, **how)
+
+
 def _h(title: str) -> str:
     return f"<h3 style='margin:10px 0 4px 0;font-size:1.05em'>{html.escape(title)}</h3>"
 
@@ -66,9 +71,8 @@ def framing_view(an: Analysis) -> str:
     """Labels highlighted by stance, with a table; agentless passives listed."""
     if "framing" in an.missing:
         return _missing(an, "framing")
-    parts = [_shared("framing", "labels_html", an.text) or highlight(
-        an.text, an.labels, tag="stance",
-        tooltip=lambda l: f"{getattr(l, 'actor', '')}: {plain_label(l.stance)}")]
+    parts = [_lens_html(an, "framing", "labels_html", an.labels, tag="stance",
+                        tooltip=lambda l: f"{getattr(l, 'actor', '')}: {plain_label(l.stance)}")]
     counts = Counter(l.stance for l in an.labels)
     parts.append(_h("Labels: how they paint each side"))
     parts.append(table_html(["how the label paints them", "how many", "words used"], [
@@ -87,9 +91,8 @@ def attribution_view(an: Analysis) -> str:
     """Attributions highlighted by source type, a table of who says what, and unsourced claims."""
     if "attribution" in an.missing:
         return _missing(an, "attribution")
-    parts = [_shared("attribution", "source_map_html", an.text) or highlight(
-        an.text, an.attributions, tag="source_type",
-        tooltip=lambda a: f"{a.speaker} ({plain_label(a.source_type)}, {plain_label(a.kind)})")]
+    parts = [_lens_html(an, "attribution", "source_map_html", an.attributions, tag="source_type",
+                        tooltip=lambda a: f"{a.speaker} ({plain_label(a.source_type)}, {plain_label(a.kind)})")]
     parts.append(_h("Who says so?"))
     parts.append(table_html(["who says so", "verb for saying", "how it is reported", "kind of source"],
                             [[a.speaker, a.cue, plain_label(a.kind), plain_label(a.source_type or "other")]
