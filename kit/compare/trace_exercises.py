@@ -24,6 +24,15 @@ def _has(given: str, *words: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}", given) for w in words)
 
 
+def _first_rule(given: str, ex: str, rules, default: str) -> Feedback:
+    """The message of the first ``(passes, words, message)`` rule with one of its words in ``given``
+    (praise when it passes, else a hint); the ``default`` hint when none has."""
+    for passes, words, text in rules:
+        if _has(given, *words):
+            return (passed if passes else hint)(text, ex)
+    return hint(default, ex)
+
+
 @checker("trace_speaker")
 def trace_speaker(answer: object) -> Feedback:
     """06_trace: whose words are "... escapes the control of Syrian regime forces"?
@@ -35,22 +44,22 @@ def trace_speaker(answer: object) -> Feedback:
     """
     ex = "trace_speaker"
     given = norm(answer)
-    if _has(given, "rahman", "rami", "observatory", "sohr", "osdh", "monitor"):
-        return passed("The line is a quotation of Rami Abdel Rahman, head of the Syrian Observatory for "
-                      "Human Rights: AFP wrote \u201che said\u201d and put \u201cis out of control of Syrian "
-                      "regime forces\u201d in quotation marks. The republished copy dropped both, so "
-                      "\u201cregime forces\u201d reads as the outlet's own words. Who says so?", ex)
-    if _has(given, "afp", "writer", "journalist", "reporter", "newspaper", "outlet", "nobody", "no one", "none"):
-        return hint("In the republished copy nobody says it, so it reads as the outlet's own words. Now look "
-                    "at an original copy: the same words end with \u201che said\u201d. Who is \u201che\u201d? "
-                    "Read the sentence before it. (Who says so?)", ex)
     if given in {"he", "him", "the man", "he said"}:
         return hint("Yes, \u201che said\u201d: now give his name. The sentence before names him.", ex)
-    if _has(given, "assad", "government", "regime", "army", "syria"):
-        return hint("Would Syria's government call its own army \u201cregime forces\u201d? In the original "
-                    "the words end with \u201che said\u201d: who is \u201che\u201d?", ex)
-    return hint("Find the same words in one of the original copies. Who \u201csaid\u201d them? "
-                "(Who says so?)", ex)
+    return _first_rule(given, ex, [
+        (True, ("rahman", "rami", "observatory", "sohr", "osdh", "monitor"),
+         "The line is a quotation of Rami Abdel Rahman, head of the Syrian Observatory for Human Rights: AFP "
+         "wrote \u201che said\u201d and put \u201cis out of control of Syrian regime forces\u201d in quotation "
+         "marks. The republished copy dropped both, so \u201cregime forces\u201d reads as the outlet's own "
+         "words. Who says so?"),
+        (False, ("afp", "writer", "journalist", "reporter", "newspaper", "outlet", "nobody", "no one", "none"),
+         "In the republished copy nobody says it, so it reads as the outlet's own words. Now look at an "
+         "original copy: the same words end with \u201che said\u201d. Who is \u201che\u201d? Read the "
+         "sentence before it. (Who says so?)"),
+        (False, ("assad", "government", "regime", "army", "syria"),
+         "Would Syria's government call its own army \u201cregime forces\u201d? In the original the words "
+         "end with \u201che said\u201d: who is \u201che\u201d?"),
+    ], "Find the same words in one of the original copies. Who \u201csaid\u201d them? (Who says so?)")
 
 
 @exercise("trace_observer")
@@ -83,22 +92,22 @@ def trace_quote(answer: object) -> Feedback:
     (True, False)
     """
     ex = "trace_quote"
-    given = norm(answer)
-    if _has(given, "russia", "moscow", "kremlin"):
-        return passed("The words come from the Russian military's briefing: AFP quotes them in quotation "
-                      "marks, and its own word for the fighters is \u201crebels\u201d. Without the marks, "
-                      "\u201cterrorist aggression\u201d reads as the newspaper's own judgement. Who says so?", ex)
-    if _has(given, "afp", "writer", "journalist", "newspaper", "outlet"):
-        return hint("In the original copies the words are in quotation marks: AFP is quoting somebody. "
-                    "Who \u201cconfirmed\u201d it was helping the Syrian forces?", ex)
-    if _has(given, "syria", "assad", "sana", "army", "government"):
-        return hint("Close: Syria's government uses words like these too. But read the sentence in the "
-                    "original: whose military \u201cconfirmed\u201d it was helping Syrian forces?", ex)
-    if _has(given, "rebel", "hts", "opposition"):
-        return hint("Would the rebels call their own offensive \u201cterrorist aggression\u201d? Read who "
-                    "\u201cconfirmed\u201d it in the sentence.", ex)
-    return hint("Find the sentence in the Khaleej Times copy: who said it was helping Syrian forces "
-                "\u201crepel terrorist aggression\u201d? (Who says so?)", ex)
+    return _first_rule(norm(answer), ex, [
+        (True, ("russia", "moscow", "kremlin"),
+         "The words come from the Russian military's briefing: AFP quotes them in quotation marks, and its "
+         "own word for the fighters is \u201crebels\u201d. Without the marks, \u201cterrorist "
+         "aggression\u201d reads as the newspaper's own judgement. Who says so?"),
+        (False, ("afp", "writer", "journalist", "newspaper", "outlet"),
+         "In the original copies the words are in quotation marks: AFP is quoting somebody. Who "
+         "\u201cconfirmed\u201d it was helping the Syrian forces?"),
+        (False, ("syria", "assad", "sana", "army", "government"),
+         "Close: Syria's government uses words like these too. But read the sentence in the original: whose "
+         "military \u201cconfirmed\u201d it was helping Syrian forces?"),
+        (False, ("rebel", "hts", "opposition"),
+         "Would the rebels call their own offensive \u201cterrorist aggression\u201d? Read who "
+         "\u201cconfirmed\u201d it in the sentence."),
+    ], "Find the sentence in the Khaleej Times copy: who said it was helping Syrian forces \u201crepel "
+       "terrorist aggression\u201d? (Who says so?)")
 
 
 @checker("trace_distance")
