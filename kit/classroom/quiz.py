@@ -30,7 +30,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.classroom.feedback import NOT_ANSWERED, QUESTIONS, Feedback
+from kit.classroom.feedback import QUESTIONS, Feedback, not_answered
 from kit.core.errors import InputError
 
 DATA = Path(__file__).parent / "data"
@@ -313,8 +313,7 @@ def check_quiz(bank: Bank | str, answers: dict, *, final: bool = True) -> Feedba
     bank = bank if isinstance(bank, Bank) else load_bank(bank)
     answers = _clean(bank, answers)
     if not answers:
-        return Feedback(False, NOT_ANSWERED.replace("replace the ... with your answer", "choose an answer")
-                        .replace("run the cell again", "press Submit - final"), bank.id)
+        return Feedback(False, not_answered("Submit - final", "choose an answer"), bank.id)
     result = score(bank, answers)
     missing = result.total - result.answered
     left = f"{missing} question{'s' * (missing != 1)} still without an answer."
