@@ -71,6 +71,8 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
                 out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
                                      signals.get(label, "neutral")))
             continue
+        if subj is None:  # a cue with no subject names no speaker ("calls for calm grew")
+            continue
         if label in only and subj.lemma_.lower() not in only[label]:
             continue
         placed = _place_claim(doc, verb, subj, unit, content, quoted)

@@ -35,7 +35,8 @@ def _unit_picker(all_units, unit: str) -> W.Widget:
     """
     if unit == "sentence":
         return W.SelectMultiple(options=[(f"{u.index + 1}. {u.text}"[:160], u.index) for u in all_units],
-                                rows=min(10, max(3, len(all_units))), layout=W.Layout(width="100%"))
+                                rows=min(10, max(3, len(all_units))), description="Sentences",
+                                layout=W.Layout(width="100%"))
     return W.Box([W.ToggleButton(description=u.text, value=False, layout=W.Layout(width="auto", margin="1px"))
                   for u in all_units], layout=W.Layout(flex_flow="row wrap"))
 
