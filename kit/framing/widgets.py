@@ -45,9 +45,9 @@ def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutra
 
 def debounced(fn, seconds: float = DEBOUNCE_SECONDS):
     """``fn`` called ``seconds`` after the last of a burst of calls (one analysis per pause in
-    typing, not one per key). Inside a running event loop (a kernel, Voila) the call waits on
-    that loop; with none (tests, scripts) it runs at once, so a test that sets ``.value`` sees
-    the result straight away.
+    typing, not one per key). In a Jupyter kernel (JupyterLab, Voila) the call waits on the
+    kernel's event loop; anywhere else (tests, scripts, even with another event loop running,
+    such as a browser-test driver's) it runs at once, so setting ``.value`` shows the result.
 
     >>> calls = []
     >>> f = debounced(lambda *_: calls.append(1))
@@ -60,8 +60,13 @@ def debounced(fn, seconds: float = DEBOUNCE_SECONDS):
 
     def call(*args):
         try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
+            from IPython import get_ipython
+
+            in_kernel = getattr(get_ipython(), "kernel", None) is not None
+            loop = asyncio.get_running_loop() if in_kernel else None
+        except (ImportError, RuntimeError):
+            loop = None
+        if loop is None:
             return fn(*args)
         if pending.get("handle") is not None:
             pending["handle"].cancel()
