@@ -14,8 +14,8 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml kit/model-requirements.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { \
-		echo "The kit needs Python 3.10 or newer, and '$(PYTHON)' is older (or missing)."; \
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "The kit needs Python 3.11 or newer, and '$(PYTHON)' is older (or missing)."; \
 		echo "Install a newer Python, then run for example: make PYTHON=python3.12 lab"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 		echo "Could not create $(VENV). On Debian or Ubuntu: sudo apt install python3-venv, then try again."; exit 1; }

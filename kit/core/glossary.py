@@ -22,7 +22,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Term", "cue_for", "glossary", "lookup", "plain_count", "plain_label", "plain_text", "term_html"]
+__all__ = ["GlossaryView", "Term", "cue_for", "glossary", "glossary_view", "lookup", "plain_count", "plain_label", "plain_text", "term_html"]
 
 #: The look of a glossed word: a dotted underline, as browsers show <abbr>, and a help cursor.
 ABBR_STYLE = "text-decoration:underline dotted;text-underline-offset:2px;cursor:help"
@@ -136,3 +136,31 @@ def plain_count(n: int, singular: str, plural: str | None = None) -> str:
     '1 sentence where nobody is named'
     """
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+class GlossaryView:
+    """The glossary as a fold-out list in a notebook (JupyterLab and Voila show its HTML).
+
+    >>> view = glossary_view()
+    >>> "<details" in view._repr_html_() and "framing" in view._repr_html_()
+    True
+    """
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self.terms = terms
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<dt style='font-weight:600;margin-top:6px'>{html.escape(t.term)}</dt>"
+                       f"<dd style='margin:0 0 0 1.2em'>{html.escape(t.definition)}</dd>" for t in self.terms)
+        return ("<details class='kit-glossary'><summary style='cursor:pointer;font-weight:600'>"
+                f"Words used in this kit ({len(self.terms)}): open the glossary</summary>"
+                f"<dl style='max-width:800px'>{rows}</dl></details>")
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{t.term}: {t.definition}" for t in self.terms)
+
+
+def glossary_view(*terms: str) -> GlossaryView:
+    """The glossary (or only ``terms``) to show at the end of a notebook: ``glossary_view()``."""
+    wanted = [lookup(t) for t in terms]
+    return GlossaryView(tuple(t for t in wanted if t) if terms else glossary())
