@@ -48,3 +48,14 @@ def span_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     for _ in range(nth + 1):
         start = text.index(needle, start + 1)
     return start, start + len(needle)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """One Playwright driver for the whole session: the browser tests and the hub test share it
+    (a second sync driver cannot start while the first one's event loop runs)."""
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    yield pw
+    pw.stop()

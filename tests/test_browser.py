@@ -497,18 +497,14 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
+def browser(chromium_path, playwright_driver):
+    pw = playwright_driver
     try:
         b = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
     except Exception as err:  # a broken browser install is an environment problem
-        pw.stop()
         _unavailable(f"Chromium at {chromium_path} does not start: {err}")
     yield b
     b.close()
-    pw.stop()
 
 
 @pytest.fixture(scope="session")

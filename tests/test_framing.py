@@ -266,21 +266,37 @@ def test_label_viewer_is_live_and_speaks_plainly():
     assert all("(" in l or ":" in l for l in labels)  # every technical word glossed
 
 
-def test_debounce_waits_for_a_pause_in_a_running_loop():
+def test_debounce_waits_for_a_pause_in_a_running_loop(monkeypatch):
     import asyncio
+    import threading
+    import types
 
-    calls = []
+    import IPython
+
+    # Debouncing happens only in a Jupyter kernel: pretend to be one. The loop runs in its own
+    # thread, because a browser test's driver may already run an event loop in this one.
+    monkeypatch.setattr(IPython, "get_ipython", lambda: types.SimpleNamespace(kernel=object()))
+    calls, seen = [], {}
     f = framing_widgets.debounced(lambda v: calls.append(v), 0.05)
 
     async def typing():
         for ch in "abc":
             f(ch)
             await asyncio.sleep(0.01)
-        assert calls == []
+        seen["while typing"] = list(calls)
         await asyncio.sleep(0.15)
 
-    asyncio.run(typing())
-    assert calls == ["c"]
+    thread = threading.Thread(target=lambda: asyncio.run(typing()))
+    thread.start()
+    thread.join(10)
+    assert seen["while typing"] == [] and calls == ["c"]
+
+
+def test_debounce_runs_at_once_outside_a_kernel():
+    calls = []
+    f = framing_widgets.debounced(lambda v: calls.append(v), 0.05)
+    f("a")
+    assert calls == ["a"]
 
 
 def test_framing_buttons_are_wide_enough():

@@ -182,18 +182,14 @@ def hub(hub_ready, kit_repo, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(hub_ready):
-    from playwright.sync_api import sync_playwright
-
-    pw = sync_playwright().start()
+def browser(hub_ready, playwright_driver):
+    pw = playwright_driver
     try:
         b = pw.chromium.launch(executable_path=hub_ready, headless=True, args=CHROMIUM_ARGS)
     except Exception as err:
-        pw.stop()
         _unavailable(f"Chromium at {hub_ready} does not start: {err}")
     yield b
     b.close()
-    pw.stop()
 
 
 def teacher_link(hub: hub_local.LocalHub, repo: Path, notebook: str) -> str:
