@@ -29,7 +29,7 @@ def joined_units(doc, all_units) -> list:
 def reparsed_candidates(doc, unit, make) -> list:
     """Candidates of ``unit`` parsed on its own: ``make(subdoc)`` gives candidates of the
     sub-Doc; their token ranges are mapped back to ``doc`` (None when a range does not align)."""
-    sub = load_model()(unit.text)
+    sub = load_model()(unit.text, disable=["ner"])  # speakers are typed on the main Doc
     out = []
     for c in make(sub):
         ranges = [_map(doc, sub, unit, r) for r in (c.speaker, c.cue, c.content)]
