@@ -41,10 +41,11 @@ sentence a claim that needs a source).
 from __future__ import annotations
 
 import heapq
-from dataclasses import replace
 from bisect import bisect_right
+from dataclasses import replace
 
 from kit.attribution.candidates import Candidate, according_candidates, verb_candidates
+from kit.attribution.cues import according_groups, cue_groups, matches
 from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.reparse import joined_units, reparsed_candidates
@@ -94,7 +95,7 @@ def _candidates(doc, all_units, quoted) -> list[Candidate]:
     raw = verb_candidates(doc, all_units, quoted) + according_candidates(doc, all_units)
     taken = {c.unit.start for c in raw}
     raw += [c for c in headline_candidates(doc, all_units) if c.unit.start not in taken]
-    joined = joined_units(doc, all_units)
+    joined = _with_a_cue(doc, joined_units(doc, all_units))
     if not joined:
         return raw
     starts = {u.start for u in joined}
@@ -103,6 +104,23 @@ def _candidates(doc, all_units, quoted) -> list[Candidate]:
         raw += reparsed_candidates(doc, u, lambda sub: verb_candidates(sub, units(sub), quotes(sub))
                                    + according_candidates(sub, units(sub)))
     return raw
+
+
+def _with_a_cue(doc, joined: list) -> list:
+    """Only units with a cue word ("said", "according to") are worth parsing again: a run-on
+    table of figures has thousands of joined lines and no speaker in any of them."""
+    if not joined:
+        return joined
+    from bisect import bisect_left
+
+    starts = sorted({s for _, s, _ in matches(doc, "cues", cue_groups())}
+                    | {s for _, s, _ in matches(doc, "according", according_groups())})
+    out = []
+    for u in joined:
+        k = bisect_left(starts, u.start)
+        if k < len(starts) and starts[k] < u.end:
+            out.append(u)
+    return out
 
 
 def _attach_quotes(doc, all_units, quoted, raw: list[Candidate]) -> list[Candidate]:
