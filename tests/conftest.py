@@ -59,3 +59,24 @@ def playwright_driver():
     pw = sync_playwright().start()
     yield pw
     pw.stop()
+
+
+def best_seconds(fn, arg, *, runs: int, reset=None) -> float:
+    """The best of ``runs`` timings of ``fn(arg)`` (a busy machine only ever adds time), with
+    ``reset(arg)`` before each run, garbage collection paused, and a floor of 0.02 s (below a
+    few hundredths of a second, a busy machine's noise): for tests of how work grows with size."""
+    import gc
+    import time
+
+    best = float("inf")
+    gc.disable()
+    try:
+        for _ in range(runs):
+            if reset is not None:
+                reset(arg)
+            t = time.perf_counter()
+            fn(arg)
+            best = min(best, time.perf_counter() - t)
+    finally:
+        gc.enable()
+    return max(best, 0.02)

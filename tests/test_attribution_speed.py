@@ -10,10 +10,9 @@ that the windowed steps look at a bounded number of things.
 from __future__ import annotations
 
 import functools
-import gc
-import time
 
 import pytest
+from conftest import best_seconds
 
 import kit
 from kit.attribution import index as attribution_index
@@ -42,17 +41,7 @@ def _fresh(doc):
 
 
 def _seconds(fn, doc) -> float:
-    best = float("inf")
-    gc.disable()
-    try:
-        for _ in range(3):  # the best of three: a busy machine only ever adds time
-            _fresh(doc)
-            t = time.perf_counter()
-            fn(doc)
-            best = min(best, time.perf_counter() - t)
-    finally:
-        gc.enable()
-    return max(best, 0.02)  # below a few hundredths of a second, a busy machine's noise
+    return best_seconds(fn, doc, runs=3, reset=_fresh)
 
 
 FINDERS = {

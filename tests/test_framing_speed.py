@@ -6,10 +6,8 @@ a linear one about 4x; the tests fail only well above linear.
 
 from __future__ import annotations
 
-import gc
-import time
-
 import pytest
+from conftest import best_seconds
 
 import kit
 from kit.framing.passives import find_passives
@@ -24,16 +22,7 @@ def _text(unit: str, n: int) -> str:
 
 
 def _seconds(fn, doc) -> float:
-    best = float("inf")
-    gc.disable()
-    try:
-        for _ in range(5):  # the best of five: a busy machine only ever adds time
-            t = time.perf_counter()
-            fn(doc)
-            best = min(best, time.perf_counter() - t)
-    finally:
-        gc.enable()
-    return max(best, 0.02)  # below a few hundredths of a second, a busy machine's noise
+    return best_seconds(fn, doc, runs=5, reset=None)
 
 
 FINDERS = {
