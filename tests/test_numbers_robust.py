@@ -11,6 +11,7 @@ import time
 import pytest
 
 import kit
+from kit.core.charts import figure_png
 from kit.numbers import charts, check_numbers, consistency, find_numbers, fmt
 from kit.numbers.records import Quantity, drawable
 from kit.numbers.widgets import numbers_html
@@ -216,4 +217,4 @@ def test_interval_chart_skips_figures_that_cannot_be_drawn():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["ok"]
     assert "3 figure(s) too big to draw" in ax.get_xlabel()
-    assert charts.figure_png(fig)[:4] == b"\x89PNG"
+    assert figure_png(fig)[:4] == b"\x89PNG"

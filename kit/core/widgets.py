@@ -17,7 +17,6 @@ from typing import Callable
 
 import ipywidgets as W
 
-from kit.core.charts import CHART_ALT, chart_html  # noqa: F401  (widgets show charts as HTML with alt text)
 from kit.core.errors import KitError
 from kit.core.nlp import parse
 from kit.core.render import message, with_cue_css

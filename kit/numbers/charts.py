@@ -5,7 +5,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure  # the type; every chart here is built as a kit Chart
 
 # Chart: a Figure (no pyplot state, safe in threads and tests) that a notebook shows as a PNG
-from kit.core.charts import Chart, figure_png  # noqa: F401  (figure_png: notebook 03's widgets)
+from kit.core.charts import Chart
 from kit.numbers.records import drawable
 
 # Figures as intervals, and the chart workshop: each misleading chart has an honest twin.

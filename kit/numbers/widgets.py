@@ -6,9 +6,10 @@ import html
 
 import ipywidgets as W
 
+from kit.core.charts import chart_html, figure_png
 from kit.core.render import highlight, message
 from kit.core.text import load_article
-from kit.core.widgets import SEED, chart_html, parsed, safe_html, text_check_view
+from kit.core.widgets import SEED, parsed, safe_html, text_check_view
 
 NUMBER_KIND_COLORS = {
     "count": "#f9c784", "measure": "#9fd3f0", "money": "#a8e0c8", "percent": "#d9b8e8",
@@ -44,8 +45,8 @@ def make_number_finder(article_id: str = SEED) -> W.VBox:
 
     Children: paragraph slider (0 = whole article), "amounts only" checkbox, HTML, interval chart.
     """
-    from kit.numbers.charts import figure_png, plot_intervals
     from kit.numbers import AMOUNT_KINDS, find_numbers
+    from kit.numbers.charts import plot_intervals
 
     art = load_article(article_id)
     paras = art.paragraphs
@@ -135,7 +136,6 @@ def make_chart_workshop() -> W.VBox:
         chart_bars,
         chart_circles,
         chart_window,
-        figure_png,
         practice_data,
     )
 
