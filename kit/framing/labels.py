@@ -217,7 +217,8 @@ def lexicon_matches(doc, path: str | None = None):
 
 
 def check_doc(doc) -> None:
-    if not hasattr(doc, "vocab") or not hasattr(doc, "text"):
+    # the class's attribute, not the Doc's: ``doc.text`` joins every token of a long text
+    if not hasattr(doc, "vocab") or not hasattr(type(doc), "text"):
         raise InputError(
             f"This needs a parsed text (a spaCy Doc), not {type(doc).__name__}. "
             "Use doc = kit.parse(text) first."

@@ -24,6 +24,7 @@ from kit.framing.tree import Tree, balance
 from kit.framing.verbs import agent as _agent, coordinated, headline_passive, hyphen_sentences, reparsed, shared_agent, verb_lemma
 
 PASSIVES_FILE = DATA / "passives.toml"
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any alphabet
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,7 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
     tree = Tree(doc)
     out: list[Passive] = []
     for tok in doc:
-        if not any(c.isalpha() for c in tok.text) or _piece(tok):
+        if not _LETTER.search(tok.text) or _piece(tok):
             continue  # punctuation, or "re" of "re-elected" split by the tokenizer: never a verb
         if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
             rec = _passive(tok, tree)

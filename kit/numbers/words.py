@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,6 +31,7 @@ def _plain(text: str) -> str:
     return _INVISIBLE.sub("", text) if not text.isascii() else text
 
 
+@functools.lru_cache(maxsize=16384)  # pure, on a word: a text repeats its words
 def parse_figure(text: str) -> float | int | None:
     """The value of one written figure token: digits, decimals, '10k', '2.5bn', '1/4', '½'.
 
@@ -72,6 +74,7 @@ def _read_figure(t: str) -> float | int | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)  # pure, on a word: a text repeats its words
 def _number_word(word: str) -> float | int | None:
     """Value of one number word ('nine', 'twenty'), None otherwise. Uses text2num.
 
@@ -91,6 +94,7 @@ def _number_word(word: str) -> float | int | None:
         return None
 
 
+@functools.lru_cache(maxsize=16384)  # pure, on a word: a text repeats its words
 def _ordinal_value(word: str) -> int | None:
     """'fourth' -> 4, '21st' -> 21, 'second' -> 2; None for other words.
 
