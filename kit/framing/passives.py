@@ -21,7 +21,9 @@ import tomllib
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
 from kit.framing.tree import Tree, balance
-from kit.framing.verbs import agent as _agent, coordinated, headline_passive, hyphen_sentences, reparsed, shared_agent, verb_lemma
+from kit.framing.participles import (by_phrase, fronted_participle, headline_passive, participle_clause, reduced_relative,
+                                      title_headline_passive)
+from kit.framing.verbs import agent, coordinated, hyphen_sentences, reparsed, shared_agent, verb_lemma
 
 PASSIVES_FILE = DATA / "passives.toml"
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any alphabet
@@ -83,6 +85,9 @@ def load_passive_words(path: str | None = None) -> dict:
         "event_nouns": frozenset(data["event_subjects"]["nouns"]),
         "event_verbs": frozenset(data["event_subjects"]["verbs"]),
         "hyphen_prefixes": frozenset(data.get("hyphen_prefixes", {}).get("terms", ())),
+        "headline_verbs": frozenset(data.get("headline_verbs", {}).get("terms", ())),
+        "stative": frozenset(data.get("describing_participles", {}).get("terms", ())),
+        "manner": frozenset(data.get("manner_by", {}).get("nouns", ())),
     }
 
 
@@ -110,7 +115,7 @@ def _np_range(head, tree: Tree) -> tuple[int, int]:
                 continue
             if child.i > h.i and child.dep_ == "prep" and child.lower_ != "of" and doc[child.i - 1].whitespace_:
                 continue
-            if child.dep_ == "punct" and (child.whitespace_ or doc[child.i - 1].whitespace_):
+            if child.dep_ == "punct" and (child.whitespace_ or doc[child.i - 1].whitespace_ or child.text in ".!?;:"):
                 continue
             if child.i > h.i and child.dep_ == "conj":
                 lo, hi = min(lo, child.i), max(hi, child.i)
@@ -263,30 +268,37 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
         if not _LETTER.search(tok.text) or _piece(tok):
             continue  # punctuation, or "re" of "re-elected" split by the tokenizer: never a verb
         if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
-            rec = _passive(tok, tree)
-        elif tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            pp, np_ = _agent(tok, tree)
-            rec = None
-            if np_ is not None or tok.lemma_.lower() in words["harm_verbs"]:
-                rec = _record(tree, _left(tok.head, tree) + [tok], tok, tok.head, pp, np_, "participle")
-        elif (subj := headline_passive(tok, tree, words)) is not None:
-            pp, np_ = _agent(tok, tree)
-            rec = _record(tree, _left(subj, tree) + [tok], tok, subj, pp, np_, "participle")
-        elif tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
-            rec = _active(tok, tree, words, event_nouns)
+            rec = _passive(tok, tree, words["manner"])
         else:
-            rec = None
+            rec = _participle(tok, tree, words)
+            if rec is None and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
+                rec = _active(tok, tree, words, event_nouns)
         if rec is not None and (kinds is None or rec.kind in kinds):
             out.append(rec)
     return out
 
 
-def _passive(tok, tree: Tree) -> Passive:
+def _participle(tok, tree: Tree, words: dict) -> Passive | None:
+    """The record for a passive without "be" ("civilians killed in strikes", "Aid worker killed
+    in attack"; see :mod:`kit.framing.participles`), or None."""
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        pp, np_ = agent(tok, tree, words["manner"])
+        if (np_ is not None and tok.tag_ == "VBN") or reduced_relative(tok, tree, words):
+            return _record(tree, _left(tok.head, tree) + [tok], tok, tok.head, pp, np_, "participle")
+    subj = (headline_passive(tok, tree, words) or title_headline_passive(tok, tree, words)
+            or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words))
+    if subj is None:
+        return None
+    pp, np_ = by_phrase(tok, tree, words["manner"])
+    return _record(tree, _left(subj, tree) + [tok], tok, subj, pp, np_, "participle")
+
+
+def _passive(tok, tree: Tree, manner: frozenset) -> Passive:
     """The record for a passive verb ("were set on fire", "were looted and burned by ...")."""
     patient = _passive_subject(tok, tree)
-    pp, np_ = _agent(tok, tree)
+    pp, np_ = agent(tok, tree, manner)
     if np_ is None:  # "houses were looted and burned by the militia": the agent is shared
-        np_ = shared_agent(tok, tree)
+        np_ = shared_agent(tok, tree, manner)
     first = _left(patient, tree) if patient is not None and patient.i < tok.i else []
     auxpass = [c for c in tree.children(tok) if c.dep_ == "auxpass"]
     return _record(tree, first + auxpass + [tok], tok, patient, pp, np_, "passive")

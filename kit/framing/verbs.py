@@ -29,6 +29,8 @@ def verb_lemma(tok) -> str:
     ('be', 're-elect')
     """
     text = tok.text
+    if tok.pos_ in ("PROPN", "NOUN", "ADJ"):  # a title-case headline's "Accused", read as a name
+        return _base_form(text.lower())
     if "-" not in text.strip("-"):
         return tok.lemma_.lower()
     first, _, last = text.lower().rpartition("-")
@@ -90,10 +92,22 @@ def reparsed(sent, prefixes: frozenset):
     return nlp(Doc(nlp.vocab, words=words, spaces=spaces))
 
 
-def agent(verb, tree: Tree):
-    """The "by" phrase of a passive verb and the noun in it, or (None, None)."""
+def agent(verb, tree: Tree, manner: frozenset = frozenset()):
+    """The "by" phrase of a passive verb and the noun in it, or (None, None).
+
+    A bare noun in ``manner`` says how, not who: "sent by mistake", "delivered by road".
+
+    >>> doc = parse("Letters were sent by mistake. Aid was sent by the army.")
+    >>> [agent(doc[i], Tree(doc), frozenset({"mistake"}))[1] for i in (2, 8)]
+    [None, army]
+    """
     child = tree.first(verb, "agent")
-    return (child, tree.first(child, "pobj")) if child is not None else (None, None)
+    if child is None:
+        return None, None
+    noun = tree.first(child, "pobj")
+    if noun is not None and noun.lower_ in manner and not tree.has(noun, "det", "poss", "amod", "compound", "nummod"):
+        return None, None
+    return child, noun
 
 
 def _is_passive_head(tok, tree: Tree) -> bool:
@@ -142,37 +156,13 @@ def _is_count(tok, tree: Tree) -> bool:
     return (tok.tag_ == "CD" or tree.has(tok, "nummod") or tok.lower_ in ("others", "dozens", "hundreds", "thousands", "scores"))
 
 
-def shared_agent(tok, tree: Tree):
+def shared_agent(tok, tree: Tree, manner: frozenset = frozenset()):
     """The doer of the verb that follows ``tok`` straight after "and" ("looted and burned by the
     militia"); None when something stands between them ("arrested on Monday and charged by ...")."""
     for conj in tree.children(tok):
         if conj.dep_ == "conj" and conj.tag_ == "VBN" and not tree.has(conj, "nsubj", "nsubjpass"):
             between = tok.doc[tok.i + 1 : conj.i]
             if all(t.dep_ in ("cc", "punct") for t in between):
-                return agent(conj, tree)[1]
+                return agent(conj, tree, manner)[1]
     return None
 
-
-def headline_passive(tok, tree: Tree, words: dict):
-    """The subject of a headline's passive without "be", when the parser read it as an active
-    verb: "Aid worker killed in attack", "Police officer shot in ..." (a harm verb with a subject,
-    no object and no helping verb, in a line with no full stop). None otherwise.
-
-    >>> doc = parse("Guard shot near the border")
-    >>> headline_passive(doc[1], Tree(doc), {"harm_verbs": frozenset({"shoot"})}).text
-    'Guard'
-    >>> doc = parse("Guard shot near the border.")
-    >>> headline_passive(doc[1], Tree(doc), {"harm_verbs": frozenset({"shoot"})}) is None
-    True
-    """
-    if tok.dep_ != "ROOT" or tok.tag_ not in ("VBN", "VBD") or tok.lemma_.lower() not in words["harm_verbs"]:
-        return None
-    if tree.has(tok, "dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "oprd", "dative"):
-        return None
-    last = tok.sent[-1]
-    if last.is_punct and last.text in ".!?;:":
-        return None
-    subj = tree.first(tok, "nsubj")
-    if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
-        return None
-    return subj

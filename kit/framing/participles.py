@@ -1,0 +1,222 @@
+"""Passives without "be" that the parser reads as something else.
+
+News writing drops the "be" of a passive in three places, and each hides who did it:
+
+* after a noun, a **reduced relative**: "civilians killed in the strikes", "the arrests, made
+  during raids", "the victim - fatally stabbed on Monday - ...";
+* before the main verb, where the parser takes the participle for the verb: "troops killed
+  Tuesday were buried today", "protesters arrested last week have been released";
+* in a **headline**: "Aid worker killed in attack", "Mayor Accused of Fraud", "Three Wounded
+  After Blast".
+
+The word lists (harm verbs, headline verbs, participles that only describe) live in
+``kit/framing/data/en/passives.toml``. Used by :func:`kit.framing.passives.find_passives`.
+
+>>> from kit import parse, find_passives
+>>> [p.verb for p in find_passives(parse("The ban, announced on Friday, starts today."))]
+['announce']
+"""
+
+from __future__ import annotations
+
+from kit.core.nlp import doc_text, parse
+from kit.framing.tree import Tree
+from kit.framing.verbs import _base_form
+
+_NOT_A_PASSIVE = ("dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "oprd", "dative")
+_DASHES = (",", "\u2014", "\u2013", "--", "(")
+
+
+def line_end(tok, longest: int = 300) -> int | None:
+    """Where the line with ``tok`` ends in the text, or None when the line is longer than
+    ``longest`` characters (no headline is; looked at only this far, so it stays linear)."""
+    text = doc_text(tok.doc)
+    lo = max(0, tok.idx - longest)
+    if text.rfind("\n", lo, tok.idx) == -1 and lo > 0:
+        return None
+    end = text.find("\n", tok.idx, tok.idx + longest)
+    if end == -1:
+        end = len(text) if tok.idx + longest >= len(text) else None
+    return end
+
+
+def headline_line(tok) -> bool:
+    """``tok`` is in a short line with no full stop at its end: a headline or a subhead.
+
+    >>> doc = parse("Aid worker killed in attack\\n\\nHe was 30.")
+    >>> headline_line(doc[2]), headline_line(doc[-2])
+    (True, False)
+    """
+    end = line_end(tok)
+    if end is None:
+        return False
+    line = doc_text(tok.doc)[:end].rstrip()
+    return bool(line) and line[-1] not in ".!?;:\"\u201d\u2019"
+
+
+def _has(tok, tree: Tree, deps) -> bool:
+    """``tok`` has a child with one of ``deps`` in its own line (the parser may hang a word of
+    the next paragraph on a headline's verb)."""
+    end = line_end(tok) or len(doc_text(tok.doc))
+    return any(c.dep_ in deps and c.idx < end for c in tree.children(tok))
+
+
+def _base(tok) -> str:
+    return _base_form(tok.lower_) if tok.pos_ in ("PROPN", "NOUN", "ADJ") else tok.lemma_.lower()
+
+
+def _headline_verb(tok, words: dict) -> bool:
+    return _base(tok) in words["harm_verbs"] or _base(tok) in words["headline_verbs"]
+
+
+def headline_passive(tok, tree: Tree, words: dict):
+    """The subject of a headline's passive without "be", when the parser read it as an active
+    verb: "Aid worker killed in attack", "Man charged over crash", "Three wounded after blast"
+    (a harm or headline verb with a subject, no object and no helping verb, in a line with no
+    full stop). None otherwise.
+
+    >>> w = {"harm_verbs": frozenset({"shoot"}), "headline_verbs": frozenset()}
+    >>> doc = parse("Guard shot near the border")
+    >>> headline_passive(doc[1], Tree(doc), w).text
+    'Guard'
+    >>> doc = parse("Guard shot near the border.")
+    >>> headline_passive(doc[1], Tree(doc), w) is None
+    True
+    """
+    if tok.tag_ not in ("VBN", "VBD") or tok.dep_ in ("amod", "compound") or not _headline_verb(tok, words):
+        return None
+    if not headline_line(tok) or _has(tok, tree, _NOT_A_PASSIVE):
+        return None
+    subj = tree.first(tok, "nsubj", "nummod")  # "Three wounded ...": the parser's count
+    if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
+        return None
+    return subj
+
+
+def title_headline_passive(tok, tree: Tree, words: dict):
+    """A title-case headline's passive, which the parser reads as a name: "Mayor Accused of
+    Fraud", "Friendly Fire Suspected in Deaths". The word before it (the one it happened to),
+    else None. Only harm and headline verbs, with a noun right before and a preposition or the
+    end of the line right after.
+
+    >>> w = {"harm_verbs": frozenset(), "headline_verbs": frozenset({"accuse"})}
+    >>> doc = parse("Mayor Accused of Fraud by Rivals")
+    >>> title_headline_passive(doc[1], Tree(doc), w).text
+    'Mayor'
+    """
+    doc = tok.doc
+    if tok.tag_ not in ("NNP", "NNPS", "VBN", "VBD") or not tok.text[:1].isupper() or tok.i == tok.sent.start:
+        return None
+    if not tok.lower_.endswith(("ed", "en", "wn")) and tok.lower_ not in ("shot", "hit", "held", "hurt", "cut"):
+        return None
+    if not _headline_verb(tok, words) or not headline_line(tok):
+        return None
+    before = doc[tok.i - 1]
+    after = doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    if before.tag_ not in ("NN", "NNS", "NNP", "NNPS", "CD") or tree.has(tok, "dobj"):
+        return None
+    if after is not None and after.tag_ not in ("IN", "TO", ",", ":", "RB"):
+        return None
+    return before
+
+
+def by_phrase(tok, tree: Tree, manner: frozenset):
+    """The "by" phrase after a verb the parser did not read as passive, and its noun, or (None, None)."""
+    for child in tree.children(tok):
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            noun = tree.first(child, "pobj")
+            if noun is not None and not (noun.lower_ in manner and not tree.has(noun, "det", "compound")):
+                return child, noun
+    return None, None
+
+
+def reduced_relative(tok, tree: Tree, words: dict) -> bool:
+    """A participle after a noun that hides who did it: always for a harm verb ("civilians killed
+    in strikes"); for other verbs only set off by commas or dashes ("the arrests, made during
+    raids, ...") or in a headline, and never for participles that only describe ("a group based
+    in Geneva", "a man named Ali").
+
+    >>> w = {"harm_verbs": frozenset({"kill"}), "headline_verbs": frozenset(), "stative": frozenset({"base"})}
+    >>> doc = parse("The vote, held in May, and a group, based in Rome, met.")
+    >>> [t.text for t in doc if reduced_relative(t, Tree(doc), w)]
+    ['held']
+    """
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return False
+    base = _base(tok)
+    if base in words["stative"] or _has(tok, tree, ("dobj", "aux", "nsubj")):
+        return False
+    if base in words["harm_verbs"] or base in words["headline_verbs"] and headline_line(tok):
+        return True
+    if tok.tag_ != "VBN":
+        return False
+    start = _clause_start(tok)
+    return start is not None and start > 0 and tok.doc[start - 1].text in _DASHES and tok.head.i < tok.i
+
+
+def _clause_start(tok) -> int | None:
+    """Where a participle's clause starts: the participle, or adverbs right before it ("fatally
+    stabbed"); None when other words come first."""
+    first = tok.left_edge
+    while first.i < tok.i and first.dep_ == "advmod":
+        first = tok.doc[first.i + 1]
+    return tok.left_edge.i if first.i == tok.i else None
+
+
+def participle_clause(tok, tree: Tree, words: dict):
+    """The noun of a participle clause of harm set off by a comma or a dash, which the parser
+    hung on a verb: "Wounded in the blast, he ...", "the victim - fatally stabbed on Monday -
+    ...". The noun before the dash, else the subject of the verb it hangs on; None otherwise.
+
+    >>> w = {"harm_verbs": frozenset({"wound"})}
+    >>> doc = parse("Wounded in the blast, the driver was taken to hospital.")
+    >>> participle_clause(doc[0], Tree(doc), w).text
+    'driver'
+    """
+    if tok.dep_ != "advcl" or tok.tag_ != "VBN" or _base(tok) not in words["harm_verbs"]:
+        return None
+    if _has(tok, tree, ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj")):
+        return None
+    start = _clause_start(tok)
+    if start is None:
+        return None
+    before = tok.doc[start - 1] if start > 0 else None
+    if before is not None and before.text in _DASHES and start > 1 and tok.doc[start - 2].pos_ in ("NOUN", "PROPN"):
+        return tok.doc[start - 2]
+    subj = tree.first(tok.head, "nsubj", "nsubjpass")
+    return subj if before is None and subj is not None and subj.i > tok.i else None
+
+
+def fronted_participle(tok, tree: Tree, words: dict):
+    """The noun of a reduced relative that the parser took for the main verb: in "troops killed
+    Tuesday were buried today", "killed" has "troops" as subject and "were buried" hangs on it
+    with no subject of its own. The noun ("troops"), else None.
+
+    >>> w = {"harm_verbs": frozenset(), "stative": frozenset()}
+    >>> doc = parse("Protesters arrested last week have been released.")
+    >>> fronted_participle(doc[1], Tree(doc), w).text
+    'Protesters'
+    """
+    own = [d for d in _NOT_A_PASSIVE if d != "oprd"]  # "shot dead" keeps its "dead"
+    if tok.tag_ not in ("VBN", "VBD") or tree.has(tok, *own) or _base(tok) in words["stative"]:
+        return None
+    if tok.tag_ == "VBD" and _base(tok) not in words["harm_verbs"]:
+        return None  # "arrived", "rose": a past tense, not a participle the tagger missed
+    subj = tree.first(tok, "nsubj")
+    if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
+        return None
+    if tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i and _finite_without_subject(tok.head, tree):
+        return subj
+    for conj in tree.children(tok):
+        if conj.dep_ == "conj" and _finite_without_subject(conj, tree):
+            between = [t for t in tok.doc[tok.i + 1 : conj.i] if t.head.i in (tok.i, conj.i)]
+            if not any(t.dep_ == "cc" or t.text in (",", ";") for t in between):  # "... and were", "..., were": a list
+                return subj
+    return None
+
+
+def _finite_without_subject(verb, tree: Tree) -> bool:
+    """A verb with its own helping verb ("were", "have been") but no subject: it needs one."""
+    aux = tree.first(verb, "aux", "auxpass")
+    return (aux is not None and aux.i < verb.i and not tree.has(verb, "nsubj", "nsubjpass", "expl")
+            and verb.tag_ in ("VBN", "VBG", "VB"))
