@@ -159,6 +159,11 @@ def test_issued_a_statement_saying_names_the_issuer():
      "Strike Halts Container Traffic"),
     ("Fuel prices will rise again - Energy minister warns\n\nDrivers queued.", "Energy minister", "warns",
      "Fuel prices will rise again"),
+    # the people it was said to may follow the cue
+    ("Bridge will reopen in May - Mayor assures residents\n\nThe bridge closed in 2023.", "Mayor", "assures",
+     "Bridge will reopen in May"),
+    ("Tap water is safe to drink - council tells residents\n\nTests were done.", "council", "tells",
+     "Tap water is safe to drink"),
 ])
 def test_headline_forms(text, speaker, cue, content):
     assert (speaker, cue, content) in rows(text, "speaker", "cue", "content")

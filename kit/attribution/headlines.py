@@ -58,14 +58,23 @@ def _colon_form(doc, u) -> Candidate | None:
 
 
 def _dash_form(doc, u) -> Candidate | None:
-    """ "claim - X says": a dash, a short source, and a cue word last."""
-    last = [m for m in matches(doc[u.end - 1 : u.end], "cues", cue_groups()) if m[2] == u.end]
+    """ "claim - X says": a dash, a short source, and a cue word last, or before the people it
+    was said to ("- Minister assures residents", "- police tell drivers")."""
+    end = u.end
+    while end - 1 > u.start and u.end - end < 2 and doc[end - 1].pos_ in ("NOUN", "PROPN") and not _cue_at(doc, end):
+        end -= 1  # the addressee after the cue
+    last = _cue_at(doc, end)
     dash = next((t.i for t in reversed(u) if t.text in DASHES), None)
-    if not last or dash is None or not 0 < u.end - 1 - dash <= MAX_SPEAKER + 1:
+    if not last or dash is None or not 0 < end - 1 - dash <= MAX_SPEAKER + 1:
         return None
-    speaker, content = trim(doc, dash + 1, u.end - 1), trim(doc, u.start, dash)
+    speaker, content = trim(doc, dash + 1, end - 1), trim(doc, u.start, dash)
     if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]):
         return None
     label = last[0][0]
-    return Candidate(u, speaker, (u.end - 1, u.end), content, "indirect", doc[u.end - 1].text,
+    return Candidate(u, speaker, (end - 1, end), content, "indirect", doc[end - 1].text,
                      cue_signals().get(label, "neutral"))
+
+
+def _cue_at(doc, end: int) -> list:
+    """The cue matches that end at token ``end`` (one word: the cue of a headline's dash form)."""
+    return [m for m in matches(doc[end - 1 : end], "cues", cue_groups()) if m[2] == end]
