@@ -76,6 +76,17 @@ def test_scores_of_people_is_still_vague():
     assert (q.low, q.high, q.hedge) == (40, 99, "vague")
 
 
+@pytest.mark.parametrize("text, low, high", [
+    ("Tens of millions of viewers watched the final.", 20_000_000, 99_000_000),
+    ("Dozens of thousands of fans filled the streets.", 24_000, 99_000),
+    ("Thousands of millions were lost in the crash.", 2_000_000_000, 9_999_000_000),
+    ("Dozens of fans filled the streets.", 24, 99),  # no multiplier after "of": not scaled
+])
+def test_a_vague_plural_of_a_multiplier_is_scaled(text, low, high):
+    q = one(text)
+    assert (q.low, q.high) == (low, high)
+
+
 def test_a_third_patient_is_an_ordinal_and_a_third_of_them_a_share():
     [q] = figures("A third patient died on Tuesday.")
     assert (q.kind, q.value) == ("ordinal", 3)

@@ -239,10 +239,16 @@ def _scaled(doc, e: int, entry: dict) -> tuple[int, int]:
     >>> d = parse("A few hundred thousand people and several dozen.")
     >>> _scaled(d, 3, {"low": 200}), _scaled(d, 8, {"low": 36})
     ((4, 1000), (8, 1))
+    >>> _scaled(parse("Dozens of millions"), 2, {"low": 24})
+    (3, 1000000)
     """
     factor, k = 1, e
-    if entry.get("kind", "count") != "count" or doc[e - 1].lower_ == "of":
+    if entry.get("kind", "count") != "count":
         return e, 1
+    if doc[e - 1].lower_ == "of":  # "dozens of millions": a plural multiplier after "of" scales it
+        w = doc[e].lower_ if e < len(doc) else ""
+        scale = _multiplier(w[:-1]) if w.endswith("s") else None
+        return (e + 1, scale) if scale and scale >= 1000 else (e, 1)
     while k < len(doc) and (_multiplier(doc[k].lower_) or 0) >= 100 and doc[k].lower_ not in ("dozens", "score"):
         factor *= _multiplier(doc[k].lower_)
         k += 1
@@ -252,8 +258,9 @@ def _scaled(doc, e: int, entry: dict) -> tuple[int, int]:
 def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | None:
     """The interval of one vague phrase doc[s:e] ("dozens of"), None when it is no amount ("the most")."""
     words = [t.lower_ for t in doc[s:e]]
-    e, factor = _scaled(doc, e, entry)
-    e_text = e - 1 if words[-1] == "of" else e
+    e, factor = (e_phrase := e), _scaled(doc, e, entry)[1]
+    e = _scaled(doc, e_phrase, entry)[0]
+    e_text = e - 1 if words[-1] == "of" and e == e_phrase else e
     if words[0] == "most":
         # "most of them", "most civilians"; not "the most important", "most likely"
         k = s + 1  # "most young voters", "most Syrian refugees": over adjectives and names to the noun
