@@ -86,6 +86,12 @@ PATTERN_CASES = [
     # a participle clause of harm before its subject
     ("Wounded in the blast, the driver was taken to hospital.",
      [("participle", "wound", "the driver", None), ("passive", "take", "the driver", None)]),
+    # a participle after "when", "if", "once", "although": who released, convicted, injured?
+    ("If convicted, the mayor faces ten years in prison.", [("participle", "convict", "the mayor", None)]),
+    ("Although injured, the driver walked home.", [("participle", "injure", "the driver", None)]),
+    ("He said that, when arrested, he was alone.", [("participle", "arrest", "he", None)]),
+    ("If needed, more buses will run.", []),
+    ("It\u2019s been a long year for the town.", []),  # "been" is never a passive verb  # judgement: "needed" describes, hides nobody
     # ---- "by" + a bare noun of manner says how, not who
     ("Letters were sent by mistake to voters.", [("passive", "send", "Letters", None)]),
     ("Supplies are delivered by road.", [("passive", "deliver", "Supplies", None)]),

@@ -25,6 +25,7 @@ from kit.framing.verbs import _base_form
 
 _NOT_A_PASSIVE = ("dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "oprd", "dative")
 _DASHES = (",", "\u2014", "\u2013", "--", "(")
+_SUBORDINATORS = ("when", "if", "once", "unless", "until", "while", "though", "although", "whether")
 
 
 def line_end(tok, longest: int = 300) -> int | None:
@@ -164,27 +165,36 @@ def _clause_start(tok) -> int | None:
 
 
 def participle_clause(tok, tree: Tree, words: dict):
-    """The noun of a participle clause of harm set off by a comma or a dash, which the parser
-    hung on a verb: "Wounded in the blast, he ...", "the victim - fatally stabbed on Monday -
-    ...". The noun before the dash, else the subject of the verb it hangs on; None otherwise.
+    """The noun of a participle clause without "be", which the parser hung on a verb: of harm,
+    set off by a comma or a dash ("Wounded in the blast, he ...", "the victim - fatally stabbed
+    on Monday - ..."), or of any verb after "when", "if", "once" ... ("When released, detainees
+    said ...", "If convicted, she faces ..."). The noun before the dash, else the subject of
+    the verb it hangs on; None otherwise. ("If needed": a describing participle, never.)
 
-    >>> w = {"harm_verbs": frozenset({"wound"})}
-    >>> doc = parse("Wounded in the blast, the driver was taken to hospital.")
-    >>> participle_clause(doc[0], Tree(doc), w).text
-    'driver'
+    >>> w = {"harm_verbs": frozenset({"wound"}), "stative": frozenset({"need"})}
+    >>> doc = parse("Wounded in the blast, the driver was taken to hospital. If convicted, he faces jail.")
+    >>> participle_clause(doc[0], Tree(doc), w).text, participle_clause(doc[13], Tree(doc), w).text
+    ('driver', 'he')
     """
-    if tok.dep_ != "advcl" or tok.tag_ != "VBN" or _base(tok) not in words["harm_verbs"]:
+    if tok.dep_ != "advcl" or tok.tag_ != "VBN" or _base(tok) in words["stative"]:
         return None
-    if _has(tok, tree, ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj")):
+    if _has(tok, tree, ("nsubj", "nsubjpass", "aux", "auxpass", "dobj")):
         return None
-    start = _clause_start(tok)
+    first = tok.left_edge
+    linked = first.lower_ in _SUBORDINATORS and first.head.i == tok.i and first.i + 1 == tok.i
+    if linked:
+        start = first.i  # "When released, ..."
+    elif _base(tok) in words["harm_verbs"] and not _has(tok, tree, ("mark",)):
+        start = _clause_start(tok)
+    else:
+        return None
     if start is None:
         return None
     before = tok.doc[start - 1] if start > 0 else None
     if before is not None and before.text in _DASHES and start > 1 and tok.doc[start - 2].pos_ in ("NOUN", "PROPN"):
         return tok.doc[start - 2]
     subj = tree.first(tok.head, "nsubj", "nsubjpass")
-    return subj if before is None and subj is not None and subj.i > tok.i else None
+    return subj if (linked or before is None) and subj is not None and subj.i > tok.i else None
 
 
 def fronted_participle(tok, tree: Tree, words: dict):

@@ -267,6 +267,8 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
     for tok in doc:
         if not _LETTER.search(tok.text) or _piece(tok):
             continue  # punctuation, or "re" of "re-elected" split by the tokenizer: never a verb
+        if tok.lemma_ == "be":
+            continue  # "It's been 30 years": the tagger may call "'s" a passive's helper
         if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
             rec = _passive(tok, tree, words["manner"])
         else:
@@ -290,7 +292,8 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
     if subj is None:
         return None
     pp, np_ = by_phrase(tok, tree, words["manner"])
-    return _record(tree, _left(subj, tree) + [tok], tok, subj, pp, np_, "participle")
+    lead = [tok.left_edge] if subj.i > tok.i else []  # "When released, detainees": from "When"
+    return _record(tree, lead + _left(subj, tree) + [tok], tok, subj, pp, np_, "participle")
 
 
 def _passive(tok, tree: Tree, manner: frozenset) -> Passive:
