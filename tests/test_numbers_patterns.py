@@ -87,6 +87,16 @@ def test_a_vague_plural_of_a_multiplier_is_scaled(text, low, high):
     assert (q.low, q.high) == (low, high)
 
 
+@pytest.mark.parametrize("text, low, high", [
+    ("Flood Toll Nears 120", 108, 120),          # a headline verb: nearly 120
+    ("The bill topped 2,000 dollars.", 2000, None),  # more than 2,000 (2,000 itself excluded)
+    ("She approached 3 officers at the gate.", 3, 3),  # walking up to people hedges nothing
+])
+def test_verbs_that_hedge_a_figure(text, low, high):
+    q = one(text)
+    assert (q.low, q.high) == (low, high)
+
+
 def test_a_third_patient_is_an_ordinal_and_a_third_of_them_a_share():
     [q] = figures("A third patient died on Tuesday.")
     assert (q.kind, q.value) == ("ordinal", 3)
