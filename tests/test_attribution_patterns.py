@@ -149,6 +149,17 @@ def test_found_is_a_cue_only_for_studies_and_inquiries():
     assert rows("Costs rose to 10 dollars per day.") == []
 
 
+@pytest.mark.parametrize("text, source_type", [
+    ("The U.S. Geological Survey says the tremor struck at a depth of 10 km.", "official"),
+    ("The National Weather Service said the storm would weaken by Friday.", "official"),
+    ("The group Lawyers for Human Rights said the arrests were unlawful.", "organisation"),
+    ("Reporters Without Borders said two reporters were missing.", "organisation"),
+    ("The news agency said the talks had stalled.", "media"),  # an "agency" that is not the state's
+])
+def test_state_agencies_and_rights_groups_are_typed_by_what_they_are(text, source_type):
+    assert [a.source_type for a in kit.find_attributions(kit.parse(text))] == [source_type]
+
+
 def test_issued_a_statement_saying_names_the_issuer():
     text = 'The hospital issued a statement saying, "The patient died overnight. Staff did all they could."'
     assert rows(text, "speaker", "cue", "kind") == [("The hospital", "saying", "direct")]
