@@ -160,6 +160,14 @@ def test_state_agencies_and_rights_groups_are_typed_by_what_they_are(text, sourc
     assert [a.source_type for a in kit.find_attributions(kit.parse(text))] == [source_type]
 
 
+def test_a_long_title_after_an_opening_clause_is_the_speaker():
+    # the parser hangs the name on "talking to reporters" and leaves "said" with no subject
+    text = ("On Monday, talking to reporters, Director of the Regional Transit Authority Col. Ivan Petrov "
+            "said the line would reopen in May.")
+    assert rows(text, "speaker", "cue", "content") == [
+        ("Director of the Regional Transit Authority Col. Ivan Petrov", "said", "the line would reopen in May")]
+
+
 def test_issued_a_statement_saying_names_the_issuer():
     text = 'The hospital issued a statement saying, "The patient died overnight. Staff did all they could."'
     assert rows(text, "speaker", "cue", "kind") == [("The hospital", "saying", "direct")]

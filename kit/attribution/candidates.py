@@ -66,7 +66,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
         subj = subject_of(verb, unit)
         if subj is None and e - s == 1:
-            misread = _after_appositive(doc, verb, unit)
+            misread = _after_appositive(doc, verb, unit) or _name_before(doc, verb, unit, content)
             if misread is not None:
                 out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
                                      signals.get(label, "neutral")))
@@ -112,6 +112,22 @@ def _after_appositive(doc, verb, unit):
         return None
     speaker, content = trim(doc, max(tok.left_edge.i, unit.start), verb.i), trim(doc, verb.i + 1, unit.end)
     return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None
+
+
+def _name_before(doc, verb, unit, content):
+    """(speaker, content) of "Talking to reporters, Head of the Water Board Dr. Lena Fox said
+    <claim>" when the parser hung the name on the clause before (as its object or apposition)
+    and left the cue with no subject: a run of capitalised words right before the cue, from a
+    comma (or the start of the sentence), ending in a name."""
+    if content is None or verb.i - 1 < unit.start or doc[verb.i - 1].pos_ != "PROPN":
+        return None
+    i = verb.i - 1
+    while i > unit.start and verb.i - i < 16 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("of", "the", ".", "-")):
+        i -= 1
+    if not (i == unit.start or doc[i - 1].text == ",") or not doc[i].text[:1].isupper():
+        return None
+    speaker = trim(doc, i, verb.i)
+    return (speaker, content) if speaker[0] < speaker[1] else None
 
 
 def _inside_quote(quoted, i: int) -> bool:
