@@ -147,6 +147,15 @@ def test_a_range_with_a_unit_on_both_ends():
     assert (q.low, q.high, q.kind, q.unit) == (30, 40, "measure", "mg")
 
 
+@pytest.mark.parametrize("text, low, high", [
+    ("Night temperatures ranged from -5 \u00b0C to -12 \u00b0C last week.", -12, -5),  # a unit of two tokens
+    ("Each patient got between 20 mg to 25 mg a day.", 20, 25),  # "between ... to": loose, still a range
+])
+def test_more_ranges_with_units(text, low, high):
+    q = one(text)
+    assert (q.low, q.high) == (low, high)
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("The parcel weighed 10kg.", 10, "kg"),
     ("The pupils walked 4km to school.", 4, "km"),

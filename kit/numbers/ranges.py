@@ -100,6 +100,20 @@ def _is_change(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
     return verb in cfg["other"] or verb in cfg["rise"] and v < v2 or verb in cfg["fall"] and v > v2
 
 
+def _unit_on_both_ends(doc, gap, e2: int) -> bool:
+    """The words between two numbers are a unit and a joining word, and the same unit follows
+    the second number: "30 mg to 40 mg", "-18 °C to -34 °C" (the tokenizer splits "°C").
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("from 30 mg to 40 mg, from -18 °C to -34 °C, 3 dogs to 5 cats")
+    >>> _unit_on_both_ends(d, d[2:4], 5), _unit_on_both_ends(d, d[9:12], 13), _unit_on_both_ends(d, d[17:19], 20)
+    (True, True, False)
+    """
+    k = len(gap) - 1
+    unit, after = [t.lower_ for t in gap[:-1]], [t.lower_ for t in doc[e2 : e2 + k]]
+    return 1 <= k <= 3 and unit == after and not any(t.like_num for t in gap[:-1])
+
+
 def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     """Two neighbouring number cores as one figure: a range, a span of years or a ratio;
     ``_SCORE`` for "4-1" (no figure at all); None when they stay two figures."""
@@ -107,9 +121,9 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     s, e, v = first
     s2, e2, v2 = second
     gap = doc[e:s2]
-    unit_gap = len(gap) == 2 and gap[0].lower_ == doc[e2].lower_ if e2 < len(doc) else False
+    unit_gap = _unit_on_both_ends(doc, gap, e2)
     sign = s > 0 and len(gap) == 2 and _after_currency(doc, s) and doc[s - 1].text == gap[1].text  # "$40 to $60"
-    joiner = gap[0].lower_ if sign else gap[-1].lower_ if len(gap) in (1, 2) and (len(gap) == 1 or unit_gap) else None
+    joiner = gap[0].lower_ if sign else gap[-1].lower_ if len(gap) == 1 or unit_gap else None
     before = s - 1 if _after_currency(doc, s) else s
     opener = doc[before - 1].lower_ if before > 0 and doc[before - 1].lower_ in range_cfg["openers"] else None
     if opener == "from" and joiner in ("-", "\u2013", "\u2014"):
@@ -128,7 +142,7 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     if opener is None and joiner in ("-", "\u2013", "\u2014") and len(gap) == 1 and v > v2:
         return _SCORE  # "won 4-1", "passed 52 - 48": a score or a result, not an amount
     ok = joiner in range_cfg["joiners"] and (
-        (opener == "between" and joiner in ("and", "-", "\u2013"))
+        (opener == "between" and joiner in ("and", "-", "\u2013", "to"))  # "between 40 to 50" is loose, but a range
         or (opener == "from" and joiner == "to")
         or (opener is None and joiner in ("to", "-", "\u2013", "\u2014", "~") and (joiner == "to" or v < v2))
         or (opener is None and joiner == "or" and isinstance(v, int) and isinstance(v2, int) and v < v2 <= 100)
