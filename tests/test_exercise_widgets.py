@@ -93,6 +93,13 @@ def test_blank_says_not_answered_without_code(answers_file):
         assert "You have not answered yet" in check(blank)
 
 
+def test_not_answered_is_a_quiet_note_and_a_wrong_answer_a_hint(answers_file):
+    # above every answer box in app mode before the student starts: a grey note, not a yellow warning
+    assert "kit-msg-todo" in start_observatory(...)._repr_html_()
+    wrong = start_observatory("the moon")
+    assert not wrong.passed and "kit-msg-warning" in wrong._repr_html_()
+
+
 def test_text_exercise_right_wrong_and_saved(answers_file):
     box = ew.text_exercise(start_observatory, prompt="Who?")
     type_in(box, "AFP")

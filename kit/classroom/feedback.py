@@ -36,6 +36,7 @@ def not_answered(button: str = "Check", how: str = "choose or type your answer")
 
 #: What a checker says to a blank answer (``...``, an empty box, nothing chosen).
 NOT_ANSWERED = not_answered()
+_NOT_ANSWERED_START = NOT_ANSWERED.split(":")[0]
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,20 @@ class Feedback:
     def __repr__(self) -> str:
         return ("✅ " if self.passed else "💡 ") + self.message
 
+    @property
+    def answered(self) -> bool:
+        """False for the "not answered yet" message: shown as a quiet note, not a warning (in
+        app mode it sits above every exercise's answer box before the student starts).
+
+        >>> Feedback(False, NOT_ANSWERED).answered, Feedback(False, "Not yet. Look again.").answered
+        (False, True)
+        """
+        return not self.message.startswith(_NOT_ANSWERED_START)
+
     def _repr_html_(self) -> str:
         from kit.core.render import message
 
-        return message(self.message, kind="success" if self.passed else "warning")
+        return message(self.message, kind="success" if self.passed else "warning" if self.answered else "todo")
 
 
 def passed(text: str, exercise: str = "") -> Feedback:

@@ -224,7 +224,7 @@ def with_cue_css(page: str) -> str:
 
 
 def message(text: str, *, kind: str = "info") -> str:
-    """A friendly boxed message (info, warning, error or success), text escaped.
+    """A friendly boxed message (info, warning, error, success or todo), text escaped.
 
     >>> "&lt;" in message("<oops>", kind="error")
     True
@@ -234,6 +234,7 @@ def message(text: str, *, kind: str = "info") -> str:
         "warning": ("#fff8e5", "#b58105", "⚠️"),
         "error": ("#fdecea", "#c0392b", "✋"),
         "success": ("#eafaf1", "#1e8449", "✅"),
+        "todo": ("#f4f6f7", "#7f8c8d", "✏️"),  # an exercise not answered yet: a note, not a warning
     }
     bg, border, icon = colours.get(kind, colours["info"])
     return (
