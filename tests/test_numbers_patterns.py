@@ -291,3 +291,10 @@ def test_every_chart_shows_as_a_png(build):
     fig = build()
     assert isinstance(fig, Chart)
     assert fig._repr_png_().startswith(PNG)
+
+
+def test_the_truncated_axis_bars_say_they_are_not_like_with_like():
+    # the article's two figures count different groups (all people vs civilians): the chart says so
+    for fig in numbers_charts.misleading_pair("truncated axis"):
+        notes = " ".join(t.get_text() for t in fig.texts)
+        assert "Not like with like" in notes and "civilians" in notes

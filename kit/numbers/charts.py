@@ -226,7 +226,9 @@ def misleading_pair(trick: str) -> tuple[Figure, Figure]:
     data = practice_data()
     if trick == "truncated axis":
         b = data["bars"]
-        return (chart_bars(b["names"], b["values"], y_min=8), chart_bars(b["names"], b["values"], y_min=0))
+        note = b.get("note", "")  # the two bars count different groups: a second question to ask
+        return (chart_bars(b["names"], b["values"], y_min=8, note=note),
+                chart_bars(b["names"], b["values"], y_min=0, note=note))
     if trick == "cherry-picked window":
         d = data["daily"]
         note = "Eastbrook is a made-up town and these are made-up numbers, for practice."
