@@ -47,8 +47,9 @@ class Chart(Figure):
         return {"text/html": chart_html(png, self.alt_text()), "image/png": png}
 
 
-def figure_png(fig: Figure, *, dpi: int = 90) -> bytes:
-    """A figure as PNG bytes (for an ipywidgets.Image or an HTML report).
+def figure_png(fig: Figure, *, dpi: int = 90, tight: bool = False) -> bytes:
+    """A figure as PNG bytes (for an ipywidgets.Image or an HTML report); ``tight`` crops the
+    white margin (the teacher report does).
 
     >>> figure_png(Chart(figsize=(1, 1)))[:4]
     b'\\x89PNG'
@@ -59,7 +60,7 @@ def figure_png(fig: Figure, *, dpi: int = 90) -> bytes:
 
     FigureCanvasAgg(fig)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
+    fig.savefig(buf, format="png", dpi=dpi, **({"bbox_inches": "tight"} if tight else {}))
     return buf.getvalue()
 
 

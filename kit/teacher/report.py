@@ -16,7 +16,6 @@ import argparse
 import base64
 import dataclasses
 import datetime as _dt
-import io
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 from kit.classroom.feedback import QUESTIONS
 from kit.compare.analysis import LENS_TITLES, STANCES, Analysis, analyse
 from kit.compare.views import VIEWS, banner_html, checklist_html
+from kit.core.charts import figure_png
 from kit.core.errors import InputError
 from kit.core.glossary import glossary, plain_count, plain_label, plain_text
 from kit.core.render import CUE_CSS, TAG_COLORS, message
@@ -48,9 +48,8 @@ INTROS = {
 
 
 def _png(fig) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    return base64.b64encode(buf.getvalue()).decode("ascii")
+    """A chart as base64 PNG for the report's ``<img>``: larger and cropped tighter than in a widget."""
+    return base64.b64encode(figure_png(fig, dpi=110, tight=True)).decode("ascii")
 
 
 def labels_figure(an: Analysis):
