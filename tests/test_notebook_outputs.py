@@ -11,12 +11,15 @@
 
 from __future__ import annotations
 
-import os
+import sys
 
 import nbformat
 import pytest
 
 from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import make_student  # noqa: E402
 
 TEACHER = ROOT / "lessons" / "teacher"
 STUDENT = ROOT / "notebooks"
@@ -93,20 +96,7 @@ def is_chart_cell(source: str) -> bool:
 
 
 def run(path, tmp_path):
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(path, as_version=4)
-    old = os.environ.get("KIT_ANSWERS")
-    os.environ["KIT_ANSWERS"] = str(tmp_path / "kit_answers.json")
-    try:
-        NotebookClient(nb, timeout=600, kernel_name="python3", store_widget_state=False,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-    finally:
-        if old is None:
-            os.environ.pop("KIT_ANSWERS", None)
-        else:
-            os.environ["KIT_ANSWERS"] = old
-    return nb
+    return make_student.run_notebook(path, tmp_path / "kit_answers.json")
 
 
 @pytest.mark.parametrize("path", STUDENTS, ids=lambda p: p.stem)

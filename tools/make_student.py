@@ -150,27 +150,36 @@ def checked(cell) -> bool:
     return cell.cell_type == "code" and any(line.strip() == CHECK_MARK for line in cell.source.splitlines())
 
 
-def execute(path: Path, timeout: int = 600) -> None:
-    """Run a teacher notebook (answers saved to a temporary file, not the class's), keep the
-    outputs of the ``# NBVAL_CHECK_OUTPUT`` cells and clear the others (widget outputs only work
-    in a live kernel)."""
+def run_notebook(path: Path, answers: Path, timeout: int = 600):
+    """Run a notebook in a fresh kernel, its folder as the working folder, saving answers to
+    ``answers`` (never the class's file); the executed notebook. Used by :func:`execute` and by
+    tests/test_notebook_outputs.py."""
     import os
-    import tempfile
 
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    old = os.environ.get("KIT_ANSWERS")
+    os.environ["KIT_ANSWERS"] = str(answers)
+    try:
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        if old is None:
+            os.environ.pop("KIT_ANSWERS", None)
+        else:
+            os.environ["KIT_ANSWERS"] = old
+    return nb
+
+
+def execute(path: Path, timeout: int = 600) -> None:
+    """Run a teacher notebook (answers saved to a temporary file, not the class's), keep the
+    outputs of the ``# NBVAL_CHECK_OUTPUT`` cells and clear the others (widget outputs only work
+    in a live kernel)."""
+    import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
-        old = os.environ.get("KIT_ANSWERS")
-        os.environ["KIT_ANSWERS"] = str(Path(tmp) / "kit_answers.json")
-        try:
-            NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
-        finally:
-            if old is None:
-                os.environ.pop("KIT_ANSWERS", None)
-            else:
-                os.environ["KIT_ANSWERS"] = old
+        nb = run_notebook(path, Path(tmp) / "kit_answers.json", timeout)
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)  # timings: noise in every diff
         if cell.cell_type == "code":
