@@ -456,19 +456,23 @@ def work_dir(tmp_path_factory) -> Path:
     return root
 
 
-def _server_env(work_dir: Path) -> dict:
-    """Jupyter dirs in the temporary folder: no user settings or old workspaces leak in."""
-    env = dict(os.environ)
-    settings = work_dir / "lab-settings"
+def lab_settings(settings: Path) -> Path:
+    """JupyterLab settings for tests, written to ``settings`` (a folder): no news or update
+    pop-up over the notebook, and every cell kept in the page so a test sees all outputs."""
     for plugin, values in {
-        # No news or update pop-up over the notebook.
         "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-        # Keep every cell in the page, so the test can see all prompts and outputs.
         "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
     }.items():
         path = settings / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
+    return settings
+
+
+def _server_env(work_dir: Path) -> dict:
+    """Jupyter dirs in the temporary folder: no user settings or old workspaces leak in."""
+    env = dict(os.environ)
+    settings = lab_settings(work_dir / "lab-settings")
     env.update(
         JUPYTERLAB_SETTINGS_DIR=str(settings),
         JUPYTERLAB_WORKSPACES_DIR=str(work_dir / "lab-workspaces"),

@@ -23,7 +23,6 @@ missing), git (nbgitpuller) and Debian's Chromium. Without them it is skipped, e
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import re
 import shutil
@@ -39,7 +38,7 @@ from traitlets.config import Config
 
 from conftest import ROOT
 from test_browser import (
-    CHROMIUM_ARGS, View, _unavailable, assert_no_errors, drive_01_framing, find_chromium,
+    CHROMIUM_ARGS, View, _unavailable, assert_no_errors, drive_01_framing, find_chromium, lab_settings,
     run_all_in_lab,
 )
 
@@ -159,14 +158,7 @@ def kit_repo(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def hub(hub_ready, kit_repo, tmp_path_factory):
-    settings = tmp_path_factory.mktemp("lab-settings")
-    for plugin, values in {
-        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
-    }.items():
-        path = settings / f"{plugin}.jupyterlab-settings"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values))
+    settings = lab_settings(tmp_path_factory.mktemp("lab-settings"))
     local = hub_local.LocalHub(
         env={"JUPYTERLAB_SETTINGS_DIR": str(settings)},
         hub_env={"KIT_REPO": kit_repo.as_uri(), "KIT_BRANCH": "main"},
