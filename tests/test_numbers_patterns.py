@@ -298,3 +298,17 @@ def test_the_truncated_axis_bars_say_they_are_not_like_with_like():
     for fig in numbers_charts.misleading_pair("truncated axis"):
         notes = " ".join(t.get_text() for t in fig.texts)
         assert "Not like with like" in notes and "civilians" in notes
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The march covered fifty  two miles.", 52),          # text pasted from a PDF keeps doubled spaces
+    ("About three  hundred  and  ten people came.", 310),
+    ("They sold half a  dozen boats.", 6),
+])
+def test_doubled_spaces_inside_a_number_in_words(text, value):
+    [q] = figures(text)
+    assert q.value == value
+
+
+def test_doubled_spaces_never_join_two_figures():
+    assert [(q.low, q.kind) for q in figures("In 2020  12 people died.")] == [(2020, "year"), (12, "count")]

@@ -202,6 +202,14 @@ def _run_end(doc, i: int) -> int:
     >>> d[1:_run_end(d, 1)].text
     'two and a half million'
     """
+    stop = min(len(doc), i + 2 * LONGEST_RUN)
+    if any(_extra_space(doc, k) for k in range(i + 1, stop)):  # "fifty  two": read past doubled spaces
+        view = _Gapless(doc, i + 1, stop)
+        return view.index(_reach(view, i) - 1) + 1  # after the run's last word
+    return _reach(doc, i)
+
+
+def _reach(doc, i: int) -> int:
     j = i + 1
     while j < min(len(doc), i + LONGEST_RUN):
         step = next((s for rule in _REACH_RULES if (s := rule(doc, i, j))), 0)
@@ -209,6 +217,37 @@ def _run_end(doc, i: int) -> int:
             break
         j += step
     return j
+
+
+def _extra_space(doc, k: int) -> bool:
+    """doc[k] is a token of spaces only (the tokenizer's token for a second space)."""
+    return doc[k].is_space and not doc[k].text.strip(" \u00a0")
+
+
+class _Gapless:
+    """The tokens of ``doc`` without the extra-space tokens in ``start:stop``, for the rules of
+    :func:`_run_end`, which look at neighbouring tokens. Only that window is mapped."""
+
+    def __init__(self, doc, start: int, stop: int):
+        self.doc, self.start = doc, start
+        self.kept = [k for k in range(start, stop) if not _extra_space(doc, k)]
+        self.shift = (stop - start) - len(self.kept)
+
+    def __len__(self) -> int:
+        return len(self.doc) - self.shift
+
+    def index(self, k: int) -> int:
+        """The Doc index of view index ``k``."""
+        if k < self.start:
+            return k
+        if k - self.start < len(self.kept):
+            return self.kept[k - self.start]
+        return k + self.shift
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[x] for x in range(*k.indices(len(self)))]
+        return self.doc[self.index(k)]
 
 
 def _core_value(doc, i: int, j: int) -> tuple[int, int, float | int | None]:
