@@ -312,3 +312,38 @@ def test_doubled_spaces_inside_a_number_in_words(text, value):
 
 def test_doubled_spaces_never_join_two_figures():
     assert [(q.low, q.kind) for q in figures("In 2020  12 people died.")] == [(2020, "year"), (12, "count")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a class on a scale is a name, not a count
+    ("The storm grew into a Category 4 hurricane overnight.", [("4", "identifier")]),
+    # a year before a plural noun of an event says when, not how many ...
+    ("Two men were tried for the 1987 bombings.", [("Two men", "count"), ("1987", "year")]),
+    ("Turnout fell after the 2019 elections.", [("2019", "year")]),
+    # ... while a plural noun of things stays a count
+    ("Customs seized 2019 rifles at the port.", [("2019 rifles", "count")]),
+    # set phrases with "first" rank nothing; a real position stays
+    ("At first, the mayor said nothing.", []),
+    ("She faces a second-degree murder charge.", []),
+    ("It was her first trial.", [("first", "ordinal")]),
+    # "one of the" + a comparative ranks, like a superlative
+    ("It was one of the busier summers on record.", []),  # (the tagger must see a comparative)
+])
+def test_names_years_and_set_phrases_are_not_counts(text, expected):
+    assert [(q.text, q.kind) for q in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Homes within 20 miles of the plant were cleared.", None, 20),
+    ("Pupils younger than 16 need a letter.", None, 16),
+    ("Voters older than 70 can vote by post.", 70, None),
+])
+def test_comparative_words_hedge_a_figure(text, low, high):
+    q = one(text)
+    assert (q.low, q.high) == (low, high)
+
+
+def test_by_n_to_m_is_a_change_and_a_level_not_a_range():
+    # "rose by 3,000 to 41,000": how much it changed, then where it got to
+    got = [(q.low, q.high) for q in figures("Membership rose by 3,000 to 41,000 last year.")]
+    assert got == [(3000, 3000), (41000, 41000)]

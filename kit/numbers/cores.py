@@ -43,12 +43,13 @@ def _starts_with_article(doc, i: int) -> bool:
 
 
 def _one_of_ranked(doc, i: int) -> bool:
-    """"one of the biggest", "one of the first": a superlative or a ranking word after "one of the"
+    """"one of the biggest", "one of the deadlier", "one of the first": a superlative, a comparative or a
+    ranking word after "one of the"
     ([one_of] in numbers.toml)."""
     k = i + 3
     if k >= len(doc) or doc[i + 1].lower_ != "of" or doc[i + 2].pos_ not in ("DET", "PRON"):
         return False
-    return doc[k].tag_ in ("JJS", "RBS") or doc[k].lower_ in load_rules()["one_of"]["words"]
+    return doc[k].tag_ in ("JJS", "RBS", "JJR", "RBR") or doc[k].lower_ in load_rules()["one_of"]["words"]
 
 
 def _starts_number(doc, i: int) -> bool:

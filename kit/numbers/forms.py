@@ -15,7 +15,7 @@ import re
 
 from kit.numbers.kinds import _kind_and_unit, ordinal_after_article
 from kit.numbers.ranges import _year_range
-from kit.numbers.records import AMOUNT_KINDS, _Draft, _fraction_den, _word_set
+from kit.numbers.records import AMOUNT_KINDS, _Draft, _fraction_den, _word_set, load_rules
 from kit.numbers.words import _ORDINAL_DIGITS, _number_word, _ordinal_value, parse_figure
 
 _DECADE = re.compile(r"^(\d{4})s$")
@@ -34,12 +34,27 @@ def _ordinal_of(doc, tok) -> int | None:
     val = _ordinal_value(tok.text)
     if val is None or tok.lower_ in ("second", "seconds") and tok.ent_type_ != "ORDINAL" and tok.dep_ not in ("amod",):
         return None
+    if _in_idiom(doc, tok.i):
+        return None
     if tok.ent_type_ not in ("ORDINAL", "DATE", "") and not _ORDINAL_DIGITS.match(tok.text):
         return None
     if _fraction_den(tok.lower_) and tok.i > 0 and not ordinal_after_article(doc, tok.i) and (
             doc[tok.i - 1].lower_ in ("a", "an", "one") or _number_word(doc[tok.i - 1].lower_) is not None):
         return None
     return val
+
+
+def _in_idiom(doc, i: int) -> bool:
+    """An ordinal word in a set phrase ([ordinal_idioms] in numbers.toml): "At first", "first-degree".
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("At first, first-degree murder was the first charge.")
+    >>> [_in_idiom(d, i) for i in (1, 3, 9)]
+    [True, True, False]
+    """
+    idioms = load_rules()["ordinal_idioms"]
+    nxt = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "-" else i + 1
+    return (doc[i].lower_ == "first" and i > 0 and doc[i - 1].lower_ in idioms["before"]) or (nxt < len(doc) and doc[nxt].lower_ in idioms["after"])
 
 
 def ordinals(doc, used: set[int]) -> list[_Draft]:

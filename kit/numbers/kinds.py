@@ -100,7 +100,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "date", None, end
     years = rules["years"]
     if is_int and end - start == 1 and first.is_digit and len(first.text) == 4 and years["low"] <= value <= years["high"]:
-        counted_noun = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.ent_type_ != "DATE"
+        counted_noun = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.ent_type_ != "DATE" \
+            and nxt_low not in years.get("events", ())  # "the 1991 killings": when, not how many
         if not counted_noun and (first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in years["before"])
                                  or (nxt is not None and nxt.is_punct) or nxt is None or nxt.pos_ in ("PROPN", "ADP")):
             return "year", None, end

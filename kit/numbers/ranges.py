@@ -78,6 +78,9 @@ def _apart(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
     if s > 0 and doc[s - 1].lower_ in _word_set("months") and e - s == 1 and not (
             joiner in dashes + ("to", "and", "through") and digits[1] and e2 - s2 == 1 and _v2 <= 31):
         return True
+    before = s - 1 if _after_currency(doc, s) else s
+    if joiner == "to" and before > 0 and doc[before - 1].lower_ == "by":
+        return True  # "rose by 114,000 to 2.57 million": how much it changed, then where it got to
     return _is_change(doc, first, second, joiner)
 
 
