@@ -79,7 +79,7 @@ PATTERN_CASES = [
     ("A reporter, named in court papers, denied wrongdoing.", []),
     # ---- the parser takes the participle for the main verb; the real verb then has no subject
     ("Four soldiers killed Tuesday in the north were buried today.",
-     [("participle", "kill", "Four soldiers", None), ("passive", "bury", None, None)]),
+     [("participle", "kill", "Four soldiers", None), ("passive", "bury", "Four soldiers", None)]),
     ("Protesters arrested last week have been released.",
      [("participle", "arrest", "Protesters", None), ("passive", "release", None, None)]),
     ("Prices rose last week and have been falling since.", []),
@@ -92,6 +92,13 @@ PATTERN_CASES = [
     ("He said that, when arrested, he was alone.", [("participle", "arrest", "he", None)]),
     ("If needed, more buses will run.", []),
     ("It\u2019s been a long year for the town.", []),  # "been" is never a passive verb  # judgement: "needed" describes, hides nobody
+    # an active verb and a passive one after "and" share the subject
+    ("The raid began at dawn and was followed by arrests.",
+     [("passive", "follow", "The raid", "arrests")]),
+    ("The driver admitted the charge and was fined.", [("passive", "fine", "The driver", None)]),
+    # "used to" + a noun is "accustomed to"; + a verb it is a passive
+    ("Residents got used to the noise.", []),
+    ("Tear gas was used to disperse the crowd.", [("passive", "use", "Tear gas", None)]),
     # ---- "by" + a bare noun of manner says how, not who
     ("Letters were sent by mistake to voters.", [("passive", "send", "Letters", None)]),
     ("Supplies are delivered by road.", [("passive", "deliver", "Supplies", None)]),

@@ -23,7 +23,7 @@ from kit.framing.labels import DATA, check_doc, key
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (by_phrase, fronted_participle, headline_passive, participle_clause, reduced_relative,
                                       title_headline_passive)
-from kit.framing.verbs import agent, coordinated, hyphen_sentences, reparsed, shared_agent, verb_lemma
+from kit.framing.verbs import accustomed, agent, coordinated, hyphen_sentences, piece, reparsed, shared_agent, verb_lemma
 
 PASSIVES_FILE = DATA / "passives.toml"
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any alphabet
@@ -159,6 +159,8 @@ def _own_passive_subject(verb, tree: Tree):
     own = tree.first(verb, "nsubj")
     if own is not None and verb.dep_ == "conj" and not tree.has(verb, "aux"):  # "... and three others wounded"
         return own, False
+    if aux is not None and verb.dep_ == "conj" and tree.has(verb.head, "nsubj"):
+        return tree.first(verb.head, "nsubj"), False  # "Garcia pleaded guilty and was sentenced": his subject
     # "houses were looted and burned", "were beaten, detained and released"
     return None, verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX")
 
@@ -265,9 +267,9 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
     tree = Tree(doc)
     out: list[Passive] = []
     for tok in doc:
-        if not _LETTER.search(tok.text) or _piece(tok):
+        if not _LETTER.search(tok.text) or piece(tok):
             continue  # punctuation, or "re" of "re-elected" split by the tokenizer: never a verb
-        if tok.lemma_ == "be":
+        if tok.lemma_ == "be" or accustomed(tok, tree):
             continue  # "It's been 30 years": the tagger may call "'s" a passive's helper
         if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
             rec = _passive(tok, tree, words["manner"])
@@ -329,16 +331,6 @@ def _active(tok, tree: Tree, words: dict, event_nouns: frozenset) -> Passive | N
                        verb=lemma, patient=_np_text(obj, tree) if obj is not None else None,
                        agent=None, kind="event_subject", cause=subj.text.lower())
     return None
-
-
-def _piece(tok) -> bool:
-    """True for the first piece of a word the tokenizer split at a hyphen ("re" of "re-elected").
-
-    >>> [_piece(t) for t in parse("re-elected")]
-    [True, False, False]
-    """
-    doc = tok.doc
-    return not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_
 
 
 def _compound_nouns(words) -> frozenset:

@@ -15,6 +15,7 @@ it into "re", "-", "elected"). Used by :func:`kit.framing.passives.find_passives
 from __future__ import annotations
 
 import functools
+import re
 
 from kit.core.nlp import load_model, parse
 from kit.framing.tree import Tree
@@ -32,9 +33,21 @@ def verb_lemma(tok) -> str:
     if tok.pos_ in ("PROPN", "NOUN", "ADJ"):  # a title-case headline's "Accused", read as a name
         return _base_form(text.lower())
     if "-" not in text.strip("-"):
-        return tok.lemma_.lower()
+        return _silent_e(text.lower(), tok.lemma_.lower())
     first, _, last = text.lower().rpartition("-")
     return f"{first}-{_base_form(last)}"
+
+
+def _silent_e(form: str, lemma: str) -> str:
+    """The lemmatizer's "fin" for "fined" and "spar" for "spared": a one-syllable base ending in
+    one vowel and one consonant doubles it before "-ed" ("planned"), so "fined" is "fine".
+
+    >>> _silent_e("fined", "fin"), _silent_e("spared", "spar"), _silent_e("opened", "open"), _silent_e("killed", "kill")
+    ('fine', 'spare', 'open', 'kill')
+    """
+    if form.endswith("ed") and lemma == form[:-2] and re.fullmatch(r"[^aeiouy]*[aeiou][^aeiouwxy]", lemma):
+        return lemma + "e"
+    return lemma
 
 
 @functools.lru_cache(maxsize=1024)
@@ -166,3 +179,23 @@ def shared_agent(tok, tree: Tree, manner: frozenset = frozenset()):
                 return agent(conj, tree, manner)[1]
     return None
 
+
+def accustomed(tok, tree: Tree) -> bool:
+    """"used to" + a noun means "accustomed to" ("get used to higher prices"), not a passive;
+    "was used to attack" (+ a verb) is one.
+
+    >>> doc = parse("We got used to the noise. It was used to attack.")
+    >>> [accustomed(t, Tree(doc)) for t in doc if t.lower_ == "used"]
+    [True, False]
+    """
+    return tok.lower_ == "used" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tree.children(tok))
+
+
+def piece(tok) -> bool:
+    """True for the first piece of a word the tokenizer split at a hyphen ("re" of "re-elected").
+
+    >>> [piece(t) for t in parse("re-elected")]
+    [True, False, False]
+    """
+    doc = tok.doc
+    return not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_
