@@ -133,9 +133,10 @@ def by_phrase(tok, tree: Tree, manner: frozenset):
 
 def reduced_relative(tok, tree: Tree, words: dict) -> bool:
     """A participle after a noun that hides who did it: always for a harm verb ("civilians killed
-    in strikes"); for other verbs only set off by commas or dashes ("the arrests, made during
-    raids, ...") or in a headline, and never for participles that only describe ("a group based
-    in Geneva", "a man named Ali").
+    in strikes"); for other verbs set off by commas or dashes ("the arrests, made during raids,
+    ..."), right after the noun with a when or where ("a report released on Friday"), or in a
+    headline; never for participles that only describe ("a group based in Geneva", "a man
+    named Ali").
 
     >>> w = {"harm_verbs": frozenset({"kill"}), "headline_verbs": frozenset(), "stative": frozenset({"base"})}
     >>> doc = parse("The vote, held in May, and a group, based in Rome, met.")
@@ -149,10 +150,15 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
         return False
     if base in words["harm_verbs"] or base in words["headline_verbs"] and headline_line(tok):
         return True
-    if tok.tag_ != "VBN":
+    if tok.tag_ != "VBN" or tok.head.i > tok.i:
         return False
     start = _clause_start(tok)
-    return start is not None and start > 0 and tok.doc[start - 1].text in _DASHES and tok.head.i < tok.i
+    if start is not None and start > 0 and tok.doc[start - 1].text in _DASHES:
+        return True
+    # right after its noun, with a when or a where of its own: "a report released on Friday",
+    # "figures published today", "studies carried out across Europe"
+    return start == tok.i and tok.i == tok.head.i + 1 and _has(tok, tree, ("npadvmod", "prep", "prt")) \
+        and not _has(tok, tree, ("agent", "xcomp", "ccomp"))
 
 
 def _clause_start(tok) -> int | None:
@@ -210,11 +216,13 @@ def fronted_participle(tok, tree: Tree, words: dict):
     own = [d for d in _NOT_A_PASSIVE if d != "oprd"]  # "shot dead" keeps its "dead"
     if tok.tag_ not in ("VBN", "VBD") or tree.has(tok, *own) or _base(tok) in words["stative"]:
         return None
-    if tok.tag_ == "VBD" and _base(tok) not in words["harm_verbs"]:
-        return None  # "arrived", "rose": a past tense, not a participle the tagger missed
     subj = tree.first(tok, "nsubj")
     if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
         return None
+    if _present_without_subject(tok, tree):  # "figures released today show a rise"
+        return subj
+    if tok.tag_ == "VBD" and _base(tok) not in words["harm_verbs"]:
+        return None  # "arrived", "rose": a past tense, not a participle the tagger missed
     if tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i and _finite_without_subject(tok.head, tree):
         return subj
     for conj in tree.children(tok):
@@ -223,6 +231,19 @@ def fronted_participle(tok, tree: Tree, words: dict):
             if not any(t.dep_ == "cc" or t.text in (",", ";") for t in between):  # "... and were", "..., were": a list
                 return subj
     return None
+
+
+def _present_without_subject(tok, tree: Tree) -> bool:
+    """A present-tense verb after ``tok``, hung on it with no subject, no "and" and no comma:
+    the sentence's real verb, so ``tok`` is a participle ("studies carried out across the world
+    agree")."""
+    for verb in tree.children(tok):
+        if verb.i > tok.i and verb.tag_ in ("VBP", "VBZ") and verb.dep_ in ("dep", "advcl", "ccomp", "conj") \
+                and not tree.has(verb, "nsubj", "nsubjpass", "expl", "mark", "cc"):
+            between = [t for t in tok.doc[tok.i + 1 : verb.i] if t.head.i in (tok.i, verb.i)]
+            if not any(t.dep_ in ("cc", "mark") or t.text in (",", ";", ":") for t in between):
+                return True
+    return False
 
 
 def _finite_without_subject(verb, tree: Tree) -> bool:
