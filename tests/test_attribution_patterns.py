@@ -155,6 +155,9 @@ def test_found_is_a_cue_only_for_studies_and_inquiries():
     ("The group Lawyers for Human Rights said the arrests were unlawful.", "organisation"),
     ("Reporters Without Borders said two reporters were missing.", "organisation"),
     ("The news agency said the talks had stalled.", "media"),  # an "agency" that is not the state's
+    ("House Speaker Ann Lee said the bill would pass.", "official"),
+    ("National Hurricane Center forecaster Tom Hale said the storm had weakened.", "official"),
+    ("The ONS figures also show that wages rose.", "official"),
 ])
 def test_state_agencies_and_rights_groups_are_typed_by_what_they_are(text, source_type):
     assert [a.source_type for a in kit.find_attributions(kit.parse(text))] == [source_type]
@@ -169,6 +172,18 @@ def test_state_agencies_and_rights_groups_are_typed_by_what_they_are(text, sourc
 def test_a_long_title_after_an_opening_clause_is_the_speaker(text, speaker):
     # the parser hangs the name on "talking to VOA" and leaves "said" with no subject
     assert [(a.speaker, a.cue) for a in kit.find_attributions(kit.parse(text))] == [(speaker, "said")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Chairperson of the Commission, Jean Mensa announced that turnout was 79 percent.",
+     "Chairperson of the Commission, Jean Mensa"),
+    ("Head of the port authority, Dana Cole said the docks would reopen.", "Head of the port authority, Dana Cole"),
+    # a time or a place before the comma is not part of the speaker
+    ("Last week, Maria Ruiz said the budget was cut.", "Maria Ruiz"),
+    ("In Paris, Maria Ruiz said the budget was cut.", "Maria Ruiz"),
+])
+def test_a_role_before_the_name_and_a_comma_is_part_of_the_speaker(text, speaker):
+    assert [a.speaker for a in kit.find_attributions(kit.parse(text))] == [speaker]
 
 
 def test_issued_a_statement_saying_names_the_issuer():

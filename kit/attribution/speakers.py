@@ -27,6 +27,23 @@ def _name_like(tok) -> bool:
     return tok.pos_ in {"PROPN", "ADJ"} or (tok.pos_ == "NOUN" and tok.dep_ in {"compound", "appos", "nmod"})
 
 
+def _role_before(doc, tok, unit, s: int) -> int:
+    """Where the speaker starts when a role opens the sentence before the name and a comma
+    ("Head of the agency, Maria Ruiz said"; "The defendant's lawyer, Joe Amendola said"): the
+    parser hangs the role elsewhere. Not a time ("Last week, Ruiz said") nor a phrase with a
+    preposition first ("In Paris, Ruiz said")."""
+    if tok.pos_ != "PROPN" or s - 1 <= unit.start or doc[s - 1].text != "," or s - 1 - unit.start > 8:
+        return s
+    lead = doc[unit.start : s - 1]
+    roots = [t for t in lead if t.head.i == t.i or not unit.start <= t.head.i < s - 1]
+    # (a role that opens a sentence may be tagged as a name, "Head of ...", but is no entity)
+    if len(roots) == 1 and (roots[0].pos_ == "NOUN" or roots[0].pos_ == "PROPN" and any(t.lower_ == "of" for t in lead)) \
+            and not roots[0].ent_type_ \
+            and lead[0].pos_ in ("NOUN", "DET", "PROPN", "ADJ") and not any(t.ent_type_ in ("DATE", "TIME") for t in lead):
+        return unit.start
+    return s
+
+
 def speaker_range(doc, tok, unit, exclude: tuple[int, int] | None, *, relative: bool = True) -> tuple[int, int]:
     """The speaker phrase around head token ``tok``: its subtree (titles, appositives),
     widened over name words the parser hung elsewhere, without the content (nor, unless
@@ -56,6 +73,7 @@ def speaker_range(doc, tok, unit, exclude: tuple[int, int] | None, *, relative: 
     dash = next((k for k in range(s, min(tok.i, s + 4)) if doc[k].text in {"-", "\u2013", "\u2014", "--"}), None)
     if dash is not None and all(t.is_upper or t.is_punct for t in doc[s:dash]):
         s = dash + 1
+    s = _role_before(doc, tok, unit, s)
     # widen right over adjacent proper nouns ("... news agency" + "SANA")
     # (the tagger may call a name in capitals something else: take named-entity words too)
     while e < unit.end and not (exclude and exclude[0] <= e < exclude[1]) and (
