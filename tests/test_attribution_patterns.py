@@ -186,6 +186,11 @@ def test_a_role_before_the_name_and_a_comma_is_part_of_the_speaker(text, speaker
     assert [a.speaker for a in kit.find_attributions(kit.parse(text))] == [speaker]
 
 
+def test_disclosed_is_a_cue():
+    assert rows("The council has since disclosed that 1,200 homes were empty.", "speaker", "cue") == [
+        ("The council", "disclosed")]
+
+
 def test_issued_a_statement_saying_names_the_issuer():
     text = 'The hospital issued a statement saying, "The patient died overnight. Staff did all they could."'
     assert rows(text, "speaker", "cue", "kind") == [("The hospital", "saying", "direct")]

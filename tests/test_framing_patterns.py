@@ -108,6 +108,11 @@ PATTERN_CASES = [
     # "used to" + a noun is "accustomed to"; + a verb it is a passive
     ("Residents got used to the noise.", []),
     ("Tear gas was used to disperse the crowd.", [("passive", "use", "Tear gas", None)]),
+    # a dateline is not the subject; quotation marks around a doer's word stay with it
+    ("OSLO, Norway - Two activists were detained on Monday.", [("passive", "detain", "Two activists", None)]),
+    ("Her son-in-law was arrested at the border.", [("passive", "arrest", "Her son-in-law", None)]),
+    ("The depot was set alight by \u201cvandals\u201d and their friends.",
+     [("passive", "set", "The depot", "\u201cvandals\u201d and their friends")]),
     # ---- "by" + a bare noun of manner says how, not who
     ("Letters were sent by mistake to voters.", [("passive", "send", "Letters", None)]),
     ("Supplies are delivered by road.", [("passive", "deliver", "Supplies", None)]),

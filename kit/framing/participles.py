@@ -251,3 +251,24 @@ def _finite_without_subject(verb, tree: Tree) -> bool:
     aux = tree.first(verb, "aux", "auxpass")
     return (aux is not None and aux.i < verb.i and not tree.has(verb, "nsubj", "nsubjpass", "expl")
             and verb.tag_ in ("VBN", "VBG", "VB"))
+
+
+def past_dateline(tok):
+    """The noun after a dateline that the parser took for a clause's subject ("BELLEFONTE, Pa. -
+    Jerry Smith was sentenced": "Smith", not "BELLEFONTE"); ``tok`` itself otherwise.
+
+    >>> doc = parse("BELLEFONTE, Pa. - Jerry Smith was sentenced on Tuesday.")
+    >>> past_dateline(doc[0]).text
+    'Smith'
+    """
+    doc = tok.doc
+    if not (tok.is_upper and len(tok.text) > 2 and (tok.i == 0 or "\n" in doc[tok.i - 1].text)):
+        return tok
+    dash = next((k for k in range(tok.i + 1, min(len(doc), tok.i + 8)) if doc[k].text in ("-", "\u2013", "\u2014", "--")), None)
+    if dash is None or dash + 1 >= len(doc):
+        return tok
+    j = dash + 1
+    while j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "NOUN") and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+        j += 1
+    return doc[j] if doc[j].pos_ in ("PROPN", "NOUN", "PRON") else tok
+

@@ -21,12 +21,13 @@ import tomllib
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
 from kit.framing.tree import Tree, balance
-from kit.framing.participles import (by_phrase, fronted_participle, headline_passive, participle_clause, reduced_relative,
-                                      title_headline_passive)
+from kit.framing.participles import (by_phrase, fronted_participle, headline_passive, participle_clause, past_dateline,
+                                      reduced_relative, title_headline_passive)
 from kit.framing.verbs import accustomed, agent, coordinated, hyphen_sentences, piece, reparsed, shared_agent, verb_lemma
 
 PASSIVES_FILE = DATA / "passives.toml"
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any alphabet
+_SPACED_DASHES = ("-", "\u2013", "\u2014", "--")
 
 
 @dataclass(frozen=True)
@@ -115,13 +116,18 @@ def _np_range(head, tree: Tree) -> tuple[int, int]:
                 continue
             if child.i > h.i and child.dep_ == "prep" and child.lower_ != "of" and doc[child.i - 1].whitespace_:
                 continue
-            if child.dep_ == "punct" and (child.whitespace_ or doc[child.i - 1].whitespace_ or child.text in ".!?;:"):
+            if child.dep_ == "punct" and (child.whitespace_ or doc[child.i - 1].whitespace_ or child.text in ".!?;:") \
+                    and not _wraps(child, h):
                 continue
             if child.i > h.i and child.dep_ == "conj":
                 lo, hi = min(lo, child.i), max(hi, child.i)
                 stack.append(child)
             else:
                 lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i)
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and "-" in (doc[hi].text, doc[hi + 1].text):
+        hi += 1  # a word joined by hyphens is one word: "daughter-in-law"
+    dash = next((k for k in range(head.i - 1, lo - 1, -1) if doc[k].text in _SPACED_DASHES and doc[k].whitespace_), None)
+    lo = dash + 1 if dash is not None else lo  # "OSLO, Norway - Two activists": a dateline stays out
     text = doc_text(doc)
     start, end = balance(text, doc[lo].idx, doc[hi].idx + len(doc[hi]), cut=True)
     if start < end:  # brackets in pairs, no stray punctuation: "[Reuters] Protesters" -> "Protesters"
@@ -129,6 +135,12 @@ def _np_range(head, tree: Tree) -> tuple[int, int]:
         lo, hi = (inside[0], inside[-1]) if inside else (lo, hi)
     tree.memo[memo_key] = (lo, hi) if start < end else (head.i, head.i - 1)
     return tree.memo[memo_key]
+
+
+def _wraps(mark, head) -> bool:
+    """A quotation mark right around a word ("by “terrorists” and ...") belongs to it."""
+    return mark.text in "\"“”‘’'" and (
+        (mark.i == head.i - 1 and not mark.whitespace_) or (mark.i == head.i + 1 and not head.whitespace_))
 
 
 def _np_text(token, tree: Tree) -> str:
@@ -301,6 +313,7 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
 def _passive(tok, tree: Tree, manner: frozenset) -> Passive:
     """The record for a passive verb ("were set on fire", "were looted and burned by ...")."""
     patient = _passive_subject(tok, tree)
+    patient = past_dateline(patient) if patient is not None else None
     pp, np_ = agent(tok, tree, manner)
     if np_ is None:  # "houses were looted and burned by the militia": the agent is shared
         np_ = shared_agent(tok, tree, manner)
