@@ -158,6 +158,9 @@ def test_found_is_a_cue_only_for_studies_and_inquiries():
     ("House Speaker Ann Lee said the bill would pass.", "official"),
     ("National Hurricane Center forecaster Tom Hale said the storm had weakened.", "official"),
     ("The ONS figures also show that wages rose.", "official"),
+    # an outlet by the words newspapers' names are made of; not the officials whose figures it used
+    ("At least 40 people died, according to a Evening Courier analysis of figures from local officials.", "media"),
+    ("The Herald reported that the mayor would resign.", "media"),
 ])
 def test_state_agencies_and_rights_groups_are_typed_by_what_they_are(text, source_type):
     assert [a.source_type for a in kit.find_attributions(kit.parse(text))] == [source_type]
