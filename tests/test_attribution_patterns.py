@@ -189,6 +189,16 @@ def test_a_role_before_the_name_and_a_comma_is_part_of_the_speaker(text, speaker
     assert [a.speaker for a in kit.find_attributions(kit.parse(text))] == [speaker]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("(OSLO, Norway) \u2014 Two men stormed a bank in the city centre, killing one guard, said local police.",
+     "Two men stormed a bank in the city centre, killing one guard"),
+    # capitals and a dash that are no dateline stay in the claim
+    ("NATO \u2014 not the UN \u2014 led the mission, officials said.", "NATO \u2014 not the UN \u2014 led the mission"),
+])
+def test_a_dateline_is_not_part_of_the_claim(text, content):
+    assert [a.content for a in kit.find_attributions(kit.parse(text))] == [content]
+
+
 def test_disclosed_is_a_cue():
     assert rows("The council has since disclosed that 1,200 homes were empty.", "speaker", "cue") == [
         ("The council", "disclosed")]
