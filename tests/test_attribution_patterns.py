@@ -199,6 +199,16 @@ def test_a_dateline_is_not_part_of_the_claim(text, content):
     assert [a.content for a in kit.find_attributions(kit.parse(text))] == [content]
 
 
+def test_the_dateline_countrys_own_foreign_ministry_is_official():
+    # "foreign_government" is a state speaking to the outside world about another state's story
+    home = ("HARARE, Zimbabwe (AP) \u2014 Police closed the border. Tendai Moyo, head of the consular "
+            "department of the Zimbabwe Foreign Ministry, said the crossing would reopen.")
+    away = ("HARARE, Zimbabwe (AP) \u2014 Police closed the border. The Zambian Foreign Ministry said "
+            "the crossing would reopen.")
+    assert [a.source_type for a in kit.find_attributions(kit.parse(home))] == ["official"]
+    assert [a.source_type for a in kit.find_attributions(kit.parse(away))] == ["foreign_government"]
+
+
 def test_disclosed_is_a_cue():
     assert rows("The council has since disclosed that 1,200 homes were empty.", "speaker", "cue") == [
         ("The council", "disclosed")]

@@ -9,10 +9,13 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 
 from __future__ import annotations
 
+import re
+
 from kit.attribution.chains import acronym_names, is_name, mention_context
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.speakers import PRONOUNS
+from kit.core.nlp import doc_text
 
 __all__ = ["source_of", "source_type_of"]
 
@@ -40,11 +43,39 @@ def _classify(span) -> tuple[str, str] | None:
         return found_o[0][0].split("|", 1)[0], ""
     org = _organisation(span)
     rule = _rule_type(span)
+    if rule == "foreign_government" and names_home_country(span):
+        rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
     if org is not None:
         if rule is not None and rule in org.get("refine_to", ()):
             return rule, org["kind"]
         return org["type"], org["kind"]
     return None if rule is None else (rule, "")
+
+
+_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
+
+
+def home_country(doc) -> str | None:
+    """The country of the story's dateline ("KABUL, Afghanistan (AP) -" gives "Afghanistan"),
+    from its first lines; None when there is no dateline.
+
+    >>> from kit.core.nlp import parse
+    >>> home_country(parse("Headline\\n\\nKABUL, Afghanistan (AP) - Gunmen attacked."))
+    'Afghanistan'
+    """
+    if "kit.home" not in doc.user_data:
+        m = _DATELINE.search(doc_text(doc)[:600])
+        doc.user_data["kit.home"] = m.group(1).strip() if m else None
+    return doc.user_data["kit.home"]
+
+
+def names_home_country(span) -> bool:
+    """Does ``span`` name the dateline's country, by name or a word for its people ("Afghan",
+    "Syrian": the first four letters)?"""
+    home = home_country(span.doc)
+    if not home or len(home) < 4:
+        return False
+    return any(t.pos_ in ("PROPN", "ADJ") and t.text[:4].lower() == home[:4].lower() for t in span)
 
 
 def _organisation(span) -> dict | None:
