@@ -124,7 +124,8 @@ def _np_range(head, tree: Tree) -> tuple[int, int]:
                 stack.append(child)
             else:
                 lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i)
-    while hi + 1 < len(doc) and not doc[hi].whitespace_ and "-" in (doc[hi].text, doc[hi + 1].text):
+    stop = min(len(doc) - 1, hi + 8)  # a few pieces: a long run of hyphens stays linear
+    while hi < stop and not doc[hi].whitespace_ and "-" in (doc[hi].text, doc[hi + 1].text):
         hi += 1  # a word joined by hyphens is one word: "daughter-in-law"
     dash = next((k for k in range(head.i - 1, lo - 1, -1) if doc[k].text in _SPACED_DASHES and doc[k].whitespace_), None)
     lo = dash + 1 if dash is not None else lo  # "OSLO, Norway - Two activists": a dateline stays out
