@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from kit.numbers.kinds import _after_currency, glued_unit, ordinal_after_article
 from kit.core.nlp import doc_text
+from kit.numbers.kinds import _after_currency, glued_unit, ordinal_after_article
 from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
 
@@ -204,7 +204,7 @@ def _run_end(doc, i: int) -> int:
     'two and a half million'
     """
     stop = min(len(doc), i + 2 * LONGEST_RUN)
-    if any(_extra_space(doc, k) for k in range(i + 1, stop)):  # "fifty  two": read past doubled spaces
+    if _has_extra_spaces(doc) and any(_extra_space(doc, k) for k in range(i + 1, stop)):  # "fifty  two"
         view = _Gapless(doc, i + 1, stop)
         return view.index(_reach(view, i) - 1) + 1  # after the run's last word
     return _reach(doc, i)
@@ -218,6 +218,13 @@ def _reach(doc, i: int) -> int:
             break
         j += step
     return j
+
+
+def _has_extra_spaces(doc) -> bool:
+    """Does the text have a doubled space anywhere? (Looked up once per text.)"""
+    if "kit.extra_spaces" not in doc.user_data:
+        doc.user_data["kit.extra_spaces"] = "  " in doc_text(doc)
+    return doc.user_data["kit.extra_spaces"]
 
 
 def _extra_space(doc, k: int) -> bool:
