@@ -209,6 +209,11 @@ def test_the_dateline_countrys_own_foreign_ministry_is_official():
     assert [a.source_type for a in kit.find_attributions(kit.parse(away))] == ["foreign_government"]
 
 
+def test_a_claim_is_never_the_speakers_own_title():
+    # "announced this": no claim to show; the role before the name is not one
+    assert rows("Head of the port authority, Dana Cole announced this during her speech on Monday.") == []
+
+
 def test_disclosed_is_a_cue():
     assert rows("The council has since disclosed that 1,200 homes were empty.", "speaker", "cue") == [
         ("The council", "disclosed")]

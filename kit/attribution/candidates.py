@@ -77,10 +77,16 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         placed = _place_claim(doc, verb, subj, unit, content, quoted)
         parts = None if placed is None else _assemble(doc, unit, subj, *placed)
-        if parts is not None:
+        if parts is not None and not _within(parts[1], parts[0]):  # a claim is never the speaker's own title
             speaker, content, kind = parts
             out.append(Candidate(unit, speaker, (s, e), content, kind, doc[s:e].text, signals.get(label, "neutral")))
     return out
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Is token range ``inner`` inside ``outer``? ("X, the union said, Y": the claim around
+    the speaker is fine; a claim inside the speaker's phrase is not.)"""
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _is_cue(doc, s: int, e: int, quoted, two_word: set[int]) -> bool:
