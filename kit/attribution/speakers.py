@@ -29,7 +29,7 @@ def _name_like(tok) -> bool:
 
 def _role_before(doc, tok, unit, s: int) -> int:
     """Where the speaker starts when a role opens the sentence before the name and a comma
-    ("Head of the agency, Maria Ruiz said"; "The defendant's lawyer, Joe Amendola said"): the
+    ("Head of the agency, Maria Ruiz said"; "The defendant's lawyer, Tom Reed said"): the
     parser hangs the role elsewhere. Not a time ("Last week, Ruiz said") nor a phrase with a
     preposition first ("In Paris, Ruiz said")."""
     if tok.pos_ != "PROPN" or s - 1 <= unit.start or doc[s - 1].text != "," or s - 1 - unit.start > 8:

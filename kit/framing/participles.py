@@ -254,10 +254,10 @@ def _finite_without_subject(verb, tree: Tree) -> bool:
 
 
 def past_dateline(tok):
-    """The noun after a dateline that the parser took for a clause's subject ("BELLEFONTE, Pa. -
-    Jerry Smith was sentenced": "Smith", not "BELLEFONTE"); ``tok`` itself otherwise.
+    """The noun after a dateline that the parser took for a clause's subject ("MILLBROOK, Pa. -
+    Jerry Smith was sentenced": "Smith", not "MILLBROOK"); ``tok`` itself otherwise.
 
-    >>> doc = parse("BELLEFONTE, Pa. - Jerry Smith was sentenced on Tuesday.")
+    >>> doc = parse("MILLBROOK, Pa. - Jerry Smith was sentenced on Tuesday.")
     >>> past_dateline(doc[0]).text
     'Smith'
     """
