@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from kit.core.nlp import doc_text, parse
 from kit.framing.tree import Tree
-from kit.framing.verbs import _base_form
+from kit.framing.verbs import _base_form, of_manner
 
 _NOT_A_PASSIVE = ("dobj", "aux", "auxpass", "ccomp", "xcomp", "attr", "oprd", "dative")
 _DASHES = (",", "\u2014", "\u2013", "--", "(")
@@ -126,7 +126,7 @@ def by_phrase(tok, tree: Tree, manner: frozenset):
     for child in tree.children(tok):
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             noun = tree.first(child, "pobj")
-            if noun is not None and not (noun.lower_ in manner and not tree.has(noun, "det", "compound")):
+            if noun is not None and not of_manner(noun, tree, manner):
                 return child, noun
     return None, None
 

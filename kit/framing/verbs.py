@@ -118,9 +118,15 @@ def agent(verb, tree: Tree, manner: frozenset = frozenset()):
     if child is None:
         return None, None
     noun = tree.first(child, "pobj")
-    if noun is not None and noun.lower_ in manner and not tree.has(noun, "det", "poss", "amod", "compound", "nummod"):
+    if noun is not None and of_manner(noun, tree, manner):
         return None, None
     return child, noun
+
+
+def of_manner(noun, tree: Tree, manner: frozenset) -> bool:
+    """The noun of a "by" phrase says how, not who: a bare noun in ``manner`` ("by mistake",
+    "by road"); with a determiner or a modifier ("by the road crew") it can be a doer."""
+    return noun.lower_ in manner and not tree.has(noun, "det", "poss", "amod", "compound", "nummod")
 
 
 def _is_passive_head(tok, tree: Tree) -> bool:

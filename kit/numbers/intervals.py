@@ -258,8 +258,8 @@ def _scaled(doc, e: int, entry: dict) -> tuple[int, int]:
 def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | None:
     """The interval of one vague phrase doc[s:e] ("dozens of"), None when it is no amount ("the most")."""
     words = [t.lower_ for t in doc[s:e]]
-    e, factor = (e_phrase := e), _scaled(doc, e, entry)[1]
-    e = _scaled(doc, e_phrase, entry)[0]
+    e_phrase = e
+    e, factor = _scaled(doc, e, entry)
     e_text = e - 1 if words[-1] == "of" and e == e_phrase else e
     if words[0] == "most":
         # "most of them", "most civilians"; not "the most important", "most likely"

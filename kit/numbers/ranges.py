@@ -20,6 +20,11 @@ from kit.numbers.records import Quantity, _clean_int, _Draft, _multiplier, _word
 _SCORE = "score"  # "won 4-1": two numbers that are neither a range nor two figures
 
 
+def _with_currency(doc, s: int) -> int:
+    """Where a figure starting at token ``s`` starts with its currency sign ("$" of "$40")."""
+    return s - 1 if _after_currency(doc, s) else s
+
+
 def _year_range(first: str, second: str) -> tuple[int, int] | None:
     """(from, to) when two written figures are a span of years: "2022" "23", "2014" "2015".
 
@@ -78,7 +83,7 @@ def _apart(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
     if s > 0 and doc[s - 1].lower_ in _word_set("months") and e - s == 1 and not (
             joiner in dashes + ("to", "and", "through") and digits[1] and e2 - s2 == 1 and _v2 <= 31):
         return True
-    before = s - 1 if _after_currency(doc, s) else s
+    before = _with_currency(doc, s)
     if joiner == "to" and before > 0 and doc[before - 1].lower_ == "by":
         return True  # "rose by 114,000 to 2.57 million": how much it changed, then where it got to
     return _is_change(doc, first, second, joiner)
@@ -96,7 +101,7 @@ def _is_change(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
     (True, False)
     """
     s, v, v2 = first[0], first[2], second[2]
-    s = s - 1 if _after_currency(doc, s) else s  # "fell from $40 to $25"
+    s = _with_currency(doc, s)  # "fell from $40 to $25"
     if joiner != "to" or s == 0 or doc[s - 1].lower_ != "from":
         return False
     cfg, verb = load_rules()["change"], doc[s - 1].head.lemma_.lower()
@@ -127,7 +132,7 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     unit_gap = _unit_on_both_ends(doc, gap, e2)
     sign = s > 0 and len(gap) == 2 and _after_currency(doc, s) and doc[s - 1].text == gap[1].text  # "$40 to $60"
     joiner = gap[0].lower_ if sign else gap[-1].lower_ if len(gap) == 1 or unit_gap else None
-    before = s - 1 if _after_currency(doc, s) else s
+    before = _with_currency(doc, s)
     opener = doc[before - 1].lower_ if before > 0 and doc[before - 1].lower_ in range_cfg["openers"] else None
     if opener == "from" and joiner in ("-", "\u2013", "\u2014"):
         opener = None  # "up from 3-4%": "from" belongs to the sentence, the dash makes the range
