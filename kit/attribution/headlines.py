@@ -19,10 +19,9 @@ from __future__ import annotations
 from kit.attribution.candidates import Candidate
 from kit.attribution.cues import cue_groups, cue_signals, matches
 from kit.attribution.sources import _classify
-from kit.attribution.units import trim
+from kit.attribution.units import DASHES, trim
 from kit.core.nlp import doc_text
 
-DASHES = {"-", "\u2013", "\u2014", "--"}
 MAX_SPEAKER = 6  # words before a headline colon / after a headline dash
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 
 from kit.attribution.index import children, doc_index, first_in
-from kit.attribution.units import ends_in_title, trim
+from kit.attribution.units import DASHES, ends_in_title, trim
 
 PRONOUNS = {"he", "she", "it", "they"}
 
@@ -70,7 +70,7 @@ def speaker_range(doc, tok, unit, exclude: tuple[int, int] | None, *, relative: 
     elif s - 1 >= unit.start and ends_in_title(doc, s):
         s -= 1
     # a dateline is not the speaker ("LONDON - Hundreds of nurses said")
-    dash = next((k for k in range(s, min(tok.i, s + 4)) if doc[k].text in {"-", "\u2013", "\u2014", "--"}), None)
+    dash = next((k for k in range(s, min(tok.i, s + 4)) if doc[k].text in DASHES), None)
     if dash is not None and all(t.is_upper or t.is_punct for t in doc[s:dash]):
         s = dash + 1
     s = _role_before(doc, tok, unit, s)

@@ -19,6 +19,9 @@ from kit.attribution.index import QUOTE_CHARS, doc_index, first_in
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
 
+#: Dashes that set off a dateline, an aside or a headline's source (with spaces around them).
+DASHES = ("-", "\u2013", "\u2014", "--")
+
 
 def as_doc(doc):
     """A parsed Doc: text given as a str is parsed; anything else gets a clear message.
@@ -145,7 +148,7 @@ def trim(doc, s: int, e: int) -> tuple[int, int]:
         if doc[s].text in QUOTE_CHARS:
             break
         s += 1
-    s = _past_dateline(doc, s, e)
+    s = after_dateline(doc, s, e)
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in QUOTE_CHARS:
         last = doc[e - 1].text
         if last in ("%", "?", "!") or (last in (")", "]") and _first_opener(doc, s, e - 1) == {")": "(", "]": "["}[last]):
@@ -154,20 +157,20 @@ def trim(doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _past_dateline(doc, s: int, e: int) -> int:
+def after_dateline(doc, s: int, e: int) -> int:
     """Where a range starts after a dateline ("(KABUL, Afghanistan) - A group of gunmen ...",
     "LONDON - Nurses ..."): capitals, a place, perhaps brackets, then a dash with spaces.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("(OSLO, Norway) - Two men were held, police said.")
-    >>> doc[_past_dateline(doc, 1, 12)].text
+    >>> doc[after_dateline(doc, 1, 12)].text
     'Two'
     """
     k = s
     while k < e and k - s < 8 and (doc[k].is_upper or doc[k].text in ",()" or doc[k].pos_ == "PROPN"):
         k += 1
     prefix = doc[s:k]
-    if k >= e or k == s or doc[k].text not in ("-", "\u2013", "\u2014", "--") or not doc[k].whitespace_ \
+    if k >= e or k == s or doc[k].text not in DASHES or not doc[k].whitespace_ \
             or not (doc[s].is_upper and len(doc[s].text) > 1):
         return s
     if not any(t.text == "," for t in prefix) and not (all(t.is_upper or t.is_punct for t in prefix)

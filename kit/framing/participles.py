@@ -19,6 +19,7 @@ The word lists (harm verbs, headline verbs, participles that only describe) live
 
 from __future__ import annotations
 
+from kit.attribution.units import after_dateline
 from kit.core.nlp import doc_text, parse
 from kit.framing.tree import Tree
 from kit.framing.verbs import _base_form, of_manner
@@ -262,12 +263,11 @@ def past_dateline(tok):
     'Smith'
     """
     doc = tok.doc
-    if not (tok.is_upper and len(tok.text) > 2 and (tok.i == 0 or "\n" in doc[tok.i - 1].text)):
+    if not (tok.i == 0 or "\n" in doc[tok.i - 1].text):
+        return tok  # a dateline opens its line
+    j = after_dateline(doc, tok.i, len(doc))
+    if j == tok.i or j >= len(doc):
         return tok
-    dash = next((k for k in range(tok.i + 1, min(len(doc), tok.i + 8)) if doc[k].text in ("-", "\u2013", "\u2014", "--")), None)
-    if dash is None or dash + 1 >= len(doc):
-        return tok
-    j = dash + 1
     while j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "NOUN") and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
         j += 1
     return doc[j] if doc[j].pos_ in ("PROPN", "NOUN", "PRON") else tok

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import tomllib
 
+from kit.attribution.units import DASHES
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
 from kit.framing.tree import Tree, balance
@@ -27,7 +28,6 @@ from kit.framing.verbs import accustomed, agent, coordinated, hyphen_sentences, 
 
 PASSIVES_FILE = DATA / "passives.toml"
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any alphabet
-_SPACED_DASHES = ("-", "\u2013", "\u2014", "--")
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def _np_range(head, tree: Tree) -> tuple[int, int]:
     stop = min(len(doc) - 1, hi + 8)  # a few pieces: a long run of hyphens stays linear
     while hi < stop and not doc[hi].whitespace_ and "-" in (doc[hi].text, doc[hi + 1].text):
         hi += 1  # a word joined by hyphens is one word: "daughter-in-law"
-    dash = next((k for k in range(head.i - 1, lo - 1, -1) if doc[k].text in _SPACED_DASHES and doc[k].whitespace_), None)
+    dash = next((k for k in range(head.i - 1, lo - 1, -1) if doc[k].text in DASHES and doc[k].whitespace_), None)
     lo = dash + 1 if dash is not None else lo  # "OSLO, Norway - Two activists": a dateline stays out
     text = doc_text(doc)
     start, end = balance(text, doc[lo].idx, doc[hi].idx + len(doc[hi]), cut=True)
