@@ -29,7 +29,10 @@ _DASHES = (",", "\u2014", "\u2013", "--", "(")
 _SUBORDINATORS = ("when", "if", "once", "unless", "until", "while", "though", "although", "whether")
 
 
-def line_end(tok, longest: int = 300) -> int | None:
+LONGEST_LINE = 300  # characters: no headline is longer, so a line is looked at only this far
+
+
+def line_end(tok, longest: int = LONGEST_LINE) -> int | None:
     """Where the line with ``tok`` ends in the text, or None when the line is longer than
     ``longest`` characters (no headline is; looked at only this far, so it stays linear)."""
     text = doc_text(tok.doc)
@@ -52,7 +55,7 @@ def headline_line(tok) -> bool:
     end = line_end(tok)
     if end is None:
         return False
-    line = doc_text(tok.doc)[:end].rstrip()
+    line = doc_text(tok.doc)[max(0, tok.idx - LONGEST_LINE) : end].rstrip()  # the line only, not all text before it
     return bool(line) and line[-1] not in ".!?;:\"\u201d\u2019"
 
 
