@@ -254,7 +254,7 @@ def make_detector(original: str = "", *, expect=(), lenses=None, exercise: str =
     def on_check(_=None):
         fb = detect_feedback(box.value, expect=expect, original=original or None,
                                       lenses=lenses, exercise=exercise)
-        feedback.value = fb._repr_html_()
+        feedback.value = fb.as_html()
 
         def build():
             if not box.value.strip():
