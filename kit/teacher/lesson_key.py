@@ -6,8 +6,10 @@ the article it asks about and the answer. A teacher reviews the items before stu
 (:mod:`kit.teacher.lesson_review`); :mod:`kit.teacher.lesson_export` writes the lesson.
 
 >>> key = build_key("Police said at least 40 people were arrested. The road was closed on Monday.")
->>> [(i.lens, i.kind) for i in key.items]
-[('attribution', 'source'), ('numbers', 'interval'), ('framing', 'passive')]
+>>> [(i.lens, i.kind, i.quote) for i in key.items]  # doctest: +NORMALIZE_WHITESPACE
+[('attribution', 'source', 'Police said at least 40 people were arrested'),
+ ('numbers', 'interval', 'at least 40 people'), ('framing', 'passive', 'at least 40 people were arrested'),
+ ('framing', 'passive', 'The road was closed on Monday')]
 >>> key.items[1].answer
 {'low': 40, 'high': None, 'hedge': 'at least'}
 """
@@ -15,6 +17,7 @@ the article it asks about and the answer. A teacher reviews the items before stu
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 
 from kit.attribution.records import SOURCE_LABELS
@@ -27,10 +30,15 @@ PER_LENS = 4
 #: An article shorter than this many words is too short for a lesson.
 MIN_WORDS = 80
 
-#: Hedges whose interval a careful reader can state without a convention to learn.
-PLAIN_HEDGES = {None, "at least", "more than", "over", "fewer than", "less than", "at most",
-                "up to", "under", "between", "as many as", "no fewer than", "no more than", "nearly",
-                "almost"}
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict:
+    """The lesson's word lists (``data/en/lesson.toml``)."""
+    import tomllib
+    from importlib import resources
+
+    raw = tomllib.loads(resources.files("kit.teacher").joinpath("data/en/lesson.toml").read_text(encoding="utf-8"))
+    return {name: frozenset(section["terms"]) for name, section in raw.items()}
 
 LENSES = ("framing", "attribution", "numbers")
 
@@ -102,7 +110,7 @@ def quantity_confidence(q) -> float:
     """
     if not getattr(q, "is_amount", True) or q.kind != "count":
         return 0.3
-    if q.hedge not in PLAIN_HEDGES or (q.low is None and q.high is None):
+    if (q.hedge is not None and q.hedge not in _words()["plain_hedges"]) or (q.low is None and q.high is None):
         return 0.4
     score = 0.9
     if not q.counted:
@@ -117,7 +125,7 @@ def passive_confidence(p) -> float:
     >>> passive_confidence(Passive("shops were looted", 0, 17, "loot", "shops", None))
     0.85
     """
-    if p.kind != "passive" or p.agent is not None:
+    if p.kind != "passive" or p.agent is not None or p.verb.lower() in _words()["thinking_verbs"]:
         return 0.3
     return 0.85 if p.patient else 0.6
 
