@@ -98,8 +98,11 @@ LABEL_CASES = [
     ("Rioters torched police cars, the interior ministry said.", [("Rioters", "protesters", "delegitimizing")]),
     ("Three demonstrators were shot dead during the crackdown.",
      [("demonstrators", "protesters", "neutral"), ("crackdown", "government", "delegitimizing")]),
+    # Judgement call: "jihadist" is neutral, a description wire agencies use in their own voice
+    # (see its note in labels.toml); "armed opposition" too.
     ("Jihadists stormed the military base, and dozens of soldiers were killed.",
-     [("Jihadists", "opposition", "delegitimizing")]),
+     [("Jihadists", "opposition", "neutral")]),
+    ("Armed opposition fighters shelled the airport overnight.", [("Armed opposition", "opposition", "neutral")]),
     ("The army said it had neutralised 40 terrorists in the mountains.",
      [("army", "government", "neutral"), ("neutralised", "any", "legitimizing"),
       ("terrorists", "opposition", "delegitimizing")]),
