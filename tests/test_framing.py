@@ -336,7 +336,7 @@ def test_label_tooltips_are_plain_sentences(seed_doc):
 
 def test_reframer_shows_both_versions_with_changes_marked():
     w = framing_widgets.make_reframer(text="Terrorists attacked regime forces.")
-    text, style, button, out = w.children
+    text, style, _sources, button, out = w.children
     style.value = "neutral"
     button.click()
     assert "Rebels" in out.value and "Terrorists" in out.value and "government forces" in out.value
