@@ -239,3 +239,16 @@ def test_the_generated_notebook_runs_clean(key, tmp_path):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert sum("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs) == 5
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n", b"\x00\xff\x00binary", "\u0634\u0643\u0631\u0627 \u062c\u0632\u064a\u0644\u0627".encode(),
+                                     b"<html><script>alert(1)</script><p>Hi.</p></html>"])
+def test_the_command_gives_a_message_for_bad_files(tmp_path, capsys, content):
+    """Empty, binary, another language, a page with only a script: one clear line, no traceback."""
+    from kit.teacher.cli import main
+
+    src = tmp_path / ("page.html" if content.startswith(b"<html") else "story.txt")
+    src.write_bytes(content)
+    assert main(["lesson", str(src), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kit: ") and "Traceback" not in err and len(err.splitlines()) == 1

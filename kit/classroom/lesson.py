@@ -154,7 +154,14 @@ class Lesson:
                 return Feedback(False, "Not yet. " + HINTS[("interval", "")], ex)
         elif not self._right(item, "", str(answer)):
             return Feedback(False, "Not yet. " + HINTS.get((kind, ""), "Look again at the words."), ex)
-        return Feedback(True, "Well done! " + SUCCESS.get(kind, ""), ex)
+        return Feedback(True, "Well done! " + self._success(item), ex)
+
+    @staticmethod
+    def _success(item: dict) -> str:
+        """The success message; for a figure, whether its words widen it (the hedge is in the quote)."""
+        if item.get("kind") == "interval" and not item.get("hedged", True):
+            return "With no hedge, the figure claims exactly this number. Ask next: who counted, and how?"
+        return SUCCESS.get(item.get("kind", ""), "")
 
     # ------------------------------------------------------------ what the notebook shows
 

@@ -122,8 +122,8 @@ def _restore(exercise_id: str, controls: list, box: W.VBox) -> None:
 def lens_section(lesson: Lesson, lens: str, *, save: bool = True) -> W.VBox:
     """The title of a lens and every question of the lesson for it."""
     items = [it for it in lesson.data["items"] if it.get("lens") == lens]
-    head = W.HTML(f"<h3>{html.escape(LENS_TITLES.get(lens, lens))}</h3>" + (
-        "" if items else "<p>This article gave no question for this lens.</p>"))
+    head = W.HTML("" if items else f"<p>{html.escape(LENS_TITLES.get(lens, lens))}: this article gave no "
+                  "question for this lens. Ask your teacher for one.</p>")
     return W.VBox([head] + [question_box(lesson, it, save=save) for it in items])
 
 

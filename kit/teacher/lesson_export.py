@@ -104,6 +104,7 @@ def student_item(key: LessonKey, item: KeyItem, salt: str) -> dict:
         out["accept_type"] = [h(item.answer["source_type"])]
     elif item.kind == "interval":
         out["accept"] = [h(a) for a in _interval_answers(item.answer)]
+        out["hedged"] = bool(item.answer.get("hedge"))
     elif item.kind == "passive":
         sent = key.text.find(item.context[:40]) if item.context else -1
         start = sent if sent >= 0 else item.start_char

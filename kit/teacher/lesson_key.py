@@ -5,11 +5,11 @@ only the findings it can state with confidence; each becomes a :class:`KeyItem` 
 the article it asks about and the answer. A teacher reviews the items before students see them
 (:mod:`kit.teacher.lesson_review`); :mod:`kit.teacher.lesson_export` writes the lesson.
 
->>> key = build_key("Police said at least 40 people were arrested. The road was closed on Monday.")
+>>> key = build_key("Police said at least 40 people were arrested. Shops were looted on Monday.")
 >>> [(i.lens, i.kind, i.quote) for i in key.items]  # doctest: +NORMALIZE_WHITESPACE
 [('attribution', 'source', 'Police said at least 40 people were arrested'),
  ('numbers', 'interval', 'at least 40 people'), ('framing', 'passive', 'at least 40 people were arrested'),
- ('framing', 'passive', 'The road was closed on Monday')]
+ ('framing', 'passive', 'Shops were looted on Monday')]
 >>> key.items[1].answer
 {'low': 40, 'high': None, 'hedge': 'at least'}
 """
@@ -41,6 +41,9 @@ def _words() -> dict:
     return {name: frozenset(section["terms"]) for name, section in raw.items()}
 
 LENSES = ("framing", "attribution", "numbers")
+
+#: Titles that never end a whole name ("said Cpl", the name cut off after it).
+TITLES = {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "cpl", "sgt", "maj", "sen", "rep", "gov"}
 
 
 @dataclass(frozen=True)
@@ -83,21 +86,22 @@ class LessonKey:
 def attribution_confidence(a) -> float:
     """How sure the kit is of an attribution's speaker and source type (0 to 1).
 
-    The attribution lens's own ``type_confidence`` when it gives one; otherwise: a named
-    speaker with a clear type is surer than a pronoun, an "other" or a speaker of many words.
+    Unsure when the attribution lens is unsure of the type (``type_confidence``); less sure for a
+    resolved pronoun, an "other", a speaker of many words or a name cut after its title.
 
     >>> from kit.attribution.records import Attribution
     >>> attribution_confidence(Attribution("Police", "said", "x", "indirect", "official", 0, 1, 0, 6, 7, 11, 12, 13))
     0.9
     """
-    own = getattr(a, "type_confidence", None)
-    score = float(own) if isinstance(own, (int, float)) else 0.9
+    score = 0.5 if getattr(a, "type_confidence", "sure") == "unsure" else 0.9
     if a.source_type in ("other", "") or not a.speaker.strip():
         score = min(score, 0.4)
     if a.resolved_from:  # "she said": the kit resolved a pronoun
         score -= 0.2
     if len(a.speaker.split()) > 8:
         score -= 0.2
+    if a.speaker.split()[-1].rstrip(".").lower() in TITLES:  # "said Cpl" : a name cut after its title
+        score = min(score, 0.4)
     return round(max(0.0, min(1.0, score)), 2)
 
 
@@ -119,15 +123,26 @@ def quantity_confidence(q) -> float:
 
 
 def passive_confidence(p) -> float:
-    """How sure the kit is that a clause hides who acted: only true passives count (0 to 1).
+    """How sure the kit is that a clause hides who did something (0 to 1).
+
+    Surest for true passives of actions news reports hide doers of (the framing lens's harm and
+    headline verbs: "shops were looted", "he was arrested"); other passives ("authorities were
+    focused") are often adjectives in disguise, and passives of thinking ("is expected") hide a
+    source, not a doer: neither becomes a "who did it?" question.
 
     >>> from kit.framing.passives import Passive
     >>> passive_confidence(Passive("shops were looted", 0, 17, "loot", "shops", None))
-    0.85
+    0.9
+    >>> passive_confidence(Passive("they were focused", 0, 17, "focus", "they", None))
+    0.6
     """
     if p.kind != "passive" or p.agent is not None or p.verb.lower() in _words()["thinking_verbs"]:
         return 0.3
-    return 0.85 if p.patient else 0.6
+    from kit.framing.passives import load_passive_words
+
+    words = load_passive_words()
+    action = p.verb.lower() in words["harm_verbs"] or p.verb.lower() in words["headline_verbs"]
+    return 0.9 if action else 0.6
 
 
 def label_confidence(lab) -> float:
