@@ -199,6 +199,13 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
                   and k.left_edge.dep_ == "mark"]
         if clause:
             return subtree_range(clause[0])
+    for prep in (c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "on", "during"}):
+        # "said in a situation report that ...": the parser hangs the clause on the report
+        for pobj in (k for k in children(prep) if k.dep_ == "pobj"):
+            clause = [k for k in children(pobj) if k.dep_ in {"acl", "relcl", "ccomp"} and k.left_edge.lower_ == "that"
+                      and k.left_edge.dep_ == "mark"]
+            if clause:
+                return subtree_range(clause[0])
     if takes_object:
         objs = [c for c in kids if c.dep_ in {"dobj", "oprd", "xcomp"}]
         if objs:
