@@ -24,6 +24,7 @@ COMMANDS = {
     "gradebook": ("kit.teacher.gradebook", "read a folder of students' notebooks: write gradebook.csv and gradebook.html"),
     "handouts": ("kit.teacher.cli:Handouts", "make printable HTML pages of the handouts in lessons/handouts/"),
     "versions": ("kit.teacher.cli:Versions", "write an HTML page comparing two versions of a story (FILE, bundled id or URL)"),
+    "lesson": ("kit.teacher.lesson", "make a three-lens lesson (student notebook, key, handout) from any article (FILE, bundled id or URL)"),
 }
 
 
