@@ -77,3 +77,6 @@ def test_every_internal_name_has_plain_words():
     missing = [n for n in names if n not in known and n.replace("_", " ") not in plain_words()]
     assert not missing, f"add these to kit/core/data/plain_words.toml: {missing}"
     assert all("_" not in plain_label(n) for n in names)
+    # the lenses' own word tables say the same as the one mapping
+    assert {k: plain_label(k) for k in TRANSLATION} == dict(TRANSLATION)
+    assert {k: plain_label(k) for k in CHANGES} == dict(CHANGES)
