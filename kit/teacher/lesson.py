@@ -80,6 +80,6 @@ def run(args: argparse.Namespace) -> int:
     for note in key.notes:
         print(f"  Note: {note}")
     print(f"  Check the key before class: open {out / 'key.html'} in a browser.")
-    print(f"  Give students {out / 'lesson.ipynb'} and {out / 'lesson.json'} (not key.json or key.html).")
+    print(f"  Give students the folder {out / 'student'} (the notebook and its lesson.json); keep the key.")
     print(f"  {RIGHTS}")
     return 0
