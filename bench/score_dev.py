@@ -105,7 +105,7 @@ def f1(p: float | None, r: float | None) -> float | None:
 
 def attribution_dict(a) -> dict:
     return {"speaker": a.speaker, "resolved_from": a.resolved_from, "cue": a.cue, "content": a.content,
-            "kind": a.kind, "source_type": a.source_type,
+            "kind": a.kind, "source_type": a.source_type, "type_confidence": getattr(a, "type_confidence", "sure"),
             "speaker_start": a.speaker_start, "speaker_end": a.speaker_end,
             "cue_start": a.cue_start, "cue_end": a.cue_end,
             "content_start": a.content_start, "content_end": a.content_end}
@@ -238,6 +238,9 @@ def measures(results: list[dict]) -> dict:
         n["att_fp"] += len(a["extras"])
         n["type_ok"] += sum(kit_type(g["source_type"]) == q["source_type"] for g, q in a["matched"])
         n["kind_ok"] += sum(g["kind"] == q["kind"] for g, q in a["matched"])
+        sure = [(g, q) for g, q in a["matched"] if q.get("type_confidence", "sure") == "sure"]
+        n["type_sure"] += len(sure)
+        n["type_sure_ok"] += sum(kit_type(g["source_type"]) == q["source_type"] for g, q in sure)
         n["fig_tp"] += len(f["matched"])
         n["fig_fn"] += len(f["misses"])
         n["fig_fp"] += len(f["false_pos"])
@@ -251,6 +254,8 @@ def measures(results: list[dict]) -> dict:
         "attribution_f1": f1(prec, rec), "attribution_precision": prec, "attribution_recall": rec,
         "source_type": ratio(n["type_ok"], n["att_tp"]),
         "attribution_kind": ratio(n["kind_ok"], n["att_tp"]),
+        "source_type_sure": ratio(n["type_sure_ok"], n["type_sure"]),
+        "sure_share": ratio(n["type_sure"], n["att_tp"]),
         "figures_recall": ratio(n["fig_tp"], n["fig_tp"] + n["fig_fn"]),
         "figures_precision": ratio(n["fig_tp"], n["fig_tp"] + n["fig_fp"]),
         "interval": ratio(n["int_ok"], n["int_n"]),
@@ -426,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         mark = "" if goal is None else ("  ok" if val is not None and val >= goal else "  BELOW")
         print(f"{label:<56} {fmt(val)}  {'' if goal is None else f'>={goal:.2f}':>6}{mark}")
     print(f"{'(info) attribution kind right on matched':<56} {fmt(m['attribution_kind'])}")
+    print(f"{'(info) source type right where the kit is sure':<56} {fmt(m['source_type_sure'])}")
+    print(f"{'(info) share of matched attributions typed as sure':<56} {fmt(m['sure_share'])}")
     print(f"counts: attributions tp={c['att_tp']} fp={c['att_fp']} fn={c['att_fn']}; "
           f"figures tp={c['fig_tp']} fp={c['fig_fp']} fn={c['fig_fn']}, interval {c['int_ok']}/{c['int_n']}; "
           f"passives {c['pas_tp']}/{c['pas_n']}")

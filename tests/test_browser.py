@@ -878,7 +878,7 @@ def generated_lesson(work_dir) -> tuple[str, dict]:
     done = subprocess.run([sys.executable, "-m", "kit", "lesson", str(ROOT / "bench" / "dev" / "voa-2013-darfur.txt"),
                            "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
-    return "lesson_probe/lesson", json.loads((out / "key.json").read_text(encoding="utf-8"))
+    return "lesson_probe/student/lesson", json.loads((out / "key.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.browser
