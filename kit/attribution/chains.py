@@ -83,3 +83,45 @@ def _role_subject_before(doc, tok) -> tuple[int, int] | None:
     if subj is None or subj.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in subj.subtree if t.i <= subj.i):
         return None
     return subj.left_edge.i, subj.right_edge.i + 1
+
+
+DEFINITE = {"the", "this", "that"}
+#: how far back (in tokens) "the agency" looks for the agency it stands for
+WINDOW = 400
+
+
+def is_definite_mention(span) -> bool:
+    """Is the phrase a short definite mention of something named before ("the agency", "the
+    utility", "the statement", "this report"): a determiner and a common noun, nothing else?"""
+    toks = [t for t in span if not t.is_punct]
+    return (2 <= len(toks) <= 3 and toks[0].lower_ in DEFINITE and span.root.pos_ == "NOUN"
+            and all(t.pos_ in {"NOUN", "ADJ"} and not t.text[:1].isupper() for t in toks[1:]))
+
+
+def definite_antecedents(doc, span) -> list[tuple[int, int]]:
+    """Fuller earlier mentions that "the X" may stand for, nearest first, within ``WINDOW``
+    tokens: a phrase headed by the same noun with more to it than a determiner (a name, "of"
+    or "by" someone): "the Lakeview Water Agency" for "the agency".
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("A report by the Lakeview Water Agency warned of drought. The report said rain was needed.")
+    >>> [doc[s:e].text for s, e in definite_antecedents(doc, doc[11:13])]
+    ['A report by the Lakeview Water Agency']
+    """
+    from kit.attribution.index import doc_index
+
+    root = span.root
+    out = []
+    for i in reversed(doc_index(doc).positions_of(doc, root.lower_)):
+        if i >= span.start:
+            continue
+        if span.start - i > WINDOW:
+            break
+        tok = doc[i]
+        s, e = tok.left_edge.i, min(tok.right_edge.i + 1, i + 12, span.start)
+        if tok.dep_ == "compound":  # "the Water Agency office": the name the word sits in
+            s, e = tok.head.left_edge.i, min(tok.head.i + 1, span.start)
+        rest = [t for t in doc[s:e] if t.i != i and not t.is_punct and t.lower_ not in DEFINITE | {"a", "an"}]
+        if rest:
+            out.append((s, e))
+    return out

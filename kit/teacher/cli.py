@@ -26,6 +26,7 @@ COMMANDS = {
     "student-copy": ("kit.teacher.student_copy", "make the class's copy of the kit, quiz keys sealed (for nbgitpuller)"),
     "release-code": ("kit.teacher.student_copy:ReleaseCode", "print the codes that release each quiz form's answers"),
     "versions": ("kit.teacher.cli:Versions", "write an HTML page comparing two versions of a story (FILE, bundled id or URL)"),
+    "lesson": ("kit.teacher.lesson", "make a three-lens lesson (student notebook, key, handout) from any article (FILE, bundled id or URL)"),
 }
 
 
