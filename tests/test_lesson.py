@@ -191,7 +191,7 @@ def test_the_review_drops_and_corrects_items_and_the_export_follows(tmp_path):
     assert dropped.quote not in [i["quote"] for i in key["items"]]
     corrected = next(i for i in key["items"] if i["quote"] == numbers.item.quote)
     assert corrected["answer"]["low"] == 15 and corrected["confidence"] == 1.0
-    lesson = Lesson.load(tmp_path / "lesson" / "lesson.json")
+    lesson = Lesson.load(tmp_path / "lesson" / "student" / "lesson.json")
     high = "" if corrected["answer"]["high"] is None else str(corrected["answer"]["high"])
     assert lesson.check(corrected["id"], ("15", high), save=False).passed
     assert len(lesson.items) == len(key["items"])
@@ -208,8 +208,8 @@ def test_the_command_writes_the_lesson_and_refuses_bad_input(tmp_path, capsys):
     src = tmp_path / "story.txt"
     src.write_text(ARTICLE, encoding="utf-8")
     assert lesson_cmd.run(lesson_cmd.build_args([str(src), "-o", str(tmp_path / "out")])) == 0
-    assert {p.name for p in (tmp_path / "out").iterdir()} == {"lesson.ipynb", "lesson.json", "key.json",
-                                                              "handout.html", "key.html"}
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"student", "key.json", "handout.html", "key.html"}
+    assert {p.name for p in (tmp_path / "out" / "student").iterdir()} == {"lesson.ipynb", "lesson.json"}
     from kit.core.errors import InputError
 
     tiny = tmp_path / "tiny.txt"
@@ -234,8 +234,22 @@ def test_the_generated_notebook_runs_clean(key, tmp_path):
     from nbclient import NotebookClient
 
     write_lesson(key, tmp_path)
-    nb = nbformat.read(tmp_path / "lesson.ipynb", as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    folder = tmp_path / "student"
+    nb = nbformat.read(folder / "lesson.ipynb", as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert sum("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs) == 5
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n", b"\x00\xff\x00binary", "\u0634\u0643\u0631\u0627 \u062c\u0632\u064a\u0644\u0627".encode(),
+                                     b"<html><script>alert(1)</script><p>Hi.</p></html>"])
+def test_the_command_gives_a_message_for_bad_files(tmp_path, capsys, content):
+    """Empty, binary, another language, a page with only a script: one clear line, no traceback."""
+    from kit.teacher.cli import main
+
+    src = tmp_path / ("page.html" if content.startswith(b"<html") else "story.txt")
+    src.write_bytes(content)
+    assert main(["lesson", str(src), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kit: ") and "Traceback" not in err and len(err.splitlines()) == 1

@@ -71,8 +71,8 @@ def run(args: argparse.Namespace) -> int:
     easy = read_text(args.easy_read) if args.easy_read else ""
     key = make_key(args.article, title=args.title)
     if not key.items:
-        raise InputError("The kit found nothing in this article it is sure enough of to ask about "
-                         f"({' '.join(key.notes[:1])}) Try a longer news report with sources and figures.")
+        raise InputError("The kit found nothing in this article it is sure enough of to ask about. "
+                         "Try a news report of 300 words or more that quotes sources and gives figures.")
     write_lesson(key, out, easy_read=easy)
     counts = {lens: len(key.by_lens(lens)) for lens in ("framing", "attribution", "numbers")}
     print(f"Wrote a lesson with {len(key.items)} questions ({counts['framing']} framing, "
@@ -80,6 +80,6 @@ def run(args: argparse.Namespace) -> int:
     for note in key.notes:
         print(f"  Note: {note}")
     print(f"  Check the key before class: open {out / 'key.html'} in a browser.")
-    print(f"  Give students {out / 'lesson.ipynb'} and {out / 'lesson.json'} (not key.json or key.html).")
+    print(f"  Give students the folder {out / 'student'} (the notebook and its lesson.json); keep the key.")
     print(f"  {RIGHTS}")
     return 0

@@ -2,22 +2,23 @@
 
 :func:`write_lesson` writes to a folder:
 
-* ``lesson.ipynb``: the student notebook; it runs in JupyterLab and as an app (Voila), since
-  every answer is given with widgets. It holds no key.
-* ``lesson.json``: the article and the questions for the notebook; each answer only as a salted
+* ``student/lesson.ipynb``: the student notebook; it runs in JupyterLab and as an app (Voila),
+  since every answer is given with widgets. It holds no key.
+* ``student/lesson.json``: the article and the questions for the notebook; each answer only as a salted
   hash (:func:`kit.classroom.lesson.answer_hash`), so checking works and reading does not.
 * ``key.json``: the teacher's key, ``{"source": {...}, "items": [...]}``, each item with ``id``,
   ``lens``, ``kind``, ``prompt``, ``start_char``, ``end_char``, ``answer``, ``confidence``
   (and ``difficulty``, ``quote``).
 * ``handout.html`` (the article and the questions, to print) and ``key.html`` (the teacher's key).
 
-Give students ``lesson.ipynb`` and ``lesson.json`` only.
+Give students the ``student`` folder only (its two files); the key stays beside it, never inside it.
 
 >>> import tempfile
 >>> from kit.teacher.lesson_key import build_key
 >>> key = build_key("Police said at least 40 people were arrested in the capital on Monday.")
->>> sorted(p.name for p in write_lesson(key, tempfile.mkdtemp()))
-['handout.html', 'key.html', 'key.json', 'lesson.ipynb', 'lesson.json']
+>>> out = tempfile.mkdtemp()
+>>> sorted(p.relative_to(out).as_posix() for p in write_lesson(key, out))
+['handout.html', 'key.html', 'key.json', 'student/lesson.ipynb', 'student/lesson.json']
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from kit.core.errors import InputError
 from kit.core.widgets import parsed
 from kit.teacher.lesson_key import KeyItem, LessonKey
 
-STUDENT_FILES = ("lesson.ipynb", LESSON_FILE)
+#: The folder (inside the lesson folder) with the two files students get.
+STUDENT_DIR = "student"
 STANCE_WORDS = {"delegitimizing": "It paints them as illegitimate or dangerous",
                 "neutral": "It is neutral: a word most sides would accept",
                 "legitimizing": "It paints them as legitimate or deserving support"}
@@ -227,12 +229,12 @@ def write_lesson(key: LessonKey, out_dir: str | Path, *, easy_read: str = "", le
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} is a file. Give a folder name for the lesson (it will be created).")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        (out / STUDENT_DIR).mkdir(parents=True, exist_ok=True)
         lesson_id = lesson_id or re.sub(r"[^a-z0-9]+", "-", (key.title or out.name).lower()).strip("-")[:40] or "lesson"
         files = {
-            LESSON_FILE: json.dumps(student_data(key, lesson_id=lesson_id, easy_read=easy_read), indent=1, ensure_ascii=False),
+            f"{STUDENT_DIR}/{LESSON_FILE}": json.dumps(student_data(key, lesson_id=lesson_id, easy_read=easy_read), indent=1, ensure_ascii=False),
             "key.json": json.dumps(key_data(key), indent=1, ensure_ascii=False),
-            "lesson.ipynb": nbformat.writes(notebook(key)),
+            f"{STUDENT_DIR}/lesson.ipynb": nbformat.writes(notebook(key)),
             "handout.html": page_html(key, teacher=False),
             "key.html": page_html(key, teacher=True),
         }

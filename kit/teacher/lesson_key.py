@@ -86,15 +86,14 @@ class LessonKey:
 def attribution_confidence(a) -> float:
     """How sure the kit is of an attribution's speaker and source type (0 to 1).
 
-    The attribution lens's own ``type_confidence`` when it gives one; otherwise: a named
-    speaker with a clear type is surer than a pronoun, an "other" or a speaker of many words.
+    Unsure when the attribution lens is unsure of the type (``type_confidence``); less sure for a
+    resolved pronoun, an "other", a speaker of many words or a name cut after its title.
 
     >>> from kit.attribution.records import Attribution
     >>> attribution_confidence(Attribution("Police", "said", "x", "indirect", "official", 0, 1, 0, 6, 7, 11, 12, 13))
     0.9
     """
-    own = getattr(a, "type_confidence", None)
-    score = float(own) if isinstance(own, (int, float)) else 0.9
+    score = 0.5 if getattr(a, "type_confidence", "sure") == "unsure" else 0.9
     if a.source_type in ("other", "") or not a.speaker.strip():
         score = min(score, 0.4)
     if a.resolved_from:  # "she said": the kit resolved a pronoun

@@ -136,8 +136,9 @@ class LessonBuilder(W.VBox):
         def build() -> str:
             key = reviewed_key(self.key, self.rows)
             written = write_lesson(key, self.out.value.strip() or "my_lesson", easy_read=self.easy.value)
-            return message(f"Wrote the lesson ({len(key.items)} questions) to {written[0].parent}: give students "
-                           "lesson.ipynb and lesson.json; keep key.json and key.html.", kind="success")
+            folder = written[0].parent
+            return message(f"Wrote the lesson ({len(key.items)} questions) to {folder}: give students the folder "
+                           f"{folder / 'student'}; keep key.json and key.html for yourself.", kind="success")
 
         self.status.value = safe_html(build)
 
