@@ -63,22 +63,25 @@ def steps() -> tuple[Step, ...]:
 
 
 def _is_quiz(step: Step) -> bool:
-    from kit.classroom.quiz import BANKS
+    from kit.classroom.forms import OCCASIONS
 
-    return step.notebook in BANKS
+    return step.notebook in OCCASIONS
 
 
 def step_progress(step: Step, answers: dict) -> StepProgress:
     """How far ``answers`` (a loaded answers file) got in ``step``.
 
-    A quiz is done after a final attempt (a draft is "started"); a notebook is done when each
+    A quiz (saved under its occasion, ``quiz_before`` or ``quiz_after``) is done after a final
+    attempt (a draft is "started"); a notebook is done when each
     of its checked exercises has an answer, started when any exercise (or written answer) has.
     """
     mine = {k: v for k, v in answers.items() if isinstance(v, dict) and v.get("answer") is not None
             and k.startswith(step.prefixes)}
     if _is_quiz(step):
+        from kit.classroom.quiz import first_attempt
+
         entry = mine.get(step.notebook, {})
-        done = 1 if entry.get("final") is True else 0
+        done = 1 if first_attempt(entry) is not None else 0
         return StepProgress(step, done, 1, "done" if done else "started" if entry else "to do")
     ids = step.checked
     done = sum(1 for i in ids if i in mine)

@@ -243,6 +243,7 @@ def make_detector(original: str = "", *, expect=(), lenses=None, exercise: str =
 
     before = saved(exercise, None)
     box = W.Textarea(value=before if isinstance(before, str) and before.strip() else original,
+                     placeholder="Your rewritten text", description="Your text",
                      layout=W.Layout(width="100%", height="120px"))
     intro = W.HTML(message(prompt or "Rewrite the text to push the reader one way, then press "
                            "Check: the kit says what it finds.", kind="info"))

@@ -197,8 +197,7 @@ def _read_notebook(book: Gradebook, student: Student, rel: str, data: dict, temp
 
     ids = {c.__name__: c.exercise_id for c in checkers()}
 
-    # Checkers that were run: their output starts with ✅ (passed) or 💡 (tried); a blank
-    # answer's "not answered yet" note (✏️, or 💡 from older kits) is not a try.
+    # Checkers that were run: output starting ✅ (passed) or 💡 (tried); "not answered yet" is no try.
     for cell in cells:
         if cell.get("cell_type") != "code":
             continue
@@ -225,13 +224,13 @@ def _read_notebook(book: Gradebook, student: Student, rel: str, data: dict, temp
     for cell in cells:
         if "reflection" not in _tags(cell):
             continue
-        lines = [LAB_ONLY.sub("", line) for line in _source(cell).splitlines()]  # a student's words only
+        lines = LAB_ONLY.sub("", _source(cell)).splitlines()  # a student's words only
         t_cell = by_id.get(cell.get("id"))
         if t_cell is None:
             first = lines[0].strip() if lines else ""
             t_cell = next((c for c in t_cells if "reflection" in _tags(c)
                            and _source(c).splitlines()[:1] == [first]), None)
-        t_lines = [LAB_ONLY.sub("", x) for x in _source(t_cell).splitlines()] if t_cell else lines[:1]
+        t_lines = LAB_ONLY.sub("", _source(t_cell)).splitlines() if t_cell else lines[:1]
         blank = {line.strip().lower() for line in t_lines} | STUB_LINES
         mine = [line for line in lines if line.strip() and line.strip().lower() not in blank
                 and "# your answer" not in line]
