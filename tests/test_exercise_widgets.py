@@ -140,6 +140,8 @@ CASES = [
      ({k: v[0] for k, v in attribution.ATTRIBUTION_SOURCES.items()},), True, ""),
     (lambda: ew.choice_exercise(attribution.attribution_doubt_verb, ["said", "confirmed", "claimed"]),
      choose, ("said",), attribution.attribution_doubt_verb, ("said",), False, "is neutral"),
+    (lambda: ew.choice_exercise(attribution.attribution_doubt_monitor, ["said", "confirmed", "claimed"]),
+     choose, ("said",), attribution.attribution_doubt_monitor, ("said",), False, "whether the monitor"),
     (lambda: ew.choice_exercise(attribution.attribution_doubt_verb, ["said", "confirmed", "claimed"]),
      choose, ("claimed",), attribution.attribution_doubt_verb, ("claimed",), True, ""),
     (lambda: ew.pairs_exercise(attribution.attribution_chain, ["Step 1", "Step 2", "Step 3", "Step 4"],
