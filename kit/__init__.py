@@ -32,6 +32,7 @@ from kit.compare.detect import detect, detect_feedback
 from kit.compare.versions import Change, compare_versions
 # -- classroom activities
 from kit.classroom.annotate import Agreement, StudentMark, compare as compare_marks
+from kit.classroom.item_stats import FormStats, ItemStat, item_statistics
 from kit.classroom.quiz import check_quiz, load_bank
 
 __version__ = "0.1.0"

@@ -104,6 +104,56 @@ def test_one_speaker_one_type_across_mentions(text, expected):
     ("Jo Marsh said the bridge was unsafe.", "unsure"),  # a name with no role: who is this?
     ("Dr. Lena Ortiz, a paediatrician, said the clinic was full.", "unsure"),  # expert or eyewitness
     ("Karl Fenn, a trader, said the currency was falling.", "unsure"),
+    ("National Hurricane Center forecaster Tom Hale said the storm had weakened.", "unsure"),  # expert or official
 ])
 def test_type_confidence(text, confidence):
     assert rows(text, "type_confidence")[0] == (confidence,)
+
+
+# ---------------------------------------------------------------- patterns after batch A's first run
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Forecasters with the National Weather Agency predict that the rains will come late.", "expert"),
+    ("The National Maritime and Coastal Administration said the port was shut.", "official"),
+    ("The Ohio State Department of Agriculture said the harvest was late.", "official"),  # not the US foreign ministry
+    ("A State Department spokesman said talks would resume.", "foreign_government"),
+    ("Veteran election observer Tomas Vek said the count was slow.", "monitor"),
+    ("The national team coach said the striker would miss the final.", "organisation"),
+    ("Lena Park, president of Park Asset Management, said bond prices would fall.", "expert"),
+    ("Ana Reyes, Deputy High Commissioner for Refugees, said shelters were full.", "organisation"),
+    ("Both Dr. Lund and Dr. Okoro said the trial worked.", "expert"),
+])
+def test_source_type_patterns_after_batch_a(text, stype):
+    assert rows(text, "source_type")[0] == (stype,)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject that made a bare "study" is what "the study" stands for
+    ("The Westland Department of Health conducted the study last year. The study said the vaccine worked.",
+     [("The study", "official")]),
+    # "the agency's chair": the agency named before, even under another name
+    ("Investigators from the National Road Safety Board arrived on Monday, according to the agency's chair.",
+     [("the agency's chair", "official")]),
+    # "the company" after a state body and a firm: a company, not the state body
+    ("The National Rail Board opened an inquiry into Velora Freight Inc. The company said its crews were safe.",
+     [("The company", "organisation")]),
+])
+def test_definite_mentions_after_batch_a(text, expected):
+    assert rows(text, "speaker", "source_type") == expected
+
+
+def test_signs_suggest_nothing_anyone_said():
+    assert rows("Turnout was low as early signs suggested that voters stayed home.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dozens of homes evacuated as brush fire spreads: officials\n\nA fire broke out on Sunday.", "officials"),
+    ("Govt: Dry spell could hit wheat output\n\nFarmers are worried.", "Govt"),
+])
+def test_headline_source_after_or_before_a_colon(text, speaker):
+    assert rows(text, "speaker", "cue")[0] == (speaker, ":")
+
+
+def test_a_headline_colon_before_a_list_is_no_source():
+    assert rows("Storm leaves city dark: 3 things to know\n\nPower failed.") == []

@@ -140,6 +140,8 @@ CASES = [
      ({k: v[0] for k, v in attribution.ATTRIBUTION_SOURCES.items()},), True, ""),
     (lambda: ew.choice_exercise(attribution.attribution_doubt_verb, ["said", "confirmed", "claimed"]),
      choose, ("said",), attribution.attribution_doubt_verb, ("said",), False, "is neutral"),
+    (lambda: ew.choice_exercise(attribution.attribution_doubt_monitor, ["said", "confirmed", "claimed"]),
+     choose, ("said",), attribution.attribution_doubt_monitor, ("said",), False, "whether the monitor"),
     (lambda: ew.choice_exercise(attribution.attribution_doubt_verb, ["said", "confirmed", "claimed"]),
      choose, ("claimed",), attribution.attribution_doubt_verb, ("claimed",), True, ""),
     (lambda: ew.pairs_exercise(attribution.attribution_chain, ["Step 1", "Step 2", "Step 3", "Step 4"],
@@ -209,6 +211,14 @@ CASES = [
      ("the Russian military",), True, ""),
     (lambda: ew.text_exercise(trace.trace_distance), type_in, ("230",), trace.trace_distance, ("230",), False,
      "the story's figure"),
+    (lambda: ew.text_exercise(trace.trace_stop), type_in, ("regime forces",), trace.trace_stop, ("regime forces",),
+     False, "label to check later"),
+    (lambda: ew.choice_exercise(trace.trace_monitor, [("a", "a"), ("b", "b"), ("c", "c")], evidence="Evidence"),
+     lambda box, letter, why: (choose(box, letter), setattr(parts(box)[0][1], "value", why)), ("b", ""),
+     trace.trace_monitor, (("b", ""),), False, "Right choice"),
+    (lambda: ew.choice_exercise(trace.trace_monitor, [("a", "a"), ("b", "b"), ("c", "c")], evidence="Evidence"),
+     lambda box, letter, why: (choose(box, letter), setattr(parts(box)[0][1], "value", why)),
+     ("b", "Reuters, 8 Dec 2011"), trace.trace_monitor, (("b", "Reuters, 8 Dec 2011"),), True, ""),
 ]
 
 

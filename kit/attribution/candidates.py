@@ -18,8 +18,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import NamedTuple
 
-from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_signals, matches, object_cues,
-                                  object_preps, cue_subjects)
+from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_not_subjects, cue_signals, matches,
+                                  object_cues, object_preps, cue_subjects)
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.nonspeech import not_speech
 from kit.attribution.sources import names_a_source
@@ -51,7 +51,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     Each stage reads the cue's own tokens and neighbours, or looks up a sorted list: the
     work grows with the length of the text, not with its square.
     """
-    signals, objects, preps, only = cue_signals(), object_cues(), object_preps(), cue_subjects()
+    signals, objects, preps, only, never = cue_signals(), object_cues(), object_preps(), cue_subjects(), cue_not_subjects()
     found = matches(doc, "cues", cue_groups())
     two_word = {s for _, s, e in found if e - s == 2}  # starts of "called for", "pointed out"...
     out = []
@@ -74,7 +74,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         if subj is None:  # a cue with no subject names no speaker ("calls for calm grew")
             continue
-        if label in only and subj.lemma_.lower() not in only[label]:
+        if label in only and subj.lemma_.lower() not in only[label] or subj.lemma_.lower() in never.get(label, ()):
             continue
         placed = _place_claim(doc, verb, subj, unit, content, quoted)
         parts = None if placed is None else _assemble(doc, unit, subj, *placed)

@@ -220,6 +220,8 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
             resolved = _antecedent(doc, all_units, uidx, sp, history.antecedent(uidx, pronoun_start=sp.start_char))
         elif sp.root.pos_ == "NOUN" and len(sp) == 2 and sp[0].lower_ in {"the", "this"}:
             resolved = last_of.get(sp.root.lemma_)  # "A UN statement said ... The statement added"
+            if resolved is not None and resolved[3] != "sure":
+                resolved = None  # that speaker's type is a guess: the mention's own antecedent may say more
         elif resolve_pronouns and sp[0].tag_ == "PRP$" and sp.root.pos_ == "NOUN" and len(sp) <= 3:
             ante = history.antecedent(uidx, pronoun_start=sp.start_char)  # "Her office said": whose office
             resolved = None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)

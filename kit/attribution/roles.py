@@ -66,7 +66,7 @@ def role_type(span) -> tuple[str, bool] | None:
     ('expert', False)
     """
     groups = role_data().get("group", [])
-    found = matches(span, "roles", [(str(n), g.get("words", [])) for n, g in enumerate(groups)])
+    found = matches(span, "roles", [(str(n), _with_plurals(g.get("words", []))) for n, g in enumerate(groups)])
     heads = role_heads(span)
     on_head = [m for m in found if (m[2] - 1) in heads]
     if not on_head:
@@ -74,6 +74,20 @@ def role_type(span) -> tuple[str, bool] | None:
     label = max(on_head, key=lambda m: (m[2] - m[1], -int(m[0])))[0]
     group = groups[int(label)]
     return group["type"], bool(group.get("sure", True))
+
+
+def _with_plurals(words: list[str]) -> list[str]:
+    """The words and their plurals ("forecaster", "forecasters"; "chairman", "chairmen"): a
+    capitalised plural at the start of a sentence may get no lemma of its own."""
+    out = list(words)
+    for w in words:
+        if w.endswith("man"):
+            out.append(w[:-3] + "men")
+        elif w.endswith(("s", "sh", "ch", "x")):
+            out.append(w + "es")
+        elif w[-1:].isalpha() and len(w) > 2:
+            out.append(w + "s")
+    return out
 
 
 def name_structure_type(span) -> tuple[str, str] | None:
@@ -88,10 +102,11 @@ def name_structure_type(span) -> tuple[str, str] | None:
     """
     data = organisation_data().get("name_structure", {})
     gov, marks, company = (set(data.get(k, ())) for k in ("government_heads", "government_marks", "company_heads"))
-    heads = sorted((t for t in span if t.text[:1].isupper() and t.dep_ not in {"compound", "amod"}),
+    heads = sorted((t for t in span if t.text[:1].isupper() and (t.lower_ in gov or t.lower_ in company)),
                    key=lambda t: t.i != span.root.i)  # the phrase's head first, then names inside it
     for head in heads:
-        name = [t for t in head.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.text[:1].isupper()]
+        first = max(min(head.left_edge.i, head.head.left_edge.i if head.dep_ == "conj" else head.i), span.start)
+        name = [t for t in span.doc[first : head.i] if t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}]
         if head.lower_ in gov and ({t.lower_ for t in name} & marks or any(t.ent_type_ in {"GPE", "NORP"} for t in name)):
             return "official", "government"
         if head.lower_ in company and name:

@@ -54,14 +54,24 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if org is not None:
         if rule is not None and rule in org.get("refine_to", ()):
             return rule, org["kind"], True
-        if role is not None and role[0] in org.get("refine_to", ()):
-            return role[0], org["kind"], role[1]  # "a trader at a bank": the trade says more than the bank
+        if role is not None and role[0] in org.get("role_refine_to", ()):
+            # "a trader at a bank", "forecasters with NOAA": the trade says more; a state's expert may speak for it
+            return role[0], org["kind"], role[1] and org["kind"] != "government"
         return org["type"], org["kind"], True
     if rule is not None and on_head:
+        if rule == "official" and _unknown_organisation(span):
+            return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
         return rule, "", True
     if role is not None:
         return role[0], "", role[1]
     return None if rule is None else (rule, "", False)
+
+
+def _unknown_organisation(span) -> bool:
+    """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
+    beside a role word ("Amtrak officials", "officials at Dunmore")?"""
+    return any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in span) and not any(
+        t.ent_type_ in {"GPE", "NORP", "PERSON"} for t in span)
 
 
 def _named_organisation(span) -> dict | None:
@@ -71,7 +81,8 @@ def _named_organisation(span) -> dict | None:
     if named is None:
         return None
     block = next((b for b in organisation_data().get("organisation", []) if b["kind"] == named[1]), {})
-    return {"type": named[0], "kind": named[1], "refine_to": block.get("refine_to", [])}
+    return {"type": named[0], "kind": named[1], "refine_to": block.get("refine_to", []),
+            "role_refine_to": block.get("role_refine_to", [])}
 
 
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
@@ -227,6 +238,9 @@ def typed_source(span) -> tuple[str, str, bool]:
         found = _antecedent_type(doc, span)  # "the agency" is the agency named before
         if found:
             return found
+    found = _possessor_type(doc, span)  # "the agency's chair" speaks for that agency
+    if found:
+        return found
     cs, ce = _core_range(span)
     for candidate in (doc[cs:ce], span):
         found = _classify(candidate)
@@ -245,16 +259,33 @@ def typed_source(span) -> tuple[str, str, bool]:
     return data.get("fallback", "other"), "", False
 
 
+def _possessor_type(doc, span) -> tuple[str, str, bool] | None:
+    """The type of the organisation a role belongs to when it is written as a definite
+    possessive of an organisation noun ("the agency's chair", "the company's spokesman")."""
+    org_nouns = set(source_data().get("coreference", {}).get("org_nouns", ()))
+    for tok in span:
+        if tok.dep_ == "poss" and tok.lemma_.lower() in org_nouns and tok.i - 1 >= span.start \
+                and span.doc[tok.i - 1].lower_ in {"the", "this", "that"}:
+            return _antecedent_type(doc, span.doc[tok.i - 1 : tok.i + 1])
+    return None
+
+
 def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
     """The type of the fuller mention "the agency" / "the report" points back to, within a
     window (:func:`kit.attribution.chains.definite_antecedents`)."""
-    for s, e in definite_antecedents(doc, span):
+    conf = source_data().get("coreference", {})
+    backup = None
+    own = _classify(span)  # "the company" is a company whatever was named before it
+    for s, e, *how in definite_antecedents(doc, span, window=conf.get("window", 400),
+                                           org_nouns=frozenset(conf.get("org_nouns", ()))):
         found = _classify(doc[s:e])
-        if found is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):
-            found = ("organisation", "", False)
+        if found and how and own is not None and found[0] != own[0]:
+            continue  # an organisation named before, of another kind than the mention says
         if found:
             return found
-    return None
+        if backup is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):
+            backup = ("organisation", "", False)  # an organisation the kit does not know, if none it knows
+    return backup
 
 
 def names_a_source(span, sources: list[str] | None) -> bool:

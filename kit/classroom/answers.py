@@ -52,6 +52,9 @@ ANSWERS_FILE = "kit_answers.json"
 #: Seconds a save waits for another kernel's save to finish before writing anyway.
 LOCK_TIMEOUT = 5.0
 
+#: Tries kept per exercise (the first and the latest); ``n_tries`` counts them all.
+MAX_TRIES = 200
+
 #: Answers nested deeper than this are stored as text (no exercise needs more than 4 levels).
 MAX_DEPTH = 20
 
@@ -226,8 +229,28 @@ def _lock(path: Path):
     return held()
 
 
-def _update(path: Path, exercise_id: str, entry: dict) -> SaveResult:
-    """Inside the lock: read, move an unreadable file aside, add the entry, write."""
+def with_tries(old: object, entry: dict) -> dict:
+    """``entry`` with every earlier try of the exercise kept (``tries``, oldest first) and their count.
+
+    >>> first = with_tries(None, {"answer": "a", "passed": False, "saved_at": "t1"})
+    >>> second = with_tries(first, {"answer": "b", "passed": True, "saved_at": "t2"})
+    >>> second["n_tries"], [t["answer"] for t in second["tries"]]
+    (2, ['a', 'b'])
+    """
+    tries = old.get("tries") if isinstance(old, dict) else None
+    if not isinstance(tries, list):  # an entry saved before tries were kept counts as one try
+        tries = [{"answer": old.get("answer"), "passed": old.get("passed"), "time": old.get("saved_at")}] \
+            if isinstance(old, dict) and "answer" in old else []
+    count = old.get("n_tries") if isinstance(old, dict) and isinstance(old.get("n_tries"), int) else len(tries)
+    tries = tries + [{"answer": entry.get("answer"), "passed": entry.get("passed"), "time": entry.get("saved_at")}]
+    if len(tries) > MAX_TRIES:  # keep the first try and the latest ones
+        tries = tries[:1] + tries[-(MAX_TRIES - 1):]
+    return {**entry, "tries": tries, "n_tries": count + 1}
+
+
+def _update(path: Path, exercise_id: str, entry: dict, *, keep_tries: bool = False) -> SaveResult:
+    """Inside the lock: read, move an unreadable file aside, add the entry (with its earlier tries
+    when ``keep_tries``), write."""
     backup, notice = None, ""
     try:
         raw = path.read_bytes()
@@ -241,7 +264,7 @@ def _update(path: Path, exercise_id: str, entry: dict) -> SaveResult:
         data = {}
         notice = (f"Your saved answers file {path.name} could not be read ({why}), so the kit kept it "
                   f"as {backup.name} in the same folder and started a new one. Show it to your teacher.")
-    data[exercise_id] = entry
+    data[exercise_id] = with_tries(data.get(exercise_id), entry) if keep_tries else entry
     try:
         text = _dumps(data)
     except (RecursionError, ValueError):  # an old entry the kit cannot write back: keep it in a copy
@@ -268,9 +291,35 @@ def store_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None
         if not path.parent.is_dir():  # the lock would create the folder: do not
             return SaveResult(False)
         with _lock(path):
-            return _update(path, str(exercise_id), entry)
+            return _update(path, str(exercise_id), entry, keep_tries=True)
     except Exception:  # read-only folder, a folder named like the file, a full disk...
         return SaveResult(False)
+
+
+def update_entry(exercise_id: str, change) -> dict:
+    """Replace one saved entry with ``change(old entry or None)``, read and written under the lock
+    (for entries that keep their own history: quiz attempts, transfer versions). Returns the new
+    entry, or {} when nothing could be saved. Never raises; a note is printed when an unreadable
+    file was moved aside.
+
+    >>> import os, tempfile; os.environ["KIT_ANSWERS"] = os.path.join(tempfile.mkdtemp(), "a.json")
+    >>> _ = update_entry("demo", lambda old: {"answer": 1, "n": 1 if old is None else old["n"] + 1})
+    >>> update_entry("demo", lambda old: {"answer": 1, "n": old["n"] + 1})["n"]
+    2
+    >>> del os.environ["KIT_ANSWERS"]
+    """
+    try:
+        path = answers_path()
+        if not path.parent.is_dir():
+            return {}
+        with _lock(path):
+            entry = change(load_answers(path).get(exercise_id))
+            result = _update(path, str(exercise_id), entry)
+        if result.notice:
+            print("⚠️ " + result.notice)
+        return entry
+    except Exception:  # a read-only folder, a full disk: the lesson goes on
+        return {}
 
 
 def save_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None = None) -> bool:

@@ -40,9 +40,10 @@ HINTS = {
                       "\u201cmore than\u201d set a floor with no ceiling (leave the highest box empty); "
                       "\u201cup to\u201d and \u201cfewer than\u201d set a ceiling; \u201cbetween\u201d gives "
                       "both ends; with no such word, the lowest and highest are the number itself.",
-    ("passive", ""): "Look for \u201cby \u2026\u201d after the verb. If there is none, the sentence "
-                     "does not say who did it, even when a side is named nearby. Who might have done "
-                     "it, and why might a writer leave it out?",
+    ("passive", ""): "Read the whole sentence, not only the marked words. Look for \u201cby \u2026\u201d "
+                     "after the verb: the words after \u201cby\u201d name who or what did it. If there is "
+                     "none, the sentence does not say, even when a person or a side is named nearby "
+                     "(someone who speaks about it is not someone who did it).",
     ("label", ""): "Would a neutral news agency use this word? Would each side in the story accept "
                    "it for themselves?",
 }
@@ -51,6 +52,8 @@ SUCCESS = {
     "source": "Ask next: is this source in a position to know, and do others confirm it?",
     "interval": "A hedge is part of the claim: report it with the number.",
     "passive": "The sentence hides the doer. Ask: who did it, and does another source say?",
+    "passive_agent": "The sentence names the doer after \u201cby\u201d. Compare: a sentence that leaves "
+                     "it out makes the reader guess, or not ask at all.",
     "label": "Words that take a side shape how we see a story before any fact is given.",
 }
 
@@ -79,14 +82,16 @@ def answer_hash(salt: str, item_id: str, answer: str) -> str:
 def _number(text: str) -> str:
     """A typed number as the key writes it: '' for no limit, digits otherwise.
 
-    >>> _number("1,200"), _number("no limit"), _number(" 7.0 ")
-    ('1200', '', '7')
+    >>> _number("1,200"), _number("no limit"), _number(" 7.0 "), _number("1.1 million"), _number("2bn")
+    ('1200', '', '7', '1100000', '2000000000')
     """
     t = normalise(text)
     if t in ("", "none", "no limit", "no", "-", "nothing", "infinity", "unlimited"):
         return ""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|m|bn|k)", t)
+    scale = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
     try:
-        value = float(t)
+        value = round(float(m.group(1)) * scale[m.group(2)], 6) if m else float(t)
     except ValueError:
         return t
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else str(value)
@@ -154,13 +159,16 @@ class Lesson:
                 return Feedback(False, "Not yet. " + HINTS[("interval", "")], ex)
         elif not self._right(item, "", str(answer)):
             return Feedback(False, "Not yet. " + HINTS.get((kind, ""), "Look again at the words."), ex)
-        return Feedback(True, "Well done! " + self._success(item), ex)
+        return Feedback(True, "Well done! " + self._success(item, answer), ex)
 
     @staticmethod
-    def _success(item: dict) -> str:
+    def _success(item: dict, answer=None) -> str:
         """The success message; for a figure, whether its words widen it (the hedge is in the quote)."""
-        if item.get("kind") == "interval" and not item.get("hedged", True):
+        pair = tuple(answer) + ("", "") if isinstance(answer, (tuple, list)) else (answer, "")
+        if item.get("kind") == "interval" and _number(pair[0]) == _number(pair[1]):  # a right low == high: no hedge
             return "With no hedge, the figure claims exactly this number. Ask next: who counted, and how?"
+        if item.get("kind") == "passive" and normalise(answer) != "nobody":  # the doer the sentence names
+            return SUCCESS["passive_agent"]
         return SUCCESS.get(item.get("kind", ""), "")
 
     # ------------------------------------------------------------ what the notebook shows

@@ -33,7 +33,7 @@ from kit.attribution.records import SOURCE_LABELS
 from kit.classroom.lesson import LESSON_FILE, answer_hash, normalise
 from kit.core.errors import InputError
 from kit.core.widgets import parsed
-from kit.teacher.lesson_key import KeyItem, LessonKey
+from kit.teacher.lesson_key import TITLES, KeyItem, LessonKey
 
 #: The folder (inside the lesson folder) with the two files students get.
 STUDENT_DIR = "student"
@@ -46,34 +46,62 @@ RIGHTS = ("Use an article you may share with your class: a public-domain or open
 
 
 def _head(speaker: str) -> str:
-    words = re.findall(r"[\w'-]+", speaker.lower())
+    """The word that names who a source is: the last word before any comma ("Jahangir Alam,
+    secretary of the commission" is "alam", not "commission").
+
+    >>> _head("Jahangir Alam, secretary of the commission"), _head("the Taliban"), _head("")
+    ('alam', 'taliban', '')
+    """
+    words = re.findall(r"[\w'-]+", speaker.split(",")[0].lower())
     return words[-1] if words else ""
 
 
-def _names(text: str, start: int, end: int, limit: int = 6) -> list[str]:
-    """Names of people and organisations between ``start`` and ``end`` (the distractors of a question)."""
+def _names(text: str, start: int, end: int, limit: int = 6, kinds=("PERSON", "ORG", "NORP")) -> list[str]:
+    """Names of people and groups between ``start`` and ``end`` (the distractors of a question);
+    no datelines in capitals ("PHOENIX") and no places unless ``kinds`` asks for them."""
     doc = parsed(text)
     out = []
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and start <= ent.start_char < end:
-            name = " ".join(ent.text.split())
-            if name.lower() not in {n.lower() for n in out}:
+        name = re.sub(r"[’']s$", "", " ".join(ent.text.split())).rstrip(" .")  # "Hasina's" -> "Hasina"
+        if _head(name) in TITLES or len(name.split()) > 6:  # "Cpl", a cut name
+            continue
+        if ent.label_ in kinds and start <= ent.start_char < end and not (name.isupper() and len(name) > 4):
+            if name.lower() not in {n.lower() for n in out} and re.search(r"[A-Za-z]{2}", name):
                 out.append(name)
     return out[:limit]
 
 
 def _speaker_options(key: LessonKey, item: KeyItem) -> tuple[list, list]:
-    """Options for "who says so?": every source of the lesson and names from the article, in
-    alphabetical order (no position cue); every option whose head word is the key's is right."""
+    """Options for "who says so?": the key's speaker, the lesson's other sources, then people and
+    groups of the article, one option per head word (so only one option is right), in
+    alphabetical order (no position cue)."""
     speakers = [i.answer["speaker"] for i in key.items if i.kind == "source"]
     names = _names(key.text, 0, len(key.text), limit=12)
-    options: list[str] = []
-    for name in [item.answer["speaker"]] + speakers + names:
-        if name.lower() not in {o.lower() for o in options} and len(options) < 6:
+    places = _names(key.text, 0, len(key.text), limit=12, kinds=("GPE",))  # only when too few others
+    options, heads = [], set()
+    for name in [item.answer["speaker"]] + speakers + names + places:
+        if _head(name) and _head(name) not in heads and len(options) < 6 and (name not in places or len(options) < 4):
+            options.append(name)
+            heads.add(_head(name))
+    options.sort(key=str.lower)
+    return [[o, o] for o in options], [item.answer["speaker"]]
+
+
+def _passive_options(key: LessonKey, item: KeyItem) -> tuple[list, str]:
+    """Options for "who or what did it?": "The sentence does not say", the doer when the sentence
+    names one, and people or groups of the sentence, then of the article, as distractors."""
+    doc = parsed(key.text)
+    sent = next((s for s in doc.sents if s.start_char <= item.start_char < s.end_char), None)
+    s0, s1 = (sent.start_char, sent.end_char) if sent is not None else (item.start_char, item.end_char)
+    agent = item.answer.get("agent") or ""
+    near = [n for n in _names(key.text, s0, s1) if n.lower() not in item.quote.lower()]
+    others = [i.answer["speaker"] for i in key.items if i.kind == "source"] + _names(key.text, 0, len(key.text), 12)
+    options = [agent] if agent else []
+    for name in near + others:
+        if len(options) < 3 and _head(name) not in {_head(o) for o in options} and name.lower() not in agent.lower():
             options.append(name)
     options.sort(key=str.lower)
-    right = [o for o in options if _head(o) == _head(item.answer["speaker"])]
-    return [[o, o] for o in options], right
+    return [list(NOBODY)] + [[o, o] for o in options], (agent or NOBODY[1])
 
 
 def _interval_answers(answer: dict) -> list[str]:
@@ -106,14 +134,9 @@ def student_item(key: LessonKey, item: KeyItem, salt: str) -> dict:
         out["accept_type"] = [h(item.answer["source_type"])]
     elif item.kind == "interval":
         out["accept"] = [h(a) for a in _interval_answers(item.answer)]
-        out["hedged"] = bool(item.answer.get("hedge"))
     elif item.kind == "passive":
-        sent = key.text.find(item.context[:40]) if item.context else -1
-        start = sent if sent >= 0 else item.start_char
-        names = [n for n in _names(key.text, start, start + len(item.context) + 1)
-                 if n.lower() not in item.quote.lower()]
-        out["options"] = [list(NOBODY)] + sorted(([n, n] for n in names), key=lambda o: o[0].lower())
-        out["accept"] = [h(NOBODY[1])]
+        out["options"], right = _passive_options(key, item)
+        out["accept"] = [h(right)]
     elif item.kind == "label":
         out["options"] = [[words, stance] for stance, words in STANCE_WORDS.items()]
         out["accept"] = [h(item.answer["stance"])]
@@ -151,7 +174,7 @@ def answer_words(item: KeyItem) -> str:
                 else f"at most {high}" if low is None else f"from {low} to {high}")
         return span + (f" (\u201c{a['hedge']}\u201d)" if a.get("hedge") else "")
     if item.kind == "passive":
-        return "The sentence does not say who did it."
+        return f"The sentence names the doer: {a['agent']}." if a.get("agent") else "The sentence does not say who did it."
     return f"{STANCE_WORDS.get(a.get('stance'), a.get('stance'))}."
 
 
