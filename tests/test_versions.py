@@ -332,9 +332,10 @@ def test_widget_defaults_and_menus():
 def test_widget_takes_texts_and_escapes_them():
     w = make_versions(HOSTILE, "Nothing & <i>else</i>.")
     assert w.children[0].value == "text:Your text A"
-    assert "no sentence in common" in w.children[-1].value  # only shared sentences shown at first
-    w.children[2].value = False
+    assert w.children[2].value is False  # neither is an excerpt of the other: every sentence shown
     assert "<script" not in w.children[-1].value and "&lt;i&gt;" in w.children[-1].value
+    w.children[2].value = True
+    assert "no sentence in common" in w.children[-1].value
     w2 = make_versions(choices={"one": "A cat sat.", "two": "A cat sat down."}, a="one", b="two")
     assert "reworded" in w2.children[-1].value
 
