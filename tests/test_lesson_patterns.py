@@ -99,3 +99,36 @@ def test_big_numbers_can_be_typed_in_words():
 
     assert _number("1.2 million") == _number("1,200,000") == "1200000"
     assert _number("3 thousand") == "3000"
+
+
+def test_another_language_gives_no_question_and_says_why(tmp_path):
+    """"Au moins 14 personnes" is "at least 14": an English reading would key it as exactly 14."""
+    from kit.core.errors import InputError
+    from kit.teacher import lesson as cmd
+
+    text = "Au moins 14 personnes ont été tuées mardi dans des inondations, selon les autorités de la région. " * 8
+    assert not build_key(text).items
+    src = tmp_path / "article.txt"
+    src.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="English"):
+        cmd.run(cmd.build_args([str(src), "-o", str(tmp_path / "out")]))
+
+
+def test_a_repeated_paragraph_is_asked_about_once():
+    para = "Police said at least 12 people were arrested in the square on Sunday night.\n"
+    quotes = [it.quote for it in build_key(para * 4).items if it.kind == "interval"]
+    assert quotes == ["at least 12 people"]
+
+
+def test_a_page_that_cannot_be_fetched_says_how_to_use_a_saved_copy(monkeypatch):
+    from kit.compare import trace
+    from kit.core.errors import InputError
+    from kit.teacher.lesson import load_source
+
+    def offline(url, **_):
+        raise InputError("Could not fetch this page (offline). Use the excerpts bundled with the lesson.")
+
+    monkeypatch.setattr(trace, "fetch_text", offline)
+    with pytest.raises(InputError, match="python -m kit lesson saved-page.html") as err:
+        load_source("https://example.org/story")
+    assert "excerpts bundled" not in str(err.value)

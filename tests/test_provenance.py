@@ -151,3 +151,17 @@ def test_constructed_versions_drop_the_invented_sources():
         assert invented not in texts, invented
     wire = kit.load_article("aleppo-2024-12-02-wire")
     assert "about 125 kilometres" in wire.text and "130" not in wire.text
+
+
+def test_easy_read_version_quotes_no_one_the_seed_does_not():
+    """The easy-read version keeps the seed's sources: no speaker the seed does not name."""
+    simple, seed = kit.load_article("aleppo-2024-12-02-simple"), kit.load_article(SEED_ID)
+    found = kit.find_attributions(kit.parse(simple.text))
+    assert len(found) >= 10
+    for att in found:
+        assert att.source_type != "unnamed" or "observer" in att.speaker.lower(), att.speaker  # the seed's own
+        head = att.speaker.split(",")[0].split()[-1].lower()  # "Rami Abdel Rahman, head of ..." -> "rahman"
+        assert head in seed.text.lower(), att.speaker
+    # its lost quotations are the seed's, found in its own wording
+    assert len(simple.quotation_spans()) == len(simple.quotations) >= 5
+    assert {q.url for q in simple.quotations} <= {q.url for q in seed.quotations}

@@ -35,7 +35,13 @@ def load_source(source: str) -> tuple[str, dict]:
     if str(source).strip().lower().startswith(("http://", "https://")):
         from kit.compare.trace import fetch_text
 
-        return fetch_text(str(source).strip()), {"title": "", "source": str(source).strip(), "url": str(source).strip()}
+        url = str(source).strip()
+        try:
+            return fetch_text(url), {"title": "", "source": url, "url": url}
+        except InputError as err:  # offline or refused: say how to make the lesson from a saved copy
+            why = str(err).split(" Use the excerpts")[0]  # the reader's advice is for notebooks
+            raise InputError(f"{why} Save the page in your browser (File > Save page as, HTML only) and "
+                             "run: python -m kit lesson saved-page.html -o DIR") from None
     return resolve(source)
 
 
@@ -70,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("The lesson folder (-o) is the article itself. Give a new folder name.")
     easy = read_text(args.easy_read) if args.easy_read else ""
     key = make_key(args.article, title=args.title)
+    if not key.items and len(key.notes) == 1:  # one reason for all (the text is not English)
+        raise InputError(key.notes[0])
     if not key.items:
         raise InputError("The kit found nothing in this article it is sure enough of to ask about. "
                          "Try a news report of 300 words or more that quotes sources and gives figures.")

@@ -291,7 +291,11 @@ def label_items(an: Analysis) -> list[KeyItem]:
 
 def _spread(items: list[KeyItem], limit: int) -> list[KeyItem]:
     """At most ``limit`` items, surest first, then in the order of the text, different sentences first."""
-    ranked = sorted(items, key=lambda i: (-i.confidence, i.start_char))
+    ranked, asked = [], set()
+    for it in sorted(items, key=lambda i: (-i.confidence, i.start_char)):
+        if (it.kind, it.quote.lower(), str(it.answer)) not in asked:  # a repeated paragraph: ask once
+            ranked.append(it)
+            asked.add((it.kind, it.quote.lower(), str(it.answer)))
     picked, sentences = [], set()
     for rank in (0, 1):  # first one per sentence, then the rest
         for it in ranked:
@@ -326,6 +330,8 @@ def build_key(source, *, title: str = "", per_lens: int = PER_LENS) -> LessonKey
     True
     """
     an = source if isinstance(source, Analysis) else analyse(source, title=title)
+    if an.warning:  # not English: every finding may be wrong ("au moins 14" read as exactly 14)
+        return LessonKey(text=an.text, items=(), title=title or an.title, notes=(an.warning,))
     framing = _spread(label_items(an), per_lens // 2 or 1)
     passives = passive_items(an)
     framing += _spread([p for p in passives if p.answer.get("agent")], 1)  # one doer named, when there is
