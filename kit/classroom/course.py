@@ -185,3 +185,47 @@ def next_step(notebook: str) -> NextStep:
     True
     """
     return NextStep(notebook)
+
+
+#: The background brief (lessons/background.md in the kit's folder), for self-learners too.
+BRIEF = "lessons/background.md"
+
+
+class BriefView:
+    """The background brief as a fold-out page section (app mode cannot open lessons/ files)."""
+
+    def __init__(self, markdown: str | None):
+        self.markdown = markdown
+
+    def _repr_html_(self) -> str:
+        if self.markdown is None:
+            return "<p>The background brief is in <code>lessons/background.md</code> in the kit's folder.</p>"
+        from markdown_it import MarkdownIt
+
+        body = MarkdownIt("commonmark", {"html": False}).enable("table").render(self.markdown)
+        return ("<details class='kit-brief'><summary style='cursor:pointer;font-weight:600'>"
+                "Background: what happened in Aleppo, who the sources are (open to read)</summary>"
+                f"<div style='max-width:900px'>{body}</div></details>")
+
+    def __repr__(self) -> str:
+        return self.markdown or "The background brief is in lessons/background.md."
+
+
+def brief_view() -> BriefView:
+    """The background brief to read in the notebook (a fold-out; its text escaped).
+
+    >>> "<details" in brief_view()._repr_html_() or "lessons/background.md" in brief_view()._repr_html_()
+    True
+    """
+    from pathlib import Path
+
+    import re
+
+    from kit.core.dated_facts import unmark
+
+    path = Path(__file__).resolve().parents[2] / BRIEF
+    try:
+        text = unmark(path.read_text(encoding="utf-8"))  # dated facts: their words, not their markers
+    except OSError:
+        return BriefView(None)
+    return BriefView(re.sub(r"`kit\.[^`]*`", "the kit's data", text))  # pointers into code are for teachers
