@@ -134,9 +134,9 @@ def _wrap_width(text: str) -> int:
     """The line width of a hard-wrapped text (most lines broken mid-sentence), else 0."""
     lines = [ln.strip() for ln in text.split("\n")]
     inner = [a for a, b in zip(lines, lines[1:]) if a and b]
-    broken = [a for a in inner if not _END.search(a)]
     width = max((len(a) for a in lines), default=0)
-    return width if len(broken) >= 3 and len(broken) >= len(inner) / 2 and width <= WRAP_WIDTH else 0
+    broken = [a for a in inner if not _END.search(a) and len(a) >= 0.6 * width]  # full lines, cut mid-sentence
+    return width if len(broken) >= 3 and len(broken) >= len(inner) / 2 and 40 <= width <= WRAP_WIDTH else 0
 
 
 def unwrap(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import cache
@@ -68,8 +69,25 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SORTED: dict = {}
+
+
 def _in(items, u: _Unit, attr: str = "start_char") -> list:
-    return [x for x in items if u.start <= getattr(x, attr) < u.end]
+    """The items (labels, figures, attributions) whose ``attr`` offset falls in sentence ``u``, in order."""
+    return between(items, u.start, u.end, attr)
+
+
+def between(items, start: int, end: int, attr: str = "start_char") -> list:
+    """The items whose ``attr`` offset is in [start, end), in order: sorted once per list and
+    searched by bisection (a long page has thousands of items and of sentences)."""
+    cached = _SORTED.get((id(items), attr))
+    if cached is None or cached[0] is not items:
+        if len(_SORTED) > 32:
+            _SORTED.clear()
+        ordered = sorted(items, key=lambda x: getattr(x, attr))
+        cached = _SORTED[(id(items), attr)] = (items, [getattr(x, attr) for x in ordered], ordered)
+    _, keys, ordered = cached
+    return ordered[bisect_left(keys, start):bisect_left(keys, end)]
 
 
 def _text(side: _Side, start: int, end: int) -> str:
@@ -239,7 +257,7 @@ def _figure_note(sa: _Side, sb: _Side, qa, qb) -> str:
 def _nearby(side: _Side, q, key, u: _Unit) -> bool:
     """True when ``side`` has the same figure near sentence ``u`` (moved to a neighbouring sentence),
     or writes a number the lens could not read before the same word ("2-1/2 year" / "two and a half year")."""
-    if any(u.start - NEAR <= x.start_char < u.end + NEAR and _figure_key(side, x) == key for x in side.numbers):
+    if any(_figure_key(side, x) == key for x in between(side.numbers, u.start - NEAR, u.end + NEAR)):
         return True
     counted = _norm(q.counted or q.unit or "")
     for k, w in enumerate(u.words):
