@@ -132,3 +132,46 @@ def test_a_page_that_cannot_be_fetched_says_how_to_use_a_saved_copy(monkeypatch)
     with pytest.raises(InputError, match="python -m kit lesson saved-page.html") as err:
         load_source("https://example.org/story")
     assert "excerpts bundled" not in str(err.value)
+
+
+def test_requests_hopes_and_one_of_are_no_questions():
+    text = ("Rescuers demanded quiet from the crowd so they could hear calls for help. "
+            "\"We hope some will still be found,\" said Aro Vint, one of dozens of volunteers at the site. "
+            "Officials said 12 people were rescued on Tuesday.\n")
+    key = build_key(text)
+    assert not [it for it in key.items if it.kind == "source" and it.answer["speaker"] == "Rescuers"]
+    assert not [it for it in key.items if it.kind == "passive" and "will" in it.quote]
+    assert not [it for it in key.items if it.kind == "interval" and it.quote.lower().startswith("one of")]
+    assert [it for it in key.items if it.kind == "interval" and it.answer["low"] == 12]  # the rules leave the rest
+
+
+def test_a_figure_inside_a_claim_is_shown_on_the_page(key):
+    """Question numbers of a figure inside a claim's words are on the claim's mark, never lost."""
+    from kit.teacher.lesson_export import page_html
+
+    lesson = Lesson(student_data(key, lesson_id="storm", salt="x"))
+    article, handout = lesson.article_html(), page_html(key, teacher=False)
+    for it in key.items:
+        n = it.id[1:]
+        assert re.search(rf"questions? (\d+, )*{n}\b", article), n
+        assert re.search(rf"\[(\d+, )*{n}[\],]", handout), n
+
+
+def test_the_handout_offers_the_notebook_choices_and_the_key_page_writes_numbers_plainly(key):
+    from kit.teacher.lesson_export import answer_words, page_html
+    from kit.teacher.lesson_key import KeyItem
+
+    handout = page_html(key, teacher=False)
+    assert "What kind (circle one)" in handout and "The sentence does not say" in handout and "Lowest:" in handout
+    big = KeyItem("q1", "numbers", "interval", "", 0, 1, {"low": 300000, "high": None, "hedge": "more than"}, 0.9)
+    assert answer_words(big).startswith("300,000 or more")
+
+
+def test_the_title_is_the_headline_not_the_file_name(tmp_path):
+    from kit.teacher.lesson import make_key
+
+    src = tmp_path / "story-0412.txt"
+    src.write_text(STORY, encoding="utf-8")
+    assert make_key(str(src)).title == "Storm closes the port of Velm"
+    src.write_text("Police said 40 people were arrested. " + STORY, encoding="utf-8")  # no headline line
+    assert make_key(str(src)).title == "story-0412"

@@ -502,3 +502,21 @@ def test_trace_monitor_needs_evidence(answer, ok, words):
 def test_trace_stop_on_the_hook(answer, ok, words):
     fb = trace_exercises.trace_stop(answer)
     assert fb.passed is ok and words in fb.message
+
+
+@pytest.mark.parametrize("answer, ok, words", [
+    ("Express & Star", True, "second agency"), ("the AP report", True, "Associated Press"),
+    ("CNA", False, "carries AFP's text"), ("Khaleej Times", False, "carries AFP's text"),
+    ("the one with Assad", False, "other words"), (..., False, "not answered"),
+])
+def test_trace_coverage_tells_copies_from_other_reporting(answer, ok, words):
+    fb = trace_exercises.trace_coverage(answer)
+    assert fb.passed is ok and words.lower() in fb.message.lower()
+
+
+@pytest.mark.parametrize("answer, ok, words", [
+    ("b", True, "3 December"), ("a", False, "Monday 2 December"), ("c", False, "printed"),
+])
+def test_trace_yesterday_belongs_to_its_page(answer, ok, words):
+    fb = trace_exercises.trace_yesterday(answer)
+    assert fb.passed is ok and words in fb.message

@@ -189,11 +189,19 @@ class Lesson:
         from kit.core.render import Highlight, highlight
 
         text = str(self.data.get("text", ""))
-        spans = [Highlight(int(it["start_char"]), int(it["end_char"]), str(it["id"]), f"question {it['id'][1:]}")
-                 for it in self.items.values() if "start_char" in it]
-        tags = [s.tag for s in spans]
-        return highlight(text, spans, colors={t: "#fff3b0" for t in tags},
-                         labels={t: f"question {t[1:]}" for t in tags}, show_tags=True, show_legend=False)
+        items = sorted((it for it in self.items.values() if "start_char" in it),
+                       key=lambda it: (int(it["start_char"]), -int(it["end_char"])))
+        spans, labels, end = [], {}, -1
+        for it in items:  # a figure inside a claim: its number goes on the claim ("questions 1, 2")
+            start, stop = int(it["start_char"]), int(it["end_char"])
+            if start < end:
+                continue
+            inside = [str(o["id"])[1:] for o in items if start <= int(o["start_char"]) < stop]
+            labels[str(it["id"])] = ("questions " if len(inside) > 1 else "question ") + ", ".join(inside)
+            spans.append(Highlight(start, stop, str(it["id"]), labels[str(it["id"])]))
+            end = stop
+        return highlight(text, spans, colors={t: "#fff3b0" for t in labels}, labels=labels,
+                         show_tags=True, show_legend=False)
 
     def easy_read_html(self) -> str:
         """The teacher's easy-read version of the article, or "" when there is none."""
