@@ -106,10 +106,11 @@ def _speaker_options(key: LessonKey, item: KeyItem) -> tuple[list, list]:
     groups of the article (places only when too few), never two that may name the same source (so
     only one option is right), in alphabetical order (no position cue)."""
     speakers = [i.answer["speaker"] for i in key.items if i.kind == "source"]
+    near = _names(key.text, *_sentence_bounds(key, item), kinds=("PERSON", "ORG"))  # in the claim itself first
     names = _names(key.text, 0, len(key.text), limit=12, kinds=("PERSON", "ORG"))
     places = _names(key.text, 0, len(key.text), limit=12, kinds=("GPE",))
     options: list[str] = []
-    for name in [item.answer["speaker"]] + speakers + names + places:
+    for name in [item.answer["speaker"]] + near + speakers + names + places:
         if _head(name) and not any(same_source(name, o) for o in options) and len(options) < 6 and (
                 name not in places or len(options) < 4):
             options.append(name)
@@ -117,12 +118,16 @@ def _speaker_options(key: LessonKey, item: KeyItem) -> tuple[list, list]:
     return [[o, o] for o in options], [item.answer["speaker"]]
 
 
+def _sentence_bounds(key: LessonKey, item: KeyItem) -> tuple[int, int]:
+    """Where the sentence of an item starts and ends (its own words when the parser has no sentence)."""
+    sent = next((s for s in parsed(key.text).sents if s.start_char <= item.start_char < s.end_char), None)
+    return (sent.start_char, max(sent.end_char, item.end_char)) if sent is not None else (item.start_char, item.end_char)
+
+
 def _passive_options(key: LessonKey, item: KeyItem) -> tuple[list, str]:
     """Options for "who or what did it?": "The sentence does not say", the doer when the sentence
     names one, and people or groups of the sentence, then of the article, as distractors."""
-    doc = parsed(key.text)
-    sent = next((s for s in doc.sents if s.start_char <= item.start_char < s.end_char), None)
-    s0, s1 = (sent.start_char, sent.end_char) if sent is not None else (item.start_char, item.end_char)
+    s0, s1 = _sentence_bounds(key, item)
     agent = item.answer.get("agent") or ""
     near = [n for n in _names(key.text, s0, s1) if n.lower() not in item.quote.lower()]
     others = [i.answer["speaker"] for i in key.items if i.kind == "source"] + _names(key.text, 0, len(key.text), 12)
@@ -272,16 +277,16 @@ def page_html(key: LessonKey, *, teacher: bool) -> str:
     src = " \u00b7 ".join(html.escape(str(key.source[k])) for k in ("source", "date", "url") if key.source.get(k))
     body = [f"<h1>{'Key: ' if teacher else ''}{html.escape(title)}</h1><p>{src}</p>"]
     if teacher:
-        body.append(f"<p><b>Before class:</b> check every answer below against the article. {html.escape(RIGHTS)}</p>")
+        body.append(f"<p><b>Before class:</b> check every answer below against the article, and that no other "
+                    f"choice is right too (drop or correct the question in the builder if one is). {html.escape(RIGHTS)}</p>")
         body += [f"<p>\u26a0 {html.escape(n)}</p>" for n in key.notes]
     body.append("<h2>The article</h2>" + _marked_article(key) + "<h2>Questions</h2><ol>")
     for it in key.items:
         line = f"<li value=\"{it.id[1:]}\"><b>{html.escape(it.lens.capitalize())}</b> ({it.difficulty}): {html.escape(it.prompt)}"
+        line += _paper_choices(key, it)
         if teacher:
             line += (f"<br><b>Answer:</b> {html.escape(answer_words(it))} <i>(kit confidence {it.confidence:.2f})"
                      f"</i><br><small>{html.escape(it.context)}</small>")
-        else:
-            line += _paper_choices(key, it)
         body.append(line + "</li>")
     body.append("</ol>")
     if not teacher:
