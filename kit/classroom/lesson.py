@@ -49,7 +49,7 @@ HINTS = {
 }
 
 #: Said after a third wrong choice: trying every option is not the exercise (each try is saved).
-TRIES = ("This is try {n}. Your teacher sees how many tries each answer took, so read the sentence "
+TRIES = ("This is try {n}. Every try is saved for your teacher, so read the sentence "
          "again and find the words that decide it, rather than trying every option.")
 
 SUCCESS = {
