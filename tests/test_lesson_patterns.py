@@ -132,3 +132,78 @@ def test_a_page_that_cannot_be_fetched_says_how_to_use_a_saved_copy(monkeypatch)
     with pytest.raises(InputError, match="python -m kit lesson saved-page.html") as err:
         load_source("https://example.org/story")
     assert "excerpts bundled" not in str(err.value)
+
+
+def test_requests_hopes_and_one_of_are_no_questions():
+    text = ("Rescuers demanded quiet from the crowd so they could hear calls for help. "
+            "\"We hope some will still be found,\" said Aro Vint, one of dozens of volunteers at the site. "
+            "Officials said 12 people were rescued on Tuesday.\n")
+    key = build_key(text)
+    assert not [it for it in key.items if it.kind == "source" and it.answer["speaker"] == "Rescuers"]
+    assert not [it for it in key.items if it.kind == "passive" and "will" in it.quote]
+    assert not [it for it in key.items if it.kind == "interval" and it.quote.lower().startswith("one of")]
+    assert [it for it in key.items if it.kind == "interval" and it.answer["low"] == 12]  # the rules leave the rest
+
+
+def test_a_figure_inside_a_claim_is_shown_on_the_page(key):
+    """Question numbers of a figure inside a claim's words are on the claim's mark, never lost."""
+    from kit.teacher.lesson_export import page_html
+
+    lesson = Lesson(student_data(key, lesson_id="storm", salt="x"))
+    article, handout = lesson.article_html(), page_html(key, teacher=False)
+    for it in key.items:
+        n = it.id[1:]
+        assert re.search(rf"questions? (\d+, )*{n}\b", article), n
+        assert re.search(rf"\[(\d+, )*{n}[\],]", handout), n
+
+
+def test_the_handout_offers_the_notebook_choices_and_the_key_page_writes_numbers_plainly(key):
+    from kit.teacher.lesson_export import answer_words, page_html
+    from kit.teacher.lesson_key import KeyItem
+
+    handout = page_html(key, teacher=False)
+    assert "What kind (circle one)" in handout and "The sentence does not say" in handout and "Lowest:" in handout
+    teacher = page_html(key, teacher=True)  # the teacher sees the choices too, to spot a second right one
+    assert teacher.count("Who (circle one)") == len([i for i in key.items if i.kind == "source"])
+    from kit.teacher.lesson_review import ItemRow
+
+    row = ItemRow(key, next(i for i in key.items if i.kind == "source"))
+    assert "Students choose from" in row.children[0].value
+    big = KeyItem("q1", "numbers", "interval", "", 0, 1, {"low": 300000, "high": None, "hedge": "more than"}, 0.9)
+    assert answer_words(big).startswith("300,000 or more")
+
+
+def test_the_title_is_the_headline_not_the_file_name(tmp_path):
+    from kit.teacher.lesson import make_key
+
+    src = tmp_path / "story-0412.txt"
+    src.write_text(STORY, encoding="utf-8")
+    assert make_key(str(src)).title == "Storm closes the port of Velm"
+    src.write_text("Police said 40 people were arrested. " + STORY, encoding="utf-8")  # no headline line
+    assert make_key(str(src)).title == "story-0412"
+
+
+def test_the_review_can_name_or_clear_the_doer_of_a_passive(key, tmp_path):
+    from kit.teacher.lesson_export import write_lesson
+    from kit.teacher.lesson_review import ItemRow, reviewed_key
+
+    rows = [ItemRow(key, it) for it in key.items]
+    hidden = next(r for r in rows if r.item.kind == "passive" and not r.item.answer.get("agent"))
+    named = next(r for r in rows if r.item.kind == "passive" and r.item.answer.get("agent"))
+    hidden.fields["agent"].value = "looters"  # the teacher reads it differently
+    named.fields["agent"].value = " "  # and clears the other one
+    new = {it.quote: it for it in reviewed_key(key, rows).items}
+    assert new[hidden.item.quote].answer == {"passive": True, "agent": "looters"}
+    assert new[named.item.quote].answer == {"passive": True} and new[named.item.quote].confidence == 1.0
+    write_lesson(reviewed_key(key, rows), tmp_path)
+    lesson = Lesson.load(tmp_path / "student" / "lesson.json")
+    qid = new[hidden.item.quote].id
+    assert lesson.check(qid, "looters", save=False).passed and not lesson.check(qid, NOBODY[1], save=False).passed
+
+
+def test_a_third_wrong_choice_says_tries_are_seen(key):
+    lesson = Lesson(student_data(key, lesson_id="storm", salt="x"))
+    label = next(it for it in key.items if it.kind == "passive")
+    wrong = "somebody else"
+    messages = [lesson.check(label.id, wrong, save=False).message for _ in range(3)]
+    assert "try" not in messages[0].lower() and "try 3" in messages[2]

@@ -269,3 +269,44 @@ def test_the_page_has_a_box_that_hides_one_sided_sentences():
     full = versions_page(ARTICLE, ARTICLE.replace("two", "three"))
     assert 'class="kit-hide-one"' in full and " checked" not in full
     assert " checked" not in versions_page(ARTICLE, "Families left the lower streets.", hide_one_sided=False)
+
+
+# ---------------------------------------------------------------- patterns seen on the fresh batch (tuned after its first run)
+
+def test_an_ellipsis_inside_a_quotation_does_not_split_the_comparison():
+    a = '"It was dark. The water kept rising \u2026 We climbed onto the roof," she said.'
+    b = '"It was dark. The water kept rising ... We climbed onto the roof," she said.'
+    assert not {"added", "cut", "quote_changed"} & set(kinds(a, b))
+
+
+def test_a_unit_conversion_in_brackets_is_not_a_figure():
+    assert "figure_changed" not in kinds("The camp is 12 kilometres (7 miles) from the border.",
+                                         "The camp is 12 kilometres from the border.")
+
+
+def test_one_in_words_is_not_a_figure_claim():
+    assert "figure_changed" not in kinds("One farmer, Lena Okafor, lost her barn to the water.",
+                                         "Lena Okafor, a farmer, lost her barn to the water.")
+
+
+def test_the_same_vague_figure_in_other_words():
+    assert "figure_changed" not in kinds("Hundreds of homes were flooded by the river.",
+                                         "The farm was one of hundreds of homes flooded by the river.")
+
+
+def test_straight_single_quotation_marks_are_quotation_marks():
+    a = "The minister said the storm was \u201ca warning to every coastal town.\u201d"
+    b = "\"The minister said the storm was 'a warning to every coastal town.'"
+    assert "quote_marks_lost" not in kinds(a, b)
+    assert "quote_marks_lost" in kinds(a, "The minister said the storm was a warning to every coastal town.")
+
+
+def test_a_label_swapped_for_a_word_the_lists_do_not_hold():
+    got = of("label_changed", "Armed militants attacked the post at dawn.", "Armed fighters attacked the post at dawn.")
+    assert [(c.a_text, c.b_text) for c in got] == [("militants", "fighters")]
+
+
+def test_a_short_sentence_merged_into_the_one_before():
+    a = "Ten pupils were taken from the school in March. They remain missing."
+    b = "Ten pupils, who remain missing, were taken from the school in March."
+    assert not {"cut", "added"} & set(kinds(a, b))

@@ -48,6 +48,10 @@ HINTS = {
                    "it for themselves?",
 }
 
+#: Said after a third wrong choice: trying every option is not the exercise (each try is saved).
+TRIES = ("This is try {n}. Every try is saved for your teacher, so read the sentence "
+         "again and find the words that decide it, rather than trying every option.")
+
 SUCCESS = {
     "source": "Ask next: is this source in a position to know, and do others confirm it?",
     "interval": "A hedge is part of the claim: report it with the number.",
@@ -105,6 +109,7 @@ class Lesson:
             raise InputError("This is not a lesson file made by `python -m kit lesson`.")
         self.data = data
         self.items = {str(it.get("id")): it for it in data["items"] if isinstance(it, dict)}
+        self.tries: dict[str, int] = {}  # checks of each question in this session
 
     @classmethod
     def load(cls, path: str | Path = LESSON_FILE) -> "Lesson":
@@ -139,6 +144,9 @@ class Lesson:
         if is_blank(answer) or (isinstance(answer, tuple) and all(is_blank(a) or a == "" for a in answer)):
             return Feedback(False, NOT_ANSWERED, ex)
         feedback = self._feedback(item, answer, ex)
+        self.tries[str(item_id)] = self.tries.get(str(item_id), 0) + 1
+        if not feedback.passed and item.get("kind") != "interval" and self.tries[str(item_id)] >= 3:
+            feedback = Feedback(False, f"{feedback.message}\n\n{TRIES.format(n=self.tries[str(item_id)])}", ex)
         if save:
             result = store_answer(ex, list(answer) if isinstance(answer, tuple) else answer, feedback)
             if result.notice:
@@ -189,11 +197,19 @@ class Lesson:
         from kit.core.render import Highlight, highlight
 
         text = str(self.data.get("text", ""))
-        spans = [Highlight(int(it["start_char"]), int(it["end_char"]), str(it["id"]), f"question {it['id'][1:]}")
-                 for it in self.items.values() if "start_char" in it]
-        tags = [s.tag for s in spans]
-        return highlight(text, spans, colors={t: "#fff3b0" for t in tags},
-                         labels={t: f"question {t[1:]}" for t in tags}, show_tags=True, show_legend=False)
+        items = sorted((it for it in self.items.values() if "start_char" in it),
+                       key=lambda it: (int(it["start_char"]), -int(it["end_char"])))
+        spans, labels, end = [], {}, -1
+        for it in items:  # a figure inside a claim: its number goes on the claim ("questions 1, 2")
+            start, stop = int(it["start_char"]), int(it["end_char"])
+            if start < end:
+                continue
+            inside = [str(o["id"])[1:] for o in items if start <= int(o["start_char"]) < stop]
+            labels[str(it["id"])] = ("questions " if len(inside) > 1 else "question ") + ", ".join(inside)
+            spans.append(Highlight(start, stop, str(it["id"]), labels[str(it["id"])]))
+            end = stop
+        return highlight(text, spans, colors={t: "#fff3b0" for t in labels}, labels=labels,
+                         show_tags=True, show_legend=False)
 
     def easy_read_html(self) -> str:
         """The teacher's easy-read version of the article, or "" when there is none."""

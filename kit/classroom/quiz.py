@@ -6,7 +6,7 @@ forms share one skills map (six skills, three items each), so a teacher can comp
 score per skill before and after the lessons. Which form a student takes first is the
 teacher's choice (:mod:`kit.classroom.forms`); ``load_bank("quiz_before")`` is the form this
 student takes before the lessons, ``load_bank("quiz_a")`` form A itself.
-:func:`kit.classroom.widgets.make_quiz` shows a quiz; :func:`check_quiz` scores it and saves the
+:func:`kit.classroom.quiz_widgets.make_quiz` shows a quiz; :func:`check_quiz` scores it and saves the
 answers (:mod:`kit.classroom.answers`) under the occasion (``quiz_before``/``quiz_after``) with the form.
 
 Attempts are kept. The saved entry holds ``attempts``, oldest first, each ``{"answers",

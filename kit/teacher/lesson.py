@@ -17,6 +17,7 @@ Wrote a lesson with ... questions (... framing, ... attribution, ... numbers) to
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from kit.core.errors import InputError
@@ -45,10 +46,27 @@ def load_source(source: str) -> tuple[str, dict]:
     return resolve(source)
 
 
+def headline(text: str) -> str:
+    """The article's first line when it reads as a headline (short, no full stop), else "".
+
+    >>> headline("Aid worker killed in Darfur" + chr(10) + "The UN says ..."), headline("Police said 4 died. More.")
+    ('Aid worker killed in Darfur', '')
+    """
+    first = text.strip().split("\n", 1)[0].strip()
+    one_line = 0 < len(first.split()) <= 16 and not re.search(r"[.!?](\s|$)", first)  # no sentence ends in it
+    return first if one_line else ""
+
+
 def make_key(source: str, *, title: str = "") -> LessonKey:
-    """The reviewed-before-class key for ARTICLE (see :func:`kit.teacher.lesson_key.build_key`)."""
+    """The reviewed-before-class key for ARTICLE (see :func:`kit.teacher.lesson_key.build_key`).
+
+    The lesson's title: ``title``, else the bundled article's, else the article's headline (its
+    first line), else the file's name.
+    """
     text, meta = load_source(source)
-    key = build_key(text, title=title or meta.get("title", ""))
+    is_file = meta.get("title") and meta.get("source", "").startswith(meta["title"])  # "story.txt" -> "story"
+    title = title or (headline(text) if is_file or not meta.get("title") else "") or meta.get("title", "")
+    key = build_key(text, title=title)
     info = {k: str(meta[k]) for k in ("source", "date", "url", "id") if meta.get(k)}
     return LessonKey(text=key.text, items=key.items, title=key.title, source=info, notes=key.notes)
 

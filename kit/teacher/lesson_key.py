@@ -105,6 +105,9 @@ def attribution_confidence(a) -> float:
         score = min(score, 0.4)
     if _points_back(a.speaker):  # "the company said": which company? Two options would both be right
         score = min(score, 0.6)
+    cue = (a.cue.split() or [""])[0].lower()
+    if any(cue.startswith(verb) for verb in _words()["request_cues"]):  # "rescuers demanded silence": no claim
+        score = min(score, 0.5)
     return round(max(0.0, min(1.0, score)), 2)
 
 
@@ -151,6 +154,8 @@ def passive_confidence(p) -> float:
     """
     if p.kind != "passive" or p.agent is not None or p.verb.lower() in _words()["thinking_verbs"]:
         return 0.3
+    if _words()["modals"] & set(p.text.lower().replace("\u2019", "'").split()):  # "will be rescued": no deed yet
+        return 0.5
     from kit.framing.passives import load_passive_words
 
     words = load_passive_words()
@@ -172,6 +177,8 @@ def agent_confidence(p, agent: str) -> float:
     """
     if p.kind != "passive" or not agent or "\n" in p.text or " by " not in p.text:
         return 0.3
+    if _words()["modals"] & set(p.text.lower().split()):  # "will be requested by": no deed yet
+        return 0.5
     return 0.3 if p.verb.lower() in _words()["thinking_verbs"] else 0.85
 
 
@@ -241,6 +248,8 @@ def number_items(an: Analysis) -> list[KeyItem]:
         conf = quantity_confidence(q)
         if conf < SURE or word_before(an.text, q.start_char) in _words()["currencies"]:
             continue  # "USD 1.1 billion": money, not a count
+        if an.text[q.start_char:q.end_char].lower().startswith("one of"):
+            continue  # "one of scores of volunteers" picks one out: it counts nothing
         end = with_counted_noun(an.text, q.end_char)  # "Eight of the train's cars", not "... the train"
         items.append(_item(an, "numbers", "interval", (q.start_char, end),
                            f"What does \u201c{_quote(an.text, q.start_char, end)}\u201d really claim? "
