@@ -134,6 +134,14 @@ def test_a_student_cannot_see_or_release_the_after_key(copy, tmp_path):
     assert first.explanation[:30].replace('"', "&quot;") in seen["released"]
 
 
+@pytest.mark.parametrize("where, why", [("inside", "inside the kit's own folder"), ("exists", "already exists")])
+def test_a_copy_is_refused_inside_the_kit_or_over_a_folder(where, why, tmp_path):
+    out = ROOT / "build" / "copy-9B" if where == "inside" else tmp_path
+    with pytest.raises(kit.InputError, match=why):
+        student_copy.make_copy(out, "9B")
+    assert not (ROOT / "build" / "copy-9B").exists()
+
+
 def test_a_code_opens_only_its_own_form_and_class():
     secret = b"a teacher's secret"
     raw = json.loads((quiz.DATA / "quiz_b.json").read_text(encoding="utf-8"))
