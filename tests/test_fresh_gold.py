@@ -2,9 +2,9 @@
 as bench/dev's are.
 
 The kit is never run here: a fresh batch must not be seen by the kit before its first scored
-run (bench/fresh/README.md, bench/fresh2/README.md). These tests only check that every quoted string sits at its
-offsets, that the offsets can be filled again from the quotes, and that metadata and labels
-are complete, so a typo cannot reach the headline figure.
+run (bench/fresh/README.md, bench/fresh2/README.md). These tests only check that every quoted
+string sits at its offsets, that the offsets can be filled again from the quotes, and that
+metadata and labels are complete, so a typo cannot reach the headline figure.
 """
 
 from __future__ import annotations
