@@ -124,9 +124,9 @@ def test_a_student_cannot_see_or_release_the_after_key(copy, tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.splitlines()[-1])
-    assert seen["form"] == "quiz_b" and seen["answers"] == [""] * 18       # no key in the student's bank
+    assert seen["form"] == "quiz_b" and seen["answers"] == [""] * 21       # no key in the student's bank
     right = quiz.score(quiz.load_bank("quiz_b"), seen["chosen"]).correct  # scored here with the teacher's key
-    assert f"{right} of 18 right" in seen["after_submit"]                   # the hash scores the same
+    assert f"{right} of 21 right" in seen["after_submit"]                   # the hash scores the same
     for page in (seen["after_submit"], seen["forged"]):
         assert "Answer:" not in page and "teacher will release" in page
     assert "Answer:" in seen["released"]

@@ -160,7 +160,7 @@ def make_quiz(bank="quiz_before") -> W.VBox:
     >>> "still without an answer" in w.children[3].value and "Answer:" not in w.children[3].value
     True
     >>> w.children[2].click()
-    >>> "1 of 18 right" in w.children[3].value and "Answer:" in w.children[3].value
+    >>> "1 of 21 right" in w.children[3].value and "Answer:" in w.children[3].value
     True
     >>> _ = os.environ.pop("KIT_ANSWERS")
     """
