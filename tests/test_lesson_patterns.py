@@ -91,7 +91,8 @@ def test_the_student_file_does_not_tell_which_answers_are_exact_or_named(key):
     assert '"hedged"' not in text and "armed men" not in text.split('"text"')[0]
     for it in json.loads(text)["items"]:
         assert set(it) <= {"id", "lens", "kind", "prompt", "start_char", "end_char", "difficulty", "quote",
-                           "options", "options_speaker", "options_type", "accept", "accept_speaker", "accept_type"}
+                           "options", "options_speaker", "options_type", "accept", "accept_speaker", "accept_type",
+                           "accept_low", "accept_high"}
 
 
 def test_big_numbers_can_be_typed_in_words():
@@ -225,3 +226,49 @@ def test_a_speaker_that_points_back_is_never_a_choice():
     assert not [it for it in key.items if it.kind == "source" and "agency" in it.answer["speaker"]]
     for it in student_data(key, lesson_id="t", salt="x")["items"]:
         assert not [o for o in it.get("options_speaker", []) + it.get("options", []) if "agency\u2019s" in o[0]]
+
+
+def test_kinds_of_source_are_plain_kinds_only(key):
+    data = student_data(key, lesson_id="storm", salt="x")
+    kinds = {label for it in data["items"] if it["kind"] == "source" for label, _ in it["options_type"]}
+    assert kinds and not kinds & {"NO SOURCE", "who is it? check"}
+    assert {"official", "media", "organisation"} <= kinds
+
+
+def test_an_outlet_typed_as_something_else_is_no_question(monkeypatch):
+    """"the province's state news agency reported": if the kit does not type it as media, its name and
+    its type disagree, and the kind of source is no question with one right answer."""
+    from kit.attribution.records import Attribution
+    from kit.teacher.lesson_key import attribution_confidence
+
+    args = ("said", "x", "indirect", "organisation", 0, 1, 0, 6, 7, 11, 12, 13)
+    assert attribution_confidence(Attribution("the province's state news agency", *args)) < 0.8
+    assert attribution_confidence(Attribution("the Velm harbour company", *args)) >= 0.8
+    media = ("said", "x", "indirect", "media") + args[4:]
+    assert attribution_confidence(Attribution("local media", *media)) >= 0.8
+
+
+def test_at_most_one_neutral_word_is_asked_about():
+    text = ("The government said the army had secured the port. Government officials said the militants "
+            "had fled, and the government's army said 30 militants were arrested by soldiers.\n") * 2
+    labels = [it for it in build_key(text).items if it.kind == "label"]
+    assert sum(it.answer["stance"] == "neutral" for it in labels) <= 1
+
+
+def test_a_figure_half_right_says_which_half():
+    from kit.teacher.lesson_key import KeyItem, LessonKey
+
+    key = LessonKey(text="x", items=(KeyItem("q1", "numbers", "interval", "p", 0, 1,
+                                             {"low": 14, "high": None, "hedge": "at least"}, 0.9),))
+    lesson = Lesson(student_data(key, lesson_id="t"))
+    assert lesson.check("q1", ("14", "14"), save=False).message.startswith("The lowest number is right")
+    assert lesson.check("q1", ("13", ""), save=False).message.startswith("The highest number is right (empty")
+    assert lesson.check("q1", ("13", "20"), save=False).message.startswith("Not yet")
+    assert lesson.check("q1", ("14", ""), save=False).passed
+
+
+def test_what_someone_will_say_is_no_claim_of_theirs_yet():
+    text = ("Health Minister Ana Vo will tell lawmakers on Monday that 40 schools must close, her office said. "
+            "Mayor Ida Rusk said the plan was unfair.\n")
+    speakers = [it.answer["speaker"] for it in build_key(text).items if it.kind == "source"]
+    assert "Health Minister Ana Vo" not in speakers and "Mayor Ida Rusk" in speakers

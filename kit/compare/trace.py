@@ -137,7 +137,7 @@ def fetch_text(url: str, *, timeout: float = TIMEOUT) -> str:
         reason = getattr(err, "reason", None) or getattr(err, "code", None) or err
         raise InputError(f"Could not fetch this page ({reason}): the computer may be offline, or the site "
                          "refused. Use the excerpts bundled with the lesson, or save the page (File > Save "
-                         "page as > HTML only) and read it with kit.read_text.") from None
+                         "page as > HTML only) and paste its text into the box.") from None
     if len(data) > MAX_FILE_BYTES:
         raise InputError("This page is too big to read. Save just the article as text and try again.")
     try:
