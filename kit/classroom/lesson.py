@@ -164,10 +164,19 @@ class Lesson:
         elif kind == "interval":
             low, high = (tuple(answer) + ("", ""))[:2] if isinstance(answer, (tuple, list)) else (answer, "")
             if not self._right(item, "", f"{_number(low)}|{_number(high)}"):
-                return Feedback(False, "Not yet. " + HINTS[("interval", "")], ex)
+                return Feedback(False, self._half_right(item, _number(low), _number(high)) + HINTS[("interval", "")], ex)
         elif not self._right(item, "", str(answer)):
             return Feedback(False, "Not yet. " + HINTS.get((kind, ""), "Look again at the words."), ex)
         return Feedback(True, "Well done! " + self._success(item, answer), ex)
+
+    def _half_right(self, item: dict, low: str, high: str) -> str:
+        """"The lowest number is right." when one end of a figure is right (lessons that say so)."""
+        if self._right(item, "low", "low " + low):
+            return "The lowest number is right; the highest is not yet. "
+        if self._right(item, "high", "high " + high):
+            return ("The highest number is right (empty: no limit); the lowest is not yet. " if not high
+                    else "The highest number is right; the lowest is not yet. ")
+        return "Not yet. "
 
     @staticmethod
     def _success(item: dict, answer=None) -> str:
