@@ -16,8 +16,6 @@ A score typed there is kept the next time the gradebook is written.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,14 +98,12 @@ def cell(part) -> str:
     return "" if not part else f"{part[0]}/{part[1]}"
 
 
-def kept_rubric_scores(out: Path) -> dict[str, str]:
-    """The rubric levels a teacher typed into an earlier ``gradebook.csv`` in ``out``, by student cell."""
-    try:
-        text = (Path(out) / "gradebook.csv").read_text(encoding="utf-8")[:5_000_000]
-        return {row.get("student", ""): row.get(RUBRIC_COLUMN, "") or "" for row in csv.DictReader(io.StringIO(text))
-                if (row.get(RUBRIC_COLUMN) or "").strip() in {"1", "2", "3", "4"}}
-    except (OSError, ValueError, csv.Error):
-        return {}
+def kept_rubric_scores(out: Path, students: list[str] | None = None) -> dict[str, str]:
+    """The rubric levels a teacher typed into an earlier ``gradebook.csv`` in ``out``, by student
+    (read as Excel saves it: see :func:`kit.teacher.gradebook_io.read_table`)."""
+    from kit.teacher.gradebook_io import typed_scores
+
+    return typed_scores(Path(out), RUBRIC_COLUMN, {"1", "2", "3", "4"}, students or [])[0] if students else {}
 
 
 def add_columns(grades: list[list], book, names: list[str], out: Path) -> list[list]:
@@ -116,10 +112,10 @@ def add_columns(grades: list[list], book, names: list[str], out: Path) -> list[l
     ``grades`` is the header row then one row per student, in the order of ``names``.
     """
     rows = summary(book, names)
-    kept = kept_rubric_scores(out)
+    kept = kept_rubric_scores(out, [g[0] for g in grades[1:]])
     head = grades[0] + [RUBRIC_COLUMN] + [f"{r.skill} {when}" for r in rows for when in ("before", "after")]
     body = []
     for n, row in zip(names, grades[1:]):
         skill_cells = [cell(r.students.get(n, (None, None))[i]) for r in rows for i in (0, 1)]
-        body.append(row + [kept.get(row[0], "")] + skill_cells)
+        body.append(row + [kept.get(str(row[0]).lstrip("'"), "")] + skill_cells)
     return [head] + body
