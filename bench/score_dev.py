@@ -4,6 +4,9 @@
     python bench/score_dev.py --detail    # also one line per article
     python bench/score_dev.py --errors    # also misses and false positives, grouped by pattern
     python bench/score_dev.py --json      # the measures as JSON (for bench/results)
+    python bench/score_dev.py --dir bench/fresh          # another folder of gold (a fresh batch)
+    python bench/score_dev.py --only id1,id2             # only these articles of the folder
+    python bench/score_dev.py --added-since <commit>     # only the articles whose gold came after a commit
 
 Gold: bench/dev/<id>.gold.json (conventions in bench/dev/README.md). Matching:
 
@@ -102,7 +105,7 @@ def f1(p: float | None, r: float | None) -> float | None:
 
 def attribution_dict(a) -> dict:
     return {"speaker": a.speaker, "resolved_from": a.resolved_from, "cue": a.cue, "content": a.content,
-            "kind": a.kind, "source_type": a.source_type,
+            "kind": a.kind, "source_type": a.source_type, "type_confidence": getattr(a, "type_confidence", "sure"),
             "speaker_start": a.speaker_start, "speaker_end": a.speaker_end,
             "cue_start": a.cue_start, "cue_end": a.cue_end,
             "content_start": a.content_start, "content_end": a.content_end}
@@ -235,6 +238,9 @@ def measures(results: list[dict]) -> dict:
         n["att_fp"] += len(a["extras"])
         n["type_ok"] += sum(kit_type(g["source_type"]) == q["source_type"] for g, q in a["matched"])
         n["kind_ok"] += sum(g["kind"] == q["kind"] for g, q in a["matched"])
+        sure = [(g, q) for g, q in a["matched"] if q.get("type_confidence", "sure") == "sure"]
+        n["type_sure"] += len(sure)
+        n["type_sure_ok"] += sum(kit_type(g["source_type"]) == q["source_type"] for g, q in sure)
         n["fig_tp"] += len(f["matched"])
         n["fig_fn"] += len(f["misses"])
         n["fig_fp"] += len(f["false_pos"])
@@ -248,6 +254,8 @@ def measures(results: list[dict]) -> dict:
         "attribution_f1": f1(prec, rec), "attribution_precision": prec, "attribution_recall": rec,
         "source_type": ratio(n["type_ok"], n["att_tp"]),
         "attribution_kind": ratio(n["kind_ok"], n["att_tp"]),
+        "source_type_sure": ratio(n["type_sure_ok"], n["type_sure"]),
+        "sure_share": ratio(n["type_sure"], n["att_tp"]),
         "figures_recall": ratio(n["fig_tp"], n["fig_tp"] + n["fig_fn"]),
         "figures_precision": ratio(n["fig_tp"], n["fig_tp"] + n["fig_fp"]),
         "interval": ratio(n["int_ok"], n["int_n"]),
@@ -358,6 +366,33 @@ def load_set(dev: Path = DEV) -> list[tuple[str, str, dict, dict]]:
     return out
 
 
+def added_since(commit: str, folder: Path) -> set[str]:
+    """Ids of the gold files in ``folder`` that git added after ``commit``."""
+    import subprocess
+
+    out = subprocess.run(["git", "-C", str(folder), "diff", "--name-only", "--diff-filter=A", f"{commit}..HEAD",
+                          "--relative", "--", "."], capture_output=True, text=True, check=True).stdout
+    return {Path(n).name[: -len(".gold.json")] for n in out.split() if n.endswith(".gold.json")}
+
+
+def select(arts: list, only: str, since: str, folder: Path) -> list:
+    """The articles named in ``only`` (comma-separated ids) and added after ``since``."""
+    if only:
+        wanted = {x.strip() for x in only.split(",") if x.strip()}
+        arts = [a for a in arts if a[0] in wanted]
+    if since:
+        new = added_since(since, folder)
+        arts = [a for a in arts if a[0] in new]
+    return arts
+
+
+def _shown(folder: Path) -> str:
+    try:
+        return str(folder.resolve().relative_to(ROOT))
+    except ValueError:
+        return folder.name
+
+
 def fmt(x: float | None) -> str:
     return "   -  " if x is None else f"{x:6.3f}"
 
@@ -368,11 +403,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="misses and false positives grouped by pattern")
     parser.add_argument("--json", action="store_true", help="print the measures as JSON")
     parser.add_argument("--examples", type=int, default=4, help="examples shown per error pattern")
+    parser.add_argument("--dir", type=Path, default=DEV, help="folder of gold files (default bench/dev)")
+    parser.add_argument("--only", default="", help="comma-separated article ids to score (default all)")
+    parser.add_argument("--added-since", default="", metavar="COMMIT",
+                        help="only the articles whose gold file git added after COMMIT (a first run of a new batch)")
     args = parser.parse_args(argv)
 
-    arts = load_set()
+    folder = args.dir if args.dir.is_absolute() else Path.cwd() / args.dir
+    arts = select(load_set(folder), args.only, args.added_since, folder)
     if not arts:
-        print(f"No gold files in {DEV}.", file=sys.stderr)
+        print(f"No gold files to score in {folder}.", file=sys.stderr)
         return 2
     scored = []
     for gid, text, gold, meta in arts:
@@ -383,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     outlets = {meta["outlet"].split(" (")[0] for _, _, meta, _ in scored}
     c = m["counts"]
-    print(f"bench/dev: {len(scored)} articles, {len(outlets)} outlets; gold: "
+    print(f"{_shown(folder)}: {len(scored)} articles, {len(outlets)} outlets; gold: "
           f"{c['att_tp'] + c['att_fn']} attributions, {c['fig_tp'] + c['fig_fn']} amounts, {c['pas_n']} agentless passives")
     print(f"{'measure':<56} {'value':>6}  {'goal':>6}")
     for key, goal, label in GOALS:
@@ -391,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         mark = "" if goal is None else ("  ok" if val is not None and val >= goal else "  BELOW")
         print(f"{label:<56} {fmt(val)}  {'' if goal is None else f'>={goal:.2f}':>6}{mark}")
     print(f"{'(info) attribution kind right on matched':<56} {fmt(m['attribution_kind'])}")
+    print(f"{'(info) source type right where the kit is sure':<56} {fmt(m['source_type_sure'])}")
+    print(f"{'(info) share of matched attributions typed as sure':<56} {fmt(m['sure_share'])}")
     print(f"counts: attributions tp={c['att_tp']} fp={c['att_fp']} fn={c['att_fn']}; "
           f"figures tp={c['fig_tp']} fp={c['fig_fp']} fn={c['fig_fn']}, interval {c['int_ok']}/{c['int_n']}; "
           f"passives {c['pas_tp']}/{c['pas_n']}")

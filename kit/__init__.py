@@ -15,6 +15,7 @@ happens at import time: the spaCy model loads on the first call to :func:`parse`
 from kit.core.errors import InputError, KitError, ModelNotInstalled, UnknownArticle
 from kit.core.nlp import MAX_CHARS, load_model, parse, parse_many
 from kit.core.render import Highlight, highlight, legend
+from kit.core.provenance import Quotation
 from kit.core.text import Article, Copy, clean_text, html_to_text, language_warning, list_articles, load_article, read_text
 # -- classroom: feedback and saved answers
 from kit.classroom.answers import load_answers, save_answer, saved
@@ -31,6 +32,7 @@ from kit.compare.detect import detect, detect_feedback
 from kit.compare.versions import Change, compare_versions
 # -- classroom activities
 from kit.classroom.annotate import Agreement, StudentMark, compare as compare_marks
+from kit.classroom.item_stats import FormStats, ItemStat, item_statistics
 from kit.classroom.quiz import check_quiz, load_bank
 
 __version__ = "0.1.0"

@@ -31,6 +31,7 @@ WIDGET_MODULES = (
     "kit.compare.widgets",
     "kit.compare.versions_view",
     "kit.classroom.widgets",
+    "kit.classroom.quiz_widgets",
     "kit.classroom.exercise_widgets",
 )
 

@@ -9,12 +9,14 @@ import json
 import re
 from pathlib import Path
 
+from html import escape as html_escape
+
 import nbformat
 import pytest
 
 import kit
 from kit.attribution import exercises as attribution_exercises
-from kit.classroom import quiz, start
+from kit.classroom import keys, quiz, quiz_widgets, start
 from kit.classroom import widgets as classroom_widgets
 from kit.compare import detect
 from kit.compare import exercises as compare_exercises
@@ -142,28 +144,40 @@ def test_the_key_is_shown_only_after_the_final_attempt(after):
     w = classroom_widgets.make_quiz(after)
     radios = [row.children[1] for row in w.children[1].children]
     radios[0].value = after.items[0].answer
-    w.children[2].click()                                     # 14 unanswered: asks first
+    w.children[2].click()                                     # 17 unanswered: asks first
     assert "still without an answer" in w.children[3].value
     assert after.items[0].explanation[:25].replace('"', "&quot;") not in w.children[3].value
     assert kit.load_answers()["quiz_after"]["attempts"] == []
     w.children[2].click()                                     # hand in as it is
-    assert "1 of 15 right" in w.children[3].value and "Answer:" in w.children[3].value
+    assert "1 of 18 right" in w.children[3].value and "Answer:" in w.children[3].value
     again = classroom_widgets.make_quiz(after)                # after a restart: the key stays visible
     assert "Answer:" in again.children[3].value and radios[0].value == again.children[1].children[0].children[1].value
 
 
-def test_the_teacher_releases_the_key(after, monkeypatch, tmp_path):
+def test_the_before_quiz_shows_a_score_and_what_we_will_learn_not_the_key():
+    before = quiz.load_bank("quiz_before")
+    w = classroom_widgets.make_quiz(before)
+    for row, item in zip(w.children[1].children, before.items):
+        row.children[1].value = item.answer
+    w.children[2].click()
+    page = w.children[3].value
+    assert "18 of 18 right" in page and "What we will learn" in page and "3 of 3 right" in page
+    assert "Answer:" not in page and not any(i.explanation[:30].replace('"', "&quot;") in page for i in before.items)
+    assert "Answer:" not in classroom_widgets.make_quiz("quiz_before").children[3].value   # after a restart too
+    entry = kit.load_answers()["quiz_before"]
+    assert entry["form"] == "quiz_a" and entry["attempts"][0]["score"] == 18
+
+
+def test_the_teacher_releases_the_key_in_self_study(after, monkeypatch):
     assert "Answer:" not in classroom_widgets.make_quiz(after).children[3].value
-    monkeypatch.setenv(quiz.RELEASE_ENV, "quiz_after")
+    monkeypatch.setenv(keys.RELEASE_ENV, "quiz_after")
     assert "released" in classroom_widgets.make_quiz(after).children[3].value
-    monkeypatch.setenv(quiz.RELEASE_ENV, "quiz_before")
-    assert not quiz.key_released("quiz_after")
-    monkeypatch.delenv(quiz.RELEASE_ENV)
-    flag = Path(kit.classroom.answers.answers_path()).parent / quiz.RELEASE_FILE
-    flag.write_text("")
-    assert quiz.key_released("quiz_after") and quiz.key_released("quiz_before")
-    flag.write_text("quiz_before\n")
-    assert quiz.key_released("quiz_before") and not quiz.key_released("quiz_after")
+    monkeypatch.setenv(keys.RELEASE_ENV, "quiz_before")
+    assert quiz_widgets.released(after) is None
+    monkeypatch.delenv(keys.RELEASE_ENV)
+    flag = Path(kit.classroom.answers.answers_path()).parent / "kit_quiz_key_released"
+    flag.write_text("")                                       # the old flag file releases nothing
+    assert quiz_widgets.released(after) is None
 
 
 def test_each_student_sees_their_own_order(after, monkeypatch):
@@ -194,93 +208,119 @@ def test_model_answer_appears_only_after_a_try():
     assert classroom_widgets.make_model_answer("t_open", "x").children[4].layout.display is None  # after a restart
 
 
-def test_student_copies_hide_model_answers_behind_the_button():
-    nb = nbformat.read(ROOT / "notebooks" / "quiz_after.ipynb", as_version=4)
-    teacher = nbformat.read(ROOT / "lessons" / "teacher" / "quiz_after.ipynb", as_version=4)
-    i = next(n for n, c in enumerate(nb.cells) if "transfer" in c.metadata.get("tags", []))
-    task, model = nb.cells[i], nb.cells[i + 1]
-    assert "reflection" in task.metadata.tags and "BEGIN SOLUTION" not in task.source
-    assert "model-answer" in model.metadata.tags and "make_model_answer('transfer_task'" in model.source
-    assert 'rubric="transfer"' in model.source
-    solution = next(c for c in teacher.cells if "transfer" in c.metadata.get("tags", [])).source
-    assert "Model answer" in solution and "Model answer" not in model.source
-    for lesson in ("04_compare", "05_your_article"):
+def test_reflections_in_student_copies_hide_model_answers_behind_the_button():
+    for lesson in ("04_compare", "05_your_article", "quiz_after"):
         cells = nbformat.read(ROOT / "notebooks" / f"{lesson}.ipynb", as_version=4).cells
-        assert any("reflection" in c.metadata.get("tags", []) and "Reflection" in c.source for c in cells), lesson
+        i = next(n for n, c in enumerate(cells) if "reflection" in c.metadata.get("tags", []))
+        assert "BEGIN SOLUTION" not in cells[i].source and "model-answer" in cells[i + 1].metadata.tags, lesson
+    for occasion in ("quiz_before", "quiz_after"):
+        cells = nbformat.read(ROOT / "notebooks" / f"{occasion}.ipynb", as_version=4).cells
+        assert any(f'make_transfer_task("{occasion}")' in c.source for c in cells), occasion
 
 
-def test_rubric_is_shown_to_students():
+def test_rubric_is_shown_to_students_with_a_sample_answer_at_each_level():
+    from kit.classroom.transfer import TRANSFER_RUBRIC
+
     text = (ROOT / "lessons" / "rubrics.md").read_text(encoding="utf-8")
-    for level in quiz.TRANSFER_RUBRIC:
+    assert sorted(TRANSFER_RUBRIC) == [0, 1, 2, 3, 4]
+    for level in TRANSFER_RUBRIC:
         assert f"| **{level}**" in text
-    nb = nbformat.read(ROOT / "notebooks" / "quiz_after.ipynb", as_version=4)
-    assert any("| **4** |" in c.source for c in nb.cells)
+        assert f"**Sample, level {level}**" in text, level
+    w = quiz_widgets.make_transfer_task("quiz_after")
+    assert all(html_escape(t) in w.children[0].value for t in TRANSFER_RUBRIC.values())
 
 
 # ---------------------------------------------------------------- per-skill before and after
 
 
 def _entry(bank, answers_list):
-    """A saved quiz entry with final attempts (oldest first)."""
+    """A saved quiz entry with final attempts (oldest first), saved with its form."""
     attempts = [{"answers": a, "score": quiz.score(bank, a).correct, "total": len(bank.items),
                  "time": "2026-11-30T10:00:00"} for a in answers_list]
-    return {"answer": attempts[0]["answers"], "passed": True, "final": True, "attempts": attempts}
+    return {"answer": attempts[0]["answers"], "passed": True, "final": True, "attempts": attempts, "form": bank.id}
+
+
+def _transfer(text_id, *texts):
+    versions = [{"text": t, "time": f"2026-11-30T10:0{n}:00"} for n, t in enumerate(texts)]
+    return {"answer": texts[0], "passed": True, "locked": True, "text_id": text_id, "versions": versions}
 
 
 @pytest.fixture
 def work(tmp_path):
-    before, after = quiz.load_bank("quiz_before"), quiz.load_bank("quiz_after")
+    """A class of three: ana took form A first, ben form B first (counterbalanced), cy only a draft."""
+    a, b = quiz.load_bank("quiz_a"), quiz.load_bank("quiz_b")
     root = tmp_path / "class"
     for name in ("ana", "ben", "cy"):
         (root / name).mkdir(parents=True)
-    framing_only = {i.id: i.answer for i in before.items if i.lens == "framing"}
+    framing_only = {i.id: i.answer for i in a.items if i.lens == "framing"}
     (root / "ana" / "kit_answers.json").write_text(json.dumps({
-        "quiz_before": _entry(before, [framing_only]),
-        "quiz_after": _entry(after, [_all_right(after), _all_wrong(after)]),   # the first attempt counts
+        "quiz_before": _entry(a, [framing_only]),
+        "quiz_after": _entry(b, [_all_right(b), _all_wrong(b)]),            # the first attempt counts
+        "transfer_before": _transfer("transfer_a", "My first try at the water text."),
+        "transfer_after": _transfer("transfer_b", "Locked first paragraph.", "A better second one.", "A third."),
+        "framing_loaded_label": {"answer": "regime", "passed": True, "n_tries": 4,
+                                 "tries": [{"answer": w, "passed": w == "regime"} for w in ("army", "forces", "rebels", "regime")]},
     }))
     (root / "ben" / "kit_answers.json").write_text(json.dumps({
-        "quiz_before": _entry(before, [_all_wrong(before), _all_right(before)]),
+        "quiz_before": _entry(b, [_all_wrong(b), _all_right(b)]),
+        "framing_loaded_label": {"answer": "regime", "passed": True},        # saved before tries were kept: 1
     }))
     (root / "cy" / "kit_answers.json").write_text(json.dumps({   # a draft only: not reported
-        "quiz_before": {"answer": _all_right(before), "final": False, "attempts": [], "draft": _all_right(before)},
+        "quiz_before": {"answer": _all_right(a), "final": False, "attempts": [], "draft": _all_right(a), "form": "quiz_a"},
         "start_observatory": {"answer": "SOHR", "passed": True},
     }))
     return root
 
 
-def test_skills_per_student_and_class(work):
+def test_skills_per_student_and_class_from_three_items_each(work):
     book = gradebook.collect(work, templates=None)
     assert "quiz_before" not in book.students["cy"].quizzes
+    assert book.students["ana"].forms == {"quiz_before": "quiz_a", "quiz_after": "quiz_b"}
+    assert book.students["ben"].forms == {"quiz_before": "quiz_b"}
     rows = {r.skill: r for r in skills.summary(book)}
-    assert rows["framing.label"].students["ana"] == ((1, 1), (1, 1))
-    assert rows["numbers.chart"].students["ana"] == ((0, 1), (1, 1))
-    assert rows["numbers.chart"].students["ben"] == ((0, 1), None)
-    assert "cy" not in rows["numbers.chart"].students
-    assert rows["numbers.chart"].before == (0, 2) and rows["numbers.chart"].after == (1, 1)
-    assert rows["numbers.chart"].change() == 1.0
+    assert rows["framing.label"].students["ana"] == ((3, 3), (3, 3))
+    assert rows["numbers.range"].students["ana"] == ((0, 3), (3, 3))
+    assert rows["numbers.range"].students["ben"] == ((0, 3), None)
+    assert "cy" not in rows["numbers.range"].students
+    assert rows["numbers.range"].before == (0, 6) and rows["numbers.range"].after == (3, 3)
+    assert rows["numbers.range"].change() == 1.0
 
 
-def test_gradebook_shows_skills_and_keeps_rubric_scores(work, tmp_path):
+def test_gradebook_shows_skills_tries_item_statistics_and_both_transfer_scores(work, tmp_path):
     out = tmp_path / "out"
     gradebook.write(gradebook.collect(work, templates=None), out)
     with (out / "gradebook.csv").open(encoding="utf-8") as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}
-    assert rows["ana"]["quiz_after"] == "15/15" and rows["ben"]["quiz_before"] == "0/15"
-    assert rows["ana"]["numbers.chart before"] == "0/1" and rows["ana"]["numbers.chart after"] == "1/1"
-    assert rows["ben"]["numbers.chart after"] == "" and rows["ana"][skills.RUBRIC_COLUMN] == ""
+    assert rows["ana"]["quiz_after"] == "18/18" and rows["ben"]["quiz_before"] == "0/18"
+    assert rows["ana"]["form quiz_before"] == "quiz_a" and rows["ben"]["form quiz_before"] == "quiz_b"
+    assert rows["ana"]["numbers.range before"] == "0/3" and rows["ana"]["numbers.range after"] == "3/3"
+    assert rows["ben"]["numbers.range after"] == ""
+    assert rows["ana"]["framing_loaded_label tries"] == "4" and rows["ben"]["framing_loaded_label tries"] == "1"
+    assert rows["cy"]["framing_loaded_label tries"] == ""
     page = (out / "gradebook.html").read_text(encoding="utf-8")
-    assert "Per skill: before and after" in page and "Read what a chart really shows" in page
-    # the teacher scores the transfer task in the CSV; writing the gradebook again keeps it
+    assert "Per skill: before and after" in page and "Check a part against the whole" in page
+    assert "4 tries" in page and "Item statistics" in page and "Transfer task: before and after" in page
+    assert "Locked first paragraph." in page and "A better second one." not in page   # the first version is scored
+    with (out / "items.csv").open(encoding="utf-8") as f:
+        items = list(csv.DictReader(f))
+    # form B: ana all right, ben all wrong -> every item difficulty 0.50, discrimination 1, KR-20 1
+    b_rows = [r for r in items if r["form"] == "quiz_b"]
+    assert len(b_rows) == 18 and {r["difficulty (share right)"] for r in b_rows} == {"0.50"}
+    assert {r["discrimination"] for r in b_rows} == {"1.00"} and b_rows[0]["form reliability (KR-20)"] == "1.00"
+    # the teacher types both transfer levels into the CSV; writing the gradebook again keeps them
     text = (out / "gradebook.csv").read_text(encoding="utf-8").splitlines()
     head = next(csv.reader([text[0]]))
-    col = head.index(skills.RUBRIC_COLUMN)
     lines = [text[0]]
     for line in text[1:]:
         cells = next(csv.reader([line]))
         if cells[0] == "ana":
-            cells[col] = "3"
+            cells[head.index(skills.RUBRIC_COLUMNS["quiz_before"])] = "1"
+            cells[head.index(skills.RUBRIC_COLUMNS["quiz_after"])] = "3"
         lines.append(",".join(cells))
     (out / "gradebook.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     gradebook.write(gradebook.collect(work, templates=None), out)
     with (out / "gradebook.csv").open(encoding="utf-8") as f:
-        assert {r["student"]: r[skills.RUBRIC_COLUMN] for r in csv.DictReader(f)}["ana"] == "3"
+        ana = {r["student"]: r for r in csv.DictReader(f)}["ana"]
+    assert (ana[skills.RUBRIC_COLUMNS["quiz_before"]], ana[skills.RUBRIC_COLUMNS["quiz_after"]]) == ("1", "3")
+    page = (out / "gradebook.html").read_text(encoding="utf-8")
+    assert re.search(r"<td>transfer_a</td><td>1</td><td>1</td>\s*<td>transfer_b</td><td>3</td><td>3</td>", page)

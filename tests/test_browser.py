@@ -151,9 +151,9 @@ def drive_quiz(view: View) -> None:
     first.locator("input[type=radio]").first.check()
     view.root.locator("button", has_text="Submit").first.click()
     out = view.kit_view(".kit-msg")
-    expect(out.first).to_contain_text("still without an answer", timeout=WIDGET_TIMEOUT_MS)  # 14 left
+    expect(out.first).to_contain_text("still without an answer", timeout=WIDGET_TIMEOUT_MS)  # 17 left
     view.root.locator("button", has_text="Submit").first.click()  # hand in as it is: a final attempt
-    expect(out.first).to_contain_text(re.compile(r"\d+ of 15 right"), timeout=WIDGET_TIMEOUT_MS)
+    expect(out.first).to_contain_text(re.compile(r"\d+ of 18 right"), timeout=WIDGET_TIMEOUT_MS)
 
 
 def press(view: View, button) -> None:
@@ -858,3 +858,51 @@ def test_teacher_report_in_chromium(article, browser, page, tmp_path):
         assert_accessible(page, "report", f"report of {article}", include=["body"])
     finally:
         page.screenshot(path=str(tmp_path / f"report-{article}.png"), full_page=False)
+
+
+def _answer_generated_lesson(view: View, key: dict) -> None:
+    """Answer a figure of a generated lesson wrong (a hint), then right (well done), with the keyboard."""
+    item = next(i for i in key["items"] if i["kind"] == "interval")
+    box = exercise(view, f"Question {item['id'][1:]}.")
+    type_answer(box, str(item["answer"]["low"] + 1000), "Lowest")
+    check_answer(view, box, "Not yet")
+    type_answer(box, str(item["answer"]["low"]), "Lowest")
+    type_answer(box, "" if item["answer"]["high"] is None else str(item["answer"]["high"]), "Highest")
+    check_answer(view, box, "Well done")
+
+
+@pytest.fixture(scope="session")
+def generated_lesson(work_dir) -> tuple[str, dict]:
+    """A lesson made by ``python -m kit lesson`` from a real article (a VOA report, public domain)."""
+    out = work_dir / "notebooks" / "lesson_probe"
+    done = subprocess.run([sys.executable, "-m", "kit", "lesson", str(ROOT / "bench" / "dev" / "voa-2013-darfur.txt"),
+                           "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return "lesson_probe/student/lesson", json.loads((out / "key.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.browser
+def test_generated_lesson_in_jupyterlab_and_voila(generated_lesson, lab, voila, page, tmp_path):
+    """Issue 27: a generated student notebook runs clean in Lab and in Voila and checks answers."""
+    name, key = generated_lesson
+    nb = nbformat.read(lab.root / f"{name}.ipynb", as_version=4)
+    lab.open(page, f"{name}.ipynb")
+    view = View(page, page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)"), "lab")
+    try:
+        run_all_in_lab(page, name, n=sum(1 for c in nb.cells if c.cell_type == "code"))
+        assert_no_errors(page, "generated lesson after Run All")
+        _answer_generated_lesson(view, key)
+        assert_no_errors(page, "generated lesson after answering")
+        assert_accessible(page, "lab", "generated lesson in JupyterLab")
+    finally:
+        screenshot(page, view, tmp_path / "lab-generated-lesson.png")
+        lab.shutdown_kernels()
+    page.goto(f"{voila.url}/voila/render/{name}.ipynb?token={voila.token}")
+    view = View(page, page.locator("body"), "voila")
+    try:
+        page.locator(".kit-exercise").first.wait_for(timeout=RUN_TIMEOUT * 1000)
+        assert_no_errors(page, "generated lesson in Voila")
+        _answer_generated_lesson(view, key)
+        assert_accessible(page, "voila", "generated lesson in Voila")
+    finally:
+        screenshot(page, view, tmp_path / "voila-generated-lesson.png")

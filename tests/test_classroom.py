@@ -263,7 +263,7 @@ def banks():
 def test_banks_are_valid_and_balanced(banks):
     for bank in banks:
         assert quiz.problems(bank) == []
-        assert 12 <= len(bank.items) <= 15
+        assert 15 <= len(bank.items) <= 30
         counts = {lens: sum(i.lens == lens for i in bank.items) for lens in kit.QUESTIONS}
         assert min(counts.values()) >= 4, counts
         positions = {i.choices.index(i.answer) for i in bank.items}
@@ -287,7 +287,7 @@ def test_quiz_items_do_not_copy_the_seed(banks, seed):
 
 
 def test_problems_catches_broken_banks(tmp_path):
-    raw = json.loads((Path(quiz.__file__).parent / "data" / "quiz_before.json").read_text())
+    raw = json.loads((Path(quiz.__file__).parent / "data" / "quiz_a.json").read_text())
     raw["items"][0]["answer"] = "not a choice"
     raw["items"][1]["skill"] = "made.up"
     raw["items"][2]["id"] = raw["items"][3]["id"]
@@ -364,7 +364,7 @@ def classroom(tmp_path):
     (root / "ana" / "kit_answers.json").write_text(json.dumps({
         "framing_annot": {"answer": [{"start_char": 0, "end_char": 4, "tag": "loaded"}], "passed": True},
         "framing_annot_why": {"answer": "=1+1 the kit missed 'thugs'", "passed": True},
-        "quiz_before": {"answer": {"b01": "terrorists", "b02": "Where it happened"}, "passed": False},
+        "quiz_before": {"answer": {"a01": "regime", "a02": "shops"}, "form": "quiz_a", "passed": False},
     }))
     (root / "ben").mkdir()  # partial: one tried exercise, blank reflection
     (root / "ben" / "00_start.ipynb").write_text(_notebook(
@@ -434,7 +434,7 @@ def test_gradebook_files_escape_everything(classroom, tmp_path, capsys):
     with (out / "gradebook.csv").open(encoding="utf-8") as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}
     assert rows["ana"]["00 start: observatory"] == "passed" and rows["ben"]["00 start: observatory"] == "tried"
-    assert rows["ana"]["quiz_before"] == "1/15" and rows["fay"]["quiz_before"] == ""
+    assert rows["ana"]["quiz_before"] == "1/18" and rows["fay"]["quiz_before"] == ""
     # ana: start_observatory, framing_annot, framing_annot_why (quizzes are counted apart)
     assert (rows["ana"]["done"], rows["ana"]["passed"]) == ("3", "3")
     assert (rows["ben"]["done"], rows["ben"]["passed"]) == ("1", "0")

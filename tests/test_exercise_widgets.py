@@ -172,6 +172,14 @@ CASES = [
     (lambda: ew.text_exercise(numbers.numbers_others), type_in, ("351",), numbers.numbers_others, ("351",), True, ""),
     (lambda: ew.choice_exercise(numbers.numbers_trick, ["truncated axis", "cherry-picked window", "area vs length"]),
      choose, ("area vs length",), numbers.numbers_trick, ("area vs length",), False, "no circles"),
+    (lambda: ew.fields_exercise(numbers.numbers_saydnaya, ["Lowest", "Highest"]), type_in, ("13000", "13000"),
+     numbers.numbers_saydnaya, ("13000", "13000"), False, "top of Amnesty's range"),
+    (lambda: ew.choice_exercise(numbers.numbers_saydnaya_claim, ["up to 13,000", "more than 13,000"]),
+     choose, ("up to 13,000",), numbers.numbers_saydnaya_claim, ("up to 13,000",), False, "stops at 13,000"),
+    (lambda: ew.choice_exercise(numbers.numbers_tolls, [("a", "a"), ("b", "b"), ("c", "c"), ("d", "d")]),
+     choose, ("b",), numbers.numbers_tolls, ("b",), False, "other way round"),
+    (lambda: ew.fields_exercise(numbers.numbers_listing, ["2 December 2024", "1 March 2026"]), type_in,
+     ("yes", "no"), numbers.numbers_listing, ("yes", "no"), True, ""),
     # 04_compare, 05_your_article
     (lambda: ew.pairs_exercise(compare.compare_which, ["A", "B", "C"], ["state media", "opposition", "wire"]),
      pick, ({"A": "wire", "B": "opposition", "C": "state media"},), compare.compare_which,
@@ -201,6 +209,14 @@ CASES = [
      ("the Russian military",), True, ""),
     (lambda: ew.text_exercise(trace.trace_distance), type_in, ("230",), trace.trace_distance, ("230",), False,
      "the story's figure"),
+    (lambda: ew.text_exercise(trace.trace_stop), type_in, ("regime forces",), trace.trace_stop, ("regime forces",),
+     False, "label to check later"),
+    (lambda: ew.choice_exercise(trace.trace_monitor, [("a", "a"), ("b", "b"), ("c", "c")], evidence="Evidence"),
+     lambda box, letter, why: (choose(box, letter), setattr(parts(box)[0][1], "value", why)), ("b", ""),
+     trace.trace_monitor, (("b", ""),), False, "Right choice"),
+    (lambda: ew.choice_exercise(trace.trace_monitor, [("a", "a"), ("b", "b"), ("c", "c")], evidence="Evidence"),
+     lambda box, letter, why: (choose(box, letter), setattr(parts(box)[0][1], "value", why)),
+     ("b", "Reuters, 8 Dec 2011"), trace.trace_monitor, (("b", "Reuters, 8 Dec 2011"),), True, ""),
 ]
 
 

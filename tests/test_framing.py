@@ -98,8 +98,11 @@ LABEL_CASES = [
     ("Rioters torched police cars, the interior ministry said.", [("Rioters", "protesters", "delegitimizing")]),
     ("Three demonstrators were shot dead during the crackdown.",
      [("demonstrators", "protesters", "neutral"), ("crackdown", "government", "delegitimizing")]),
+    # Judgement call: "jihadist" is neutral, a description wire agencies use in their own voice
+    # (see its note in labels.toml); "armed opposition" too.
     ("Jihadists stormed the military base, and dozens of soldiers were killed.",
-     [("Jihadists", "opposition", "delegitimizing")]),
+     [("Jihadists", "opposition", "neutral")]),
+    ("Armed opposition fighters shelled the airport overnight.", [("Armed opposition", "opposition", "neutral")]),
     ("The army said it had neutralised 40 terrorists in the mountains.",
      [("army", "government", "neutral"), ("neutralised", "any", "legitimizing"),
       ("terrorists", "opposition", "delegitimizing")]),
@@ -333,7 +336,7 @@ def test_label_tooltips_are_plain_sentences(seed_doc):
 
 def test_reframer_shows_both_versions_with_changes_marked():
     w = framing_widgets.make_reframer(text="Terrorists attacked regime forces.")
-    text, style, button, out = w.children
+    text, style, _sources, button, out = w.children
     style.value = "neutral"
     button.click()
     assert "Rebels" in out.value and "Terrorists" in out.value and "government forces" in out.value

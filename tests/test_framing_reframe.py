@@ -103,3 +103,76 @@ def test_reframe_unknown_style_lists_the_styles():
 def test_reframe_refuses_bad_input():
     with pytest.raises(InputError):
         kit.reframe(b"bytes", "neutral")
+
+
+# ---------------------------------------------------------------- lost quotations (issue 23)
+# A republished copy can drop the quote marks around someone's words. The article's metadata
+# records those spans (Article.quotations); the reframer leaves them as said (protected=), or,
+# when asked, rewrites them and marks each swap with whose words it changes.
+
+LOST = "For the first time, the town escapes the control of regime forces. Terrorists fled."
+LOST_SPAN = (LOST.index("escapes"), LOST.index(". Terrorists"), "the monitor")
+
+
+def test_protected_span_is_left_as_said_and_the_narrator_is_reframed():
+    r = kit.reframe(LOST, "neutral", protected=[LOST_SPAN])
+    assert str(r) == "For the first time, the town escapes the control of regime forces. Rebels fled."
+    assert [(s.old, s.speaker, s.lost_quote) for s in r.left_as_said] == [("regime forces", "the monitor", True)]
+    assert [(s.old, s.speaker, s.lost_quote) for s in r.swaps] == [("Terrorists", None, False)]
+
+
+def test_rewriting_a_protected_span_is_marked_as_changing_the_speakers_words():
+    r = kit.reframe(LOST, "neutral", protected=[LOST_SPAN], rewrite_protected=True)
+    assert str(r) == "For the first time, the town escapes the control of government forces. Rebels fled."
+    assert [(s.old, s.speaker, s.lost_quote) for s in r.swaps] == [
+        ("regime forces", "the monitor", True), ("Terrorists", None, False)]
+    assert r.left_as_said == ()
+
+
+def test_without_protected_spans_the_reframer_cannot_know():
+    # the same words with no record of the quotation read as the narrator's own
+    assert str(kit.reframe(LOST, "neutral")) == "For the first time, the town escapes the control of government forces. Rebels fled."
+
+
+def test_protected_spans_must_be_triples():
+    with pytest.raises(InputError) as err:
+        kit.reframe(LOST, "neutral", protected=["regime forces"])
+    assert "(start, end, speaker)" in str(err.value)
+
+
+@pytest.mark.parametrize("style", ["neutral", "government", "opposition"])
+def test_reframer_leaves_the_seeds_lost_quotations(seed, style):
+    spans = seed.quotation_spans()
+    assert len(spans) == len(seed.quotations)  # every recorded quotation is in the text
+    r = kit.reframe(seed.text, style, protected=spans)
+    for start, end, speaker in spans:
+        assert not [s for s in r.swaps if s.start_char < end and start < s.end_char], speaker
+        assert seed.text[start:end] in r.text  # the speaker's words, unchanged
+    lost = [s for s in r.left_as_said if s.lost_quote]
+    assert lost and all(s.speaker for s in lost)
+    if style == "neutral":  # the monitor's "regime forces", al-Assad's and Russia's "terrorist" words
+        assert {s.old for s in lost} == {"regime forces", "terrorist", "terrorist aggression"}
+        assert "escapes the control of Syrian regime forces" in r.text
+
+
+def test_seed_lost_quotations_without_protection_would_be_rewritten(seed):
+    """The difference the lesson teaches: without the record, the monitor's word is swapped."""
+    r = kit.reframe(seed.text, "neutral", protected=seed.quotation_spans(), rewrite_protected=True)
+    monitor = [s for s in r.swaps if s.lost_quote and s.old == "regime forces"]
+    assert monitor and monitor[0].speaker.startswith("Rami Abdel Rahman")
+    assert "escapes the control of Syrian government forces" in r.text
+
+
+def test_reframe_view_marks_lost_quotations(seed):
+    from kit.framing.widgets import LEFT_AS_QUOTED, make_reframer, reframe_html
+
+    out = reframe_html(seed.text, "neutral", quotations=seed.quotations)
+    assert LEFT_AS_QUOTED in out and "the words of Rami Abdel Rahman" in out
+    rewritten = reframe_html(seed.text, "neutral", quotations=seed.quotations, rewrite_quoted=True)
+    assert "changes what Rami Abdel Rahman" in rewritten and LEFT_AS_QUOTED not in rewritten
+    w = make_reframer()  # the seed by default, with its lost quotations
+    text, style, sources, button, out = w.children
+    assert LEFT_AS_QUOTED in out.value
+    sources.value = True
+    button.click()
+    assert "(in the original copy, a quotation)" in out.value

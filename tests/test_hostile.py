@@ -529,8 +529,8 @@ def test_widget_builds_without_error(builder, callback_errors):
 # found at collection time (that would load the model to collect); the test below it fails
 # when a builder gains or loses a text box, so the list cannot go stale.
 TEXT_BOX_BUILDERS = ("make_annotator", "make_consistency_view", "make_detector", "make_label_viewer",
-                     "make_model_answer", "make_passive_spotter", "make_reframer", "make_unsourced_view",
-                     "make_your_article")
+                     "make_model_answer", "make_passive_spotter", "make_quiz", "make_reframer",
+                     "make_transfer_task", "make_unsourced_view", "make_your_article")
 
 
 @pytest.mark.parametrize("builder", _builders())

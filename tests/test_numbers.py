@@ -513,3 +513,61 @@ def test_consistency_view_lists_a_bounded_number_of_checks():
     shown = numbers_widgets.consistency_html(text)
     assert shown.count("Counted twice?") == numbers_widgets.MAX_FINDINGS_SHOWN
     assert "more checks are not shown" in shown
+
+
+# ------------------------------------------------ same event, different numbers (notebook 03, section 6)
+
+from kit.numbers import exercises as numbers_ex  # noqa: E402
+
+
+@pytest.mark.parametrize("low, high, ok, words", [
+    (5000, 13000, True, "5,000 to 13,000"),
+    ("5,000", "13,000", True, "5,000 to 13,000"),
+    (13000, 13000, False, "top of Amnesty's range"),    # the headline number only
+    (0, 13000, False, "lower end too"),                 # "up to" read literally
+    (13000, 5000, False, "Swap them"),
+    ("many", 13000, False, "Give two numbers"),
+    (1000, 2000, False, "between ... and"),
+])
+def test_saydnaya_range(low, high, ok, words):
+    fb = numbers_ex.numbers_saydnaya(low, high)
+    assert fb.passed is ok and words in fb.message
+
+
+def test_saydnaya_blank():
+    assert not numbers_ex.numbers_saydnaya(..., ...).passed
+
+
+@pytest.mark.parametrize("answer, ok, words", [
+    ("more than 13,000", True, "upper end became a lower end"),
+    ("Up to 13,000", False, "stops at 13,000"),
+    ("as many as 13,000", False, "top end again"),
+    ("between 5,000 and 13,000", False, "Amnesty's own range"),
+    ("about 13,000", False, "Which one allows a number above 13,000"),
+])
+def test_saydnaya_claim(answer, ok, words):
+    fb = numbers_ex.numbers_saydnaya_claim(answer)
+    assert fb.passed is ok and words in fb.message
+
+
+@pytest.mark.parametrize("answer, ok, words", [
+    ("c", True, "names each source"), ("a", False, "precise is not the same as right"),
+    ("b", False, "other way round"), ("d", False, "referee"), ("e", False, "who counted"),
+])
+def test_three_tolls_asked_the_same_questions(answer, ok, words):
+    fb = numbers_ex.numbers_tolls(answer)
+    assert fb.passed is ok and words in fb.message
+
+
+@pytest.mark.parametrize("first, second, ok, words", [
+    ("yes", "no", True, "27 February 2026"), ("Yes", "No.", True, "date every designation"),
+    ("yes", "yes", False, "February 2026"), ("no", "no", False, "2 December 2024"),
+    ("maybe", "no", False, "yes or no"),
+])
+def test_listed_on_a_date(first, second, ok, words):
+    fb = numbers_ex.numbers_listing(first, second)
+    assert fb.passed is ok and words in fb.message
+
+
+def test_listing_blank():
+    assert not numbers_ex.numbers_listing(..., "no").passed

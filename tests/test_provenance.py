@@ -79,3 +79,21 @@ def test_constructed_versions_say_so(article_id):
 def test_article_defaults_keep_old_callers_working():
     art = Article(id="x", title="t", date="2024-01-01", source="s", text="Body.\n")
     assert (art.copies, art.original_author, art.republisher_note) == ((), "", "")
+
+
+def test_seed_records_its_lost_quotations_with_a_copy_each():
+    """Spans of the seed that were quotations in AFP's copies: exact text, speaker, cited copy."""
+    seed = kit.load_article(SEED_ID)
+    assert isinstance(seed.quotations[0], kit.Quotation)
+    for q in seed.quotations:
+        assert seed.text.count(q.text) == 1, q.text
+        assert q.speaker and q.url.startswith("https://") and q.outlet, q.text
+        assert re.fullmatch(r"2024-12-0[1-3]", q.date), q.text
+        assert q.quoted and '"' in q.original  # the cited copy has quote marks
+        # every label in the span is the speaker's word: the cited copy has it too
+        for label in kit.find_labels(kit.parse(q.text)):
+            assert label.text.lower() in q.original.lower(), (label.text, q.original)
+    speakers = " ".join(q.speaker for q in seed.quotations)
+    for who in ("Rami Abdel Rahman", "al-Assad", "Russian military", "Araghchi", "Umm Mohamed"):
+        assert who in speakers, who
+    assert "regime forces" in seed.quotations[0].text  # the standfirst's word is the monitor's

@@ -458,6 +458,8 @@ def test_cli_takes_a_web_address(local_site, tmp_path):
     (trace_exercises.trace_quote, "Russia's military", "the Syrian army"),
     (trace_exercises.trace_distance, 124, 230),
     (trace_exercises.trace_what_changed, ["speaker", "quote marks"], ["quote marks"]),
+    (trace_exercises.trace_stop, "BIG LOSS", "regime forces"),
+    (trace_exercises.trace_monitor, "b: https://www.reuters.com/article/uk-britain-syria", "a"),
 ])
 def test_trace_checkers_pass_and_hint(checker, right, wrong):
     assert checker(right).passed
@@ -476,3 +478,26 @@ def test_cli_refuses_bad_files_with_one_clear_line(tmp_path, capsys, content, wo
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err
     assert not (tmp_path / "v.html").exists()
+
+
+@pytest.mark.parametrize("answer, ok, words", [
+    ("b", False, "show how you know"),                       # the right letter, no evidence
+    (("b", "my opinion"), False, "show how you know"),
+    (("b", "Reuters"), True, "kept the evidence"),
+    ("b, Associated Press 2013", True, "Coventry"),
+    ("a https://www.reuters.com", False, "UN body"),          # evidence does not rescue a wrong letter
+    ("c", False, "called its reports lies"),
+    (..., False, "not answered"),
+])
+def test_trace_monitor_needs_evidence(answer, ok, words):
+    fb = trace_exercises.trace_monitor(answer)
+    assert fb.passed is ok and words.lower() in fb.message.lower()
+
+
+@pytest.mark.parametrize("answer, ok, words", [
+    ("BIG LOSS:", True, "republisher"), ("big loss", True, "feeling"),
+    ("For the first time", False, "fact you can check"), ("Aleppo", False, "very first line"),
+])
+def test_trace_stop_on_the_hook(answer, ok, words):
+    fb = trace_exercises.trace_stop(answer)
+    assert fb.passed is ok and words in fb.message

@@ -18,9 +18,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import NamedTuple
 
-from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_signals, matches, object_cues,
-                                  object_preps, cue_subjects)
+from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_not_subjects, cue_signals, matches,
+                                  object_cues, object_preps, cue_subjects)
 from kit.attribution.index import children, doc_index, first_in
+from kit.attribution.nonspeech import not_speech
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
 from kit.attribution.units import QUOTE_CHARS, trim, unit_index
@@ -50,7 +51,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     Each stage reads the cue's own tokens and neighbours, or looks up a sorted list: the
     work grows with the length of the text, not with its square.
     """
-    signals, objects, preps, only = cue_signals(), object_cues(), object_preps(), cue_subjects()
+    signals, objects, preps, only, never = cue_signals(), object_cues(), object_preps(), cue_subjects(), cue_not_subjects()
     found = matches(doc, "cues", cue_groups())
     two_word = {s for _, s, e in found if e - s == 2}  # starts of "called for", "pointed out"...
     out = []
@@ -73,7 +74,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         if subj is None:  # a cue with no subject names no speaker ("calls for calm grew")
             continue
-        if label in only and subj.lemma_.lower() not in only[label]:
+        if label in only and subj.lemma_.lower() not in only[label] or subj.lemma_.lower() in never.get(label, ()):
             continue
         placed = _place_claim(doc, verb, subj, unit, content, quoted)
         parts = None if placed is None else _assemble(doc, unit, subj, *placed)
@@ -92,11 +93,21 @@ def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 def _is_cue(doc, s: int, e: int, quoted, two_word: set[int]) -> bool:
     """A verb, not inside a direct quote (there it is the speaker's wording), and not the
     first word of a two-word cue (``two_word``: "called" of "called for": the phrase handles it)."""
-    if doc[s].pos_ not in {"VERB", "AUX"}:
+    if doc[s].pos_ not in {"VERB", "AUX"} and not _verb_read_as_noun(doc[s]):
         return False
     if _inside_quote(quoted, s):
         return False
-    return not (e - s == 1 and s in two_word)
+    if e - s == 1 and s in two_word:
+        return False
+    return not_speech(doc[s]) is None  # "did not say", "formerly called", "used it to predict"
+
+
+def _verb_read_as_noun(tok) -> bool:
+    """A cue the parser took for a noun at the head of its sentence, with a subject and a
+    clause of its own ("Capital Economics forecast that growth would slow")."""
+    kids = children(tok)
+    return (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(k.dep_ == "nsubj" for k in kids)
+            and any(k.dep_ in {"ccomp", "acl", "relcl"} and any(m.dep_ == "mark" for m in children(k)) for k in kids))
 
 
 def _after_appositive(doc, verb, unit):
@@ -188,6 +199,13 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
                   and k.left_edge.dep_ == "mark"]
         if clause:
             return subtree_range(clause[0])
+    for prep in (c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "on", "during"}):
+        # "said in a situation report that ...": the parser hangs the clause on the report
+        for pobj in (k for k in children(prep) if k.dep_ == "pobj"):
+            clause = [k for k in children(pobj) if k.dep_ in {"acl", "relcl", "ccomp"} and k.left_edge.lower_ == "that"
+                      and k.left_edge.dep_ == "mark"]
+            if clause:
+                return subtree_range(clause[0])
     if takes_object:
         objs = [c for c in kids if c.dep_ in {"dobj", "oprd", "xcomp"}]
         if objs:
@@ -287,6 +305,9 @@ def according_candidates(doc, all_units) -> list[Candidate]:
     out = []
     for label, s, e in matches(doc, "according", according_groups()):
         unit = all_units[unit_index(all_units, s)]
+        if e < len(doc) and (doc[e].lower_ in according_entry(label).get("not_before", ())
+                             or doc[s - 1 : s].text[:1].isdigit() if s else False):
+            continue  # "50 per cent", "per capita", "5 per day": a rate, not a source
         heads = [c for c in children(doc[e - 1]) if c.dep_ in {"pobj", "dobj"}]
         if not heads and e < len(doc):
             if chunk_roots is None:

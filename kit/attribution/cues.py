@@ -95,6 +95,11 @@ def cue_subjects() -> dict[str, set[str]]:
     return {c["lemma"]: set(c["subjects"]) for c in verb_data().get("cue", []) if c.get("subjects")}
 
 
+def cue_not_subjects() -> dict[str, set[str]]:
+    """Cue lemmas that are no cues with certain subjects ("initial signs suggested"), and those subjects."""
+    return {c["lemma"]: set(c["not_subjects"]) for c in verb_data().get("cue", []) if c.get("not_subjects")}
+
+
 def cue_groups() -> list[tuple[str, list[str]]]:
     """One matcher group per cue lemma."""
     return [(c["lemma"], [c["lemma"]]) for c in verb_data().get("cue", [])]

@@ -49,7 +49,8 @@ from kit.attribution.cues import according_groups, cue_groups, matches
 from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.reparse import joined_units, reparsed_candidates
-from kit.attribution.sources import source_of
+from kit.attribution.coref import one_type_per_speaker
+from kit.attribution.sources import source_of, typed_source
 from kit.attribution.speakers import SpeakerHistory, is_pronoun, subject_antecedent
 from kit.attribution.units import as_doc, overlaps, quotes, span_text, trim, unit_index, units
 from kit.core.nlp import parse  # noqa: F401  (the doctests use it)
@@ -219,14 +220,19 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
             resolved = _antecedent(doc, all_units, uidx, sp, history.antecedent(uidx, pronoun_start=sp.start_char))
         elif sp.root.pos_ == "NOUN" and len(sp) == 2 and sp[0].lower_ in {"the", "this"}:
             resolved = last_of.get(sp.root.lemma_)  # "A UN statement said ... The statement added"
+            if resolved is not None and resolved[3] != "sure":
+                resolved = None  # that speaker's type is a guess: the mention's own antecedent may say more
+        elif resolve_pronouns and sp[0].tag_ == "PRP$" and sp.root.pos_ == "NOUN" and len(sp) <= 3:
+            ante = history.antecedent(uidx, pronoun_start=sp.start_char)  # "Her office said": whose office
+            resolved = None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
         att = _make(doc, c, resolved)
         if resolved is not None and not is_pronoun(sp):
             att = replace(att, speaker=span_text(doc, *c.speaker), resolved_from=None)
-        last_of[sp.root.lemma_] = (att.speaker, att.source_type, att.source_kind)
+        last_of[sp.root.lemma_] = (att.speaker, att.source_type, att.source_kind, att.type_confidence)
         result.append(att)
         if not (att.resolved_from is None and is_pronoun(sp)):
             history.add(uidx, att, speaker_start=att.speaker_start, speaker_end=att.speaker_end)
-    return result
+    return one_type_per_speaker(result)
 
 
 def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
@@ -234,23 +240,24 @@ def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
     a noun subject that agrees with it comes later ("The minister cited a survey. She said")."""
     rng = subject_antecedent(doc, all_units, uidx, sp[0], _can_speak)
     if rng is not None and (ante is None or doc[rng[0]].idx > ante.speaker_start):
-        return (span_text(doc, *rng), *source_of(doc[rng[0] : rng[1]]))
-    return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind)
+        stype, kind, sure = typed_source(doc[rng[0] : rng[1]])
+        return span_text(doc, *rng), stype, kind, "sure" if sure else "unsure"
+    return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
 
 
-def _typed(doc, speaker_span, cue) -> tuple[str, str]:
-    """(type, kind) of a speaker; a name with no type who "reports for" an outlet is media.
+def _typed(doc, speaker_span, cue) -> tuple[str, str, str]:
+    """(type, kind, confidence) of a speaker; a name with no type who "reports for" an outlet is media.
 
     >>> [a.source_type for a in find_attributions(parse("As Tom Reed reports for the BBC, the talks failed."))]
     ['media']
     """
-    found = source_of(speaker_span)
-    if found[0] == "other":
+    stype, kind, sure = typed_source(speaker_span)
+    if stype == "other":
         for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"):
-            outlet = source_of(doc[prep.i + 1 : prep.right_edge.i + 1])
+            outlet = typed_source(doc[prep.i + 1 : prep.right_edge.i + 1])
             if outlet[0] in {"media", "state_media"}:
-                return outlet
-    return found
+                stype, kind, sure = outlet
+    return stype, kind, "sure" if sure else "unsure"
 
 
 def _can_speak(tok) -> bool:
@@ -265,10 +272,10 @@ def _make(doc, c: Candidate, resolved: tuple | None = None) -> Attribution:
     start = min(doc[ss].idx, doc[cs].idx, doc[ts].idx)
     end = max(speaker_span.end_char, doc[cs:ce].end_char, doc[ts:te].end_char)
     if resolved is not None:
-        speaker_text, stype, kind = resolved
+        speaker_text, stype, kind, conf = resolved
         pron = span_text(doc, ss, se)
     else:
-        (stype, kind), speaker_text, pron = _typed(doc, speaker_span, doc[cs]), span_text(doc, ss, se), None
+        (stype, kind, conf), speaker_text, pron = _typed(doc, speaker_span, doc[cs]), span_text(doc, ss, se), None
     return Attribution(
         speaker=speaker_text,
         cue=c.cue_text,
@@ -286,4 +293,5 @@ def _make(doc, c: Candidate, resolved: tuple | None = None) -> Attribution:
         cue_signal=c.signal,
         resolved_from=pron,
         source_kind=kind,
+        type_confidence=conf,
     )

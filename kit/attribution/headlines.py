@@ -1,5 +1,6 @@
 """Headline attributions the parser cannot read as sentences: "Port Authority: Strike Halts
-Traffic" (a source, a colon, its claim) and "Fuel prices will rise - Minister assures" (a
+Traffic" (a source, a colon, its claim), "Strike Halts Traffic: port officials" (the source
+after the claim) and "Fuel prices will rise - Minister assures" (a
 claim, a dash, a source and a cue verb the tagger may take for a noun).
 
 A headline is a unit alone on its line with no full stop, question or exclamation mark at
@@ -34,7 +35,7 @@ def headline_candidates(doc, all_units) -> list[Candidate]:
         start_ok = u.start_char == 0 or text[u.start_char - 1] == "\n"
         if not (start_ok and end_ok) or doc[u.end - 1].text in {".", "!", "?", '"', "\u201d"}:
             continue
-        found = _colon_form(doc, u) or _dash_form(doc, u)
+        found = _colon_form(doc, u) or _dash_form(doc, u) or _trailing_colon_form(doc, u)
         if found is not None:
             out.append(found)
     return out
@@ -51,6 +52,18 @@ def _colon_form(doc, u) -> Candidate | None:
     if colon is None or not 0 < colon - u.start <= MAX_SPEAKER:
         return None
     speaker, content = trim(doc, u.start, colon), trim(doc, colon + 1, u.end)
+    if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]):
+        return None
+    return Candidate(u, speaker, (colon, colon + 1), content, "indirect", ":", "neutral")
+
+
+def _trailing_colon_form(doc, u) -> Candidate | None:
+    """ "claim: X" with a short source X after the last colon ("Homes evacuated as fire
+    spreads: officials")."""
+    colon = next((t.i for t in reversed(u) if t.text == ":"), None)
+    if colon is None or not 0 < u.end - 1 - colon <= 3 or colon - u.start < 3:
+        return None
+    speaker, content = trim(doc, colon + 1, u.end), trim(doc, u.start, colon)
     if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]):
         return None
     return Candidate(u, speaker, (colon, colon + 1), content, "indirect", ":", "neutral")

@@ -2,8 +2,8 @@
 
 >>> a = Attribution("Police", "said", "the road was closed", "indirect", "official",
 ...                 0, 31, 0, 6, 7, 11, 12, 31)
->>> SOURCE_LABELS[a.source_type], a.cue_signal, a.resolved_from
-('official', 'neutral', None)
+>>> SOURCE_LABELS[a.source_type], a.cue_signal, a.resolved_from, a.type_confidence
+('official', 'neutral', None, 'sure')
 """
 
 from __future__ import annotations
@@ -69,6 +69,12 @@ class Attribution:
     cue_signal: str = "neutral"
     resolved_from: str | None = None
     source_kind: str = ""  # the kind of organisation behind the type ("union", "international_body"), or ""
+    type_confidence: str = "sure"  # "sure" | "unsure": how sure the kit is of source_type (students see a question)
+
+    @property
+    def type_sure(self) -> bool:
+        """Is the kit sure of ``source_type``? When not, students see the type as a question."""
+        return self.type_confidence == "sure"
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from kit.attribution.chains import acronym_names, is_name, mention_context
+from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
+from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.speakers import PRONOUNS
 from kit.core.nlp import doc_text
 
-__all__ = ["source_of", "source_type_of"]
+__all__ = ["source_of", "source_type_of", "typed_source"]
 
 
 def _classify_text_span(span) -> str | None:
@@ -26,30 +27,62 @@ def _classify_text_span(span) -> str | None:
     return None if found is None else found[0]
 
 
-def _classify(span) -> tuple[str, str] | None:
-    """(type, organisation kind) from the words of ``span``: a known name first; then the
-    organisation named in the phrase (``organisations.toml``), which a role word may only
-    refine (``refine_to``); then the role rules of ``source_types.toml``.
+def _classify(span) -> tuple[str, str, bool] | None:
+    """(type, organisation kind, sure) from the words of ``span``: a known name first; then
+    the organisation named in the phrase (``organisations.toml``), which a role word may only
+    refine (``refine_to``); then a role rule of ``source_types.toml`` on the role's head noun;
+    then an occupation of ``roles.toml`` on it; then a role rule on another word (not sure);
+    then the structure of an organisation's name (:mod:`kit.attribution.roles`).
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("A nurses' union leader and airline officials")
     >>> _classify(doc[0:4]), _classify(doc[5:7])
-    (('organisation', 'union'), ('organisation', 'company'))
+    (('organisation', 'union', True), ('organisation', 'company', True))
     """
     overrides = source_data().get("override", [])
     groups_o = [(o["type"] + "|" + o["name"], [o["name"]]) for o in overrides]
     found_o = matches(span, "override", groups_o) if groups_o else []
     if found_o:
-        return found_o[0][0].split("|", 1)[0], ""
-    org = _organisation(span)
-    rule = _rule_type(span)
+        return found_o[0][0].split("|", 1)[0], "", True
+    org = _organisation(span) or _named_organisation(span)
+    rule, on_head = _rule_type(span)
     if rule == "foreign_government" and names_home_country(span):
         rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
+    role = role_type(span)
+    if rule == "unnamed" and on_head and span.root.lemma_.lower() in source_data().get("unnamed_heads", ()):
+        return "unnamed", "", True  # "a source in the armed group": who it is stays hidden
     if org is not None:
         if rule is not None and rule in org.get("refine_to", ()):
-            return rule, org["kind"]
-        return org["type"], org["kind"]
-    return None if rule is None else (rule, "")
+            return rule, org["kind"], True
+        if role is not None and role[0] in org.get("role_refine_to", ()):
+            # "a trader at a bank", "forecasters with NOAA": the trade says more; a state's expert may speak for it
+            return role[0], org["kind"], role[1] and org["kind"] != "government"
+        return org["type"], org["kind"], True
+    if rule is not None and on_head:
+        if rule == "official" and _unknown_organisation(span):
+            return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
+        return rule, "", True
+    if role is not None:
+        return role[0], "", role[1]
+    return None if rule is None else (rule, "", False)
+
+
+def _unknown_organisation(span) -> bool:
+    """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
+    beside a role word ("Amtrak officials", "officials at Dunmore")?"""
+    return any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in span) and not any(
+        t.ent_type_ in {"GPE", "NORP", "PERSON"} for t in span)
+
+
+def _named_organisation(span) -> dict | None:
+    """An organisation block made from the structure of a name in ``span`` ("the Regional Water
+    Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
+    named = name_structure_type(span)
+    if named is None:
+        return None
+    block = next((b for b in organisation_data().get("organisation", []) if b["kind"] == named[1]), {})
+    return {"type": named[0], "kind": named[1], "refine_to": block.get("refine_to", []),
+            "role_refine_to": block.get("role_refine_to", [])}
 
 
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
@@ -79,8 +112,9 @@ def names_home_country(span) -> bool:
 
 
 def _organisation(span) -> dict | None:
-    """The first ``[[organisation]]`` block (in file order) with a word or acronym in ``span``,
-    one on the phrase's head noun first."""
+    """The ``[[organisation]]`` block with a word or acronym in ``span``: the longest match
+    on the phrase's head noun first ("the central BANK" is a government body, "the BANK" a
+    company), then the first block in file order."""
     blocks = organisation_data().get("organisation", [])
     found = matches(span, "organisations", [(str(n), b.get("words", [])) for n, b in enumerate(blocks)],
                     [(str(n), b.get("acronyms", [])) for n, b in enumerate(blocks)])
@@ -88,22 +122,26 @@ def _organisation(span) -> dict | None:
         return None
     root = span.root.i
     on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
-    return blocks[min(int(m[0]) for m in on_head or found)]
+    if on_head:
+        return blocks[int(max(on_head, key=lambda m: (m[2] - m[1], -int(m[0])))[0])]
+    return blocks[min(int(m[0]) for m in found)]
 
 
-def _rule_type(span) -> str | None:
-    """The type of the first role rule matching ``span``; a word that is the phrase's head
-    noun decides first ("the UN refugee AGENCY" is an organisation, not a refugee); a word
-    inside a possessive only says whose the speaker is ("the president's supporters")."""
+def _rule_type(span) -> tuple[str | None, bool]:
+    """(type, on a role head?) of the first role rule matching ``span``; a word that is a head
+    noun of the role (:func:`kit.attribution.roles.role_heads`) decides first ("the UN refugee
+    AGENCY" is an organisation, not a refugee); a word inside a possessive only says whose the
+    speaker is ("the president's supporters")."""
     rules = source_data().get("rule", [])
     found = matches(span, "rules", [(f"{n}|{r['type']}", r["words"]) for n, r in enumerate(rules)])
     poss = [(t.left_edge.i, t.i + 2) for t in span if t.dep_ == "poss" and t.head.i != t.i]
     found = [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in poss)]
     if not found:
-        return None
-    root = span.root.i
-    on_head = [m for m in found if m[1] <= root < m[2]]
-    return min(on_head or found, key=lambda m: int(m[0].split("|")[0]))[0].split("|", 1)[1]
+        return None, False
+    heads = role_heads(span)
+    on_head = [m for m in found if any(m[1] <= h < m[2] for h in heads)]
+    best = min(on_head or found, key=lambda m: int(m[0].split("|")[0]))[0].split("|", 1)[1]
+    return best, bool(on_head)
 
 
 def _core_range(span) -> tuple[int, int]:
@@ -177,10 +215,32 @@ def source_of(span) -> tuple[str, str]:
     >>> source_of(doc[13:14])
     ('military', '')
     """
+    return typed_source(span)[:2]
+
+
+def typed_source(span) -> tuple[str, str, bool]:
+    """(type, kind, sure) of a speaker phrase, as :func:`source_of`, and whether the kit is
+    sure of the type: a known name, an organisation, a role's head noun are sure; a role word
+    that only modifies another, a name with no role, a bare pronoun are not.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("The Regional Water Agency cut supplies. The agency said rain was needed.")
+    >>> typed_source(doc[7:9])
+    ('official', 'government', True)
+    >>> typed_source(parse("Jo Marsh said so.")[0:2])
+    ('other', '', False)
+    """
     data = source_data()
     doc = span.doc
     if len(span) == 1 and span[0].lower_ in PRONOUNS | {"i", "we"}:
-        return "unnamed", ""
+        return "unnamed", "", False
+    if is_definite_mention(span):
+        found = _antecedent_type(doc, span)  # "the agency" is the agency named before
+        if found:
+            return found
+    found = _possessor_type(doc, span)  # "the agency's chair" speaks for that agency
+    if found:
+        return found
     cs, ce = _core_range(span)
     for candidate in (doc[cs:ce], span):
         found = _classify(candidate)
@@ -191,10 +251,41 @@ def source_of(span) -> tuple[str, str]:
         return found
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
-        return data.get("country_speaker", "foreign_government"), ""
+        return data.get("country_speaker", "foreign_government"), "", True
+    if any(t.ent_type_ == "ORG" for t in span) and not any(t.ent_type_ == "PERSON" for t in span):
+        return "organisation", "", False  # a body the kit does not know: probably an organisation
     if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span):
-        return data.get("named_person", "other"), ""
-    return data.get("fallback", "other"), ""
+        return data.get("named_person", "other"), "", False
+    return data.get("fallback", "other"), "", False
+
+
+def _possessor_type(doc, span) -> tuple[str, str, bool] | None:
+    """The type of the organisation a role belongs to when it is written as a definite
+    possessive of an organisation noun ("the agency's chair", "the company's spokesman")."""
+    org_nouns = set(source_data().get("coreference", {}).get("org_nouns", ()))
+    for tok in span:
+        if tok.dep_ == "poss" and tok.lemma_.lower() in org_nouns and tok.i - 1 >= span.start \
+                and span.doc[tok.i - 1].lower_ in {"the", "this", "that"}:
+            return _antecedent_type(doc, span.doc[tok.i - 1 : tok.i + 1])
+    return None
+
+
+def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
+    """The type of the fuller mention "the agency" / "the report" points back to, within a
+    window (:func:`kit.attribution.chains.definite_antecedents`)."""
+    conf = source_data().get("coreference", {})
+    backup = None
+    own = _classify(span)  # "the company" is a company whatever was named before it
+    for s, e, *how in definite_antecedents(doc, span, window=conf.get("window", 400),
+                                           org_nouns=frozenset(conf.get("org_nouns", ()))):
+        found = _classify(doc[s:e])
+        if found and how and own is not None and found[0] != own[0]:
+            continue  # an organisation named before, of another kind than the mention says
+        if found:
+            return found
+        if backup is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):
+            backup = ("organisation", "", False)  # an organisation the kit does not know, if none it knows
+    return backup
 
 
 def names_a_source(span, sources: list[str] | None) -> bool:

@@ -52,7 +52,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.classroom.feedback import Feedback
-from kit.core.files import NotAFile, file_lock, plain_os_error, read_regular, remove_stale_temps, write_atomic
+from kit.core.files import (file_lock, plain_os_error, read_regular, refuse_special, remove_stale_temps,
+                            write_atomic)
 
 ANSWERS_FILE = "kit_answers.json"
 
@@ -60,6 +61,9 @@ ANSWERS_FILE = "kit_answers.json"
 LOCK_TIMEOUT = 5.0
 #: Seconds a save waits in all for another kernel's save; then it is not saved (and says so).
 LOCK_WAIT = 30.0
+
+#: Tries kept per exercise (the first and the latest); ``n_tries`` counts them all.
+MAX_TRIES = 200
 
 #: Answers nested deeper than this are stored as text (no exercise needs more than 4 levels).
 MAX_DEPTH = 20
@@ -237,8 +241,28 @@ def _lock(path: Path):
     return file_lock(path, notice_after=LOCK_TIMEOUT, wait=LOCK_WAIT)
 
 
-def _update(path: Path, exercise_id: str, entry: dict) -> SaveResult:
-    """Inside the lock: read, move an unreadable file aside, add the entry, write."""
+def with_tries(old: object, entry: dict) -> dict:
+    """``entry`` with every earlier try of the exercise kept (``tries``, oldest first) and their count.
+
+    >>> first = with_tries(None, {"answer": "a", "passed": False, "saved_at": "t1"})
+    >>> second = with_tries(first, {"answer": "b", "passed": True, "saved_at": "t2"})
+    >>> second["n_tries"], [t["answer"] for t in second["tries"]]
+    (2, ['a', 'b'])
+    """
+    tries = old.get("tries") if isinstance(old, dict) else None
+    if not isinstance(tries, list):  # an entry saved before tries were kept counts as one try
+        tries = [{"answer": old.get("answer"), "passed": old.get("passed"), "time": old.get("saved_at")}] \
+            if isinstance(old, dict) and "answer" in old else []
+    count = old.get("n_tries") if isinstance(old, dict) and isinstance(old.get("n_tries"), int) else len(tries)
+    tries = tries + [{"answer": entry.get("answer"), "passed": entry.get("passed"), "time": entry.get("saved_at")}]
+    if len(tries) > MAX_TRIES:  # keep the first try and the latest ones
+        tries = tries[:1] + tries[-(MAX_TRIES - 1):]
+    return {**entry, "tries": tries, "n_tries": count + 1}
+
+
+def _update(path: Path, exercise_id: str, entry: dict, *, keep_tries: bool = False) -> SaveResult:
+    """Inside the lock: read, move an unreadable file aside, add the entry (with its earlier tries
+    when ``keep_tries``), write."""
     remove_stale_temps(path)
     backup, notice = None, ""
     try:
@@ -253,7 +277,7 @@ def _update(path: Path, exercise_id: str, entry: dict) -> SaveResult:
         data = {}
         notice = (f"Your saved answers file {path.name} could not be read ({why}), so the kit kept it "
                   f"as {backup.name} in the same folder and started a new one. Show it to your teacher.")
-    data[exercise_id] = entry
+    data[exercise_id] = with_tries(data.get(exercise_id), entry) if keep_tries else entry
     try:
         text = _dumps(data)
     except (RecursionError, ValueError):  # an old entry the kit cannot write back: keep it in a copy
@@ -284,29 +308,14 @@ def store_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None
         }
         if not path.parent.is_dir():  # the lock would create the folder: do not
             return SaveResult(False, None, not_saved(f"there is no folder {path.parent.name or '.'!r}", path))
-        _refuse_special(path)  # a pipe would block the read, a folder fail it: say so at once
+        refuse_special(path)  # a pipe would block the read, a folder fail it: say so at once
         with _lock(path):
-            return _update(path, str(exercise_id), entry)
+            return _update(path, str(exercise_id), entry, keep_tries=True)
     except Exception as err:  # read-only folder, a folder named like the file, a full disk...
         try:
             return SaveResult(False, None, not_saved(plain_os_error(err), Path(path)))
         except Exception:
             return SaveResult(False, None, "Not saved: the kit could not write your answer. Tell your teacher.")
-
-
-def _refuse_special(path: Path) -> None:
-    """NotAFile when ``path`` (a link followed) is a folder, a pipe, a device or a socket."""
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return
-    if stat.S_ISDIR(mode):
-        raise NotAFile(21, f"{path.name} is a folder, not a file (rename or move that folder)", str(path))
-    if not stat.S_ISREG(mode):
-        raise NotAFile(22, f"{path.name} is not an ordinary file (a pipe or a device): ask your teacher "
-                           "to remove it", str(path))
 
 
 def save_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None = None) -> bool:

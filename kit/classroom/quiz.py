@@ -1,22 +1,25 @@
-"""Before/after check: two short question banks that measure the same skills.
+"""Before/after quiz: two parallel forms that measure the same skills, and their scoring.
 
-The banks are data (``kit/classroom/data/quiz_before.json``, ``kit/classroom/data/quiz_after.json``): each
-item has an id, a lens, a skill, a short news sentence, a question, choices, the answer
-and an explanation. Both banks share one skills map, so a teacher can compare a class's
-score per skill before and after the lessons. :func:`kit.classroom.widgets.make_quiz` shows a bank;
-:func:`check_quiz` scores it and saves the answers (:mod:`kit.classroom.answers`).
+The forms are data (``kit/classroom/data/quiz_a.json``, ``quiz_b.json``): each item has an id,
+a lens, a skill, a short news text, a question, choices, the answer and an explanation. Both
+forms share one skills map (six skills, three items each), so a teacher can compare a class's
+score per skill before and after the lessons. Which form a student takes first is the
+teacher's choice (:mod:`kit.classroom.forms`); ``load_bank("quiz_before")`` is the form this
+student takes before the lessons, ``load_bank("quiz_a")`` form A itself.
+:func:`kit.classroom.widgets.make_quiz` shows a quiz; :func:`check_quiz` scores it and saves the
+answers (:mod:`kit.classroom.answers`) under the occasion (``quiz_before``/``quiz_after``) with the form.
 
-Attempts are kept. The saved entry (``kit_answers.json``, under the bank's id) holds
-``attempts``, oldest first, each ``{"answers", "score", "total", "time"}``; the first attempt
-is the one the gradebook reports as "before" or "after", and a later attempt never replaces
-it. Until a student presses *Submit - final* only a ``draft`` is saved and no score or key is
-shown. The key (right answers and explanations) is shown after a final attempt, or to
-everyone when the teacher releases it (see :func:`key_released`).
+Attempts are kept. The saved entry holds ``attempts``, oldest first, each ``{"answers",
+"score", "total", "time"}``; the first attempt is the one the gradebook reports, and a later
+attempt never replaces it. Until a student presses *Submit - final* only a ``draft`` is saved.
+After the before-quiz a student sees a score and what the lessons will teach, never the key;
+the key of the after-quiz is shown after a final attempt in self-study, and in a class's
+student copy only when the teacher releases it (:mod:`kit.classroom.keys`).
 
 Each student sees the choices in an order of their own (:func:`choice_order`, fixed by
 the student id: ``$KIT_STUDENT``, else ``$JUPYTERHUB_USER``, else the login name).
 
->>> bank = load_bank("quiz_before")
+>>> bank = load_bank("quiz_a")
 >>> len(bank.items) >= 15 and set(bank.lenses()) == {"framing", "attribution", "numbers"}
 True
 >>> first = bank.items[0]
@@ -27,19 +30,24 @@ True
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kit.classroom.feedback import QUESTIONS, Feedback, not_answered
+from kit.classroom.forms import FORMS, OCCASIONS
 from kit.core.errors import InputError
 
 DATA = Path(__file__).parent / "data"
-BANKS = ("quiz_before", "quiz_after")
+BANKS = FORMS
 
 
 @dataclass(frozen=True)
 class Item:
-    """One multiple-choice question about a short news sentence."""
+    """One multiple-choice question about a short news sentence.
+
+    In a class's student copy ``answer`` and ``explanation`` are empty and ``check`` holds a
+    salted hash of the right option (:mod:`kit.classroom.keys`).
+    """
 
     id: str
     lens: str
@@ -49,17 +57,31 @@ class Item:
     choices: tuple[str, ...]
     answer: str
     explanation: str
+    check: str = ""
+    salt: str = ""
+
+    def right(self, given: object) -> bool:
+        """Is ``given`` the right option? (From the key, or from the hash in a student copy.)"""
+        if not isinstance(given, str) or given not in self.choices:
+            return False
+        if self.answer:
+            return given == self.answer
+        from kit.classroom.keys import check_hash
+
+        return bool(self.check) and check_hash(self.salt, self.id, given) == self.check
 
 
 @dataclass(frozen=True)
 class Bank:
-    """A question bank: items plus the skills map shared by the before and after banks."""
+    """A form: items plus the skills map both forms share; ``occasion`` when loaded as one."""
 
     id: str
     title: str
     note: str
     skills: dict = field(hash=False, compare=False)
     items: tuple[Item, ...] = ()
+    sealed: str = ""      # a student copy's encrypted key (kit.classroom.keys)
+    occasion: str = ""    # "quiz_before" or "quiz_after" when loaded by occasion
 
     def lenses(self) -> list[str]:
         """The lenses in the bank, in the order of :data:`kit.classroom.feedback.QUESTIONS`."""
@@ -68,6 +90,11 @@ class Bank:
 
     def item(self, item_id: str) -> Item | None:
         return next((i for i in self.items if i.id == item_id), None)
+
+    @property
+    def saved_as(self) -> str:
+        """The id its answers are saved under: the occasion, else the form."""
+        return self.occasion or self.id
 
 
 @dataclass(frozen=True)
@@ -90,29 +117,57 @@ class QuizResult:
 
     def summary(self) -> str:
         """
-        >>> score(load_bank("quiz_after"), {}).summary()
-        '0 of 15 right. Framing: 0/4, Attribution: 0/6, Numbers: 0/5.'
+        >>> score(load_bank("quiz_b"), {}).summary()
+        '0 of 18 right. Framing: 0/6, Attribution: 0/6, Numbers: 0/6.'
         """
         lenses = ", ".join(f"{lens.capitalize()}: {c}/{t}" for lens, (c, t) in self.by_lens.items())
         return f"{self.correct} of {self.total} right. {lenses}."
 
 
+def _item(raw: dict, salt: str) -> Item:
+    return Item(str(raw["id"]), str(raw["lens"]), str(raw["skill"]), str(raw["text"]), str(raw["question"]),
+                tuple(str(c) for c in raw["choices"]), str(raw.get("answer", "")),
+                str(raw.get("explanation", "")), str(raw.get("check", "")), salt)
+
+
 def load_bank(name: str | Path) -> Bank:
-    """A bank by name (``"quiz_before"``, ``"quiz_after"``) or from a JSON file."""
+    """A form by name (``"quiz_a"``, ``"quiz_b"``), the form this student takes on an occasion
+    (``"quiz_before"``, ``"quiz_after"``), or a bank from a JSON file.
+
+    >>> load_bank("quiz_before").occasion, load_bank("quiz_a").items[0].answer != ""
+    ('quiz_before', True)
+    """
+    from kit.classroom.forms import current_form
+
+    occasion = str(name) if str(name) in OCCASIONS else ""
+    name = current_form(occasion) if occasion else name
     path = Path(name) if str(name).endswith(".json") else DATA / f"{name}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        items = tuple(
-            Item(str(i["id"]), str(i["lens"]), str(i["skill"]), str(i["text"]), str(i["question"]),
-                 tuple(str(c) for c in i["choices"]), str(i["answer"]), str(i["explanation"]))
-            for i in raw["items"]
-        )
+        salt = str(raw.get("salt", ""))
+        items = tuple(_item(i, salt) for i in raw["items"])
         return Bank(str(raw["id"]), str(raw.get("title", "")), str(raw.get("note", "")),
-                    dict(raw.get("skills", {})), items)
+                    dict(raw.get("skills", {})), items, str(raw.get("sealed", "")), occasion)
     except OSError:
-        raise InputError(f"There is no question bank called {name!r}. Try one of: {', '.join(BANKS)}.") from None
-    except (ValueError, KeyError, TypeError) as err:
+        raise InputError(f"There is no question bank called {name!r}. "
+                         f"Try one of: {', '.join(OCCASIONS + FORMS)}.") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise InputError(f"The question bank {path.name} is damaged ({err}).") from None
+
+
+def with_key(bank: Bank, code: str) -> Bank | None:
+    """A sealed bank with its answers and explanations, when ``code`` is its release code; else None.
+    An unsealed bank comes back as it is."""
+    from kit.classroom.keys import open_items
+
+    if not bank.sealed:
+        return bank
+    keys = open_items(bank.sealed, code)
+    if keys is None:
+        return None
+    items = tuple(replace(i, answer=str(keys.get(i.id, ["", ""])[0]), explanation=str(keys.get(i.id, ["", ""])[1]))
+                  for i in bank.items)
+    return replace(bank, items=items)
 
 
 def problems(bank: Bank) -> list[str]:
@@ -127,7 +182,7 @@ def problems(bank: Bank) -> list[str]:
         if item.id in seen:
             out.append(f"{item.id}: duplicate id")
         seen.add(item.id)
-        if item.answer not in item.choices:
+        if item.answer not in item.choices and not (bank.sealed and item.check):
             out.append(f"{item.id}: the answer is not one of the choices")
         if len(set(item.choices)) != len(item.choices) or len(item.choices) < 2:
             out.append(f"{item.id}: choices must be at least two and all different")
@@ -137,7 +192,7 @@ def problems(bank: Bank) -> list[str]:
             out.append(f"{item.id}: lens {item.lens!r} differs from its skill's lens")
         if item.lens not in QUESTIONS:
             out.append(f"{item.id}: unknown lens {item.lens!r}")
-        if not item.explanation.strip():
+        if not item.explanation.strip() and not bank.sealed:
             out.append(f"{item.id}: no explanation")
     return out
 
@@ -145,10 +200,10 @@ def problems(bank: Bank) -> list[str]:
 def score(bank: Bank, answers: dict) -> QuizResult:
     """Score ``answers`` (item id -> chosen text); unknown ids and unanswered items count as wrong.
 
-    >>> b = load_bank("quiz_before")
+    >>> b = load_bank("quiz_a")
     >>> r = score(b, {i.id: i.answer for i in b.items})
     >>> r.correct == r.total == len(b.items), r.by_lens["numbers"]
-    (True, (5, 5))
+    (True, (6, 6))
     """
     answers = answers if isinstance(answers, dict) else {}
     results = []
@@ -156,7 +211,7 @@ def score(bank: Bank, answers: dict) -> QuizResult:
     for item in bank.items:
         given = answers.get(item.id)
         given = given if isinstance(given, str) else None
-        ok = given == item.answer
+        ok = item.right(given)
         results.append(ItemResult(item, given, ok))
         by_lens[item.lens][0] += ok
         by_lens[item.lens][1] += 1
@@ -164,29 +219,6 @@ def score(bank: Bank, answers: dict) -> QuizResult:
     answered = sum(r.given is not None for r in results)
     return QuizResult(bank.id, tuple(results), correct, len(results), answered,
                       {k: tuple(v) for k, v in by_lens.items()})
-
-
-#: The four-level rubric of the transfer task (quiz_after; lessons/rubrics.md), highest first.
-TRANSFER_RUBRIC = {
-    4: "Uses all three questions on the new text, with a quotation for each, and says what to check next and where.",
-    3: "Uses all three questions with evidence from the text; the next step is general.",
-    2: "Uses one or two questions, or gives opinions without quoting the text.",
-    1: "Summarises or judges the article without the three questions.",
-}
-#: The four-level rubric shown with every other open answer (reflections), highest first.
-OPEN_RUBRIC = {
-    4: "Answers the question with an example quoted from the text, names the lens it uses, and says what is still unknown.",
-    3: "Answers the question with an example from the text.",
-    2: "Answers in general terms, without an example from the text.",
-    1: "Repeats the question or gives an opinion only.",
-}
-
-
-#: Environment variable a teacher sets to show the key before a final attempt: "all" (or "1")
-#: or bank ids separated by commas ("quiz_before").
-RELEASE_ENV = "KIT_QUIZ_KEY"
-#: A file beside ``kit_answers.json`` that does the same: empty means every bank, else one bank id a line.
-RELEASE_FILE = "kit_quiz_key_released"
 
 
 def student_id() -> str:
@@ -213,31 +245,6 @@ def choice_order(item: Item, student: str | None = None) -> tuple[str, ...]:
     order = list(item.choices)
     random.Random(seed).shuffle(order)
     return tuple(order)
-
-
-def key_released(bank_id: str) -> bool:
-    """Has the teacher released the key of ``bank_id``? ``$KIT_QUIZ_KEY`` or a ``kit_quiz_key_released`` file.
-
-    >>> import os; os.environ[RELEASE_ENV] = "quiz_after"
-    >>> key_released("quiz_after"), key_released("quiz_before")
-    (True, False)
-    >>> _ = os.environ.pop(RELEASE_ENV)
-    """
-    import os
-
-    from kit.classroom.answers import answers_path
-
-    wanted = os.environ.get(RELEASE_ENV, "").strip().lower()
-    if wanted in ("1", "all", "yes", "true") or bank_id.lower() in {w.strip() for w in wanted.split(",")}:
-        return True
-    try:
-        flag = answers_path().parent / RELEASE_FILE
-        if flag.is_file():
-            names = {line.strip().lower() for line in flag.read_text(encoding="utf-8")[:10_000].splitlines()} - {""}
-            return not names or bool(names & {bank_id.lower(), "all"})
-    except (OSError, ValueError):
-        pass
-    return False
 
 
 def attempts(entry: object) -> list[dict]:
@@ -271,7 +278,8 @@ def _clean(bank: Bank, answers) -> dict:
 
 
 def record(bank: Bank, answers: dict, feedback: Feedback, *, final: bool) -> dict:
-    """Save a draft or a final attempt under the bank's id, keeping every earlier attempt. Never raises.
+    """Save a draft or a final attempt under the occasion (else the form), with the form, keeping
+    every earlier attempt. Never raises.
 
     Returns the entry as saved (or as it would have been, when the folder is read-only).
     """
@@ -285,20 +293,39 @@ def record(bank: Bank, answers: dict, feedback: Feedback, *, final: bool) -> dic
         if not path.parent.is_dir():
             return entry
         with store._lock(path):
-            kept = attempts(store.load_answers(path).get(bank.id))
+            kept = attempts(store.load_answers(path).get(bank.saved_as))
             if final:
                 result = score(bank, answers)
                 kept.append({"answers": answers, "score": result.correct, "total": result.total,
                              "time": time.strftime("%Y-%m-%dT%H:%M:%S")})
             entry = {"answer": kept[0]["answers"] if kept else answers, "passed": bool(feedback.passed),
                      "message": feedback.message, "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                     "final": bool(kept), "attempts": kept, "draft": answers}
-            saved = store._update(path, bank.id, entry)
+                     "final": bool(kept), "attempts": kept, "draft": answers, "form": bank.id}
+            saved = store._update(path, bank.saved_as, entry)
         if saved.notice:
             print("\u26a0\ufe0f " + saved.notice)
     except Exception:  # a read-only folder, a full disk: the lesson goes on
         pass
     return entry
+
+
+def key_after_attempt(bank: Bank) -> bool:
+    """Does a final attempt show the key? Not after the before-quiz (the lessons teach it), and
+    not in a class's student copy (the teacher releases it); after the after-quiz in self-study.
+
+    >>> key_after_attempt(load_bank("quiz_before")), key_after_attempt(load_bank("quiz_after"))
+    (False, True)
+    """
+    return bank.occasion != OCCASIONS[0] and not bank.sealed
+
+
+def after_submit(bank: Bank) -> str:
+    """What a student sees after *Submit - final*, in words for the quiz's instructions."""
+    if bank.occasion == OCCASIONS[0]:
+        return "your score and what the lessons will teach (the answers come after the lessons)"
+    if bank.sealed:
+        return "your score (your teacher releases the answers)"
+    return "your score and the answers"
 
 
 def check_quiz(bank: Bank | str, answers: dict, *, final: bool = True) -> Feedback:
@@ -313,23 +340,24 @@ def check_quiz(bank: Bank | str, answers: dict, *, final: bool = True) -> Feedba
     bank = bank if isinstance(bank, Bank) else load_bank(bank)
     answers = _clean(bank, answers)
     if not answers:
-        return Feedback(False, not_answered("Submit - final", "choose an answer"), bank.id)
+        return Feedback(False, not_answered("Submit - final", "choose an answer"), bank.saved_as)
     result = score(bank, answers)
     missing = result.total - result.answered
     left = f"{missing} question{'s' * (missing != 1)} still without an answer."
     if not final:
         fb = Feedback(False, f"Saved: {result.answered} of {result.total} answered. {left if missing else ''} "
-                             "Press Submit - final when you are sure: then you see your score and the answers.",
-                      bank.id)
+                             f"Press Submit - final when you are sure: then you see {after_submit(bank)}.",
+                      bank.saved_as)
         record(bank, answers, fb, final=False)
         return fb
     if missing:
-        fb = Feedback(False, f"{result.summary()} {left}", bank.id)
+        fb = Feedback(False, f"{result.summary()} {left}", bank.saved_as)
     else:
-        fb = Feedback(True, f"All answered. {result.summary()} Read the explanations below.", bank.id)
+        fb = Feedback(True, f"All answered. {result.summary()}"
+                            + (" Read the explanations below." if key_after_attempt(bank) else ""), bank.saved_as)
     entry = record(bank, answers, fb, final=True)
     n = len(entry.get("attempts", [])) if entry else 0
     if n > 1:
         fb = Feedback(fb.passed, f"{fb.message} This was attempt {n}; your first attempt is the one "
-                                 "that counts for the class.", bank.id)
+                                 "that counts for the class.", bank.saved_as)
     return fb

@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as W
 
+from kit.classroom.quiz_widgets import make_quiz  # noqa: F401  (the quiz lives in quiz_widgets; kept here for old notebooks)
 from kit.core.render import highlight, message
 from kit.core.widgets import safe_html
 
@@ -198,113 +199,6 @@ def make_annotator(text: str, tags, kit_spans, *, unit: str = "sentence", exerci
                   layout=W.Layout(max_width="900px"))
 
 
-def _quiz_key(bank, answers: dict | None) -> str:
-    """The key: each item's right answer and explanation, marked against ``answers`` when given."""
-    from kit.classroom.quiz import score
-
-    scored = score(bank, answers or {})
-    lines = []
-    for n, r in enumerate(scored.results, 1):
-        mark = "" if answers is None else ("✅ " if r.correct else ("⬜ " if r.given is None else "❌ "))
-        lines.append(f"<li>{mark}<b>{n}.</b> Answer: {html.escape(r.item.answer)}. "
-                     f"{html.escape(r.item.explanation)}</li>")
-    return f"<ol style='list-style:none;padding-left:0'>{''.join(lines)}</ol>"
-
-
-def _quiz_head(title: str) -> str:
-    """The quiz's title, the three questions and how Submit - final works.
-
-    >>> "Submit - final" in _quiz_head("Quiz")
-    True
-    """
-    from kit.classroom.feedback import QUESTIONS
-
-    questions = "".join(f"<li><b>{html.escape(q)}</b> ({html.escape(lens)})</li>" for lens, q in QUESTIONS.items())
-    return (f"<h3>{html.escape(title)}</h3><p>Three questions to ask of any news story:</p>"
-            f"<ul>{questions}</ul><p>Your choices are saved as you go. When you are sure, press "
-            "<b>Submit - final</b>: then you see your score and the answers. You may try again "
-            "after that, but your first final attempt is the one that counts.</p>")
-
-
-def make_quiz(bank="quiz_before") -> W.VBox:
-    """The before/after quiz: one set of radio buttons per item (choices in the student's own
-    order), answers saved as a draft as you go; *Submit - final* records an attempt and shows
-    the score and every explanation. Every attempt is kept; the first is the one reported.
-
-    Children: 0 title and the three questions, 1 a VBox of items (each a VBox
-    [the sentence and question, RadioButtons]), 2 Submit - final, 3 the result.
-
-    >>> import os, tempfile; os.environ["KIT_ANSWERS"] = os.path.join(tempfile.mkdtemp(), "a.json")
-    >>> from kit.classroom.quiz import load_bank
-    >>> w = make_quiz("quiz_after")
-    >>> first = load_bank("quiz_after").items[0]
-    >>> w.children[1].children[0].children[1].value = first.answer
-    >>> w.children[2].click()
-    >>> "still without an answer" in w.children[3].value and "Answer:" not in w.children[3].value
-    True
-    >>> w.children[2].click()
-    >>> "1 of 15 right" in w.children[3].value and "Answer:" in w.children[3].value
-    True
-    >>> _ = os.environ.pop("KIT_ANSWERS")
-    """
-    from kit.classroom.answers import load_answers
-    from kit.classroom.quiz import Bank, attempts, check_quiz, choice_order, key_released, load_bank
-
-    bank = bank if isinstance(bank, Bank) else load_bank(bank)
-    entry = load_answers().get(bank.id, {})
-    kept = attempts(entry)
-    before = entry.get("draft", entry.get("answer")) if isinstance(entry, dict) else {}
-    before = before if isinstance(before, dict) else {}
-    head = W.HTML(_quiz_head(bank.title))
-    rows, radios = [], []
-    for n, item in enumerate(bank.items, 1):
-        prompt = W.HTML(f"<p style='margin:10px 0 2px 0'><b>{n}.</b> <i>{html.escape(item.text)}</i><br>"
-                        f"{html.escape(item.question)}</p>")
-        value = before.get(item.id) if before.get(item.id) in item.choices else None
-        radios.append(W.RadioButtons(options=list(choice_order(item)), value=value, layout=W.Layout(width="auto")))
-        rows.append(W.VBox([prompt, radios[-1]]))
-    submit = W.Button(description="Submit - final", button_style="primary", icon="check")
-    result = W.HTML()
-    state = {"confirm": False}
-
-    def chosen() -> dict:
-        return {item.id: r.value for item, r in zip(bank.items, radios) if r.value is not None}
-
-    def on_submit(_=None):
-        def build():
-            answers = chosen()
-            missing = len(bank.items) - len(answers)
-            if answers and missing and not state["confirm"]:
-                state["confirm"] = True
-                return check_quiz(bank, answers, final=False)._repr_html_() + message(
-                    f"{missing} question{'s' * (missing != 1)} still without an answer. Answer them, or press "
-                    "Submit - final again to hand in as it is.", kind="warning")
-            fb = check_quiz(bank, answers)
-            state["confirm"] = False
-            return fb._repr_html_() + (_quiz_key(bank, answers) if answers else "")
-        result.value = safe_html(build)
-
-    def on_change(_=None):
-        state["confirm"] = False
-        try:
-            if chosen():
-                check_quiz(bank, chosen(), final=False)
-        except Exception:  # saving a draft never stops the quiz
-            pass
-
-    submit.on_click(on_submit)
-    for r in radios:
-        r.observe(on_change, names="value")
-    if kept:
-        result.value = safe_html(lambda: message(
-            f"You have {len(kept)} final attempt{'s' * (len(kept) != 1)}; the first one counts. The key:",
-            kind="info") + _quiz_key(bank, kept[-1]["answers"]))
-    elif key_released(bank.id):
-        result.value = safe_html(lambda: message("Your teacher has released the answers.", kind="info")
-                                 + _quiz_key(bank, None))
-    return W.VBox([head, W.VBox(rows), submit, result], layout=W.Layout(max_width="900px"))
-
-
 #: An open answer counts as "tried" (and the model answer can be shown) from this many words.
 TRIED_WORDS = 8
 
@@ -340,7 +234,7 @@ def make_model_answer(exercise: str, model: str, *, rubric: str = "open") -> W.V
 
     from kit.classroom.answers import save_answer, saved
     from kit.classroom.feedback import Feedback
-    from kit.classroom.quiz import OPEN_RUBRIC, TRANSFER_RUBRIC
+    from kit.classroom.transfer import OPEN_RUBRIC, TRANSFER_RUBRIC
 
     def tried(text) -> bool:
         return isinstance(text, str) and len(text.split()) >= TRIED_WORDS

@@ -11,7 +11,7 @@ import re
 
 from kit.classroom.answers import exercise
 from kit.classroom.checking import checker
-from kit.classroom.feedback import Feedback, choice, hint, is_blank, norm, passed
+from kit.classroom.feedback import NOT_ANSWERED, Feedback, choice, hint, is_blank, norm, passed
 from kit.numbers.exercises import as_number
 
 #: Straight-line distance Aleppo-Hama in km (city centres, about 125) and the range accepted:
@@ -172,3 +172,74 @@ def trace_what_changed(answer: object) -> Feedback:
                     "the republished one? (Who says so?)", ex)
     return hint("Look at the marked changes in the view for this sentence: one is about who says it, one "
                 "about punctuation. Write both, e.g. [\"...\", \"...\"].", ex)
+
+
+# ------------------------------------------------ SIFT practised: Stop, Investigate (with evidence)
+
+@exercise("trace_stop")
+def trace_stop(answer: object) -> Feedback:
+    """06_trace, Stop: which words of the copy push a feeling before any fact?
+
+    >>> trace_stop("BIG LOSS:").passed
+    True
+    >>> trace_stop("regime forces").passed
+    False
+    """
+    ex = "trace_stop"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    given = norm(answer)
+    if _has(given, "big loss"):
+        return passed("\"BIG LOSS:\" tells you how to feel (and whose loss it is) before you read a "
+                      "single fact. None of AFP's copies listed in this notebook has it: the republisher "
+                      "added it. Stop when a text pushes a feeling: that is when checking matters most.", ex)
+    if _has(given, "regime"):
+        return hint("\"regime forces\" is a label to check later (lesson 1). Before it, in capitals, two "
+                    "words tell you how to feel. Which?", ex)
+    if _has(given, "first time", "escape"):
+        return hint("That part states a fact you can check. Look above it: which words judge the news "
+                    "before telling it?", ex)
+    return hint("Read the copy from its very first line. Which words, in capitals, tell you how to feel?", ex)
+
+
+#: Evidence of lateral reading about the Observatory: a link, or a second source named.
+_MONITOR_EVIDENCE = re.compile(r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:org|com|net|uk|int)\b|reuters|"
+                               r"associated press|\bap\b|afp|bbc|guardian|times of israel|wikipedia|"
+                               r"new york times|human rights watch|amnesty", re.I)
+
+
+@exercise("trace_monitor")
+def trace_monitor(answer: object) -> Feedback:
+    """06_trace, Investigate: who runs the Syrian Observatory for Human Rights? A letter, then the
+    evidence: a link, or the second source that says so.
+
+    >>> trace_monitor("b, Reuters 2011").passed
+    True
+    >>> trace_monitor("b").passed
+    False
+    """
+    ex = "trace_monitor"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    if isinstance(answer, (tuple, list)) and answer:
+        letter, evidence = norm(answer[0])[:1], " ".join(str(a) for a in list(answer)[1:5])[:2000]
+    else:
+        text = str(answer).strip()[:2000]
+        m = re.match(r"\(?([abcABC])\b\)?(.*)", text, re.S)
+        letter, evidence = (m.group(1).lower(), m.group(2)) if m else (norm(text), "")
+    if letter == "b" and not _MONITOR_EVIDENCE.search(evidence):
+        return hint("Right choice. Now show how you know: add the link where you read it, or name the "
+                    "second source (\"b, Reuters 2011\"). Lateral reading means leaving the page to ask "
+                    "others. (Who says so?)", ex)
+    return choice(
+        letter, "b",
+        {"a": "The name sounds official, but is it a UN body? Search the name with \"who runs\" and "
+              "read what news agencies say about it.",
+         "c": "The Syrian government under al-Assad called its reports lies. Search who runs it, and "
+              "from where."},
+        exercise=ex,
+        success="One man, Rami Abdel Rahman, runs it from Coventry, England, with a network of sources in "
+                "Syria whose names are not published. News agencies cite it more than any single source, "
+                "and both sides have attacked it. Useful, never a checked fact: and you kept the evidence.",
+        default_hint="Start with a, b or c, then the link or the source you found.",
+    )

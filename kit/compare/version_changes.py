@@ -11,19 +11,48 @@ figures (numbers). Word changes that none of them explains make the pair ``rewor
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
 
-from kit.compare.versions import _WORD, _SPEAKER_SKIP, Change, _quoted, _Side, _Unit, _norm, _words, overlaps
+from kit.compare.versions import _WORD, Change, _Side, _Unit, _norm, _words, overlaps
 
-#: A quotation counts as kept (with or without its marks) when this share of its words is found.
-QUOTE_MIN = 0.6
+DATA_FILE = Path(__file__).parent / "data" / "en" / "versions.toml"
+#: How far (characters) around a sentence the other version may hold the same figure or source.
+NEAR = 400
+#: Two labels (or figures) pair by place when the words changed around them are at most this many more.
+SLACK = 2
+
+_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_TAIL = re.compile(r"(?:\s[:\u2013\u2014-]|:)\s*([A-Za-z][\w'. ]{1,40})$")
 
 _STANCE_WORDS = {
     "delegitimizing": "a label that takes legitimacy away",
     "neutral": "a neutral label",
     "legitimizing": "a label that lends legitimacy",
 }
+
+
+@cache
+def _words_data() -> dict:
+    """Word lists from ``kit/compare/data/en/versions.toml``: bound words, same sources, pronouns.
+
+    >>> "passed" in _words_data()["bound"] and _words_data()["same"]["tv"] == _words_data()["same"]["telev"]
+    True
+    """
+    with DATA_FILE.open("rb") as fh:
+        raw = tomllib.load(fh)
+    same = {}
+    for n, entry in enumerate(raw["same_source"]):
+        for phrase in entry["words"]:
+            for w in phrase.split():
+                same[_stem(w)] = f"#{n}"
+    return {"bound": frozenset(w for e in raw["bound_word"] for w in e["words"]), "same": same,
+            "pronouns": frozenset(w for e in raw["pronoun"] for w in e["words"]),
+            "not_source": frozenset(w for e in raw["not_a_source"] for w in e["words"])}
 
 
 def call(name: str) -> str:
@@ -149,16 +178,55 @@ def _label_note(sa: _Side, sb: _Side, la, lb) -> str:
                       "says", "does not use this label here. Who is named how?")
 
 
+def _by_place(xs, ys, ua: _Unit, ub: _Unit) -> list[tuple]:
+    """Pair items (labels, figures) that stand in the same changed stretch of the two sentences;
+    the rest are returned unpaired, in order."""
+    opcodes = SequenceMatcher(None, ua.words, ub.words, autojunk=False).get_opcodes()
+
+    def stretch(u: _Unit, item, a_side: bool) -> int | None:
+        size = len(_WORD.findall(item.text)) + SLACK
+        for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+            lo, hi = (i1, i2) if a_side else (j1, j2)
+            if any(u.spans[k][0] <= item.start_char < u.spans[k][1] for k in range(lo, hi)):
+                return n if tag == "replace" and max(i2 - i1, j2 - j1) <= size else None
+        return None
+
+    out, rest = [], list(ys)
+    for x in xs:
+        n = stretch(ua, x, True)
+        y = next((y for y in rest if n is not None and stretch(ub, y, False) == n), None)
+        if y is not None:
+            rest.remove(y)
+            out.append((x, y))
+        else:
+            out.append((x, None))
+    return out + [(None, y) for y in rest]
+
+
+def _repair(pairs, same) -> list[tuple]:
+    """Pair what :func:`_by_place` left alone when ``same`` says two items go together."""
+    lone_a = [x for x, y in pairs if y is None]
+    lone_b = [y for x, y in pairs if x is None]
+    return [(x, y) for x, y in pairs if x is not None and y is not None] + _pairs(lone_a, lone_b, same)
+
+
 def _label_changes(sa, sb, ua, ub) -> list[Change]:
     la, lb = _differing(_in(sa.labels, ua), _in(sb.labels, ub), _term)
     la = [x for x in la if not _still_there(sa, x, ub)]
     lb = [y for y in lb if not _still_there(sb, y, ua)]
-    return _paired_changes("label_changed", sa, sb, ua, ub, _pairs(la, lb, lambda x, y: x.actor == y.actor),
-                           _label_note)
+    pairs = _by_place(la, lb, ua, ub)
+    # a neutral word that is simply gone ("the Aba government" -> "a local official") is a rewording
+    pairs = [(x, y) for x, y in pairs if (x is not None and y is not None) or (x or y).stance != "neutral"]
+    return _paired_changes("label_changed", sa, sb, ua, ub, pairs, _label_note)
 
 
-def _figure_key(q) -> tuple:
-    return (q.low, q.high, q.kind)
+def _figure_key(side: _Side, q) -> tuple:
+    """What a figure claims: its interval and kind ("passed 150" = "more than 150")."""
+    low, high = q.low, q.high
+    before = _WORD.findall(_norm(side.text[max(0, q.start_char - 20):q.start_char]))
+    if q.hedge is None and low is not None and low == high and before and before[-1] in _words_data()["bound"]:
+        high = None
+    return (low, high, q.kind)
 
 
 def _figure_note(sa: _Side, sb: _Side, qa, qb) -> str:
@@ -168,93 +236,29 @@ def _figure_note(sa: _Side, sb: _Side, qa, qb) -> str:
                       "gives the figure", "does not. What do the numbers really claim?")
 
 
+def _nearby(side: _Side, q, key, u: _Unit) -> bool:
+    """True when ``side`` has the same figure near sentence ``u`` (moved to a neighbouring sentence),
+    or writes a number the lens could not read before the same word ("2-1/2 year" / "two and a half year")."""
+    if any(u.start - NEAR <= x.start_char < u.end + NEAR and _figure_key(side, x) == key for x in side.numbers):
+        return True
+    counted = _norm(q.counted or q.unit or "")
+    for k, w in enumerate(u.words):
+        if counted and w == counted and any(any(ch.isdigit() for ch in v) for v in u.words[max(0, k - 2):k]):
+            return True
+    return False
+
+
 def _figure_changes(sa, sb, ua, ub) -> list[Change]:
-    qa, qb = _differing(_in(sa.numbers, ua), _in(sb.numbers, ub), _figure_key)
-    return _paired_changes("figure_changed", sa, sb, ua, ub, _pairs(qa, qb, lambda x, y: x.kind == y.kind),
-                           _figure_note)
-
-
-# ---------------------------------------------------------------- speakers and quotation marks
-
-
-def _speaker_words(att) -> frozenset:
-    return frozenset(w for w in _WORD.findall(_norm(att.speaker)) if w not in _SPEAKER_SKIP)
-
-
-def _same_speaker(x, y) -> bool:
-    wx, wy = _speaker_words(x), _speaker_words(y)
-    return bool(wx & wy) if wx and wy else _norm(x.speaker).strip() == _norm(y.speaker).strip()
-
-
-def _att_span(att) -> tuple[int, int]:
-    return min(att.speaker_start, att.cue_start), max(att.speaker_end, att.cue_end)
-
-
-def _who(side: _Side, att, *, cue: bool = True) -> str:
-    shown = _text(side, *_att_span(att)) if cue else _text(side, att.speaker_start, att.speaker_end)
-    if att.resolved_from:
-        return f"\u201c{shown}\u201d (\u201c{att.resolved_from}\u201d is {att.speaker})"
-    return f"\u201c{shown}\u201d"
-
-
-def _dropped(has: _Side, lacks: _Side, att, u_lacks: _Unit, forward: bool) -> Change | None:
-    words = {_stem(w) for w in _speaker_words(att)}
-    if words and words <= {_stem(w) for w in u_lacks.words}:  # the speaker is still named in the sentence
-        return None
-    note = (f"In {call(has.name)} these words come with a speaker: {_who(has, att)}. {_cap(call(lacks.name))} "
-            "gives the same content with no speaker, so it reads as a fact the writer states. Who says so?")
-    own, other = _att_span(att), (u_lacks.start, u_lacks.end)
-    sa, sb = (has, lacks) if forward else (lacks, has)
-    return _change("attribution_dropped", sa, sb, *((own, other) if forward else (other, own)), note)
-
-
-def _attribution_changes(sa, sb, ua, ub) -> list[Change]:
-    aa, ab = _in(sa.attributions, ua, "cue_start"), _in(sb.attributions, ub, "cue_start")
-    lone_a = [x for x in aa if not any(_same_speaker(x, y) for y in ab)]
-    lone_b = [y for y in ab if not any(_same_speaker(x, y) for x in aa)]
-    out = []
-    for x, y in zip(lone_a, lone_b):
-        kinds = "" if x.source_type == y.source_type else (
-            f" (kind of source: {x.source_type.replace('_', ' ')} \u2192 {y.source_type.replace('_', ' ')})")
-        note = (f"The source is {_who(sa, x, cue=False)} in {call(sa.name)} and {_who(sb, y, cue=False)} in {call(sb.name)}{kinds}. "
-                "The same source? Which tells the reader more about who it is? Who says so?")
-        out.append(_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end),
-                           (y.speaker_start, y.speaker_end), note))
-    n = min(len(lone_a), len(lone_b))
-    out += [c for x in lone_a[n:] if (c := _dropped(sa, sb, x, ub, True))]
-    out += [c for y in lone_b[n:] if (c := _dropped(sb, sa, y, ua, False))]
-    return out
-
-
-def _found_in(words: tuple[str, ...], u: _Unit) -> tuple[int, int] | None:
-    """Character span of ``u`` holding most of ``words`` (in order, near each other), or None."""
-    blocks = [b for b in SequenceMatcher(None, words, u.words, autojunk=False).get_matching_blocks() if b.size]
-    if not blocks:
-        return None
-    main = max(blocks, key=lambda b: b.size)
-    reach = len(words) + 2  # small words matched far away are not part of the quotation
-    blocks = [b for b in blocks if b.b >= main.b - reach and b.b + b.size <= main.b + main.size + reach]
-    if sum(b.size for b in blocks) < QUOTE_MIN * len(words):
-        return None
-    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
-    return u.spans[first][0], u.spans[last][1]
-
-
-def _quote_changes(sa, sb, ua, ub) -> list[Change]:
-    out = []
-    for src, dst, su, du, forward in ((sa, sb, ua, ub, True), (sb, sa, ub, ua, False)):
-        kept = _quoted(dst.text, du)
-        for qs, qe in _quoted(src.text, su):
-            words, _ = _words(src.text[qs:qe], qs)
-            where = _found_in(words, du) if len(words) >= 2 else None
-            if where is None or any(overlaps(*where, s, e) for s, e in kept):
-                continue
-            note = (f"{_cap(call(src.name))} puts \u201c{src.text[qs:qe]}\u201d in quotation marks: someone's "
-                    f"exact words, not the writer's. {_cap(call(dst.name))} has these words without the marks, "
-                    "so they read as the writer's own. Whose words are they? Who says so?")
-            own = (qs - 1, qe + 1)
-            out.append(_change("quote_marks_lost", sa, sb, *((own, where) if forward else (where, own)), note))
-    return out
+    xs = [q for q in _in(sa.numbers, ua) if q.is_amount]  # dates, years, ordinals are not figures
+    ys = [q for q in _in(sb.numbers, ub) if q.is_amount]
+    keys = {id(q): _figure_key(sa, q) for q in xs} | {id(q): _figure_key(sb, q) for q in ys}
+    qa, qb = _differing(xs, ys, lambda q: keys[id(q)])
+    pairs = _repair(_by_place(qa, qb, ua, ub), lambda x, y: (x.counted or x.unit) == (y.counted or y.unit)
+                    and x.kind == y.kind)
+    pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: not vague, not nearby
+             or (x is not None and x.value is not None and not _nearby(sb, x, _figure_key(sa, x), ub))
+             or (y is not None and y.value is not None and not _nearby(sa, y, _figure_key(sb, y), ua))]
+    return _paired_changes("figure_changed", sa, sb, ua, ub, pairs, _figure_note)
 
 
 # ---------------------------------------------------------------- the pair
@@ -269,8 +273,11 @@ def _describe_edit(sa: _Side, sb: _Side, a_rng, b_rng) -> str:
 
 def pair_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, edits) -> tuple[list[Change], list, list]:
     """Changes inside one pair of sentences, and the word edits no specific change explains."""
+    from kit.compare.version_quotes import quote_changes
+    from kit.compare.version_sources import attribution_changes
+
     found = (_label_changes(sa, sb, ua, ub) + _figure_changes(sa, sb, ua, ub)
-             + _attribution_changes(sa, sb, ua, ub) + _quote_changes(sa, sb, ua, ub))
+             + attribution_changes(sa, sb, ua, ub) + quote_changes(sa, sb, ua, ub))
     found.sort(key=lambda c: (c.a_start, c.b_start))
     whole_a, whole_b = (ua.start, ua.end), (ub.start, ub.end)
     spans_a = [(c.a_start, c.a_end) for c in found if (c.a_start, c.a_end) != whole_a]

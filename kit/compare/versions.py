@@ -4,8 +4,9 @@ the rewording did to labels, sources, quotation marks and figures.
 A republished story often differs from the original in small ways that matter: a speaker
 dropped ("he said" gone, so a quotation reads as a plain fact), quotation marks lost, a label
 swapped ("jihadist" for "Islamist"), a figure changed. :func:`compare_versions` aligns the
-sentences of the two versions (``difflib`` over sentence lists; reworded sentences are paired
-by the words they share), then compares each pair word by word with the three lenses.
+sentences of the two versions (:mod:`kit.compare.version_align`: shared sentences anchor the
+rest, reworded sentences are paired by the words they share), then compares each pair word by
+word with the three lenses.
 
 >>> [c.kind for c in compare_versions("Rebels took the town. Police said 40 were hurt.",
 ...                                   "Rebels took the town. 40 were hurt.")]
@@ -16,13 +17,15 @@ by the words they share), then compares each pair word by word with the three le
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from kit.compare.version_align import _WORD, _Unit, _norm, _words, align, similarity, units_of, unwrap  # noqa: F401
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
+
+_align = align  # the name kit.compare.trace.matching_part imports
 
 #: Kinds of change, with a short name for legends and tables.
 KINDS = {
@@ -33,24 +36,12 @@ KINDS = {
     "attribution_dropped": "speaker dropped",
     "speaker_changed": "speaker changed",
     "quote_marks_lost": "quotation marks lost",
+    "quote_changed": "quotation changed",
     "label_changed": "label changed",
     "figure_changed": "figure changed",
 }
 
-#: Two sentences sharing at least this share of their words count as one sentence reworded.
-PAIR_MIN = 0.5
-#: A cut and an added sentence sharing this share of their words count as one sentence moved.
-MOVED_MIN = 0.75
-#: A sentence on one side only joins the pair before it (one sentence split in two) when this
-#: share of its words (and at least two) are words of the other side that the pair does not share yet.
-SPLIT_MIN = 0.6
-#: Above this many sentence comparisons in one block, pair in reading order only (stay fast).
-MAX_COMPARISONS = 40_000
-
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_QUOTE = re.compile(r"\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d|\u00ab([^\u00bb\n]+)\u00bb"
-                    r"|(?<!\w)\u2018([^\u2019\n]+)\u2019(?!\w)")
-_SPEAKER_SKIP = frozenset("the a an of his her its their he she it they who head chief for in on".split())
+_SPEAKER_SKIP = frozenset("the a an of his her its their he she it they who head chief for in on mr mrs ms dr".split())
 
 
 @dataclass(frozen=True)
@@ -101,16 +92,6 @@ class Alignment:
 
 
 @dataclass(frozen=True)
-class _Unit:
-    """A sentence: offsets into its text, and its words (lower case) with their offsets."""
-
-    start: int
-    end: int
-    words: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
 class _Side:
     text: str
     units: tuple[_Unit, ...]
@@ -118,38 +99,29 @@ class _Side:
     attributions: tuple
     numbers: tuple
     name: str
+    quotes: tuple = ()
 
 
 # ---------------------------------------------------------------- reading each version
 
 
-def _norm(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u02bc", "'").lower()
-
-
-def _words(text: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-    found = list(_WORD.finditer(_norm(text)))
-    return tuple(m.group(0) for m in found), tuple((offset + m.start(), offset + m.end()) for m in found)
-
-
 def _units(doc) -> tuple[_Unit, ...]:
-    """Sentences of the Doc, each line of a sentence apart (a headline is a sentence too)."""
-    text, out = doc_text(doc), []
+    """Sentences of the Doc, each line apart (a headline is a sentence too), then joined back where a
+    line only continues its sentence (hard-wrapped copies), see :func:`~kit.compare.version_align.units_of`."""
+    text, pieces = doc_text(doc), []
     for sent in doc.sents:
         pos = sent.start_char
         for line in text[sent.start_char:sent.end_char].split("\n"):
-            start = pos + len(line) - len(line.lstrip())
-            end = pos + len(line.rstrip())
+            start, end = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip())
             pos += len(line) + 1
-            words, spans = _words(text[start:end], start)
-            if words:
-                out.append(_Unit(start, end, words, spans))
-    return tuple(out)
+            if start < end:
+                pieces.append((start, end))
+    return units_of(text, pieces)
 
 
 def _as_doc(version, name: str):
     if isinstance(version, str):
-        return parse(version)
+        return parse(unwrap(version))
     if hasattr(version, "vocab") and hasattr(version, "sents"):
         return version
     raise InputError(f"Version {name} must be text (a str) or a parsed text, not {type(version).__name__}.")
@@ -157,6 +129,7 @@ def _as_doc(version, name: str):
 
 def _side(version, name: str) -> _Side:
     from kit.attribution import find_attributions
+    from kit.compare.version_quotes import quote_spans
     from kit.framing import find_labels
     from kit.numbers import find_numbers
 
@@ -165,106 +138,7 @@ def _side(version, name: str) -> _Side:
     if not text.strip():
         return _Side(text, (), (), (), (), name)
     return _Side(text, _units(doc), tuple(find_labels(doc)), tuple(find_attributions(doc)),
-                 tuple(find_numbers(doc, sources=False)), name)
-
-
-# ---------------------------------------------------------------- aligning sentences
-
-
-def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """Share of words two sentences have in common (0 to 1, order ignored).
-
-    >>> similarity(("rebels", "took", "aleppo"), ("rebels", "seized", "aleppo"))
-    0.6666666666666666
-    """
-    if not a or not b:
-        return 0.0
-    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
-
-
-def _pair_block(ua, ub, i0: int, j0: int) -> list[tuple[int | None, int | None]]:
-    """Pair the sentences of a changed block in order, best total similarity first (small DP)."""
-    n, m = len(ua), len(ub)
-    if n * m > MAX_COMPARISONS:
-        pairs = [(i0 + k, j0 + k) if similarity(ua[k].words, ub[k].words) >= PAIR_MIN else None
-                 for k in range(min(n, m))]
-        if any(p is None for p in pairs) or n != m:
-            return [(i0 + i, None) for i in range(n)] + [(None, j0 + j) for j in range(m)]
-        return pairs
-    score = [[similarity(x.words, y.words) for y in ub] for x in ua]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            take = score[i][j] - PAIR_MIN + best[i + 1][j + 1] if score[i][j] >= PAIR_MIN else -1.0
-            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
-    out, i, j = [], 0, 0
-    while i < n or j < m:
-        if i < n and j < m and score[i][j] >= PAIR_MIN and best[i][j] == score[i][j] - PAIR_MIN + best[i + 1][j + 1]:
-            out.append((i0 + i, j0 + j))
-            i, j = i + 1, j + 1
-        elif i < n and (j == m or best[i][j] == best[i + 1][j]):
-            out.append((i0 + i, None))
-            i += 1
-        else:
-            out.append((None, j0 + j))
-            j += 1
-    return out
-
-
-def _align(ua, ub) -> list[tuple[_Unit | None, _Unit | None, str]]:
-    """Rows (sentence of A, sentence of B, status) in reading order, moved sentences paired."""
-    matcher = SequenceMatcher(None, [" ".join(u.words) for u in ua], [" ".join(u.words) for u in ub],
-                              autojunk=False)
-    rows: list[tuple[int | None, int | None, str]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            rows += [(i1 + k, j1 + k, "same") for k in range(i2 - i1)]
-        else:
-            rows += [(i, j, "paired" if i is not None and j is not None else "cut" if j is None else "added")
-                     for i, j in _pair_block(ua[i1:i2], ub[j1:j2], i1, j1)]
-    cut = [r for r in rows if r[2] == "cut"]
-    added = [r for r in rows if r[2] == "added"]
-    if len(cut) * len(added) <= MAX_COMPARISONS:
-        for row in cut:
-            scored = [(similarity(ua[row[0]].words, ub[a[1]].words), a) for a in added]
-            sim, match = max(scored, key=lambda s: s[0], default=(0.0, None))
-            if match is not None and sim >= MOVED_MIN:
-                rows[rows.index(row)] = (row[0], match[1], "moved")
-                rows.remove(match)
-                added.remove(match)
-    units = [(ua[i] if i is not None else None, ub[j] if j is not None else None, st) for i, j, st in rows]
-    return _merge_splits(units)
-
-
-def _joined(u: _Unit, v: _Unit) -> _Unit:
-    return _Unit(u.start, v.end, u.words + v.words, u.spans + v.spans)
-
-
-def _merge_splits(rows: list) -> list:
-    """One sentence split in two (or two joined into one): the pair takes in the next sentence
-    that is on one side only, when that makes the two sides more alike."""
-    r = 0
-    while r < len(rows):
-        a, b, status = rows[r]
-        if status == "paired":
-            for k in (r + 1, r + 2):
-                if k >= len(rows) or rows[k][2] not in ("cut", "added"):
-                    continue
-                na, nb, nstatus = rows[k]
-                part, this, other = (na, a, b) if nstatus == "cut" else (nb, b, a)
-                left_over = Counter(other.words) - Counter(this.words)  # words the pair does not share yet
-                shared = sum((Counter(part.words) & left_over).values())
-                a2, b2 = (_joined(a, na), b) if nstatus == "cut" else (a, _joined(b, nb))
-                if shared >= 2 and shared >= SPLIT_MIN * len(part.words) \
-                        and similarity(a2.words, b2.words) > similarity(a.words, b.words):
-                    rows[r] = (a2, b2, status)
-                    del rows[k]
-                    break
-            else:
-                r += 1
-        else:
-            r += 1
-    return rows
+                 tuple(find_numbers(doc, sources=False)), name, quote_spans(text))
 
 
 # ---------------------------------------------------------------- comparing one pair of sentences
@@ -300,15 +174,6 @@ def overlaps(s1: int, e1: int, s2: int, e2: int) -> bool:
     return s1 < e2 and s2 < e1
 
 
-def _quoted(text: str, u: _Unit) -> list[tuple[int, int]]:
-    """Stretches of the sentence inside quotation marks (inner offsets, marks excluded)."""
-    out = []
-    for m in _QUOTE.finditer(text, u.start, u.end):
-        g = next(i for i in range(1, 5) if m.group(i) is not None)
-        out.append((m.start(g), m.end(g)))
-    return out
-
-
 def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
     """The two versions aligned: rows for a side-by-side view, and every :class:`Change`.
 
@@ -327,7 +192,7 @@ def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
     if not sa.text.strip() and not sb.text.strip():
         raise InputError("Both versions are empty. Paste two versions of the same story, one in each.")
     rows, changes = [], []
-    for ua, ub, status in _align(sa.units, sb.units):
+    for ua, ub, status in align(sa.units, sb.units):
         if status in ("cut", "added"):
             changes.append(sentence_change(status, sa, sb, ua, ub))
             rows.append(Row(status, *_offsets(ua), *_offsets(ub)))

@@ -210,6 +210,21 @@ def read_regular(path: Path, max_bytes: int | None = None) -> bytes:
     return data
 
 
+def refuse_special(path: Path) -> None:
+    """:class:`NotAFile` when ``path`` (a link followed) is a folder, a pipe, a device or a socket,
+    found without opening it (opening a pipe would block); nothing when it is a file or missing."""
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise NotAFile(errno.EISDIR, f"{path.name} is a folder, not a file (rename or move that folder)", str(path))
+    if not stat.S_ISREG(mode):
+        raise NotAFile(errno.EINVAL, f"{path.name} is not an ordinary file (a pipe or a device): ask your teacher "
+                                     "to remove it", str(path))
+
+
 def _check_regular(path, mode: int) -> None:
     if stat.S_ISDIR(mode):
         raise NotAFile(errno.EISDIR, "it is a folder, not a file", str(path))

@@ -18,6 +18,7 @@ from pathlib import Path
 from kit.core.cleaning import clean_text, mixed_script_warning
 from kit.core.errors import InputError, UnknownArticle
 from kit.core.nlp import MAX_CHARS
+from kit.core.provenance import Copy, Quotation, copy_from, quotation_from, quotation_spans
 
 #: Largest file read_text() opens, in bytes. A saved web page with its scripts and
 #: styles can be ten times longer than its article; the text left after extraction
@@ -28,32 +29,15 @@ _ARTICLES = "data/articles"
 
 
 @dataclass(frozen=True)
-class Copy:
-    """One published copy of an article's story, kept as a pointer and a short excerpt.
-
-    Copies let a reader trace a story back: the same wire text, republished by other outlets,
-    shows what the original said before a republisher changed it. Only a few sentences are
-    kept per copy (``excerpt``), never the whole article.
-
-    >>> c = load_article("aleppo-2024-12-02").copies[0]
-    >>> c.outlet, c.date
-    ('Taipei Times', '2024-12-03')
-    """
-
-    outlet: str
-    url: str
-    date: str  # YYYY-MM-DD as published, or "" when the page carries no reliable date
-    note: str = ""  # what this copy shows (how it differs from the bundled text)
-    excerpt: str = ""  # a few sentences, quoted exactly
-
-
-@dataclass(frozen=True)
 class Article:
     """One article: its text and where it comes from.
 
     ``original_author`` is who first wrote the story (for the seed, AFP);
     ``republisher_note`` says what is known of the copy the kit bundles and how it differs;
-    ``copies`` are other published copies of the same story (see :class:`Copy`).
+    ``copies`` are other published copies of the same story (see :class:`Copy`);
+    ``quotations`` the spans of the text that are someone else's words, each with the copy that
+    shows it (see :class:`Quotation`); ``own_voice`` the spans of a constructed version that are
+    the constructed outlet's own words although they read like a report.
     """
 
     id: str
@@ -66,6 +50,8 @@ class Article:
     original_author: str = ""
     republisher_note: str = ""
     copies: tuple[Copy, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    own_voice: tuple[str, ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -75,6 +61,17 @@ class Article:
         'Syria, al-Assad seeks to strengthen his support'
         """
         return [line for line in self.text.splitlines() if line.strip()]
+
+    def quotation_spans(self) -> list[tuple[int, int, str]]:
+        """Where the :attr:`quotations` stand in the text: ``(start, end, speaker)``, for
+        :func:`kit.reframe`'s ``protected``.
+
+        >>> art = load_article("aleppo-2024-12-02")
+        >>> a, b, who = art.quotation_spans()[0]
+        >>> art.text[a:b], who.split(",")[0]
+        ('escapes the control of Syrian regime forces', 'Rami Abdel Rahman')
+        """
+        return quotation_spans(self.text, self.quotations)
 
 
 def _article_dir():
@@ -119,13 +116,10 @@ def load_article(article_id: str) -> Article:
         constructed=bool(meta.get("constructed", False)),
         original_author=meta.get("original_author", ""),
         republisher_note=meta.get("republisher_note", ""),
-        copies=tuple(_copy(c) for c in meta.get("copies", ())),
+        copies=tuple(copy_from(c) for c in meta.get("copies", ())),
+        quotations=tuple(quotation_from(q) for q in meta.get("quotations", ())),
+        own_voice=tuple(meta.get("own_voice", ())),
     )
-
-
-def _copy(record: dict) -> Copy:
-    return Copy(outlet=record["outlet"], url=record["url"], date=record.get("date", ""),
-                note=record.get("note", ""), excerpt=record.get("excerpt", ""))
 
 
 # ---------------------------------------------------------------- user text

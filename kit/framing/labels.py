@@ -231,9 +231,9 @@ def find_labels(doc, *, categories: tuple[str, ...] | None = None, lexicon: str 
     ``categories`` keeps only some kinds ("actor label", "event label", "loaded adjective",
     "euphemism"); ``lexicon`` is another lexicon file with the same layout.
 
-    >>> doc = parse("Government forces clashed with jihadists near the city.")
+    >>> doc = parse("Government forces clashed with terrorists near the city.")
     >>> [(l.text, l.actor, l.stance) for l in find_labels(doc)]
-    [('Government forces', 'government', 'neutral'), ('clashed', 'any', 'neutral'), ('jihadists', 'opposition', 'delegitimizing')]
+    [('Government forces', 'government', 'neutral'), ('clashed', 'any', 'neutral'), ('terrorists', 'opposition', 'delegitimizing')]
     """
     out = []
     for span, entry, term in lexicon_matches(doc, lexicon):

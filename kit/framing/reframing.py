@@ -32,7 +32,9 @@ class Swap:
 
     ``speaker`` is None when the words are the narrator's own; when they are in reported
     speech ("The minister said terrorists fled") it is the speaker's text ("The minister"):
-    the swap then changes what that speaker is reported to have said.
+    the swap then changes what that speaker is reported to have said. ``lost_quote`` is True
+    when the words were a quotation in the original copy although this text shows no quote
+    marks (one of :func:`reframe`'s ``protected`` spans).
     """
 
     old: str
@@ -42,6 +44,7 @@ class Swap:
     actor: str = ""
     stance: str = ""
     speaker: str | None = None
+    lost_quote: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ class Reframing:
     """The result of :func:`reframe`: ``str()`` of it is the new text.
 
     ``left_as_said``: the swaps not made because the words are inside a direct quotation
-    (a quotation is never changed); their ``speaker`` is the quoted speaker when known.
+    (a quotation is never changed) or a ``protected`` span; their ``speaker`` is the quoted
+    speaker when known.
     """
 
     text: str
@@ -158,13 +162,20 @@ def _home_country(countries: list[str | None]) -> str | None:
 
 
 
-def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
+def reframe(text, style: str, *, lexicon: str | None = None, protected=(),
+            rewrite_protected: bool = False) -> Reframing:
     """Rewrite ``text`` with the labels another side would use; grammar kept.
 
     ``style``: "government" (government view), "opposition" (opposition view) or
     "neutral" (neutral wire). Articles, plurals and capitals follow the new words.
     ``text`` may be a str or a parsed Doc. Direct quotations are left exactly as they are
     (see ``Reframing.left_as_said``); a swap in reported speech names its ``speaker``.
+
+    ``protected``: ``(start, end, speaker)`` spans that are someone's quotation although the
+    text shows no quote marks, such as a republished copy that lost them
+    (:meth:`kit.Article.quotation_spans`). They are left as said, like a quotation; with
+    ``rewrite_protected=True`` they are swapped too, each swap marked with its ``speaker`` and
+    ``lost_quote``, to show what rewriting a source would do.
 
     >>> r = reframe("Terrorists launched a terrorist aggression on the city.", "neutral wire")
     >>> str(r)
@@ -176,6 +187,12 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
     >>> r = reframe('"Terrorists fled," he said. The army said terrorists fled.', "neutral")
     >>> str(r), [(s.new, s.speaker) for s in r.swaps], [s.old for s in r.left_as_said]
     ('"Terrorists fled," he said. The army said rebels fled.', [('rebels', 'The army')], ['Terrorists'])
+    >>> text = "For the first time, the city escapes the control of regime forces."
+    >>> r = reframe(text, "neutral", protected=[(29, 65, "the monitor")])
+    >>> str(r), [(s.old, s.speaker, s.lost_quote) for s in r.left_as_said]
+    ('For the first time, the city escapes the control of regime forces.', [('regime forces', 'the monitor', True)])
+    >>> str(reframe(text, "neutral", protected=[(29, 65, "the monitor")], rewrite_protected=True))
+    'For the first time, the city escapes the control of government forces.'
     """
     name = style_name(style)
     doc = text if hasattr(text, "vocab") and hasattr(text, "text") else parse(check_text(text))
@@ -192,22 +209,44 @@ def reframe(text, style: str, *, lexicon: str | None = None) -> Reframing:
         swap = _swap(span, entry, term, name, mass_terms)
         if swap is not None:
             swaps.append(swap)
-    made, kept = _by_voice(doc, swaps)
+    made, kept = _by_voice(doc, swaps, _spans(protected), rewrite_protected)
     source = doc_text(doc)
     return Reframing(text=_apply(source, made), style=name, swaps=tuple(made), original=source,
                      left_as_said=tuple(kept))
 
 
-def _by_voice(doc, swaps: list[Swap]) -> tuple[list[Swap], list[Swap]]:
+def _spans(protected) -> tuple[tuple[int, int, str], ...]:
+    """``protected`` as sorted ``(start, end, speaker)`` triples; a clear message for anything else.
+
+    >>> _spans([(5, 9, "She"), (0, 3, None)])
+    ((0, 3, ''), (5, 9, 'She'))
+    """
+    out = []
+    for span in protected or ():
+        try:
+            start, end, speaker = span
+            out.append((int(start), int(end), str(speaker or "")))
+        except (TypeError, ValueError):
+            raise InputError("Each protected span is (start, end, speaker): two character positions "
+                             "and who said the words.") from None
+    return tuple(sorted(out))
+
+
+def _by_voice(doc, swaps: list[Swap], protected=(), rewrite_protected: bool = False) -> tuple[list[Swap], list[Swap]]:
     """The swaps to make, each with its speaker (None: the narrator), and those left alone
-    because they fall inside a direct quotation."""
+    because they fall inside a direct quotation or a ``protected`` span (unless
+    ``rewrite_protected``: then made, marked with the span's speaker)."""
     if not swaps:
         return [], []
     voices = Voices.of(doc)
     made, kept = [], []
     for s in swaps:
+        lost = next((p for p in protected if p[0] < s.end_char and s.start_char < p[1]), None)
         if voices.quoted_at(s.start_char, s.end_char):
             kept.append(replace(s, speaker=voices.quote_speaker(s.start_char, s.end_char)))
+        elif lost is not None:
+            marked = replace(s, speaker=lost[2] or voices.reported_at(s.start_char, s.end_char), lost_quote=True)
+            (made if rewrite_protected else kept).append(marked)
         else:
             made.append(replace(s, speaker=voices.reported_at(s.start_char, s.end_char)))
     return made, kept

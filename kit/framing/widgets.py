@@ -25,6 +25,8 @@ STYLE_LABELS = {"government": "government view", "opposition": "opposition view"
 DEBOUNCE_SECONDS = 0.3
 #: How the reframe view marks a label it did not change because someone is quoted.
 LEFT_AS_SAID = "left as said: inside a quotation"
+#: ... and one it did not change because the words were a quotation in the original copy.
+LEFT_AS_QUOTED = "left as said: a quotation in the original copy, which lost its quote marks"
 
 
 def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutral", "legitimizing")) -> str:
@@ -97,20 +99,23 @@ def make_label_viewer(text: str | None = None) -> W.VBox:
     return W.VBox([box, show, out], layout=W.Layout(max_width="900px"))
 
 
-def reframe_html(text: str, style: str) -> str:
+def reframe_html(text: str, style: str, *, quotations=(), rewrite_quoted: bool = False) -> str:
     """Both versions side by side: the original with the swapped words marked, the new one with
-    the new words marked.
+    the new words marked. ``quotations``: :class:`kit.core.provenance.Quotation` records whose
+    words, where the text has them, are someone's quotation though no quote marks show it: left
+    as said, or with ``rewrite_quoted`` changed and marked as changing what that speaker said.
 
     >>> out = reframe_html("Terrorists attacked.", "neutral")
     >>> "Rebels" in out and "Terrorists" in out
     True
     """
+    from kit.core.provenance import quotation_spans
     from kit.core.render import Highlight
     from kit.framing.reframing import reframe
 
-    result = reframe(text, style)
+    result = reframe(text, style, protected=quotation_spans(text, quotations), rewrite_protected=rewrite_quoted)
     old = [Highlight(s.start_char, s.end_char, "changed", f"becomes: {s.new}" + _voice_note(s)) for s in result.swaps]
-    old += [Highlight(s.start_char, s.end_char, "left as said", LEFT_AS_SAID) for s in result.left_as_said]
+    old += [Highlight(s.start_char, s.end_char, "left as said", _left_note(s)) for s in result.left_as_said]
     new = [Highlight(a, b, "new wording", f"was: {s.old}" + _voice_note(s)) for a, b, s in result.new_spans()]
     colors = {"changed": "#f5a3a3", "new wording": "#a8e0c8", "left as said": "#d9d9d9"}
     left = highlight(result.original, old, colors=colors, show_legend=False)
@@ -139,6 +144,13 @@ def _voice_note(swap) -> str:
     return f"; changes what {swap.speaker} is reported to have said" if swap.speaker else ""
 
 
+def _left_note(swap) -> str:
+    """Why a label was left as it is, and whose words it is."""
+    if not swap.lost_quote:
+        return LEFT_AS_SAID
+    return LEFT_AS_QUOTED + (f" (the words of {swap.speaker})" if swap.speaker else "")
+
+
 def _voices_html(result) -> str:
     """A list of the swaps that touch someone else's words, and the quoted labels left alone.
 
@@ -148,30 +160,40 @@ def _voices_html(result) -> str:
     True
     """
     items = [f"\u201c{s.old}\u201d \u2192 \u201c{s.new}\u201d: changes what {s.speaker} is reported to have said"
+             + (" (in the original copy, a quotation)" if s.lost_quote else "")
              for s in result.swaps if s.speaker]
-    items += [f"\u201c{s.old}\u201d: {LEFT_AS_SAID}" for s in result.left_as_said]
+    items += [f"\u201c{s.old}\u201d: {_left_note(s)}" for s in result.left_as_said]
     if not items:
         return ""
     rows = "".join(f"<li>{html.escape(i)}</li>" for i in items)
     return f'<ul class="kit-reframe-voices" style="margin:4px 0 8px 0">{rows}</ul>'
 
 
-def make_reframer(text: str | None = None) -> W.VBox:
-    """Rewrite a text in another framing. Children: text box, style buttons, "Reframe" button, HTML view."""
-    box = W.Textarea(value=text if text is not None else load_article(SEED).text,
+def make_reframer(text: str | None = None, *, quotations=None) -> W.VBox:
+    """Rewrite a text in another framing. Children: text box, style buttons, a box to tick to
+    rewrite the quotations the copy lost as well, "Reframe" button, HTML view.
+
+    ``quotations``: the lost quotations to leave as said (default: the seed article's, found
+    wherever the text still has their words)."""
+    seed = load_article(SEED)
+    quotations = seed.quotations if quotations is None else tuple(quotations)
+    box = W.Textarea(value=text if text is not None else seed.text,
                      layout=W.Layout(width="100%", height="120px"), description="Text")
     style = W.ToggleButtons(options=[(v, k) for k, v in STYLE_LABELS.items()], value="neutral", description="Style",
                             style={"button_width": "auto"})  # each label whole, never cut off
+    sources = W.Checkbox(value=False, indent=False, layout=W.Layout(width="auto"),
+                         description="Also rewrite the words that were quotations in AFP's copies (rewriting a source)")
     button = W.Button(description="Reframe", button_style="primary", icon="random",
                       layout=W.Layout(width="auto", min_width="120px"))
     out = W.HTML()
 
     def run(_=None):
-        out.value = safe_html(lambda: reframe_html(box.value, style.value))
+        out.value = safe_html(lambda: reframe_html(box.value, style.value, quotations=quotations,
+                                                   rewrite_quoted=sources.value))
 
     button.on_click(run)
     run()
-    return W.VBox([box, style, button, out], layout=W.Layout(max_width="1100px"))
+    return W.VBox([box, style, sources, button, out], layout=W.Layout(max_width="1100px"))
 
 
 def make_passive_spotter(text: str | None = None) -> W.VBox:

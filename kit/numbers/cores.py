@@ -35,7 +35,7 @@ def _starts_with_article(doc, i: int) -> bool:
         return True
     if tok.lower_ == "half" and nxt in ("a", "an") and i + 2 < n and _multiplier(doc[i + 2].lower_):
         return True
-    if tok.lower_ != "half" and nxt in ("half", "third", "quarter", "fifth", "tenth") and not (
+    if tok.lower_ != "half" and (nxt in ("half", "third", "quarter") or _fraction_den(nxt)) and nxt != "second" and not (
         i + 2 < n and doc[i + 2].lower_ in load_rules()["units"]["duration"]["words"]
     ) and not ordinal_after_article(doc, i + 1):
         return True  # "a half", "a third of the city" (not "a quarter century")
@@ -97,6 +97,8 @@ def _joined_words(doc, i: int, j: int) -> int:
     if doc[j - 1].whitespace_ == "" and w in ("-", "\u2013") and j + 1 < n and _number_word(prev.lower_) is not None \
             and (_number_word(doc[j + 1].lower_) is not None or _fraction_den(doc[j + 1].lower_)):
         return 2  # "twenty-one", "two-thirds"
+    if w == "," and j + 1 < n and _long_words_go_on(doc, i, j):
+        return 2  # "two million, three hundred and ten thousand"
     if w == "and" and j + 1 < n and (parse_figure(doc[j + 1].text) is not None and _multiplier(prev.lower_) or (
         (_number_word(doc[j + 1].lower_) is not None and _number_word(prev.lower_) is not None and
          _multiplier(prev.lower_) is not None or _multiplier(prev.lower_) is not None and _number_word(doc[j + 1].lower_) is not None)
@@ -109,6 +111,18 @@ def _joined_words(doc, i: int, j: int) -> int:
             _number_word(w) is not None or t.is_digit and t.pos_ == "NUM"):
         return 1  # "two hundred three", "4 thousand 3 hundred"
     return 0
+
+
+def _long_words_go_on(doc, i: int, j: int) -> bool:
+    """Does a number in words go on after the comma at ``j`` ("two million, three hundred and
+    ten thousand")? Only when every word so far is a number word, the word before the comma
+    is a multiplier of at least a thousand and the word after it a smaller number word."""
+    prev, nxt = doc[j - 1].lower_, doc[j + 1].lower_
+    big = _multiplier(prev) or 0
+    if big < 1000 or _number_word(nxt) is None or not all(doc[k].is_alpha or doc[k].text in {",", "-"} for k in range(i, j)):
+        return False
+    return j + 2 < len(doc) and ((_multiplier(doc[j + 2].lower_) or 0) < big and (
+        _multiplier(doc[j + 2].lower_) is not None or doc[j + 2].lower_ == "and"))
 
 
 def _grouped_digits(doc, i: int, j: int) -> int:
@@ -132,8 +146,8 @@ def _suffix_letters(doc, i: int, j: int) -> int:
     w, prev = doc[j].lower_, doc[j - 1]
     suffix = w[:-1] if w.endswith(".") and w[:-1].isalpha() else w
     if suffix in load_rules()["suffixes"] and prev.whitespace_ == "" and parse_figure(prev.text) is not None and (
-            suffix not in ("m", "t", "b") or _after_currency(doc, i)):
-        return 1
+            suffix not in ("m", "t", "b") or _after_currency(doc, i) or doc[j].text in ("M", "M.")):
+        return 1  # "5M users": a capital M is never metres
     return 0
 
 
@@ -268,7 +282,7 @@ def _core_value(doc, i: int, j: int) -> tuple[int, int, float | int | None]:
     >>> _core_value(d, 4, 6), _core_value(d, 7, 9)
     ((3, 6, -10000), (7, 9, 2.5))
     """
-    words = [doc[k].text for k in range(i, j) if not doc[k].is_space]
+    words = [doc[k].text for k in range(i, j) if not doc[k].is_space and doc[k].text != ","]
     grouped = doc[i:j].text
     if j - i > 1 and _GROUPED.fullmatch(grouped):
         value = parse_figure(re.sub(r"\s", "", grouped))  # "10 000" is ten thousand

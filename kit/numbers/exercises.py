@@ -144,3 +144,114 @@ def numbers_trick(answer: object) -> Feedback:
         success="The axis starts at 8, so the bars show 4 against 1 instead of 12 against 9. Bars must start at 0.",
         default_hint="Compare the two bars with the numbers on the left side of the chart. Where does the axis start?",
     )
+
+
+# ------------------------------------------------ same event, different numbers (real sources)
+
+@exercise("numbers_saydnaya")
+def numbers_saydnaya(low: object, high: object) -> Feedback:
+    """03_numbers: Amnesty's estimate of the people hanged at Saydnaya, 2011-2015, as a range.
+
+    >>> numbers_saydnaya(5000, 13000).passed
+    True
+    >>> numbers_saydnaya(13000, 13000).message.startswith("Not yet. 13,000 is the top")
+    True
+    """
+    ex = "numbers_saydnaya"
+    if low is ... or high is ...:
+        return Feedback(False, NOT_ANSWERED, ex)
+    lo, hi = as_number(low), as_number(high)
+    if not isinstance(lo, (int, float)) or not isinstance(hi, (int, float)):
+        return hint("Give two numbers, the lowest and the highest of Amnesty's estimate.", ex)
+    if (lo, hi) == (5000, 13000):
+        return passed("Amnesty estimated 5,000 to 13,000: a wide range, because nobody outside the "
+                      "prison could count. \"Up to 13,000\" and \"as many as 13,000\" keep only the top "
+                      "end; \"more than 13,000\" goes past what Amnesty claimed.", ex)
+    if lo == hi == 13000:
+        return hint("13,000 is the top of Amnesty's range, the number most headlines kept. Read the "
+                    "ABC sentence again: what is the lowest number it gives?", ex)
+    if lo == 0:
+        return hint("\"Up to 13,000\" alone would allow 0, but Amnesty's report gives a lower end too. "
+                    "Which report quotes it?", ex)
+    if lo > hi:
+        return hint("Your lowest number is bigger than your highest. Swap them?", ex)
+    return hint("Look for the report that gives two numbers with \"between ... and ...\". "
+                "(What do the numbers really claim?)", ex)
+
+
+@exercise("numbers_saydnaya_claim")
+def numbers_saydnaya_claim(answer: object) -> Feedback:
+    """03_numbers: which wording claims MORE than Amnesty's estimate of 5,000 to 13,000?
+
+    >>> numbers_saydnaya_claim("more than 13,000").passed
+    True
+    """
+    return choice(
+        answer, {"more than 13,000", "more than 13000", "c"},
+        {"up to 13,000": "\"Up to\" stops at 13,000: it hides the low end, but it does not go past "
+                         "Amnesty's top. Which wording goes above 13,000?",
+         "as many as 13,000": "\"As many as\" is the top end again: it leaves out 5,000, but claims "
+                              "nothing above 13,000.",
+         "between 5,000 and 13,000": "That is Amnesty's own range: it claims exactly what Amnesty "
+                                     "estimated, no more."},
+        exercise="numbers_saydnaya_claim",
+        success="\"More than 13,000\" (in one summary of a video report) claims more than Amnesty "
+                "estimated: the upper end became a lower end. \"Up to\" and \"as many as\" keep only the "
+                "top. Each small word changes the claim: check it against the source.",
+        default_hint="Compare each wording with Amnesty's range, 5,000 to 13,000. Which one allows a "
+                     "number above 13,000?",
+    )
+
+
+@exercise("numbers_tolls")
+def numbers_tolls(answer: object) -> Feedback:
+    """03_numbers: three tolls for the March 2025 coastal killings; what can a careful reader say?
+
+    >>> numbers_tolls("c").passed
+    True
+    >>> numbers_tolls("a").passed
+    False
+    """
+    return choice(
+        answer, {"c"},
+        {"a": "1,426 is precise, but precise is not the same as right. Who counted it? The government's "
+              "own committee, about killings in which its forces are accused. Ask of it what you ask of "
+              "every count: who counted, how could they know, what might they want?",
+         "b": "A higher count is not by itself an exaggeration, nor is a lower one by itself honest. "
+              "The Observatory, the UN inquiry and the committee counted in different ways and at "
+              "different times. Would you say the same if the numbers were the other way round?",
+         "d": "The UN inquiry's \"about 1,400\" is a rounded figure from interviews; it is not a "
+              "referee's final score. Who counted, and how?"},
+        exercise="numbers_tolls",
+        success="Every count says at least about 1,400 people died, and each comes from someone with "
+                "a method and a stake: a government committee, a UN inquiry, a monitor abroad. The "
+                "careful sentence names each source and its figure, and the date of the count.",
+        default_hint="Compare what the three counts have in common, and ask of each: who counted, "
+                     "how, and when? (Who says so? What do the numbers really claim?)",
+    )
+
+
+@exercise("numbers_listing")
+def numbers_listing(at_story: object, in_march_2026: object) -> Feedback:
+    """03_numbers: was HTS on the UN sanctions list on 2 December 2024? On 1 March 2026?
+
+    >>> numbers_listing("yes", "no").passed
+    True
+    >>> numbers_listing("yes", "yes").passed
+    False
+    """
+    ex = "numbers_listing"
+    if at_story is ... or in_march_2026 is ...:
+        return Feedback(False, NOT_ANSWERED, ex)
+    first, second = norm(at_story), norm(in_march_2026)
+    yes, no = {"yes", "y", "true", "listed"}, {"no", "n", "false", "not listed"}
+    if not {first, second} <= yes | no:
+        return hint("Answer each date with yes or no.", ex)
+    if first in yes and second in no:
+        return passed("Listed from May 2014 (as al-Nusrah Front; HTS added as an alias in 2018) until "
+                      "27 February 2026. \"Which the UN lists as a terrorist group\" was true when the "
+                      "story was written and is not now: date every designation you quote.", ex)
+    if first in no:
+        return hint("Find 2 December 2024 on the timeline. Which listings had started, and which had "
+                    "ended, by then?", ex)
+    return hint("Read the timeline to its last line. What did the UN committee do in February 2026?", ex)

@@ -29,6 +29,7 @@ from kit.numbers.forms import decades, ordinals, range_tokens
 from kit.numbers.intervals import (_Hedges, _matches, _vague_reserved, attach_hedge, idiom_tokens, unit_after_hedge,
                                    vague_figures)
 from kit.numbers.kinds import _counted, _kind_and_unit
+from kit.numbers.notations import special_figures
 from kit.numbers.ranges import _join_limits, join_ranges
 from kit.numbers.records import Quantity, _clean_int, _Draft
 
@@ -117,9 +118,11 @@ def _stages(doc) -> list[_Draft]:
     hedges, after = _Hedges.of(_matches(doc, "hedge")), _Hedges.of(_matches(doc, "hedge_after"))
     vague = _matches(doc, "vague")
     cut = cut_figures(doc)
-    reserved = _vague_reserved(doc, vague) | cut | idiom_tokens(doc)
+    special = [d for d in special_figures(doc) if not any(i in cut for i in range(d.start, d.end))]
+    reserved = _vague_reserved(doc, vague) | cut | idiom_tokens(doc) | {i for d in special for i in range(d.start, d.end)}
     cores = [c for c in number_cores(doc) if not any(i in reserved for i in range(c[0], c[1]))]
-    drafts = [attach_hedge(doc, classify(doc, d), hedges, after) for d in join_ranges(doc, cores)]
+    drafts = [attach_hedge(doc, classify(doc, d), hedges, after) for d in join_ranges(doc, cores) + special]
+    drafts.sort(key=lambda d: d.start)
     used = {i for d in drafts for i in range(d.start, d.end)} | cut
     drafts += ordinals(doc, used)
     drafts += decades(doc, used)

@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from kit.core.nlp import load_model
-from kit.numbers.records import AMOUNT_KINDS, _clean_int, _Draft, _multiplier, _word_set, load_rules
+from kit.numbers.records import AMOUNT_KINDS, _clean_int, _Draft, _fraction_den, _multiplier, _word_set, load_rules
 from kit.numbers.words import _is_num_token
 
 
@@ -123,9 +123,16 @@ def _hedge_before(doc, start: int, hedges: _Hedges) -> tuple[int, str | None, st
     text, rule = doc[s:start].text.lower(), entry["rule"]
     if text in ("over", "under", "above", "below") and s > 0 and _is_num_token(doc[s - 1]):
         return start, None, None
-    if text in ("some", "over", "under", "above", "below", "beyond", "estimated") and doc[start].lower_ in ("a", "an"):
-        return start, None, None
+    if text in ("some", "over", "under", "above", "below", "beyond", "estimated") and doc[start].lower_ in ("a", "an") \
+            and not _article_number(doc, start):
+        return start, None, None  # "over a week", "under a bridge"; but "over a dozen" is more than 12
     return s, text, rule
+
+
+def _article_number(doc, start: int) -> bool:
+    """Does the article at ``start`` begin a number word ("a dozen", "a million", "a third")?"""
+    nxt = doc[start + 1].lower_ if start + 1 < len(doc) else ""
+    return _multiplier(nxt) is not None or _fraction_den(nxt) is not None
 
 
 def _age_gap(doc, start: int, hedges: _Hedges) -> int:

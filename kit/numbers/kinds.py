@@ -61,6 +61,11 @@ def ordinal_after_article(doc, i: int) -> bool:
         nxt.tag_ not in ("JJR", "RBR") and nxt.lower_ not in _word_set("units.duration") | {"of", "more", "less"}
 
 
+def _lower_case_names() -> frozenset:
+    """Words that make the number after them a name even in lower case ("clade 1b")."""
+    return frozenset(load_rules()["identifiers"].get("lower_case_words", ()))
+
+
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
     """(kind, unit, end) for the figure doc[start:end]; ``end`` grows over a unit word."""
     rules = load_rules()
@@ -89,6 +94,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
             and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
         return "identifier", None, end
+    if prev is not None and prev.lower_ in _lower_case_names() and end - start <= 2 and any(c.isdigit() for c in first.text) \
+            and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num):
+        return "identifier", None, end  # "clade 1b", "type 2 diabetes": a name, not a billion or two
     emergency = rules["emergency_numbers"]
     if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
         return "identifier", None, end  # "999 calls": calls to 999

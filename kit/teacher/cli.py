@@ -23,7 +23,10 @@ COMMANDS = {
     "report": ("kit.teacher.report", "write a self-contained HTML report of the three lenses for an article (FILE or bundled id)"),
     "gradebook": ("kit.teacher.gradebook", "read a folder of students' notebooks: write gradebook.csv and gradebook.html"),
     "handouts": ("kit.teacher.cli:Handouts", "make printable HTML pages of the handouts in lessons/handouts/"),
+    "student-copy": ("kit.teacher.student_copy", "make the class's copy of the kit, quiz keys sealed (for nbgitpuller)"),
+    "release-code": ("kit.teacher.student_copy:ReleaseCode", "print the codes that release each quiz form's answers"),
     "versions": ("kit.teacher.cli:Versions", "write an HTML page comparing two versions of a story (FILE, bundled id or URL)"),
+    "lesson": ("kit.teacher.lesson", "make a three-lens lesson (student notebook, key, handout) from any article (FILE, bundled id or URL)"),
 }
 
 

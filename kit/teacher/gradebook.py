@@ -35,7 +35,7 @@ from pathlib import Path
 from kit.core.errors import InputError
 from kit.teacher.gradebook_io import (backup_previous, cell as csv_cell, check_folder, check_max_bytes, csv_text,
                                       column_title, display_name, file_kind, is_output, load_json, prepare_out,
-                                      printable, typed_scores, walk, write_outputs)
+                                      printable, walk, write_outputs)
 
 MAX_BYTES = 5_000_000        #: files bigger than this are skipped (a notebook with many plots is ~1 MB)
 MAX_TEXT = 4_000             #: longer free-text answers are cut for reading
@@ -70,7 +70,10 @@ class Note:
 class Student:
     name: str
     exercises: dict = field(default_factory=dict)   # id -> Status
-    quizzes: dict = field(default_factory=dict)     # bank id -> kit.classroom.quiz.QuizResult
+    quizzes: dict = field(default_factory=dict)     # occasion (or form) id -> kit.classroom.quiz.QuizResult
+    forms: dict = field(default_factory=dict)       # occasion -> the form taken ("quiz_a", "quiz_b")
+    tries: dict = field(default_factory=dict)       # exercise id -> how many times it was checked
+    transfers: dict = field(default_factory=dict)   # occasion -> kit.teacher.assessment.Transfer
     texts: list = field(default_factory=list)       # (question, answer, file)
     files: list = field(default_factory=list)
 
@@ -97,10 +100,10 @@ class Gradebook:
         return order + sorted(seen - set(order))
 
     def quizzes(self) -> list[str]:
-        from kit.classroom.quiz import BANKS
+        from kit.classroom.forms import FORMS, OCCASIONS
 
         seen = {q for s in self.students.values() for q in s.quizzes}
-        return [b for b in BANKS if b in seen] + sorted(seen - set(BANKS))
+        return [b for b in OCCASIONS + FORMS if b in seen] + sorted(seen - set(OCCASIONS + FORMS))
 
     def questions(self) -> dict[str, list[tuple[str, str]]]:
         """Free-text answers grouped per question: question -> [(student, answer)]."""
@@ -238,7 +241,7 @@ def _read_notebook(book: Gradebook, student: Student, rel: str, data: dict, temp
 
 
 def _read_answers(book: Gradebook, student: Student, rel: str, data) -> None:
-    from kit.classroom.quiz import BANKS, load_bank, score
+    from kit.teacher import assessment
 
     if not isinstance(data, dict):
         book.skipped.append(Note(rel, "not a kit answers file (expected a JSON object)"))
@@ -253,12 +256,11 @@ def _read_answers(book: Gradebook, student: Student, rel: str, data) -> None:
             bad += 1
             continue
         answer = entry.get("answer")
-        if ex_id in BANKS and isinstance(answer, dict):
-            if entry.get("final") is not False:  # a draft (no Submit - final yet) is not reported
-                student.quizzes[ex_id] = score(load_bank(ex_id), answer)
+        if assessment.read_entry(student, ex_id, entry):  # quizzes and transfer tasks
             continue
         passed = entry.get("passed") is True
         student.exercises[ex_id] = Status(answer is not None, passed, "answers")
+        student.tries[ex_id] = assessment.tries(entry)
         if isinstance(answer, str) and answer.strip():
             _flag_if_hostile(book, rel, answer)
             student.texts.append((ex_id, _cut(answer.strip()), rel))
@@ -336,7 +338,7 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     from kit.classroom.feedback import QUESTIONS
-    from kit.teacher import skills
+    from kit.teacher import assessment, skills
 
     out = prepare_out(out)
     exercises, quizzes = book.exercises(), book.quizzes()
@@ -349,15 +351,15 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     answers = [["question", "student", "answer"]]
     answers += [[csv_cell(question), csv_cell(n), csv_cell(answer)]
                 for question, rows in book.questions().items() for n, answer in rows]
-    grades = skills.add_columns(grades, book, names, out)  # transfer rubric, per-skill before/after
-    _, lost = typed_scores(out, skills.RUBRIC_COLUMN, {"1", "2", "3", "4"}, [g[0] for g in grades[1:]])
-    book.flagged.extend(Note("gradebook.csv", why) for why in lost if Note("gradebook.csv", why) not in book.flagged)
+    grades = skills.add_columns(grades, book, names, out)  # forms, transfer rubric, tries, per-skill before/after
+    book.flagged.extend(Note("gradebook.csv", why) for why in skills.lost_scores(out, [g[0] for g in grades[1:]]))
     quiz_rows = [(n, {q: book.students[n].quizzes.get(q) for q in quizzes}) for n in names]
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     page = env.get_template("gradebook.html.j2").render(
         book=book, names=names, exercises=exercises, quizzes=quizzes, quiz_rows=quiz_rows,
         skill_rows=skills.summary(book, names), skill_cell=skills.cell, rubric=skills.RUBRIC_LEVELS,
+        item_stats=assessment.form_statistics(book), tries=assessment.tries_of, rubric_scores=skills.rubric_by_occasion(out),
         lenses=list(QUESTIONS), questions=book.questions(), status_word=status_word,
         folder=display_name(book.folder.name), QUESTIONS=QUESTIONS,
         class_passed={e: sum(status_word(book.students[n].exercises.get(e)) == "passed" for n in names)
@@ -365,7 +367,7 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     )
     backup_previous(out / "gradebook.csv", csv_text(grades))  # the teacher may have typed into it: keep it
     return write_outputs(out, {"gradebook.csv": csv_text(grades), "answers.csv": csv_text(answers),
-                               "gradebook.html": page})
+                               "items.csv": csv_text(assessment.item_rows(book)), "gradebook.html": page})
 
 
 # ---------------------------------------------------------------- command line

@@ -240,7 +240,7 @@ def is_output(name: str) -> bool:
     >>> is_output("gradebook.csv"), is_output("gradebook.2026-12-06T21-05-00.bak.csv"), is_output("ana.csv")
     (True, True, False)
     """
-    return name in ("gradebook.csv", "gradebook.html", "answers.csv") or (
+    return name in ("gradebook.csv", "gradebook.html", "answers.csv", "items.csv") or (
         name.startswith("gradebook.") and name.endswith(".bak.csv"))
 
 
@@ -270,33 +270,37 @@ def backup_previous(path: Path, new_text: str = "") -> Path | None:
     return backup
 
 
-def typed_scores(out: Path, column: str, valid: set[str], students: list[str]) -> tuple[dict[str, str], list[str]]:
-    """The scores a teacher typed in ``column`` of ``out/gradebook.csv`` (by student cell), and
-    a note for every typed cell that will not be kept: a student not found this time, a value
-    that is not one of ``valid``, a column of the teacher's own. A note never stays silent."""
+def typed_scores(out: Path, columns: list[str], valid: set[str],
+                 students: list[str] | None = None) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """The scores a teacher typed in ``columns`` of ``out/gradebook.csv`` (column -> student -> score),
+    and a note for every typed cell that will not be carried over: a value that is not one of
+    ``valid``, or (when ``students`` is given) a student whose work was not found this time.
+    A typed score is never dropped without a note."""
     path = Path(out) / "gradebook.csv"
+    kept: dict[str, dict[str, str]] = {c: {} for c in columns}
     if not path.is_file():
-        return {}, []
+        return kept, []
     try:
         rows = read_table(path)
     except (OSError, ValueError, csv.Error) as err:
-        return {}, [f"The old gradebook.csv could not be read ({err}), so scores typed in it are not carried over. "
-                    "Its dated copy (.bak.csv) has them."]
-    known = {s.lstrip("'") for s in students}
-    kept, notes = {}, []
+        return kept, [f"The old gradebook.csv could not be read ({err}), so scores typed in it are not carried "
+                      "over. Its dated copy (gradebook.<date>.bak.csv) has them."]
+    known = None if students is None else {str(s).lstrip("'") for s in students}
+    notes = []
     for row in rows:
         name = (row.get("student") or "").lstrip("'")
-        value = (row.get(column) or "").strip()
-        if not value:
-            continue
-        if value not in valid:
-            notes.append(f"{value!r} typed for {name!r} in {column!r} is not one of {', '.join(sorted(valid))}: "
-                         "not carried over (it is in the dated copy of the old gradebook.csv).")
-        elif name not in known:
-            notes.append(f"The score {value} typed for {name!r} was not carried over: no work from {name!r} was "
-                         "found this time (it is in the dated copy of the old gradebook.csv).")
-        else:
-            kept[name] = value
+        for column in columns:
+            value = (row.get(column) or "").strip()
+            if not value:
+                continue
+            if value not in valid:
+                notes.append(f"{value!r} typed for {name!r} in {column!r} is not one of {', '.join(sorted(valid))}: "
+                             "not carried over (it is in the dated copy of the old gradebook.csv).")
+            elif known is not None and name not in known:
+                notes.append(f"The score {value} typed for {name!r} in {column!r} was not carried over: no work "
+                             f"from {name!r} was found this time (it is in the dated copy of the old gradebook.csv).")
+            else:
+                kept[column][name] = value
     return kept, notes
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from kit.core.dated_facts import unmark
 from kit.core.errors import InputError
 
 #: The handouts' Markdown sources, found relative to the repository (the kit is installed
@@ -72,10 +73,12 @@ def render_handout(markdown: str, *, title: str | None = None) -> str:
     >>> page = render_handout("# Numbers\\n\\n<script>alert(1)</script>")
     >>> "<script>" in page, "&lt;script&gt;" in page
     (False, True)
+    >>> "fact:" in render_handout("# N\\n\\nHTS <!-- fact: un_hts -->was delisted.<!-- /fact -->")
+    False
     """
     from markupsafe import Markup
 
-    body = _markdown().render(markdown)
+    body = _markdown().render(unmark(markdown))  # dated facts keep their text, lose their markers
     return _template().render(
         title=title or handout_title(markdown),
         body=Markup(body),  # already rendered and escaped by markdown-it (html=False)

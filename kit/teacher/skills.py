@@ -1,17 +1,19 @@
 """Per-skill before and after: what the two quizzes say each student (and the class) learned.
 
-Both question banks share one skills map (``kit/classroom/data/quiz_*.json``), so each skill
-has items in ``quiz_before`` and in ``quiz_after``. For each student the gradebook shows,
-per skill, the share right in the first final attempt of each quiz, and the same for the
-class; the open transfer task (``transfer_task`` in quiz_after, scored with the four-level
-rubric of ``lessons/rubrics.md``) gets a column the teacher fills in ``gradebook.csv``.
-A score typed there is kept the next time the gradebook is written.
+Both forms share one skills map (``kit/classroom/data/quiz_*.json``: six skills, three items
+each in each form), so each skill has three items before and three after, whichever form a
+student took first. For each student the gradebook shows, per skill, the right answers in the
+first final attempt of each quiz, and the same for the class. The transfer task before and
+after (scored with the rubric of ``lessons/rubrics.md``, levels 0 to 4) gets two columns the
+teacher fills in ``gradebook.csv``; scores typed there are kept the next time the gradebook is
+written. ``gradebook.csv`` also says which form each student took when, and how many tries
+each exercise took.
 
 >>> from kit.classroom.quiz import load_bank, score
->>> before = load_bank("quiz_before")
->>> result = score(before, {i.id: i.answer for i in before.items if i.lens == "numbers"})
->>> per_skill(result)["numbers.hedge"], per_skill(result)["framing.label"]
-((1, 1), (0, 1))
+>>> form = load_bank("quiz_a")
+>>> result = score(form, {i.id: i.answer for i in form.items if i.lens == "numbers"})
+>>> per_skill(result)["numbers.range"], per_skill(result)["framing.label"]
+((3, 3), (0, 3))
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.classroom.quiz import TRANSFER_RUBRIC
+from kit.classroom.transfer import TRANSFER_RUBRIC
 
 BEFORE, AFTER = "quiz_before", "quiz_after"
-#: The gradebook.csv column where the teacher types the transfer task's rubric level (1-4).
-RUBRIC_COLUMN = "transfer (rubric 1-4)"
-#: The four levels, as students see them in quiz_after and lessons/rubrics.md.
+#: The gradebook.csv columns where the teacher types the transfer task's rubric level (0-4).
+RUBRIC_COLUMNS = {BEFORE: "transfer before (rubric 0-4)", AFTER: "transfer after (rubric 0-4)"}
+RUBRIC_COLUMN = RUBRIC_COLUMNS[AFTER]
+#: The levels a teacher may type (lessons/rubrics.md).
+RUBRIC_VALUES = {"0", "1", "2", "3", "4"}
+#: The levels, as students see them beside the transfer task and in lessons/rubrics.md.
 RUBRIC_LEVELS = TRANSFER_RUBRIC
 
 
@@ -69,11 +74,11 @@ def summary(book, names: list[str] | None = None) -> list[SkillRow]:
     >>> book.students["ana"] = Student("ana", quizzes={BEFORE: score(b, {}), AFTER: score(a, {i.id: i.answer for i in a.items})})
     >>> row = summary(book)[0]
     >>> row.skill, row.students["ana"], row.before, row.after, row.change()
-    ('framing.label', ((0, 1), (1, 1)), (0, 1), (1, 1), 1.0)
+    ('framing.label', ((0, 3), (3, 3)), (0, 3), (3, 3), 1.0)
     """
     from kit.classroom.quiz import load_bank
 
-    skills = load_bank(BEFORE).skills
+    skills = load_bank("quiz_a").skills
     names = sorted(book.students) if names is None else names
     rows = []
     for skill, info in skills.items():
@@ -98,24 +103,49 @@ def cell(part) -> str:
     return "" if not part else f"{part[0]}/{part[1]}"
 
 
-def kept_rubric_scores(out: Path, students: list[str] | None = None) -> dict[str, str]:
-    """The rubric levels a teacher typed into an earlier ``gradebook.csv`` in ``out``, by student
-    (read as Excel saves it: see :func:`kit.teacher.gradebook_io.read_table`)."""
+def kept_rubric_scores(out: Path) -> dict[str, dict[str, str]]:
+    """The rubric levels a teacher typed into an earlier ``gradebook.csv`` in ``out``: column -> student -> level.
+
+    The file is read as Excel saves it (a byte-order mark, semicolons, Windows-1252: see
+    :func:`kit.teacher.gradebook_io.read_table`); :func:`lost_scores` says what is not kept.
+    """
     from kit.teacher.gradebook_io import typed_scores
 
-    return typed_scores(Path(out), RUBRIC_COLUMN, {"1", "2", "3", "4"}, students or [])[0] if students else {}
+    return typed_scores(Path(out), list(RUBRIC_COLUMNS.values()), RUBRIC_VALUES)[0]
+
+
+def lost_scores(out: Path, students: list[str]) -> list[str]:
+    """A note for each level typed into ``out/gradebook.csv`` that the new one will not carry over."""
+    from kit.teacher.gradebook_io import typed_scores
+
+    return typed_scores(Path(out), list(RUBRIC_COLUMNS.values()), RUBRIC_VALUES, students)[1]
+
+
+def rubric_by_occasion(out: Path) -> dict[str, dict[str, str]]:
+    """The kept transfer levels by occasion (``quiz_before``/``quiz_after``) -> student -> level."""
+    kept = kept_rubric_scores(out)
+    return {occasion: kept[column] for occasion, column in RUBRIC_COLUMNS.items()}
 
 
 def add_columns(grades: list[list], book, names: list[str], out: Path) -> list[list]:
-    """gradebook.csv rows with the rubric column (kept from the last run) and per-skill before/after columns.
+    """gradebook.csv rows with the forms taken, the two transfer rubric columns (kept from the last
+    run), tries per exercise and per-skill before/after columns.
 
     ``grades`` is the header row then one row per student, in the order of ``names``.
     """
+    from kit.teacher.assessment import tries_of
+
     rows = summary(book, names)
-    kept = kept_rubric_scores(out, [g[0] for g in grades[1:]])
-    head = grades[0] + [RUBRIC_COLUMN] + [f"{r.skill} {when}" for r in rows for when in ("before", "after")]
+    kept = kept_rubric_scores(out)
+    exercises = book.exercises()
+    head = (grades[0] + [f"form {BEFORE}", f"form {AFTER}"] + list(RUBRIC_COLUMNS.values())
+            + [f"{e} tries" for e in exercises] + [f"{r.skill} {when}" for r in rows for when in ("before", "after")])
     body = []
     for n, row in zip(names, grades[1:]):
+        s = book.students[n]
+        forms = [s.forms.get(BEFORE, ""), s.forms.get(AFTER, "")]
+        rubric = [kept[c].get(str(row[0]).lstrip("'"), "") for c in RUBRIC_COLUMNS.values()]
+        tries = ["" if tries_of(s, e) is None else tries_of(s, e) for e in exercises]
         skill_cells = [cell(r.students.get(n, (None, None))[i]) for r in rows for i in (0, 1)]
-        body.append(row + [kept.get(str(row[0]).lstrip("'"), "")] + skill_cells)
+        body.append(row + forms + rubric + tries + skill_cells)
     return [head] + body

@@ -1,0 +1,94 @@
+"""How many key items of a generated lesson are right (issue 27), checked against hand-annotated gold.
+
+    python bench/score_lesson.py                      # bench/dev/ (the tuned development set)
+    python bench/score_lesson.py --dir bench/fresh    # a fresh batch (the figure that counts)
+    python bench/score_lesson.py --errors             # also every wrong item
+
+For each article with a gold file (the format of bench/dev/README.md), the kit builds a lesson key
+(:func:`kit.teacher.lesson_key.build_key`, only its confident findings) and each item is judged:
+
+* a figure (``interval``) is right when a gold amount overlaps its words and the gold low and high
+  equal the key's; a figure the gold does not count as an amount is wrong;
+* a source (``source``) is right when a gold attribution has the key's speaker (a gold head word in
+  the key's speaker) and overlaps the item's words, and its type (mapped as in ``score_dev.py``)
+  equals the key's; no such gold attribution is wrong;
+* a hidden doer (``passive``) is right when a gold agentless passive overlaps the item's words;
+* a label (``label``) has no gold in these files: counted apart, as "not checked".
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import score_dev as sd  # noqa: E402  (the dev scorer's matching rules and loaders)
+
+
+def judge(item, gold: dict) -> tuple[str, str]:
+    """("right" | "wrong" | "unchecked", why) for one key item against an article's gold."""
+    s, e = item.start_char, item.end_char
+    if item.kind == "interval":
+        hits = [g for g in gold["figures"] if sd.overlap(g["start"], g["end"], s, e) > 0]
+        amounts = [g for g in hits if g.get("amount") is True]
+        if not amounts:
+            open_reading = any(g.get("amount") is None for g in hits)
+            return ("unchecked", "a reading the gold leaves open") if open_reading else ("wrong", "not an amount in the gold")
+        g = amounts[0]
+        ok = sd.same(g["low"], item.answer["low"]) and sd.same(g["high"], item.answer["high"])
+        return ("right", "") if ok else ("wrong", f"interval {item.answer['low']}-{item.answer['high']} "
+                                                  f"vs gold {g['low']}-{g['high']}")
+    if item.kind == "source":
+        pred = {"speaker": item.answer["speaker"], "resolved_from": None}
+        hits = [g for g in gold["attributions"] if sd.head_ok(g, pred) and (
+            sd.overlap(g.get("content_start"), g.get("content_end"), s, e) > 0
+            or sd.overlap(g.get("cue_start"), g.get("cue_end"), s, e) > 0)]
+        if not hits:
+            return "wrong", f"no gold attribution for speaker {item.answer['speaker']!r}"
+        gold_type = sd.kit_type(hits[0]["source_type"])
+        ok = gold_type == item.answer["source_type"]
+        return ("right", "") if ok else ("wrong", f"type {item.answer['source_type']} vs gold {gold_type}")
+    if item.kind == "passive":
+        ok = any(sd.overlap(g["start"], g["end"], s, e) > 0 for g in gold["passives"])
+        return ("right", "") if ok else ("wrong", "no agentless passive in the gold here")
+    return "unchecked", "labels have no gold"
+
+
+def score(folder: Path) -> tuple[Counter, list[str]]:
+    from kit.teacher.lesson_key import build_key
+
+    counts: Counter = Counter()
+    errors: list[str] = []
+    for art_id, text, gold, _meta in sd.load_set(folder):
+        for item in build_key(text).items:
+            verdict, why = judge(item, gold)
+            counts[(item.lens, verdict)] += 1
+            counts[("all", verdict)] += 1
+            if verdict == "wrong":
+                errors.append(f"{art_id} {item.id} {item.kind}: {item.quote!r}: {why}")
+    return counts, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=sd.DEV, help="folder of <id>.txt and <id>.gold.json")
+    parser.add_argument("--errors", action="store_true", help="list every wrong item")
+    args = parser.parse_args(argv)
+    counts, errors = score(args.dir)
+    print(f"Key items of generated lessons, judged against the hand gold in {args.dir}:")
+    for lens in ("all", "attribution", "numbers", "framing"):
+        right, wrong, open_ = (counts[(lens, v)] for v in ("right", "wrong", "unchecked"))
+        share = f"{right / (right + wrong):.3f}" if right + wrong else "n/a"
+        print(f"  {lens:12} right {right:3} / {right + wrong:3} = {share}   (not checked: {open_})")
+    if args.errors:
+        print("\n".join(["", "Wrong items:"] + errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""Cue words that are not speech here: a negated cue ("did not say how many"), a refusal
+("declined to say"), naming ("formerly called Eastport", "called a meeting") and a tool's
+purpose ("used the model to predict"). The word lists are in ``verbs.toml`` ``[not_speech]``.
+
+>>> from kit.core.nlp import parse
+>>> doc = parse("The ministry did not say how many people were hurt.")
+>>> not_speech(doc[4])
+'negated'
+>>> doc = parse("The ministry said two people were hurt.")
+>>> not_speech(doc[2]) is None
+True
+"""
+
+from __future__ import annotations
+
+import functools
+
+from kit.attribution.cues import verb_data
+from kit.attribution.index import children
+
+__all__ = ["not_speech"]
+
+
+@functools.cache
+def _lists() -> dict:
+    data = verb_data().get("not_speech", {})
+    return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
+                                                        "instrument_verbs")} | {"negated": data.get("negated", True)}
+
+
+def not_speech(verb) -> str | None:
+    """Why the cue verb ``verb`` (a token) is no speech act here, or None when it is one.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("The town, formerly called Eastport, has grown.")
+    >>> not_speech(doc[4])
+    'naming'
+    >>> doc = parse("The mayor called a meeting to discuss the floods.")
+    >>> not_speech(doc[2])
+    'an event called'
+    >>> doc = parse("Scientists used the model to predict that rain would fall.")
+    >>> not_speech(doc[5])
+    'a purpose'
+    """
+    lists = _lists()
+    kids = children(verb)
+    if lists["negated"] and any(k.dep_ == "neg" for k in kids):
+        return "negated"
+    head = verb.head
+    infinitive = any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)
+    if infinitive and verb.dep_ in {"xcomp", "advcl"} and head is not verb:
+        if head.lemma_.lower() in lists["refusal_verbs"] or any(k.dep_ == "neg" for k in children(head)):
+            return "negated"
+        if head.lemma_.lower() in lists["instrument_verbs"] or verb.dep_ == "advcl":
+            return "a purpose"
+    if verb.lemma_.lower() == "call":
+        return _naming(verb, kids, lists)
+    return None
+
+
+def _naming(verb, kids, lists) -> str | None:
+    """'called' naming something ("formerly called X", "is called X", "the so-called X") or
+    calling an event ("called a meeting"), rather than calling something a name as a claim."""
+    if any(k.dep_ == "advmod" and k.lower_ in lists["naming_adverbs"] for k in kids):
+        return "naming"
+    if verb.dep_ in {"acl", "amod", "relcl"} and not any(k.dep_ in {"nsubj", "ccomp"} for k in kids):
+        return "naming"
+    if any(k.dep_ in {"auxpass", "nsubjpass"} for k in kids):
+        return "naming"
+    objs = [k for k in kids if k.dep_ == "dobj"]
+    if objs and objs[0].lemma_.lower() in lists["event_objects"] and not any(k.dep_ in {"oprd", "xcomp"} for k in kids):
+        return "an event called"
+    return None

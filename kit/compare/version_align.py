@@ -1,0 +1,349 @@
+"""Which sentence of version A is which sentence of version B (see :mod:`kit.compare.versions`).
+
+Sentences first: lines of a hard-wrapped copy ("The army said\\nit retook the town.") are joined
+back into their sentence, and a dateline ("SANAA, Yemen (AP) —") or a credit ("– Reuters") joins
+the sentence it belongs to. Then the alignment, near-linear on any input: sentences both
+versions share at the start and at the end are matched first; sentences that occur once in
+each version anchor the rest (the longest run of them in the same order); only the gaps
+between anchors are compared sentence by sentence (pairs of reworded sentences, by shared
+words or by one sentence holding most of the other's words). A repeated line ("Advertisement")
+never makes the work grow faster than the text.
+
+>>> [r[2] for r in align(units_of("Rebels took the town. Talks failed.", [(0, 21), (22, 35)]),
+...                      units_of("Rebels seized the town. Talks failed.", [(0, 23), (24, 37)]))]
+['paired', 'same']
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+#: Two sentences sharing at least this share of their words count as one sentence reworded.
+PAIR_MIN = 0.5
+#: ... or when the shorter one's content words (at least CONTAIN_WORDS) are this share in the longer one.
+CONTAIN_MIN, CONTAIN_WORDS = 0.8, 4
+#: Sentences with at least this many content words are also compared on those words alone.
+CONTENT_WORDS = 6
+#: A cut and an added sentence this alike count as one sentence moved (or alike >= PAIR_MIN and
+#: sharing a run of at least MOVED_RUN words in a row).
+MOVED_MIN, MOVED_RUN = 0.75, 4
+#: A sentence on one side only joins a neighbouring pair (one sentence split in two) when this
+#: share of its content words (and at least three) are words of the other side that the pair does not share yet.
+SPLIT_MIN = 0.4
+#: Above this many sentence comparisons in one gap, pair in reading order only (stay fast).
+MAX_COMPARISONS = 40_000
+#: A text whose lines are at most this long, most of them broken mid-sentence, is hard-wrapped.
+WRAP_WIDTH = 120
+#: How deep anchoring recurses into gaps before a gap is compared as it is.
+ANCHOR_DEPTH = 4
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_DATELINE = re.compile(r"^[A-Z][\w.,'()\u2019 ]{0,60}\s(?:-{1,2}|\u2013|\u2014)$")
+_CREDIT = re.compile(r"^(?:-{1,2}|\u2013|\u2014)\s*\w+(?:\s\w+){0,2}\.?$")
+_LITTLE = frozenset("a an the of to in on at for and or but by with from as is was were be been has have had "
+                    "it its he she they this that these those who which said says".split())
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence: offsets into its text, and its words (lower case) with their offsets."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    bag: Counter = field(default_factory=Counter, compare=False, repr=False)
+    content: Counter = field(default_factory=Counter, compare=False, repr=False)
+
+
+def _norm(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u02bc", "'").lower()
+
+
+def _words(text: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    found = list(_WORD.finditer(_norm(text)))
+    return tuple(m.group(0) for m in found), tuple((offset + m.start(), offset + m.end()) for m in found)
+
+
+def _unit(text: str, start: int, end: int) -> _Unit:
+    words, spans = _words(text[start:end], start)
+    bare = [w.removesuffix("'s") for w in words]
+    return _Unit(start, end, words, spans, Counter(bare), Counter(w for w in bare if w not in _LITTLE))
+
+
+def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Share of words two sentences have in common (0 to 1, order ignored).
+
+    >>> similarity(("rebels", "took", "aleppo"), ("rebels", "seized", "aleppo"))
+    0.6666666666666666
+    """
+    if not a or not b:
+        return 0.0
+    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
+
+
+def pair_score(x: _Unit, y: _Unit) -> float:
+    """How alike two sentences are, to pair them: shared words, or one held in the other.
+
+    >>> a = units_of("Strikes on three villages killed at least 9 people, a monitor said.", [(0, 67)])[0]
+    >>> b = units_of("Strikes killed 9 people.", [(0, 24)])[0]
+    >>> pair_score(a, b) >= PAIR_MIN
+    True
+    """
+    if not x.words or not y.words:
+        return 0.0
+    dice = 2 * sum((x.bag & y.bag).values()) / (len(x.words) + len(y.words))
+    cx, cy = sum(x.content.values()), sum(y.content.values())
+    short = min(cx, cy)
+    if short >= CONTENT_WORDS:  # the words that carry the meaning, without "the", "of", "said"...
+        dice = max(dice, 2 * sum((x.content & y.content).values()) / (cx + cy))
+    if dice < PAIR_MIN and short >= CONTAIN_WORDS:
+        held = sum((x.content & y.content).values()) / short
+        if held >= CONTAIN_MIN:
+            return PAIR_MIN + (held - CONTAIN_MIN) / 2
+    return dice
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def units_of(text: str, pieces) -> tuple[_Unit, ...]:
+    """Units from (start, end) sentence pieces of ``text``: wrapped lines, datelines and credits joined.
+
+    >>> [text[u.start:u.end] for text in ["The army said\\nit retook the town."]
+    ...  for u in units_of(text, [(0, 13), (14, 33)])]
+    ['The army said\\nit retook the town.']
+    """
+    pieces = [(s, e) for s, e in pieces if _WORD.search(text, s, e)]
+    wrapped = _wrap_width(text)
+    out: list[list[int]] = []
+    for s, e in pieces:
+        if out and _continues(text, out[-1], (s, e), wrapped):
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return tuple(_unit(text, s, e) for s, e in out)
+
+
+def _wrap_width(text: str) -> int:
+    """The line width of a hard-wrapped text (most lines broken mid-sentence), else 0."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    inner = [a for a, b in zip(lines, lines[1:]) if a and b]
+    broken = [a for a in inner if not _END.search(a)]
+    width = max((len(a) for a in lines), default=0)
+    return width if len(broken) >= 3 and len(broken) >= len(inner) / 2 and width <= WRAP_WIDTH else 0
+
+
+def unwrap(text: str) -> str:
+    r"""A hard-wrapped text with its line breaks inside sentences turned to spaces (same length, so
+    every offset still points at the same character); any other text as it is.
+
+    >>> unwrap("Police fired water\ncannon on Friday, a\nwitness said.\nPeople ran into side\nstreets.")
+    'Police fired water cannon on Friday, a witness said.\nPeople ran into side streets.'
+    """
+    width = _wrap_width(text)
+    if not width:
+        return text
+    out, pos = list(text), 0
+    lines = text.split("\n")
+    for line, nxt in zip(lines, lines[1:]):
+        pos += len(line)
+        bare = line.strip()
+        if bare and nxt.strip() and not _END.search(bare) and (
+                nxt.strip()[:1].islower() or len(bare) >= 0.6 * width):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
+def _continues(text: str, prev: list[int], nxt: tuple[int, int], wrapped: int) -> bool:
+    """True when the next piece belongs to the previous one's sentence."""
+    before, gap, after = text[prev[0]:prev[1]], text[prev[1]:nxt[0]], text[nxt[0]:nxt[1]]
+    if _DATELINE.match(before) and len(_WORD.findall(before)) <= 6:
+        return True  # "SANAA, Yemen (AP) —" starts the sentence after it
+    if _CREDIT.match(after) and "\n\n" not in gap:
+        return True  # "– Reuters" ends the one before
+    if gap.strip() or gap.count("\n") != 1 or _END.search(before):
+        return False
+    first = after[:1]
+    if first.islower() or first.isdigit():
+        return True
+    line_len = len(text[text.rfind("\n", 0, prev[1]) + 1:prev[1]].strip())
+    return bool(wrapped) and line_len >= 0.6 * wrapped
+
+
+# ---------------------------------------------------------------- aligning
+
+
+def _key(u: _Unit) -> str:
+    return " ".join(u.words)
+
+
+def align(ua, ub) -> list[tuple[int | None, int | None, str]]:
+    """Rows (index in A, index in B, status) in reading order: same, paired, moved, cut, added."""
+    ka, kb = [_key(u) for u in ua], [_key(u) for u in ub]
+    rows: list = []
+    _range(ua, ub, ka, kb, (0, len(ua), 0, len(ub)), rows, 0)
+    rows = _moved(ua, ub, ka, kb, rows)
+    return _merge_splits(ua, ub, rows)
+
+
+def _range(ua, ub, ka, kb, box, rows: list, depth: int) -> None:
+    i0, i1, j0, j1 = box
+    head = []
+    while i0 < i1 and j0 < j1 and ka[i0] == kb[j0]:
+        head.append((i0, j0, "same"))
+        i0, j0 = i0 + 1, j0 + 1
+    tail = []
+    while i1 > i0 and j1 > j0 and ka[i1 - 1] == kb[j1 - 1]:
+        i1, j1 = i1 - 1, j1 - 1
+        tail.append((i1, j1, "same"))
+    rows += head
+    anchors = _anchors(ka, kb, i0, i1, j0, j1) if depth < ANCHOR_DEPTH else []
+    for i, j in anchors:
+        _range(ua, ub, ka, kb, (i0, i, j0, j), rows, depth + 1)
+        rows.append((i, j, "same"))
+        i0, j0 = i + 1, j + 1
+    if anchors:
+        _range(ua, ub, ka, kb, (i0, i1, j0, j1), rows, depth + 1)
+    else:
+        rows += _gap(ua, ub, ka, kb, i0, i1, j0, j1)
+    rows += reversed(tail)
+
+
+def _anchors(ka, kb, i0, i1, j0, j1) -> list[tuple[int, int]]:
+    """Sentences found once in each range, the longest run of them in the same order (patience)."""
+    ca, cb = Counter(ka[i0:i1]), Counter(kb[j0:j1])
+    where_b = {kb[j]: j for j in range(j0, j1) if cb[kb[j]] == 1}
+    pairs = [(i, where_b[ka[i]]) for i in range(i0, i1) if ca[ka[i]] == 1 and ka[i] in where_b]
+    tails, back, prev = [], [], [-1] * len(pairs)  # longest increasing run of B positions
+    for n, (_, j) in enumerate(pairs):
+        k = bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            back.append(n)
+        else:
+            tails[k], back[k] = j, n
+        prev[n] = back[k - 1] if k else -1
+    out, n = [], back[-1] if back else -1
+    while n >= 0:
+        out.append(pairs[n])
+        n = prev[n]
+    return out[::-1]
+
+
+def _gap(ua, ub, ka, kb, i0, i1, j0, j1) -> list:
+    """Rows for a gap with no anchor: equal runs found by difflib when small, then pairs."""
+    if i0 == i1 or j0 == j1 or (i1 - i0) * (j1 - j0) > MAX_COMPARISONS:
+        return _pair_block(ua, ub, ka, kb, i0, i1, j0, j1)
+    rows = []
+    matcher = SequenceMatcher(None, ka[i0:i1], kb[j0:j1], autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows += [(i0 + a1 + k, j0 + b1 + k, "same") for k in range(a2 - a1)]
+        else:
+            rows += _pair_block(ua, ub, ka, kb, i0 + a1, i0 + a2, j0 + b1, j0 + b2)
+    return rows
+
+
+def _pair_block(ua, ub, ka, kb, i0, i1, j0, j1) -> list:
+    """Pair the sentences of a changed block in order, best total score first (small DP)."""
+    n, m = i1 - i0, j1 - j0
+    if n * m > MAX_COMPARISONS:  # too many to compare: pairs in reading order, or nothing
+        k = min(n, m)
+        ok = [pair_score(ua[i0 + x], ub[j0 + x]) >= PAIR_MIN for x in range(k)]
+        pairs = [(i0 + x, j0 + x) for x in range(k) if ok[x]]
+        return [(i, j, "same" if ka[i] == kb[j] else "paired") for i, j in pairs] + \
+            [(i0 + x, None, "cut") for x in range(k) if not ok[x]] + [(i, None, "cut") for i in range(i0 + k, i1)] + \
+            [(None, j0 + x, "added") for x in range(k) if not ok[x]] + [(None, j, "added") for j in range(j0 + k, j1)]
+    score = [[pair_score(ua[i0 + x], ub[j0 + y]) for y in range(m)] for x in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for x in range(n - 1, -1, -1):
+        for y in range(m - 1, -1, -1):
+            take = score[x][y] - PAIR_MIN + best[x + 1][y + 1] if score[x][y] >= PAIR_MIN else -1.0
+            best[x][y] = max(take, best[x + 1][y], best[x][y + 1])
+    out, x, y = [], 0, 0
+    while x < n or y < m:
+        if x < n and y < m and score[x][y] >= PAIR_MIN and best[x][y] == score[x][y] - PAIR_MIN + best[x + 1][y + 1]:
+            out.append((i0 + x, j0 + y, "same" if ka[i0 + x] == kb[j0 + y] else "paired"))
+            x, y = x + 1, y + 1
+        elif x < n and (y == m or best[x][y] == best[x + 1][y]):
+            out.append((i0 + x, None, "cut"))
+            x += 1
+        else:
+            out.append((None, j0 + y, "added"))
+            y += 1
+    return out
+
+
+def _run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The longest run of words two sentences share in a row."""
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size
+
+
+def _moved(ua, ub, ka, kb, rows: list) -> list:
+    """A cut and an added sentence that are one sentence in another place become a moved row."""
+    added = {r[1]: n for n, r in enumerate(rows) if r[2] == "added"}
+    by_key: dict[str, list[int]] = {}
+    for j in added:
+        by_key.setdefault(kb[j], []).append(j)
+    cut = [n for n, r in enumerate(rows) if r[2] == "cut"]
+    few = len(cut) * len(added) <= MAX_COMPARISONS
+    drop = set()
+    for n in cut:
+        i = rows[n][0]
+        same = [j for j in by_key.get(ka[i], []) if added.get(j) is not None]
+        match = same[0] if same else (_best_move(ua[i], ub, added) if few else None)
+        if match is not None:
+            rows[n] = (i, match, "moved")
+            drop.add(added.pop(match))
+    return [r for n, r in enumerate(rows) if n not in drop]
+
+
+def _best_move(u: _Unit, ub, added: dict) -> int | None:
+    scored = [(pair_score(u, ub[j]), j) for j in added]
+    score, j = max(scored, default=(0.0, None))
+    if j is None or score < PAIR_MIN:
+        return None
+    return j if score >= MOVED_MIN or _run(u.words, ub[j].words) >= MOVED_RUN else None
+
+
+def _joined(text_units, u: _Unit, v: _Unit) -> _Unit:
+    first, second = (u, v) if u.start <= v.start else (v, u)
+    return _Unit(first.start, second.end, first.words + second.words, first.spans + second.spans,
+                 first.bag + second.bag, first.content + second.content)
+
+
+def _merge_splits(ua, ub, rows: list) -> list:
+    """One sentence split in two (or two joined into one): a pair takes in the sentence on one
+    side only just before or after it, when that makes the two sides more alike."""
+    out = [(ua[i] if i is not None else None, ub[j] if j is not None else None, st) for i, j, st in rows]
+    r = 0
+    while r < len(out):
+        if out[r][2] == "paired" and _absorb(out, r):
+            continue
+        r += 1
+    return out
+
+
+def _absorb(rows: list, r: int) -> bool:
+    a, b, status = rows[r]
+    for k in (r + 1, r - 1, r + 2, r - 2):
+        if not 0 <= k < len(rows) or rows[k][2] not in ("cut", "added"):
+            continue
+        na, nb, nstatus = rows[k]
+        part, this, other = (na, a, b) if nstatus == "cut" else (nb, b, a)
+        left_over = other.content - this.content  # words the pair does not share yet
+        shared = sum((part.content & left_over).values())
+        a2, b2 = (_joined(None, a, na), b) if nstatus == "cut" else (a, _joined(None, b, nb))
+        if shared >= 3 and shared >= SPLIT_MIN * sum(part.content.values()) and pair_score(a2, b2) > pair_score(a, b):
+            rows[r] = (a2, b2, status)
+            del rows[k]
+            return True
+    return False

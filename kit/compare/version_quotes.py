@@ -1,0 +1,119 @@
+"""Quotations in two versions of a story: marks lost, or the quoted words changed.
+
+A quotation is someone's exact words. When a copy drops the marks, the words read as the
+writer's own (``quote_marks_lost``); when the words inside the marks differ between versions,
+one of them misquotes (``quote_changed``), the change a teacher most wants to see.
+
+Quotations are found in the whole text first, so a closing mark that the sentence splitter
+put after the full stop ("...the end." He said) still closes its quotation.
+
+>>> from kit.compare.versions import compare_versions
+>>> [(c.kind, c.a_text, c.b_text) for c in compare_versions(
+...     'The mayor said: "We will rebuild every home."', 'The mayor said: "We will rebuild."')]
+[('quote_changed', '"We will rebuild every home."', '"We will rebuild."')]
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from kit.compare.version_changes import _cap, _change, call
+from kit.compare.versions import _Side, _Unit, _words, overlaps, similarity
+
+#: A quotation counts as kept (with or without its marks) when this share of its words is found.
+QUOTE_MIN = 0.6
+#: Two quotations this alike (share of words) are one quotation, quoted twice.
+SAME_QUOTE = 0.4
+
+_QUOTE = re.compile(r"\"((?:[^\"\n]|\n(?!\s*\n))+)\"|\u201c((?:[^\u201d\n]|\n(?!\s*\n))+)\u201d"
+                    r"|\u00ab([^\u00bb\n]+)\u00bb|(?<!\w)\u2018([^\u2019\n]+)\u2019(?!\w)")
+
+
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Inner spans (marks excluded) of every quotation in a text, a line break inside allowed.
+
+    >>> t = 'He said "no." Then "yes'
+    >>> [t[s:e] for s, e in quote_spans(t)]
+    ['no.']
+    """
+    out = []
+    for m in _QUOTE.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        out.append((m.start(g), m.end(g)))
+    return tuple(out)
+
+
+def quoted_in(side: _Side, u: _Unit) -> list[tuple[int, int]]:
+    """The quotations of a sentence, each cut to the sentence (inner offsets)."""
+    return [(max(s, u.start), min(e, u.end)) for s, e in side.quotes if s < u.end and e > u.start]
+
+
+def _found_in(words: tuple[str, ...], u: _Unit) -> tuple[int, int] | None:
+    """Character span of ``u`` holding most of ``words`` (in order, near each other), or None."""
+    blocks = [b for b in SequenceMatcher(None, words, u.words, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    main = max(blocks, key=lambda b: b.size)
+    reach = len(words) + 2  # small words matched far away are not part of the quotation
+    blocks = [b for b in blocks if b.b >= main.b - reach and b.b + b.size <= main.b + main.size + reach]
+    if sum(b.size for b in blocks) < QUOTE_MIN * len(words):
+        return None
+    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+    return u.spans[first][0], u.spans[last][1]
+
+
+def _marked(side: _Side, span: tuple[int, int]) -> tuple[int, int]:
+    """The quotation with its marks, when they are in the text."""
+    s, e = span
+    return (s - 1 if s > 0 else s), (e + 1 if e < len(side.text) else e)
+
+
+def _changed_note(sa: _Side, sb: _Side, qa: str, qb: str) -> str:
+    return (f"The words inside the quotation marks are not the same: {call(sa.name)} quotes \u201c{qa}\u201d, "
+            f"{call(sb.name)} quotes \u201c{qb}\u201d. A quotation should be someone's exact words: which "
+            "version quotes them faithfully? Check the original. Who says so?")
+
+
+def _lost_note(src: _Side, dst: _Side, words: str) -> str:
+    return (f"{_cap(call(src.name))} puts \u201c{words}\u201d in quotation marks: someone's exact words, not "
+            f"the writer's. {_cap(call(dst.name))} has these words without the marks, so they read as the "
+            "writer's own. Whose words are they? Who says so?")
+
+
+def quote_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
+    """``quote_changed`` for a quotation both sentences have with other words; ``quote_marks_lost``
+    for quoted words the other sentence has without marks."""
+    qa, qb = quoted_in(sa, ua), quoted_in(sb, ub)
+    wa = [_words(sa.text[s:e], s)[0] for s, e in qa]
+    wb = [_words(sb.text[s:e], s)[0] for s, e in qb]
+    out, used_a, used_b = [], set(), set()
+    for x, words in enumerate(wa):
+        scored = [(similarity(words, wb[y]), y) for y in range(len(qb)) if y not in used_b]
+        score, y = max(scored, default=(0.0, None))
+        if y is None or score < SAME_QUOTE:
+            continue
+        used_a.add(x)
+        used_b.add(y)
+        if words != wb[y]:
+            ta, tb = sa.text[slice(*qa[x])], sb.text[slice(*qb[y])]
+            out.append(_change("quote_changed", sa, sb, _marked(sa, qa[x]), _marked(sb, qb[y]),
+                               _changed_note(sa, sb, ta, tb)))
+    out += _lost(sa, sb, ub, qa, wa, used_a, qb, True)
+    out += _lost(sb, sa, ua, qb, wb, used_b, qa, False)
+    return out
+
+
+def _lost(src, dst, du, spans, words, used, kept, forward) -> list:
+    out = []
+    for x, (qs, qe) in enumerate(spans):
+        if x in used or len(words[x]) < 2:
+            continue
+        where = _found_in(words[x], du)
+        if where is None or any(overlaps(*where, s, e) for s, e in kept):
+            continue
+        own = _marked(src, (qs, qe))
+        note = _lost_note(src, dst, src.text[qs:qe])
+        sa, sb = (src, dst) if forward else (dst, src)
+        out.append(_change("quote_marks_lost", sa, sb, *((own, where) if forward else (where, own)), note))
+    return out

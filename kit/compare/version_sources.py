@@ -1,0 +1,149 @@
+"""Sources in two versions of a story: a speaker dropped, or another speaker named.
+
+The same source in other words is no change: "a monitor" / "a monitoring group", "state TV" /
+"state television" (the word lists are in ``kit/compare/data/en/versions.toml``), "It said" /
+"SABA said" (a pronoun stands for a source named before it). A source the other version names
+in the sentence just before is not dropped. A headline that ends on its source ("Army repels
+attack: ministry") loses it when the copy's headline stops before.
+
+>>> from kit.compare.versions import compare_versions
+>>> [(c.kind, c.a_text) for c in compare_versions("Army repels attack: ministry", "Army repels attack")]
+[('attribution_dropped', 'ministry')]
+>>> compare_versions("SABA said the toll was rising.", "It said the toll was rising.")
+[]
+"""
+
+from __future__ import annotations
+
+from kit.compare.version_changes import _END, _TAIL, NEAR, _cap, _change, _in, _stem, _text, _words_data, call
+from kit.compare.versions import _SPEAKER_SKIP, _WORD, Change, _Side, _Unit, _norm
+
+#: A speaker is still named in the other sentence when this share of its words is there.
+NAMED_SHARE = 0.6
+
+
+def _speaker_words(att) -> frozenset:
+    same = _words_data()["same"]
+    return frozenset(same.get(_stem(w), _stem(w)) for w in _WORD.findall(_norm(att.speaker)) if w not in _SPEAKER_SKIP)
+
+
+def _pronoun(att) -> bool:
+    return bool(att.resolved_from) or _norm(att.speaker).strip() in _words_data()["pronouns"]
+
+
+def _names(att) -> set[str]:
+    """Capitalised words of a speaker after its first word (a person's or body's name)."""
+    return {w for w in _WORD.findall(att.speaker)[1:] if w[:1].isupper()}
+
+
+def same_speaker(x, y) -> bool:
+    """True when two attributions name one source: a pronoun for a name, one name held in the other
+    ("al-Ezi" / "Health official al-Ezi"), the same name in other words, or a shared proper name.
+
+    Not the same: "medics and a Reuters witness" / "medics and witnesses at the scene".
+    """
+    if _pronoun(x) or _pronoun(y):
+        return True
+    wx, wy = _speaker_words(x), _speaker_words(y)
+    if not wx or not wy:
+        return _norm(x.speaker).strip() == _norm(y.speaker).strip()
+    return wx <= wy or wy <= wx or len(_names(x) & _names(y)) >= 2
+
+
+def _att_span(att) -> tuple[int, int]:
+    return min(att.speaker_start, att.cue_start), max(att.speaker_end, att.cue_end)
+
+
+def _who(side: _Side, att, *, cue: bool = True) -> str:
+    shown = _text(side, *_att_span(att)) if cue else _text(side, att.speaker_start, att.speaker_end)
+    if att.resolved_from:
+        return f"\u201c{shown}\u201d (\u201c{att.resolved_from}\u201d is {att.speaker})"
+    return f"\u201c{shown}\u201d"
+
+
+def _head(att) -> str | None:
+    """The last word of a speaker's name, as compared ("Boundaries Committee" -> the word group of "committee")."""
+    words = [w for w in _WORD.findall(_norm(att.speaker)) if w not in _SPEAKER_SKIP]
+    return _words_data()["same"].get(_stem(words[-1]), _stem(words[-1])) if words else None
+
+
+def _named_before(side: _Side, att, u: _Unit) -> bool:
+    """True when ``side`` names the same source, or one with the same head word ("the electoral
+    commission" / "the Boundaries Committee"), just before sentence ``u``: the claim keeps its source."""
+    return any(u.start - NEAR <= y.cue_start < u.start and (same_speaker(att, y) or _head(att) == _head(y))
+               for y in side.attributions)
+
+
+def _drop_note(has: _Side, lacks: _Side, who: str) -> str:
+    return (f"In {call(has.name)} these words come with a speaker: {who}. {_cap(call(lacks.name))} "
+            "gives the same content with no speaker, so it reads as a fact the writer states. Who says so?")
+
+
+def _credit(side: _Side, att) -> bool:
+    """True for a wire credit at the end of a sentence ("... trapped. – Reuters"), not a source."""
+    before = side.text[max(0, att.speaker_start - 3):att.speaker_start]
+    rest = side.text[att.speaker_end:att.speaker_end + 3].strip()
+    return any(d in before for d in "-–—") and rest in ("", ".")
+
+
+def _dropped(has: _Side, lacks: _Side, att, u_lacks: _Unit, forward: bool) -> Change | None:
+    if _credit(has, att):
+        return None
+    same = _words_data()["same"]
+    words = _speaker_words(att)
+    there = words & {same.get(_stem(w), _stem(w)) for w in u_lacks.words}
+    if words and len(there) >= NAMED_SHARE * len(words):  # the speaker is still named in the sentence
+        return None
+    if _named_before(lacks, att, u_lacks):
+        return None
+    own, other = _att_span(att), (u_lacks.start, u_lacks.end)
+    sa, sb = (has, lacks) if forward else (lacks, has)
+    note = _drop_note(has, lacks, _who(has, att))
+    return _change("attribution_dropped", sa, sb, *((own, other) if forward else (other, own)), note)
+
+
+def _tail(side: _Side, u: _Unit) -> tuple[int, int] | None:
+    """The source at the end of a headline ("Army repels attack: ministry"): its span, or None."""
+    line = side.text[u.start:u.end]
+    if "\n" in line or _END.search(line):
+        return None
+    m = _TAIL.search(line)
+    words = _WORD.findall(_norm(m.group(1))) if m else []
+    head = line[:m.start()].rstrip()
+    if not 1 <= len(words) <= 3 or words[0] in _words_data()["not_source"] or not _WORD.search(head) \
+            or _END.search(head):  # "... trapped. - Reuters" is a credit, not a headline's source
+        return None
+    return u.start + m.start(1), u.start + m.end(1)
+
+
+def _tail_dropped(has: _Side, lacks: _Side, u_has: _Unit, u_lacks: _Unit, forward: bool) -> list[Change]:
+    span = _tail(has, u_has)
+    if span is None:
+        return []
+    words = {_stem(w) for w in _WORD.findall(_norm(_text(has, *span)))}
+    if words <= {_stem(w) for w in u_lacks.words}:
+        return []
+    note = _drop_note(has, lacks, f"\u201c{_text(has, *span)}\u201d (the source at the end of the headline)")
+    other = (u_lacks.start, u_lacks.end)
+    sa, sb = (has, lacks) if forward else (lacks, has)
+    return [_change("attribution_dropped", sa, sb, *((span, other) if forward else (other, span)), note)]
+
+
+def _changed_note(sa: _Side, sb: _Side, x, y) -> str:
+    kinds = "" if x.source_type == y.source_type else (
+        f" (kind of source: {x.source_type.replace('_', ' ')} \u2192 {y.source_type.replace('_', ' ')})")
+    return (f"The source is {_who(sa, x, cue=False)} in {call(sa.name)} and {_who(sb, y, cue=False)} in "
+            f"{call(sb.name)}{kinds}. The same source? Which tells the reader more about who it is? Who says so?")
+
+
+def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Change]:
+    """Speakers changed or dropped between two paired sentences."""
+    aa, ab = _in(sa.attributions, ua, "cue_start"), _in(sb.attributions, ub, "cue_start")
+    lone_a = [x for x in aa if not any(same_speaker(x, y) for y in ab)]
+    lone_b = [y for y in ab if not any(same_speaker(x, y) for x in aa)]
+    out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
+                   _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
+    n = min(len(lone_a), len(lone_b))
+    out += [c for x in lone_a[n:] if (c := _dropped(sa, sb, x, ub, True))]
+    out += [c for y in lone_b[n:] if (c := _dropped(sb, sa, y, ua, False))]
+    return out + _tail_dropped(sa, sb, ua, ub, True) + _tail_dropped(sb, sa, ub, ua, False)

@@ -1,0 +1,100 @@
+"""Figures in notations the number cores do not read: scientific notation ("3.1x10^8"), a
+range whose first number hangs on a hyphen ("5- to 10-year"), and one unit with an article
+("a litre of water" is one litre).
+
+Each is found before the number cores, so that its pieces ("10", "8") are not read as
+figures of their own (:func:`kit.numbers.figures._stages` keeps their tokens apart).
+
+>>> from kit.core.nlp import parse
+>>> d = parse("Each family gets a litre of water; a 5- to 10-year term; 3.1x10^8 cells.")
+>>> [(d[x.start:x.end].text, x.value, x.low, x.high, x.form) for x in special_figures(d)]
+[('a', 1, 1, 1, None), ('5- to 10', None, 5, 10, 'range'), ('3.1x10^8', 310000000, 310000000, 310000000, None)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.core.nlp import doc_text
+from kit.numbers.records import _clean_int, _Draft, _word_set, drawable, load_rules
+from kit.numbers.words import parse_figure
+
+__all__ = ["special_figures"]
+
+_SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x\u00d7*]\s?10\s?(?:\^|\*\*)\s?([-+]?\d{1,3})(?!\d)")
+_HANGING = re.compile(r"^(\d+(?:\.\d+)?)-$")
+_JOINERS = ("to", "or", "and", "\u2013", "-")
+
+
+def special_figures(doc) -> list[_Draft]:
+    """The figures of :func:`_scientific`, :func:`_hanging_ranges` and :func:`_unit_with_article`, in text order."""
+    found = _scientific(doc) + _hanging_ranges(doc) + _unit_with_article(doc)
+    found.sort(key=lambda d: d.start)
+    out, last = [], -1
+    for d in found:
+        if d.start >= last:
+            out.append(d)
+            last = d.end
+    return out
+
+
+def _scientific(doc) -> list[_Draft]:
+    """'3.1x10^8', '2 × 10^6': the number times ten to a power."""
+    text = doc_text(doc)
+    if "10" not in text:
+        return []
+    out = []
+    for m in _SCIENTIFIC.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        exponent = int(m.group(2))
+        if span is None or abs(exponent) > 30:
+            continue
+        value = float(m.group(1)) * 10.0 ** exponent
+        if not drawable(value):
+            continue
+        value = _clean_int(round(value, 12))
+        out.append(_Draft(start=span.start, end=span.end, core=span.start, core_end=span.end, value=value,
+                          low=value, high=value, low_inclusive=True, high_inclusive=True))
+    return out
+
+
+def _hanging_ranges(doc) -> list[_Draft]:
+    """'a 5- to 10-year sentence', '2- or 3-day': the first number shares the unit after the
+    second; the range runs from the first to the second."""
+    out = []
+    for tok in doc:
+        m = _HANGING.match(tok.text)
+        if m is None:
+            if not (tok.like_num and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_):
+                continue
+            first, nxt = parse_figure(tok.text), tok.i + 2  # "5 - to" split by the tokenizer
+        else:
+            first, nxt = parse_figure(m.group(1)), tok.i + 1
+        if first is None or nxt + 1 >= len(doc) or doc[nxt].lower_ not in _JOINERS:
+            continue
+        second = parse_figure(doc[nxt + 1].text)
+        after = nxt + 2
+        if second is None or second <= first or after + 1 >= len(doc) or doc[after].text not in ("-", "\u2013"):
+            continue
+        out.append(_Draft(start=tok.i, end=nxt + 2, core=tok.i, core_end=nxt + 2, value=None, low=first,
+                          high=second, low_inclusive=True, high_inclusive=True, form="range"))
+    return out
+
+
+def _unit_with_article(doc) -> list[_Draft]:
+    """'a litre of water', 'an acre of land': one of a measure unit, when no number before it
+    makes it a rate ('$2 a litre' is a price per litre)."""
+    units = _word_set("units.measure") - set(load_rules()["units"]["measure"]["ambiguous"])
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ("a", "an") or tok.i + 2 >= len(doc):
+            continue
+        unit, after = doc[tok.i + 1], doc[tok.i + 2]
+        if unit.lower_ not in units or after.lower_ != "of":
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and (prev.like_num or prev.lower_ in ("per", "each", "every") or prev.pos_ == "SYM"):
+            continue
+        out.append(_Draft(start=tok.i, end=tok.i + 1, core=tok.i, core_end=tok.i + 1, value=1, low=1, high=1,
+                          low_inclusive=True, high_inclusive=True))
+    return out
