@@ -359,6 +359,8 @@ def exercise(exercise_id: str):
 
 #: Whole numbers longer than this many digits are not read (Python refuses to print them).
 MAX_DIGITS = 4000
+#: Longer text answers are saved but not checked (a checker on 10 MB of text took seconds).
+MAX_ANSWER_CHARS = 200_000
 
 
 def _checked(check, exercise_id: str, answer, *args, **kwargs) -> Feedback:
@@ -368,6 +370,9 @@ def _checked(check, exercise_id: str, answer, *args, **kwargs) -> Feedback:
     if isinstance(answer, int) and not isinstance(answer, bool) and answer.bit_length() > MAX_DIGITS * 3.33:
         return Feedback(False, "That number is too long to read (thousands of digits). "
                                "Type the answer the question asks for.", exercise_id)
+    if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
+        return Feedback(False, f"This answer is {len(answer):,} characters long; the kit checks answers of at most "
+                               f"{MAX_ANSWER_CHARS:,}. Keep only the part the question asks for.", exercise_id)
     try:
         feedback = check(answer, *args, **kwargs)
         message = str(feedback.message)

@@ -121,8 +121,9 @@ def _get(url: str, ends: float, max_bytes: int, conns: list) -> tuple[bytes, str
             conn.close()
             continue
         if response.status >= 400:
-            raise InputError(f"The site answered {response.status} ({response.reason or 'an error'}): the page may "
-                             f"have moved, or need a log-in. Check the link in a browser; {_OFFLINE}")
+            reason = response.reason or "an error"
+            raise InputError(f"Could not fetch this page: the site answered {response.status} ({reason}). The page "
+                             f"may have moved, or need a log-in. Check the link in a browser; {_OFFLINE}")
         ctype = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
         _check_type(ctype, b"")
         body = _body(response, ends, max_bytes)
