@@ -19,6 +19,12 @@ Each case runs in two fresh Python processes (so each peak memory is its own). T
 Targets (project issue 13): analysis <= 3x bare parse (or under half a second in all), peak < 700 MB,
 for every case. The ``report_*`` cases (issue 25) also build the teacher's report page from the
 analysis (``kit.teacher.report.build_report``, charts included): target < 60 s in all and < 1 GB.
+
+Cases named ``versions_*`` (issue 22) time ``kit.compare_versions(a, b)`` on two versions of a
+page instead, against the bare parses of both texts: a line repeated between sentences
+("Advertisement"), a page-like layout (menus, adverts, captions around the article, each version
+with its own layout and a few edits), and a text of one repeated line only. Target: at most 3x
+the two bare parses.
 A case that does not finish within ``--timeout`` seconds is reported as such.
 Prints a table and writes bench/results/adversarial.json.
 """
@@ -57,6 +63,9 @@ CASES = {
     "lookalikes": ("words with Cyrillic look-alike letters", "Th\u0435 r\u0435gime attacked the t\u043ewn, officials said. "),
     "report_table": ("the teacher report (page and charts) on a pasted table of figures",
                      "Idlib 412 dead including 61 civilians 35 children\n"),
+    "versions_repeated_line": ("compare_versions: sentences with 'Advertisement' between each", ""),
+    "versions_page": ("compare_versions: two page layouts of one article, a few edits", ""),
+    "versions_only_repeats": ("compare_versions: one line repeated, no other sentence", ""),
 }
 #: Cases that also build the report page (target: all of it < REPORT_S seconds, < REPORT_MB).
 REPORT_CASES = {"report_table"}
@@ -100,6 +109,53 @@ print(json.dumps({"bare": bare, "bare_peak_mb": resource.getrusage(resource.RUSA
 """
 
 
+VERSIONS_SIDE = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+import kit
+pair = json.loads(sys.stdin.read())
+kit.compare_versions("Police said 40 people were arrested.", "40 people were arrested.")  # load and warm up
+t = time.perf_counter(); changes = kit.compare_versions(pair["a"], pair["b"]); analysis = time.perf_counter() - t
+docs = [kit.parse(pair["a"]), kit.parse(pair["b"])]
+print(json.dumps({"kit_parse": 0.0, "analysis": analysis, "tokens": sum(len(d) for d in docs),
+                  "docs": [{"words": [t.text for t in d], "spaces": [bool(t.whitespace_) for t in d]} for d in docs],
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "found": {"changes": len(changes)}}))
+"""
+
+
+def version_pair(name: str, chars: int) -> tuple[str, str]:
+    """Two versions of a page for a ``versions_*`` case, each about ``chars`` characters.
+
+    >>> a, b = version_pair("versions_repeated_line", 400)
+    >>> "Advertisement" in a and a != b and len(a) <= 400
+    True
+    """
+    import random
+
+    def repeated(shift: int) -> str:
+        lines = [x for i in range(1, chars // 40) for x in
+                 (f"Rescue teams reached village number {i + shift} before dawn on the third day.", "Advertisement")]
+        return "\n".join(lines)[:chars]
+
+    def page(seed: int, edit: bool) -> str:
+        rnd, out, n = random.Random(seed), ["Home | World | Sport | Weather"], 0
+        paras = [p for p in make_text(None, 1).split("\n") if p.strip()]
+        while sum(len(x) + 1 for x in out) < chars:
+            for p in paras:
+                n += 1
+                p = p.replace("Aleppo", f"Aleppo ({n})") if edit and rnd.random() < 0.1 else p
+                out += ["Advertisement", p, "Share this article", "Photo: AFP"] if rnd.random() < 0.5 else [p]
+        return "\n".join(out)[:chars]
+
+    if name == "versions_repeated_line":
+        a = repeated(0)
+        return a, a.replace("number 3 ", "number 30 ").replace("number 4 ", "number 44 ")[:chars]
+    if name == "versions_page":
+        return page(1, False), page(2, True)
+    return "Advertisement\n" * (chars // 14), "Advertisement\n" * (chars // 14 - 10)
+
+
 def make_text(unit: str | None, chars: int) -> str:
     """``unit`` repeated up to ``chars`` characters (whole units only).
 
@@ -122,12 +178,23 @@ def _child(code: str, stdin: str, timeout: float, mode: str = "") -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _versions_case(name: str, chars: int, timeout: float) -> tuple[str, dict]:
+    a, b = version_pair(name, chars)  # chars in the table: one version's length
+    kit_side = _child(VERSIONS_SIDE, json.dumps({"a": a, "b": b}), timeout)
+    bare = [_child(BARE_SIDE, json.dumps(doc), timeout) for doc in kit_side.pop("docs")]
+    return a, {**kit_side, "bare": sum(x["bare"] for x in bare),
+                   "bare_peak_mb": max(x["bare_peak_mb"] for x in bare)}
+
+
 def run_case(name: str, chars: int, timeout: float) -> dict:
-    text = make_text(CASES[name][1], chars)
+    text = "" if name.startswith("versions_") else make_text(CASES[name][1], chars)
     try:
-        kit_side = _child(KIT_SIDE, text, timeout, "report" if name in REPORT_CASES else "")
-        tokens = {"words": kit_side.pop("words"), "spaces": kit_side.pop("spaces")}
-        result = {**kit_side, **_child(BARE_SIDE, json.dumps(tokens), timeout)}
+        if name.startswith("versions_"):
+            text, result = _versions_case(name, chars, timeout)
+        else:
+            kit_side = _child(KIT_SIDE, text, timeout, "report" if name in REPORT_CASES else "")
+            tokens = {"words": kit_side.pop("words"), "spaces": kit_side.pop("spaces")}
+            result = {**kit_side, **_child(BARE_SIDE, json.dumps(tokens), timeout)}
     except subprocess.TimeoutExpired:
         return {"case": name, "chars": len(text), "error": f"did not finish in {timeout:.0f} s"}
     except RuntimeError as err:

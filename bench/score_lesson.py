@@ -12,7 +12,9 @@ For each article with a gold file (the format of bench/dev/README.md), the kit b
 * a source (``source``) is right when a gold attribution has the key's speaker (a gold head word in
   the key's speaker) and overlaps the item's words, and its type (mapped as in ``score_dev.py``)
   equals the key's; no such gold attribution is wrong;
-* a hidden doer (``passive``) is right when a gold agentless passive overlaps the item's words;
+* a hidden doer (``passive``) is right when a gold agentless passive overlaps the item's words; a
+  passive that names its doer (an ``agent`` in the answer) is right when no gold agentless passive
+  overlaps it and the sentence says "by <agent>";
 * a label (``label``) has no gold in these files: counted apart, as "not checked".
 """
 
@@ -54,8 +56,16 @@ def judge(item, gold: dict) -> tuple[str, str]:
         ok = gold_type == item.answer["source_type"]
         return ("right", "") if ok else ("wrong", f"type {item.answer['source_type']} vs gold {gold_type}")
     if item.kind == "passive":
-        ok = any(sd.overlap(g["start"], g["end"], s, e) > 0 for g in gold["passives"])
-        return ("right", "") if ok else ("wrong", "no agentless passive in the gold here")
+        hidden = any(sd.overlap(g["start"], g["end"], s, e) > 0 for g in gold["passives"])
+        agent = item.answer.get("agent")
+        if agent is None:
+            return ("right", "") if hidden else ("wrong", "no agentless passive in the gold here")
+        # a passive that names its doer: right when the gold has no hidden doer here and the
+        # sentence says "by <the key's doer>"
+        named = f"by {agent}".lower() in " ".join(item.context.split()).lower()
+        if hidden:
+            return "wrong", f"the gold says the doer is hidden, the key says {agent!r}"
+        return ("right", "") if named else ("wrong", f"the sentence does not say 'by {agent}'")
     return "unchecked", "labels have no gold"
 
 

@@ -190,3 +190,24 @@ def test_before_the_lessons_no_model_answer_is_shown():
     w.children[2].click()
     assert "locked" in w.children[3].value and "after the lessons" in w.children[3].value
     assert transfer.load_text("transfer_a").model[:30].replace('"', "&quot;") not in w.children[3].value
+
+
+# ---------------------------------------------------------------- every try kept
+
+
+def test_every_try_at_a_widget_exercise_is_kept_and_counted(tmp_path):
+    from kit.classroom.exercise_widgets import text_exercise
+    from kit.classroom.start import start_observatory
+    from kit.teacher import gradebook
+
+    box = text_exercise(start_observatory, prompt="Who counted the dead?")
+    for answer in ("the army", "AFP", "SOHR"):
+        box.children[1].value = answer
+        box.children[2].click()
+    entry = kit.load_answers()["start_observatory"]
+    assert entry["n_tries"] == 3 and [t["answer"] for t in entry["tries"]] == ["the army", "AFP", "SOHR"]
+    assert [t["passed"] for t in entry["tries"]] == [False, False, True] and entry["answer"] == "SOHR"
+    (tmp_path / "class" / "ana").mkdir(parents=True)
+    (tmp_path / "class" / "ana" / "kit_answers.json").write_text(json.dumps(kit.load_answers()))
+    gradebook.write(gradebook.collect(tmp_path / "class", templates=None), tmp_path / "out")
+    assert "3 tries" in (tmp_path / "out" / "gradebook.html").read_text(encoding="utf-8")

@@ -525,6 +525,17 @@ def test_check_doubt_verb(verb, ok):
     assert attribution_exercises.attribution_doubt_verb(verb).passed is ok
 
 
+@pytest.mark.parametrize("verb, ok, words", [("claimed", True, "keeps a distance"), ("alleged", True, "keeps a distance"),
+                                             ("said", False, "whether the monitor"), ("confirmed", False, "settled"),
+                                             (..., False, "")])
+def test_doubt_drill_on_the_monitors_claim_too(verb, ok, words):
+    """The same distance from a monitor's claim as from the Russian military's: every side doubted alike."""
+    fb = attribution_exercises.attribution_doubt_monitor(verb)
+    assert fb.passed is ok and words in fb.message
+    if verb is not ...:
+        assert fb.passed == attribution_exercises.attribution_doubt_verb(verb).passed
+
+
 def test_check_chain_and_second_source():
     assert attribution_exercises.attribution_chain("B, C, A, D").passed
     assert "Step 1" in attribution_exercises.attribution_chain(["A", "B", "C", "D"]).message

@@ -157,3 +157,63 @@ def test_headline_source_after_or_before_a_colon(text, speaker):
 
 def test_a_headline_colon_before_a_list_is_no_source():
     assert rows("Storm leaves city dark: 3 things to know\n\nPower failed.") == []
+
+
+# ---------------------------------------------------------------- what students see
+
+
+SURE_AND_UNSURE = ("Jo Marsh said the bridge was unsafe. "
+                   "A hydrologist said the river would crest on Sunday. "
+                   "Dr. Lena Ortiz, a paediatrician, said the clinic was full.")
+
+
+def test_type_words_state_a_kind_only_when_sure():
+    from kit.attribution import type_words
+
+    assert type_words("official") == "official"
+    assert type_words("official", "unsure") == "an official? check who this is"
+    assert type_words("monitor", "unsure") == "a monitor group? check who this is"
+    assert type_words("other", "unsure") == "not clear: check who this is"
+
+
+def test_source_map_colours_only_sure_kinds():
+    from kit.attribution import source_map
+
+    assert [h.tag for h in source_map(kit.parse(SURE_AND_UNSURE))] == ["unsure", "expert", "unsure"]
+
+
+def test_a_role_in_the_sentence_before_is_a_guess():
+    text = "A hydrologist warned of floods. Jo Marsh said the bridge was unsafe."
+    assert rows(text, "source_type", "type_confidence") == [("expert", "unsure")]
+
+
+def test_source_map_hover_asks_the_question():
+    from kit.attribution import source_map
+
+    hl = source_map(kit.parse(SURE_AND_UNSURE))
+    tips = [getattr(h, "tooltip", None) or getattr(h, "title", None) or str(h) for h in hl]
+    assert "(expert)" in tips[1] and "check who this is" not in tips[1]
+    assert "not clear: check who this is" in tips[0]
+    assert "an expert? check who this is" in tips[2]
+
+
+def test_source_map_widget_shows_the_question_not_the_kind():
+    from kit.attribution.widgets import attribution_detail_html, source_map_html
+
+    page = source_map_html(SURE_AND_UNSURE)
+    assert "who is it? check" in page  # the legend's entry for claims of an unsure kind
+    detail = attribution_detail_html(SURE_AND_UNSURE, 2)
+    assert "an expert? check who this is" in detail
+    assert "check who this is" not in attribution_detail_html(SURE_AND_UNSURE, 1)
+
+
+def test_notebook_05_view_and_teacher_report_ask_the_question():
+    from kit.compare import analyse
+    from kit.compare.views import attribution_view
+    from kit.teacher.report import _summary
+
+    an = analyse(SURE_AND_UNSURE)
+    view = attribution_view(an)
+    assert "not clear: check who this is" in view and "an expert? check who this is" in view
+    summary = dict(_summary(an))["Attribution"]
+    assert "not sure (check who) 2" in summary and "expert 1" in summary

@@ -151,3 +151,14 @@ def test_choice_order_is_per_student_and_stable(bank):
     assert orders["ana"] != orders["ben"] or orders["ben"] != orders["cleo"]
     for item, order in zip(bank.items, orders["ben"]):
         assert sorted(order) == sorted(item.choices)
+
+
+def test_what_we_will_learn_gives_away_no_answer():
+    """After the before-quiz a student reads each skill's "what we will learn": it quotes the lessons,
+    never an answer of either form (the other form is their after-quiz)."""
+    learn = " ".join(str(info["learn"]).lower() for info in quiz.load_bank(FORMS[0]).skills.values())
+    for form in FORMS:
+        for item in quiz.load_bank(form).items:
+            if not re.fullmatch(r"[\d,]+", item.answer):
+                assert item.answer.lower() not in learn, (form, item.id)
+            assert item.text[:30].lower() not in learn, (form, item.id)

@@ -332,9 +332,10 @@ def test_widget_defaults_and_menus():
 def test_widget_takes_texts_and_escapes_them():
     w = make_versions(HOSTILE, "Nothing & <i>else</i>.")
     assert w.children[0].value == "text:Your text A"
-    assert "no sentence in common" in w.children[-1].value  # only shared sentences shown at first
-    w.children[2].value = False
+    assert w.children[2].value is False  # neither is an excerpt of the other: every sentence shown
     assert "<script" not in w.children[-1].value and "&lt;i&gt;" in w.children[-1].value
+    w.children[2].value = True
+    assert "no sentence in common" in w.children[-1].value
     w2 = make_versions(choices={"one": "A cat sat.", "two": "A cat sat down."}, a="one", b="two")
     assert "reworded" in w2.children[-1].value
 
@@ -500,4 +501,22 @@ def test_trace_monitor_needs_evidence(answer, ok, words):
 ])
 def test_trace_stop_on_the_hook(answer, ok, words):
     fb = trace_exercises.trace_stop(answer)
+    assert fb.passed is ok and words in fb.message
+
+
+@pytest.mark.parametrize("answer, ok, words", [
+    ("Express & Star", True, "second agency"), ("the AP report", True, "Associated Press"),
+    ("CNA", False, "carries AFP's text"), ("Khaleej Times", False, "carries AFP's text"),
+    ("the one with Assad", False, "other words"), (..., False, "not answered"),
+])
+def test_trace_coverage_tells_copies_from_other_reporting(answer, ok, words):
+    fb = trace_exercises.trace_coverage(answer)
+    assert fb.passed is ok and words.lower() in fb.message.lower()
+
+
+@pytest.mark.parametrize("answer, ok, words", [
+    ("b", True, "3 December"), ("a", False, "Monday 2 December"), ("c", False, "printed"),
+])
+def test_trace_yesterday_belongs_to_its_page(answer, ok, words):
+    fb = trace_exercises.trace_yesterday(answer)
     assert fb.passed is ok and words in fb.message

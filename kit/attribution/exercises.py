@@ -63,19 +63,11 @@ def attribution_classify(answer: object) -> Feedback:
     return hint(f"{right} of {len(ATTRIBUTION_SOURCES)} right. {name}: {tip} (Who says so?)", ex)
 
 
-@exercise("attribution_doubt_verb")
-def attribution_doubt_verb(answer: object) -> Feedback:
-    """02_attribution: a verb to replace "confirmed" that keeps a distance (shows doubt).
-
-    >>> attribution_doubt_verb("claimed").passed
-    True
-    >>> print(attribution_doubt_verb("said"))
-    Not yet. "said" is neutral...
-    """
+def _doubt_feedback(answer: object, ex: str, who: str) -> Feedback:
+    """A verb that keeps a distance from ``who``'s claim: shared by the drills on each side's claims."""
     from kit.attribution import cue_signals
     from kit.core.nlp import parse
 
-    ex = "attribution_doubt_verb"
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
     word = norm(answer)
@@ -90,7 +82,7 @@ def attribution_doubt_verb(answer: object) -> Feedback:
                       "alone never makes a claim true or false.", ex)
     if signal == "neutral":
         return hint(f"\"{word}\" is neutral: it neither trusts nor doubts. Look for a verb that "
-                    "makes you wonder whether the army is telling the truth.", ex)
+                    f"makes you wonder whether {who} is telling the truth.", ex)
     if signal == "endorsing":
         return hint(f"\"{word}\" still presents the claim as settled, like \"confirmed\" (the writer's choice, "
                     "not a proof). Which verb would make a reader doubt it?", ex)
@@ -99,6 +91,30 @@ def attribution_doubt_verb(answer: object) -> Feedback:
                     "the claim might not be true?", ex)
     return hint(f"The kit does not know \"{word}\" as a verb of saying. Try one from the verb "
                 "table above.", ex)
+
+
+@exercise("attribution_doubt_verb")
+def attribution_doubt_verb(answer: object) -> Feedback:
+    """02_attribution: a verb to replace "confirmed" that keeps a distance (shows doubt).
+
+    >>> attribution_doubt_verb("claimed").passed
+    True
+    >>> print(attribution_doubt_verb("said"))
+    Not yet. "said" is neutral...
+    """
+    return _doubt_feedback(answer, "attribution_doubt_verb", "the army")
+
+
+@exercise("attribution_doubt_monitor")
+def attribution_doubt_monitor(answer: object) -> Feedback:
+    """02_attribution: the same distance from the monitor's claim about the rebels' advance.
+
+    >>> attribution_doubt_monitor("claimed").passed
+    True
+    >>> attribution_doubt_monitor("confirmed").passed
+    False
+    """
+    return _doubt_feedback(answer, "attribution_doubt_monitor", "the monitor")
 
 
 #: 02_attribution exercise 3: the steps of the chain behind the strike on the "gathering of commanders".

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["SOURCE_COLORS", "SOURCE_LABELS", "SOURCE_TYPES", "Attribution", "Claim"]
+__all__ = ["SOURCE_COLORS", "SOURCE_LABELS", "SOURCE_TYPES", "UNSURE", "Attribution", "Claim", "shown_type", "type_words"]
+
+#: The tag a source map gives a claim whose kind of source the kit is not sure of.
+UNSURE = "unsure"
 
 #: Every source type the kit knows, in the order charts and legends show them.
 SOURCE_TYPES = (
@@ -32,6 +35,7 @@ SOURCE_COLORS = {
     "organisation": "#e8d5b5",
     "other": "#e0e0e0",
     "unattributed": "#f5a3a3",
+    "unsure": "#ffffff",
 }
 
 #: Words a student sees for each type (legend, chart, hints).
@@ -40,6 +44,7 @@ SOURCE_LABELS = {
     "monitor": "monitor group", "expert": "expert", "foreign_government": "foreign government",
     "eyewitness": "eyewitness", "unnamed": "unnamed", "media": "media",
     "organisation": "organisation", "other": "other", "unattributed": "NO SOURCE",
+    "unsure": "who is it? check",
 }
 
 
@@ -88,3 +93,32 @@ class Claim:
     categories: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()  # the words that made it contested, e.g. ("killed",)
     question: str = ""  # what a reader should ask
+
+
+def type_words(source_type: str, type_confidence: str = "sure") -> str:
+    """The kind of source in a student's words: the kind when the kit is sure of it, a
+    question otherwise (the words come from the glossary, ``kit.core.glossary.plain_label``).
+
+    >>> type_words("expert"), type_words("expert", "unsure"), type_words("other", "unsure")
+    ('expert', 'an expert? check who this is', 'not clear: check who this is')
+    """
+    from kit.core.glossary import plain_label
+
+    word = plain_label(source_type or "other")
+    if type_confidence == "sure":
+        return word
+    if (source_type or "other") == "other":
+        return "not clear: check who this is"
+    article = "an" if word[:1].lower() in "aeiou" else "a"
+    return f"{article} {word}? check who this is"
+
+
+def shown_type(a: Attribution) -> str:
+    """The tag a source map shows for ``a``: its source type when the kit is sure, else
+    :data:`UNSURE` (the kit names no kind it is not sure of).
+
+    >>> a = Attribution("Jo Marsh", "said", "x", "indirect", "other", 0, 1, 0, 1, 0, 1, 0, 1, type_confidence="unsure")
+    >>> shown_type(a)
+    'unsure'
+    """
+    return a.source_type if getattr(a, "type_confidence", "sure") == "sure" else UNSURE

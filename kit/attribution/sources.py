@@ -179,6 +179,8 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
             for rng in [(_name_start(doc, i), i + 1)] + mention_context(doc, i):
                 found = _classify(doc[rng[0] : rng[1]])
                 if found:
+                    if rng[1] <= doc[i].sent.start:  # a role in the sentence before: a guess
+                        found = (found[0], found[1], False)
                     cache[key].append((i, found))
                     break
     return next((found for i, found in cache[key] if i < span.end), None)

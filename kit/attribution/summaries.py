@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import groupby
 
 from kit.attribution.finder import find_attributions
-from kit.attribution.records import SOURCE_LABELS, SOURCE_TYPES, Attribution
+from kit.attribution.records import SOURCE_TYPES, Attribution, shown_type, type_words
 from kit.attribution.unsourced import find_unattributed
 from kit.core.nlp import parse  # noqa: F401  (the doctests use it)
 
@@ -44,15 +44,18 @@ def describe(a: Attribution) -> str:
     >>> a = find_attributions(parse("The army claimed the bridge was safe."))[0]
     >>> describe(a)
     'The army (military) | cue: "claimed" (distancing) | indirect'
+    >>> describe(find_attributions(parse("Jo Marsh said the bridge was safe."))[0])
+    'Jo Marsh (not clear: check who this is) | cue: "said" (neutral) | indirect'
     """
     who = a.speaker + (f" [= {a.resolved_from}]" if a.resolved_from else "")
-    return (f"{who} ({SOURCE_LABELS.get(a.source_type, a.source_type)}) | cue: \"{a.cue}\" "
+    return (f"{who} ({type_words(a.source_type, a.type_confidence)}) | cue: \"{a.cue}\" "
             f"({a.cue_signal}) | {a.kind.replace('_', ' ')}")
 
 
 def source_map(doc, *, by: str = "source_type", attributions=None, claims=None) -> list:
     """Highlights for a source map: each attribution coloured by its source type (or
-    ``by="cue_signal"``), with its speaker and cue in the hover text; unsourced claims
+    ``by="cue_signal"``), with its speaker and cue in the hover text; a type the kit is not
+    sure of is tagged ``"unsure"`` (its hover text asks the question); unsourced claims
     tagged ``"unattributed"``. An attribution inside another one is named in the outer
     one's hover text (the renderer marks each stretch of text once).
 
@@ -73,7 +76,8 @@ def source_map(doc, *, by: str = "source_type", attributions=None, claims=None) 
         if len(inside) > MAX_INSIDE:
             tip += "\n  ... and more inside"
         start, end = (a.content_start, a.content_end) if n in own_words else (a.start_char, a.end_char)
-        out.append(Highlight(start, end, getattr(a, by), tip))
+        tag = shown_type(a) if by == "source_type" else getattr(a, by)  # no kind the kit is not sure of
+        out.append(Highlight(start, end, tag, tip))
     for c in claims:
         out.append(Highlight(c.start_char, c.end_char, "unattributed",
                              f"No source given ({c.reason}: {', '.join(c.cues)}). {c.question}"))

@@ -50,7 +50,7 @@ def attribution_detail_html(text: str, index: int) -> str:
     >>> "Police" in attribution_detail_html("Police said the road was closed.", 0)
     True
     """
-    from kit.attribution import SOURCE_LABELS, find_attributions
+    from kit.attribution import find_attributions, type_words
 
     atts = find_attributions(parsed(text))
     if not 0 <= index < len(atts):
@@ -58,8 +58,8 @@ def attribution_detail_html(text: str, index: int) -> str:
     a = atts[index]
     rows = [
         ("Who says so", a.speaker + (f" (the text says \"{a.resolved_from}\")" if a.resolved_from else "")),
-        ("Kind of source", SOURCE_LABELS.get(a.source_type, a.source_type)
-         + (f" ({a.source_kind.replace('_', ' ')})" if getattr(a, "source_kind", "") else "")),
+        ("Kind of source", type_words(a.source_type, a.type_confidence)
+         + (f" ({a.source_kind.replace('_', ' ')})" if getattr(a, "source_kind", "") and a.type_sure else "")),
         ("Cue", f"\"{a.cue}\" (what the verb suggests: {a.cue_signal})"),
         ("How direct", {"direct": "direct quote (the speaker's own words)",
                         "indirect": "reported speech (the reporter's words)",

@@ -318,6 +318,32 @@ def store_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None
             return SaveResult(False, None, "Not saved: the kit could not write your answer. Tell your teacher.")
 
 
+def update_entry(exercise_id: str, change) -> dict:
+    """Replace one saved entry with ``change(old entry or None)``, read and written under the lock
+    (for entries that keep their own history: quiz attempts, transfer versions). Returns the new
+    entry, or {} when nothing could be saved. Never raises; a note is printed when an unreadable
+    file was moved aside.
+
+    >>> import os, tempfile; os.environ["KIT_ANSWERS"] = os.path.join(tempfile.mkdtemp(), "a.json")
+    >>> _ = update_entry("demo", lambda old: {"answer": 1, "n": 1 if old is None else old["n"] + 1})
+    >>> update_entry("demo", lambda old: {"answer": 1, "n": old["n"] + 1})["n"]
+    2
+    >>> del os.environ["KIT_ANSWERS"]
+    """
+    try:
+        path = answers_path()
+        if not path.parent.is_dir():
+            return {}
+        with _lock(path):
+            entry = change(load_answers(path).get(exercise_id))
+            result = _update(path, str(exercise_id), entry)
+        if result.notice:
+            print("⚠️ " + result.notice)
+        return entry
+    except Exception:  # a read-only folder, a full disk: the lesson goes on
+        return {}
+
+
 def save_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None = None) -> bool:
     """Store one answer and its result; True when written. Never raises.
 

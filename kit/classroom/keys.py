@@ -55,8 +55,9 @@ def teacher_secret(*, create: bool = False) -> bytes | None:
     if not create:
         return None
     value = secrets.token_hex(32).encode()
-    SECRET_FILE.write_bytes(value)
-    SECRET_FILE.chmod(0o600)
+    fd = os.open(SECRET_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # readable by the teacher only
+    with os.fdopen(fd, "wb") as f:
+        f.write(value)
     return value
 
 

@@ -40,17 +40,24 @@ HINTS = {
                       "\u201cmore than\u201d set a floor with no ceiling (leave the highest box empty); "
                       "\u201cup to\u201d and \u201cfewer than\u201d set a ceiling; \u201cbetween\u201d gives "
                       "both ends; with no such word, the lowest and highest are the number itself.",
-    ("passive", ""): "Look for \u201cby \u2026\u201d after the verb. If there is none, the sentence "
-                     "does not say who did it, even when a side is named nearby. Who might have done "
-                     "it, and why might a writer leave it out?",
+    ("passive", ""): "Read the whole sentence, not only the marked words. Look for \u201cby \u2026\u201d "
+                     "after the verb: the words after \u201cby\u201d name who or what did it. If there is "
+                     "none, the sentence does not say, even when a person or a side is named nearby "
+                     "(someone who speaks about it is not someone who did it).",
     ("label", ""): "Would a neutral news agency use this word? Would each side in the story accept "
                    "it for themselves?",
 }
+
+#: Said after a third wrong choice: trying every option is not the exercise (each try is saved).
+TRIES = ("This is try {n}. Every try is saved for your teacher, so read the sentence "
+         "again and find the words that decide it, rather than trying every option.")
 
 SUCCESS = {
     "source": "Ask next: is this source in a position to know, and do others confirm it?",
     "interval": "A hedge is part of the claim: report it with the number.",
     "passive": "The sentence hides the doer. Ask: who did it, and does another source say?",
+    "passive_agent": "The sentence names the doer after \u201cby\u201d. Compare: a sentence that leaves "
+                     "it out makes the reader guess, or not ask at all.",
     "label": "Words that take a side shape how we see a story before any fact is given.",
 }
 
@@ -79,14 +86,16 @@ def answer_hash(salt: str, item_id: str, answer: str) -> str:
 def _number(text: str) -> str:
     """A typed number as the key writes it: '' for no limit, digits otherwise.
 
-    >>> _number("1,200"), _number("no limit"), _number(" 7.0 ")
-    ('1200', '', '7')
+    >>> _number("1,200"), _number("no limit"), _number(" 7.0 "), _number("1.1 million"), _number("2bn")
+    ('1200', '', '7', '1100000', '2000000000')
     """
     t = normalise(text)
     if t in ("", "none", "no limit", "no", "-", "nothing", "infinity", "unlimited"):
         return ""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|m|bn|k)", t)
+    scale = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
     try:
-        value = float(t)
+        value = round(float(m.group(1)) * scale[m.group(2)], 6) if m else float(t)
     except ValueError:
         return t
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else str(value)
@@ -100,6 +109,7 @@ class Lesson:
             raise InputError("This is not a lesson file made by `python -m kit lesson`.")
         self.data = data
         self.items = {str(it.get("id")): it for it in data["items"] if isinstance(it, dict)}
+        self.tries: dict[str, int] = {}  # checks of each question in this session
 
     @classmethod
     def load(cls, path: str | Path = LESSON_FILE) -> "Lesson":
@@ -134,6 +144,9 @@ class Lesson:
         if is_blank(answer) or (isinstance(answer, tuple) and all(is_blank(a) or a == "" for a in answer)):
             return Feedback(False, NOT_ANSWERED, ex)
         feedback = self._feedback(item, answer, ex)
+        self.tries[str(item_id)] = self.tries.get(str(item_id), 0) + 1
+        if not feedback.passed and item.get("kind") != "interval" and self.tries[str(item_id)] >= 3:
+            feedback = Feedback(False, f"{feedback.message}\n\n{TRIES.format(n=self.tries[str(item_id)])}", ex)
         if save:
             result = store_answer(ex, list(answer) if isinstance(answer, tuple) else answer, feedback)
             if result.notice:
@@ -154,13 +167,16 @@ class Lesson:
                 return Feedback(False, "Not yet. " + HINTS[("interval", "")], ex)
         elif not self._right(item, "", str(answer)):
             return Feedback(False, "Not yet. " + HINTS.get((kind, ""), "Look again at the words."), ex)
-        return Feedback(True, "Well done! " + self._success(item), ex)
+        return Feedback(True, "Well done! " + self._success(item, answer), ex)
 
     @staticmethod
-    def _success(item: dict) -> str:
+    def _success(item: dict, answer=None) -> str:
         """The success message; for a figure, whether its words widen it (the hedge is in the quote)."""
-        if item.get("kind") == "interval" and not item.get("hedged", True):
+        pair = tuple(answer) + ("", "") if isinstance(answer, (tuple, list)) else (answer, "")
+        if item.get("kind") == "interval" and _number(pair[0]) == _number(pair[1]):  # a right low == high: no hedge
             return "With no hedge, the figure claims exactly this number. Ask next: who counted, and how?"
+        if item.get("kind") == "passive" and normalise(answer) != "nobody":  # the doer the sentence names
+            return SUCCESS["passive_agent"]
         return SUCCESS.get(item.get("kind", ""), "")
 
     # ------------------------------------------------------------ what the notebook shows
@@ -181,11 +197,19 @@ class Lesson:
         from kit.core.render import Highlight, highlight
 
         text = str(self.data.get("text", ""))
-        spans = [Highlight(int(it["start_char"]), int(it["end_char"]), str(it["id"]), f"question {it['id'][1:]}")
-                 for it in self.items.values() if "start_char" in it]
-        tags = [s.tag for s in spans]
-        return highlight(text, spans, colors={t: "#fff3b0" for t in tags},
-                         labels={t: f"question {t[1:]}" for t in tags}, show_tags=True, show_legend=False)
+        items = sorted((it for it in self.items.values() if "start_char" in it),
+                       key=lambda it: (int(it["start_char"]), -int(it["end_char"])))
+        spans, labels, end = [], {}, -1
+        for it in items:  # a figure inside a claim: its number goes on the claim ("questions 1, 2")
+            start, stop = int(it["start_char"]), int(it["end_char"])
+            if start < end:
+                continue
+            inside = [str(o["id"])[1:] for o in items if start <= int(o["start_char"]) < stop]
+            labels[str(it["id"])] = ("questions " if len(inside) > 1 else "question ") + ", ".join(inside)
+            spans.append(Highlight(start, stop, str(it["id"]), labels[str(it["id"])]))
+            end = stop
+        return highlight(text, spans, colors={t: "#fff3b0" for t in labels}, labels=labels,
+                         show_tags=True, show_legend=False)
 
     def easy_read_html(self) -> str:
         """The teacher's easy-read version of the article, or "" when there is none."""

@@ -6,7 +6,7 @@ forms share one skills map (six skills, three items each), so a teacher can comp
 score per skill before and after the lessons. Which form a student takes first is the
 teacher's choice (:mod:`kit.classroom.forms`); ``load_bank("quiz_before")`` is the form this
 student takes before the lessons, ``load_bank("quiz_a")`` form A itself.
-:func:`kit.classroom.widgets.make_quiz` shows a quiz; :func:`check_quiz` scores it and saves the
+:func:`kit.classroom.quiz_widgets.make_quiz` shows a quiz; :func:`check_quiz` scores it and saves the
 answers (:mod:`kit.classroom.answers`) under the occasion (``quiz_before``/``quiz_after``) with the form.
 
 Attempts are kept. The saved entry holds ``attempts``, oldest first, each ``{"answers",
@@ -281,32 +281,23 @@ def record(bank: Bank, answers: dict, feedback: Feedback, *, final: bool) -> dic
     """Save a draft or a final attempt under the occasion (else the form), with the form, keeping
     every earlier attempt. Never raises.
 
-    Returns the entry as saved (or as it would have been, when the folder is read-only).
+    Returns the entry as saved (empty when the folder is read-only).
     """
     import time
 
-    from kit.classroom import answers as store
+    from kit.classroom.answers import update_entry
 
-    entry: dict = {}
-    try:
-        path = store.answers_path()
-        if not path.parent.is_dir():
-            return entry
-        with store._lock(path):
-            kept = attempts(store.load_answers(path).get(bank.saved_as))
-            if final:
-                result = score(bank, answers)
-                kept.append({"answers": answers, "score": result.correct, "total": result.total,
-                             "time": time.strftime("%Y-%m-%dT%H:%M:%S")})
-            entry = {"answer": kept[0]["answers"] if kept else answers, "passed": bool(feedback.passed),
-                     "message": feedback.message, "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                     "final": bool(kept), "attempts": kept, "draft": answers, "form": bank.id}
-            saved = store._update(path, bank.saved_as, entry)
-        if saved.notice:
-            print("\u26a0\ufe0f " + saved.notice)
-    except Exception:  # a read-only folder, a full disk: the lesson goes on
-        pass
-    return entry
+    def change(old):
+        kept = attempts(old)
+        if final:
+            result = score(bank, answers)
+            kept.append({"answers": answers, "score": result.correct, "total": result.total,
+                         "time": time.strftime("%Y-%m-%dT%H:%M:%S")})
+        return {"answer": kept[0]["answers"] if kept else answers, "passed": bool(feedback.passed),
+                "message": feedback.message, "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "final": bool(kept), "attempts": kept, "draft": answers, "form": bank.id}
+
+    return update_entry(bank.saved_as, change)
 
 
 def key_after_attempt(bank: Bank) -> bool:

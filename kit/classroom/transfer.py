@@ -163,22 +163,15 @@ def versions(entry: object) -> list[dict]:
 
 
 def submit(occasion: str, answer: str, text: TransferText) -> dict:
-    """Keep a submitted version. The first one is locked as the answer; later ones are revisions.
-    Returns the entry as saved (empty when the folder is read-only). Call only when :func:`problems` is empty."""
-    from kit.classroom import answers as store
+    """Keep a submitted version. The first one is locked as the answer; later ones are revisions
+    (past :data:`MAX_VERSIONS`, the first and the latest are kept). Returns the entry as saved
+    (empty when the folder is read-only). Call only when :func:`problems` is empty."""
+    from kit.classroom.answers import update_entry
 
-    key = OCCASIONS.get(occasion, str(occasion))
-    entry: dict = {}
-    try:
-        path = store.answers_path()
-        if not path.parent.is_dir():
-            return entry
-        with store._lock(path):
-            kept = versions(store.load_answers(path).get(key))
-            kept = (kept + [{"text": answer, "time": time.strftime("%Y-%m-%dT%H:%M:%S")}])[:MAX_VERSIONS]
-            entry = {"answer": kept[0]["text"], "passed": True, "locked": True, "text_id": text.id,
-                     "message": "Paragraph submitted.", "saved_at": kept[-1]["time"], "versions": kept}
-            store._update(path, key, entry)
-    except Exception:  # a read-only folder, a full disk: the lesson goes on
-        return {}
-    return entry
+    def change(old):
+        kept = versions(old) + [{"text": answer, "time": time.strftime("%Y-%m-%dT%H:%M:%S")}]
+        kept = kept if len(kept) <= MAX_VERSIONS else kept[:1] + kept[-(MAX_VERSIONS - 1):]
+        return {"answer": kept[0]["text"], "passed": True, "locked": True, "text_id": text.id,
+                "message": "Paragraph submitted.", "saved_at": kept[-1]["time"], "versions": kept}
+
+    return update_entry(OCCASIONS.get(occasion, str(occasion)), change)

@@ -215,7 +215,7 @@ def make_model_answer(exercise: str, model: str, *, rubric: str = "open") -> W.V
     for the teacher's gradebook. Once a saved answer has a few sentences' worth of words
     (:data:`TRIED_WORDS`), a *Show a model answer* button appears. ``model`` is the teacher's
     solution, base64-encoded by ``tools/make_student.py`` so it is not read at a glance.
-    ``rubric``: ``"open"`` or ``"transfer"`` (:data:`kit.classroom.quiz.OPEN_RUBRIC`, ``TRANSFER_RUBRIC``).
+    ``rubric``: ``"open"`` or ``"transfer"`` (:data:`kit.classroom.transfer.OPEN_RUBRIC`, ``TRANSFER_RUBRIC``).
 
     Children: 0 intro and rubric, 1 Textarea, 2 Save, 3 status, 4 Show a model answer, 5 the model.
 

@@ -60,6 +60,14 @@ def compare_which(answer: object) -> Feedback:
                 "(Who says so?)", ex)
 
 
+#: The tolls version C leaves out, each with who gave it (the kit never blames in its own voice).
+_TOLLS = {
+    61: "The Syrian Observatory for Human Rights counted at least 61 civilians among the dead of the fighting.",
+    12: "The Syrian Observatory for Human Rights said Syrian and Russian strikes killed at least 12 people in Aleppo.",
+    9: "The Syrian Observatory for Human Rights said Syrian and Russian strikes killed nine civilians in Idlib.",
+}
+
+
 @checker("compare_left_out")
 def compare_left_out(answer: object) -> Feedback:
     """04_compare: a death toll that both other versions give and version C leaves out.
@@ -69,11 +77,10 @@ def compare_left_out(answer: object) -> Feedback:
     """
     ex = "compare_left_out"
     value = as_number(answer)
-    if value in (61, 12, 9):
+    if value in _TOLLS:
         return passed(
-            f"Versions A and B both give {value:g}; C does not. These are people killed, many of them "
-            "civilians, many by the government's and Russia's own strikes. Leaving a figure out is "
-            "framing too: the reader never learns it. (What do the numbers really claim?)", ex)
+            f"Versions A and B both give {value:g}; C does not. {_TOLLS[value]} Leaving a figure out "
+            "is framing too: the reader never learns it. (What do the numbers really claim?)", ex)
     if value == 412:
         return hint("C leaves out 412, true, but so does version A (the opposition one). Find a figure "
                     "that BOTH A and B give and C drops: look at the \u201cfigure\u201d rows marked in "

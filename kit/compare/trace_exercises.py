@@ -243,3 +243,51 @@ def trace_monitor(answer: object) -> Feedback:
                 "and both sides have attacked it. Useful, never a checked fact: and you kept the evidence.",
         default_hint="Start with a, b or c, then the link or the source you found.",
     )
+
+
+@exercise("trace_coverage")
+def trace_coverage(answer: object) -> Feedback:
+    """06_trace, Find better coverage: which report is not a copy of AFP's text?
+
+    >>> trace_coverage("Express & Star").passed
+    True
+    >>> trace_coverage("The Japan Times").passed
+    False
+    """
+    ex = "trace_coverage"
+    if is_blank(answer):
+        return Feedback(False, NOT_ANSWERED, ex)
+    given = norm(answer)
+    rules = (
+        (True, ("express", "star", "ap", "associated press"),
+         "The Express & Star ran the Associated Press's report (through PA): another agency, other "
+         "reporters, other details (state television's \"nearly 1,000 insurgents\", the White Helmets' "
+         "toll). Five copies of one AFP text are one source; a second agency is a second look."),
+        (False, ("japan", "khaleej", "cna", "channel", "taipei", "moscow"),
+         "That page carries AFP's text: the same sentences, sometimes trimmed, under another name. "
+         "Which report has details none of the AFP copies has?"),
+    )
+    return _first_rule(given, ex, rules, "Compare the first sentences of each report. Which one tells "
+                                         "the story in other words, with other facts?")
+
+
+@exercise("trace_yesterday")
+def trace_yesterday(answer: object) -> Feedback:
+    """06_trace: "yesterday" in a copy dated 2 December; the meeting took place on 2 December.
+
+    >>> trace_yesterday("b").passed
+    True
+    """
+    return choice(
+        answer, "b",
+        {"a": "Iran's state news agency reports the meeting in Ankara on Monday 2 December, not on the "
+              "1st. So whose \"yesterday\" is it? Look at the date of the copy that is closest to ours.",
+         "c": "\"Yesterday\" always depends on the day the text was printed. Which printed copy could "
+              "say \"yesterday\" of 2 December?"},
+        exercise="trace_yesterday",
+        success="The sentence comes from a print edition of 3 December (the Taipei Times copy): there, "
+                "\"yesterday\" is 2 December. Copied into a page dated 2 December, it points to the wrong "
+                "day. Relative dates (yesterday, last week) belong to the page they were written for.",
+        default_hint="Compare the date of our copy with the date of the closest AFP copy, and with the day "
+                     "the meeting took place.",
+    )

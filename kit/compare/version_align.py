@@ -34,6 +34,8 @@ MOVED_MIN, MOVED_RUN = 0.75, 4
 #: A sentence on one side only joins a neighbouring pair (one sentence split in two) when this
 #: share of its content words (and at least three) are words of the other side that the pair does not share yet.
 SPLIT_MIN = 0.4
+#: ... or, for a short sentence ("They remain captives."), two words and this share.
+SHORT_SPLIT = 0.6
 #: Above this many sentence comparisons in one gap, pair in reading order only (stay fast).
 MAX_COMPARISONS = 40_000
 #: A text whose lines are at most this long, most of them broken mid-sentence, is hard-wrapped.
@@ -134,9 +136,9 @@ def _wrap_width(text: str) -> int:
     """The line width of a hard-wrapped text (most lines broken mid-sentence), else 0."""
     lines = [ln.strip() for ln in text.split("\n")]
     inner = [a for a, b in zip(lines, lines[1:]) if a and b]
-    broken = [a for a in inner if not _END.search(a)]
     width = max((len(a) for a in lines), default=0)
-    return width if len(broken) >= 3 and len(broken) >= len(inner) / 2 and width <= WRAP_WIDTH else 0
+    broken = [a for a in inner if not _END.search(a) and len(a) >= 0.6 * width]  # full lines, cut mid-sentence
+    return width if len(broken) >= 3 and len(broken) >= len(inner) / 2 and 40 <= width <= WRAP_WIDTH else 0
 
 
 def unwrap(text: str) -> str:
@@ -168,6 +170,8 @@ def _continues(text: str, prev: list[int], nxt: tuple[int, int], wrapped: int) -
         return True  # "SANAA, Yemen (AP) —" starts the sentence after it
     if _CREDIT.match(after) and "\n\n" not in gap:
         return True  # "– Reuters" ends the one before
+    if not gap.strip() and "\n" not in gap and before.rstrip("\"'\u201d\u2019 ").endswith(("...", "\u2026")):
+        return True  # "The earth was moving ... I am waiting": an ellipsis leaves words out, not a sentence
     if gap.strip() or gap.count("\n") != 1 or _END.search(before):
         return False
     first = after[:1]
@@ -340,9 +344,10 @@ def _absorb(rows: list, r: int) -> bool:
         na, nb, nstatus = rows[k]
         part, this, other = (na, a, b) if nstatus == "cut" else (nb, b, a)
         left_over = other.content - this.content  # words the pair does not share yet
-        shared = sum((part.content & left_over).values())
+        shared, own = sum((part.content & left_over).values()), sum(part.content.values())
         a2, b2 = (_joined(None, a, na), b) if nstatus == "cut" else (a, _joined(None, b, nb))
-        if shared >= 3 and shared >= SPLIT_MIN * sum(part.content.values()) and pair_score(a2, b2) > pair_score(a, b):
+        enough = shared >= 3 and shared >= SPLIT_MIN * own or shared >= 2 and shared >= SHORT_SPLIT * own
+        if enough and pair_score(a2, b2) > pair_score(a, b):
             rows[r] = (a2, b2, status)
             del rows[k]
             return True

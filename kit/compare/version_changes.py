@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections import Counter
 from difflib import SequenceMatcher
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -68,8 +70,25 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SORTED: dict = {}
+
+
 def _in(items, u: _Unit, attr: str = "start_char") -> list:
-    return [x for x in items if u.start <= getattr(x, attr) < u.end]
+    """The items (labels, figures, attributions) whose ``attr`` offset falls in sentence ``u``, in order."""
+    return between(items, u.start, u.end, attr)
+
+
+def between(items, start: int, end: int, attr: str = "start_char") -> list:
+    """The items whose ``attr`` offset is in [start, end), in order: sorted once per list and
+    searched by bisection (a long page has thousands of items and of sentences)."""
+    cached = _SORTED.get((id(items), attr))
+    if cached is None or cached[0] is not items:
+        if len(_SORTED) > 32:
+            _SORTED.clear()
+        ordered = sorted(items, key=lambda x: getattr(x, attr))
+        cached = _SORTED[(id(items), attr)] = (items, [getattr(x, attr) for x in ordered], ordered)
+    _, keys, ordered = cached
+    return ordered[bisect_left(keys, start):bisect_left(keys, end)]
 
 
 def _text(side: _Side, start: int, end: int) -> str:
@@ -214,15 +233,44 @@ def _label_changes(sa, sb, ua, ub) -> list[Change]:
     la, lb = _differing(_in(sa.labels, ua), _in(sb.labels, ub), _term)
     la = [x for x in la if not _still_there(sa, x, ub)]
     lb = [y for y in lb if not _still_there(sb, y, ua)]
-    pairs = _by_place(la, lb, ua, ub)
-    # a neutral word that is simply gone ("the Aba government" -> "a local official") is a rewording
-    pairs = [(x, y) for x, y in pairs if (x is not None and y is not None) or (x or y).stance != "neutral"]
-    return _paired_changes("label_changed", sa, sb, ua, ub, pairs, _label_note)
+    kept = []
+    for x, y in _by_place(la, lb, ua, ub):
+        if x is not None and y is not None or (x or y).stance != "neutral":
+            kept.append((x, y))
+        elif (swap := _swapped(sa, sb, ua, ub, x) if x is not None else _swapped(sb, sa, ub, ua, y)) is not None:
+            kept.append((x, swap) if x is not None else (swap, y))  # "militants" -> "fighters"
+        # else: a neutral word simply gone in a rewording ("the Aba government" -> "a local official")
+    return _paired_changes("label_changed", sa, sb, ua, ub, kept, _label_note)
+
+
+@dataclass(frozen=True)
+class _Other:
+    """The words that took a label's place in the other sentence, when the lenses know no label there."""
+
+    text: str
+    start_char: int
+    end_char: int
+    stance: str = "other words"
+
+
+def _swapped(has: _Side, other: _Side, u: _Unit, v: _Unit, label) -> _Other | None:
+    """The words that replace ``label`` one for one in the other sentence ("Boko Haram militants" ->
+    "Boko Haram fighters"), or None when the label went in a longer rewording."""
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, u.words, v.words, autojunk=False).get_opcodes():
+        if any(u.spans[k][0] <= label.start_char < u.spans[k][1] for k in range(i1, i2)):
+            size = len(_WORD.findall(label.text))
+            if tag != "replace" or i2 - i1 > size or j2 - j1 > size + 1:
+                return None
+            start, end = v.spans[j1][0], v.spans[j2 - 1][1]
+            return _Other(other.text[start:end], start, end)
+    return None
 
 
 def _figure_key(side: _Side, q) -> tuple:
     """What a figure claims: its interval and kind ("passed 150" = "more than 150")."""
     low, high = q.low, q.high
+    if q.value is None and q.hedge == "vague":  # "hundreds of buildings" / "hundreds of homes"
+        return ("vague", _WORD.findall(_norm(q.text))[0], q.kind)
     before = _WORD.findall(_norm(side.text[max(0, q.start_char - 20):q.start_char]))
     if q.hedge is None and low is not None and low == high and before and before[-1] in _words_data()["bound"]:
         high = None
@@ -239,7 +287,7 @@ def _figure_note(sa: _Side, sb: _Side, qa, qb) -> str:
 def _nearby(side: _Side, q, key, u: _Unit) -> bool:
     """True when ``side`` has the same figure near sentence ``u`` (moved to a neighbouring sentence),
     or writes a number the lens could not read before the same word ("2-1/2 year" / "two and a half year")."""
-    if any(u.start - NEAR <= x.start_char < u.end + NEAR and _figure_key(side, x) == key for x in side.numbers):
+    if any(_figure_key(side, x) == key for x in between(side.numbers, u.start - NEAR, u.end + NEAR)):
         return True
     counted = _norm(q.counted or q.unit or "")
     for k, w in enumerate(u.words):
@@ -248,9 +296,19 @@ def _nearby(side: _Side, q, key, u: _Unit) -> bool:
     return False
 
 
+def _claims(side: _Side, q) -> bool:
+    """True for a figure worth comparing: an amount (not a date, year or ordinal), not "one laborer"
+    or "one of hundreds" (one, in words), not a unit conversion in brackets ("10 km (6 miles)")."""
+    if not q.is_amount or (q.value == 1 and q.text[:1].isalpha()):
+        return False
+    before = side.text[max(0, q.start_char - 3):q.start_char].strip()
+    return not (before.endswith("(") and any(0 <= q.start_char - x.end_char <= 3 for x in
+                                            between(side.numbers, q.start_char - 80, q.start_char)))
+
+
 def _figure_changes(sa, sb, ua, ub) -> list[Change]:
-    xs = [q for q in _in(sa.numbers, ua) if q.is_amount]  # dates, years, ordinals are not figures
-    ys = [q for q in _in(sb.numbers, ub) if q.is_amount]
+    xs = [q for q in _in(sa.numbers, ua) if _claims(sa, q)]
+    ys = [q for q in _in(sb.numbers, ub) if _claims(sb, q)]
     keys = {id(q): _figure_key(sa, q) for q in xs} | {id(q): _figure_key(sb, q) for q in ys}
     qa, qb = _differing(xs, ys, lambda q: keys[id(q)])
     pairs = _repair(_by_place(qa, qb, ua, ub), lambda x, y: (x.counted or x.unit) == (y.counted or y.unit)

@@ -27,7 +27,8 @@ QUOTE_MIN = 0.6
 SAME_QUOTE = 0.4
 
 _QUOTE = re.compile(r"\"((?:[^\"\n]|\n(?!\s*\n))+)\"|\u201c((?:[^\u201d\n]|\n(?!\s*\n))+)\u201d"
-                    r"|\u00ab([^\u00bb\n]+)\u00bb|(?<!\w)\u2018([^\u2019\n]+)\u2019(?!\w)")
+                    r"|\u00ab([^\u00bb\n]+)\u00bb|(?<!\w)\u2018([^\u2019\n]+)\u2019(?!\w)"
+                    r"|(?<![\w'])'([^'\n]{2,}?)'(?![\w'])")  # straight single marks: 'a quotation', not Kenya's
 
 
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -39,7 +40,7 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """
     out = []
     for m in _QUOTE.finditer(text):
-        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
         out.append((m.start(g), m.end(g)))
     return tuple(out)
 
@@ -47,6 +48,11 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
 def quoted_in(side: _Side, u: _Unit) -> list[tuple[int, int]]:
     """The quotations of a sentence, each cut to the sentence (inner offsets)."""
     return [(max(s, u.start), min(e, u.end)) for s, e in side.quotes if s < u.end and e > u.start]
+
+
+def _whole(side: _Side, u: _Unit) -> list[tuple[int, int]]:
+    """The whole quotations that start in a sentence (one quoted over two sentences counts once)."""
+    return [(s, e) for s, e in side.quotes if u.start <= s < u.end]
 
 
 def _found_in(words: tuple[str, ...], u: _Unit) -> tuple[int, int] | None:
@@ -87,20 +93,37 @@ def quote_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
     qa, qb = quoted_in(sa, ua), quoted_in(sb, ub)
     wa = [_words(sa.text[s:e], s)[0] for s, e in qa]
     wb = [_words(sb.text[s:e], s)[0] for s, e in qb]
-    out, used_a, used_b = [], set(), set()
-    for x, words in enumerate(wa):
+    out, used_a, used_b = _changed(sa, sb, ua, ub), set(), set()
+    for x, words in enumerate(wa):  # a quotation both sentences have (same or changed) is no lost marks
         scored = [(similarity(words, wb[y]), y) for y in range(len(qb)) if y not in used_b]
+        score, y = max(scored, default=(0.0, None))
+        if y is not None and score >= SAME_QUOTE:
+            used_a.add(x)
+            used_b.add(y)
+    out += _lost(sa, sb, ub, qa, wa, used_a, qb, True)
+    out += _lost(sb, sa, ua, qb, wb, used_b, qa, False)
+    return out
+
+
+def _changed(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
+    """``quote_changed`` for each whole quotation starting in ``ua`` whose words differ from the
+    most alike whole quotation of ``ub`` (compared whole, so a quotation of two sentences that
+    the copies split otherwise is still one quotation)."""
+    qa = _whole(sa, ua)
+    qb = [(s, e) for s, e in sb.quotes if s < ub.end and e > ub.start]
+    wb = [_words(sb.text[s:e], s)[0] for s, e in qb]
+    out, used = [], set()
+    for span in qa:
+        words = _words(sa.text[slice(*span)], span[0])[0]
+        scored = [(similarity(words, wb[y]), y) for y in range(len(qb)) if y not in used]
         score, y = max(scored, default=(0.0, None))
         if y is None or score < SAME_QUOTE:
             continue
-        used_a.add(x)
-        used_b.add(y)
+        used.add(y)
         if words != wb[y]:
-            ta, tb = sa.text[slice(*qa[x])], sb.text[slice(*qb[y])]
-            out.append(_change("quote_changed", sa, sb, _marked(sa, qa[x]), _marked(sb, qb[y]),
+            ta, tb = sa.text[slice(*span)], sb.text[slice(*qb[y])]
+            out.append(_change("quote_changed", sa, sb, _marked(sa, span), _marked(sb, qb[y]),
                                _changed_note(sa, sb, ta, tb)))
-    out += _lost(sa, sb, ub, qa, wa, used_a, qb, True)
-    out += _lost(sb, sa, ua, qb, wb, used_b, qa, False)
     return out
 
 

@@ -15,7 +15,7 @@ attack: ministry") loses it when the copy's headline stops before.
 
 from __future__ import annotations
 
-from kit.compare.version_changes import _END, _TAIL, NEAR, _cap, _change, _in, _stem, _text, _words_data, call
+from kit.compare.version_changes import _END, _TAIL, NEAR, _cap, _change, _in, _stem, _text, _words_data, between, call
 from kit.compare.versions import _SPEAKER_SKIP, _WORD, Change, _Side, _Unit, _norm
 
 #: A speaker is still named in the other sentence when this share of its words is there.
@@ -70,8 +70,8 @@ def _head(att) -> str | None:
 def _named_before(side: _Side, att, u: _Unit) -> bool:
     """True when ``side`` names the same source, or one with the same head word ("the electoral
     commission" / "the Boundaries Committee"), just before sentence ``u``: the claim keeps its source."""
-    return any(u.start - NEAR <= y.cue_start < u.start and (same_speaker(att, y) or _head(att) == _head(y))
-               for y in side.attributions)
+    return any(same_speaker(att, y) or _head(att) == _head(y)
+               for y in between(side.attributions, u.start - NEAR, u.start, "cue_start"))
 
 
 def _drop_note(has: _Side, lacks: _Side, who: str) -> str:
@@ -108,8 +108,9 @@ def _tail(side: _Side, u: _Unit) -> tuple[int, int] | None:
     if "\n" in line or _END.search(line):
         return None
     m = _TAIL.search(line)
-    words = _WORD.findall(_norm(m.group(1))) if m else []
-    head = line[:m.start()].rstrip()
+    if m is None:
+        return None
+    words, head = _WORD.findall(_norm(m.group(1))), line[:m.start()].rstrip()
     if not 1 <= len(words) <= 3 or words[0] in _words_data()["not_source"] or not _WORD.search(head) \
             or _END.search(head):  # "... trapped. - Reuters" is a credit, not a headline's source
         return None

@@ -20,6 +20,7 @@ KIND_COLORS = {
     "attribution_dropped": "#f5a3a3",
     "speaker_changed": "#f9c784",
     "quote_marks_lost": "#d9b8e8",
+    "quote_changed": "#f2b5d4",
     "label_changed": "#9fd3f0",
     "figure_changed": "#a8e0c8",
     "reworded": "#f6ef9a",
@@ -64,13 +65,42 @@ def _notes(changes: list[Change], status: str, names: tuple[str, str]) -> str:
     return f'<td style="vertical-align:top;padding:4px 8px"><ul style="margin:0;padding-left:18px">{items}</ul></td>'
 
 
+#: One version is a short excerpt of the other when it has at most this share of the other's
+#: sentences and at least EXCERPT_COVERED of its own sentences are found in the other.
+EXCERPT_SHARE, EXCERPT_COVERED = 0.5, 0.7
+
+
+def is_excerpt(al: Alignment) -> bool:
+    """True when one version is a short excerpt of the other (then the sentences only the longer
+    one has are noise: a teacher hides them).
+
+    >>> is_excerpt(align_versions("Rebels took the town. Talks failed. Rain fell. Roads closed.", "Talks failed."))
+    True
+    >>> is_excerpt(align_versions("Rebels took the town. Talks failed.", "Rebels took the city. Talks stalled."))
+    False
+    """
+    both = sum(r.status not in ("cut", "added") for r in al.rows)
+    a = both + sum(r.status == "cut" for r in al.rows)
+    b = both + sum(r.status == "added" for r in al.rows)
+    short, long_ = min(a, b), max(a, b)
+    return 0 < short <= EXCERPT_SHARE * long_ and both >= EXCERPT_COVERED * short
+
+
+_TOGGLE = ("<style>.kit-hide-one:checked ~ table tr.kit-row-cut, .kit-hide-one:checked ~ table tr.kit-row-added"
+           "{display:none}</style><input type=\"checkbox\" class=\"kit-hide-one\" id=\"kit-hide-one\"{checked}> "
+           "<label for=\"kit-hide-one\">Hide the sentences only one version has (when one version is a short "
+           "excerpt of the other)</label>")
+
+
 def versions_html(a, b=None, *, names: tuple[str, str] = ("A", "B"), changed_only: bool = False,
-                  shared_only: bool = False) -> str:
+                  shared_only: bool = False, toggle: bool | None = None) -> str:
     """HTML table: version A, version B and what changed, one sentence a row.
 
     ``a`` is an :class:`~kit.compare.versions.Alignment`, or text (then ``b`` is the other
     version). ``changed_only`` leaves out the rows that are the same in both; ``shared_only``
     the sentences only one version has (to set a whole article beside a short excerpt).
+    ``toggle`` adds a box (no script: plain HTML and CSS) that hides those sentences on the page,
+    ticked when ``toggle`` is True, unticked when False; None = no box.
 
     >>> out = versions_html("Rebels took <Aleppo>.", "Jihadists took <Aleppo>.")
     >>> "kit-versions" in out and "&lt;Aleppo&gt;" in out and "<Aleppo>" not in out
@@ -109,7 +139,8 @@ def versions_html(a, b=None, *, names: tuple[str, str] = ("A", "B"), changed_onl
         said = ", ".join(f"{n} {KINDS[k]}" for k, n in counts.items())
         head = message(f"{len(al.changes)} changes from {al.names[0]} to {al.names[1]}: {said}.{rest}", kind="info")
     chips = legend({k: KIND_COLORS[k] for k in KIND_COLORS if k in counts}, labels=KINDS) if counts else ""
-    return (f'<div class="kit-versions">{head}{chips}'
+    box = "" if toggle is None else _TOGGLE.replace("{checked}", " checked" if toggle else "")
+    return (f'<div class="kit-versions">{head}{chips}{box}'
             '<table style="border-collapse:collapse;width:100%;font-size:95%;table-layout:fixed">'
             f'<tr><th style="text-align:left;width:34%">{A}</th><th style="text-align:left;width:34%">{B}</th>'
             '<th style="text-align:left">What changed</th></tr>' + "".join(lines) + "</table></div>")
@@ -143,11 +174,13 @@ and <b>What do the numbers really claim?</b></p>
 
 
 def versions_page(a, b: str | None = None, *, names: tuple[str, str] = ("A", "B"),
-                  about: tuple[str, str] = ("", ""), title: str = "Two versions of a story") -> str:
+                  about: tuple[str, str] = ("", ""), title: str = "Two versions of a story",
+                  hide_one_sided: bool | None = None) -> str:
     """A self-contained HTML page (no scripts, no links out) with the side-by-side view.
 
     ``a``/``b`` as for :func:`versions_html` (two texts, or an Alignment); ``about`` says
-    where each version comes from."""
+    where each version comes from. The page has a box that hides the sentences only one version
+    has; ``hide_one_sided`` ticks it (None: ticked when one version is a short excerpt of the other)."""
     import datetime
 
     import jinja2
@@ -157,7 +190,7 @@ def versions_page(a, b: str | None = None, *, names: tuple[str, str] = ("A", "B"
     al = a if isinstance(a, Alignment) else align_versions(a, b, names=names)
     return env.from_string(_PAGE).render(
         title=title, names=al.names, about=about, made=datetime.date.today().isoformat(),
-        body=Markup(versions_html(al)))
+        body=Markup(versions_html(al, toggle=is_excerpt(al) if hide_one_sided is None else bool(hide_one_sided))))
 
 
 # ---------------------------------------------------------------- the widget
@@ -195,7 +228,8 @@ def make_versions(a: str | None = None, b: str | None = None, *, choices: dict[s
 
     ``a``/``b``: a name from ``choices``, a bundled article id, or a text. ``choices``
     (name -> text) fills the menus; by default, the copies of the seed article that carry
-    an excerpt. Children: menu A, menu B, the "only sentences both have" box, the view.
+    an excerpt. Children: menu A, menu B, the "only sentences both have" box (ticked by itself
+    when one version is a short excerpt of the other), the view.
 
     >>> w = make_versions("Police said 40 were hurt.", "40 were hurt.")
     >>> "speaker dropped" in w.children[-1].value
@@ -209,17 +243,35 @@ def make_versions(a: str | None = None, b: str | None = None, *, choices: dict[s
     options, texts, key_a, key_b = _options(a, b, choices)
     pick_a = W.Dropdown(options=options, value=key_a, description="A", layout=W.Layout(width="auto"))
     pick_b = W.Dropdown(options=options, value=key_b, description="B", layout=W.Layout(width="auto"))
-    shared = W.Checkbox(value=True, description="Only the sentences both versions have", indent=False)
+    shared = W.Checkbox(value=False, description="Only the sentences both versions have", indent=False)
     out = W.HTML()
+    seen: dict = {}
 
     def text_of(key: str) -> str:
         return texts[key] if key.startswith("text:") else load_article(key.split(":", 1)[1]).text
 
-    def update(_=None):
-        out.value = safe_html(lambda: versions_html(text_of(pick_a.value), text_of(pick_b.value),
-                                                    shared_only=shared.value))
+    def alignment():
+        key = (pick_a.value, pick_b.value)
+        if key not in seen:
+            seen.clear()
+            seen[key] = align_versions(text_of(key[0]), text_of(key[1]))
+        return seen[key]
 
-    for control in (pick_a, pick_b, shared):
-        control.observe(update, "value")
-    update()
+    def update(_=None):
+        out.value = safe_html(lambda: versions_html(alignment(), shared_only=shared.value))
+
+    def new_pair(_=None):  # a short excerpt beside a whole article: hide what only one has
+        try:
+            ticked = is_excerpt(alignment())
+        except Exception:  # noqa: BLE001 - the view below says what went wrong, in plain words
+            ticked = False
+        if shared.value != ticked:
+            shared.value = ticked  # updates the view
+        else:
+            update()
+
+    for pick in (pick_a, pick_b):
+        pick.observe(new_pair, "value")
+    shared.observe(update, "value")
+    new_pair()
     return W.VBox([pick_a, pick_b, shared, out], layout=W.Layout(max_width="1200px"))

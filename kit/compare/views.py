@@ -87,15 +87,29 @@ def framing_view(an: Analysis) -> str:
     return "".join(parts)
 
 
+def _shown_tag(a) -> str:
+    """The colour a claim gets: its kind of source, or "unsure" where the kit is not sure."""
+    from kit.attribution.records import shown_type
+
+    return shown_type(a) if getattr(a, "source_type", None) else "other"
+
+
+def _kind_words(a) -> str:
+    """The kind of source as a student reads it: a question where the kit is not sure."""
+    from kit.attribution.records import type_words
+
+    return type_words(getattr(a, "source_type", None) or "other", getattr(a, "type_confidence", "sure"))
+
+
 def attribution_view(an: Analysis) -> str:
     """Attributions highlighted by source type, a table of who says what, and unsourced claims."""
     if "attribution" in an.missing:
         return _missing(an, "attribution")
-    parts = [_lens_html(an, "attribution", "source_map_html", an.attributions, tag="source_type",
-                        tooltip=lambda a: f"{a.speaker} ({plain_label(a.source_type)}, {plain_label(a.kind)})")]
+    parts = [_lens_html(an, "attribution", "source_map_html", an.attributions, tag=_shown_tag,
+                        tooltip=lambda a: f"{a.speaker} ({_kind_words(a)}, {plain_label(a.kind)})")]
     parts.append(_h("Who says so?"))
     parts.append(table_html(["who says so", "verb for saying", "how it is reported", "kind of source"],
-                            [[a.speaker, a.cue, plain_label(a.kind), plain_label(a.source_type or "other")]
+                            [[a.speaker, a.cue, plain_label(a.kind), _kind_words(a)]
                              for a in an.attributions]))
     parts.append(_h(f"Contested claims with no source: {plain_count(len(an.unattributed), 'claim')}"))
     shared = _shared("attribution", "unsourced_html", an.text)

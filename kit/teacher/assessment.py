@@ -48,7 +48,7 @@ def tries_of(student, exercise: str) -> int | None:
 
 
 def read_entry(student, ex_id: str, entry: dict) -> bool:
-    """Put a quiz or transfer entry into ``student``; False for any other exercise."""
+    """Put a quiz or transfer entry into ``student``; False for any other exercise (after noting its tries)."""
     from kit.classroom import transfer
     from kit.classroom.forms import FORMS, OCCASIONS
     from kit.classroom.quiz import first_attempt, load_bank, score
@@ -62,12 +62,13 @@ def read_entry(student, ex_id: str, entry: dict) -> bool:
         return True
     occasion = next((o for o, key in transfer.OCCASIONS.items() if key == ex_id), None)
     if occasion is None:
+        student.tries[ex_id] = tries(entry)  # any other exercise: the gradebook reads the rest
         return False
     kept = transfer.versions(entry)
     if kept:
         student.transfers[occasion] = Transfer(str(entry.get("text_id", "")), kept[0]["text"], len(kept))
-        student.texts.append((f"Transfer task ({'before' if occasion == OCCASIONS[0] else 'after'} the lessons, "
-                              f"first version of {len(kept)})", kept[0]["text"][:4000], ""))
+        when = "before" if occasion == OCCASIONS[0] else "after"
+        student.texts.append((f"Transfer task, {when} the lessons (the first, scored version)", kept[0]["text"][:4000], ""))
     return True
 
 
@@ -87,13 +88,14 @@ def form_statistics(book) -> list:
     from kit.classroom.forms import FORMS
     from kit.classroom.item_stats import item_statistics
 
-    return [item_statistics(form, responses(book, form)) for form in FORMS if responses(book, form)]
+    taken = {form: responses(book, form) for form in FORMS}
+    return [item_statistics(form, answers) for form, answers in taken.items() if answers]
 
 
-def item_rows(book) -> list[list]:
-    """items.csv: one row per item of each form taken, with its statistics and the form's reliability."""
+def item_rows(form_stats: list) -> list[list]:
+    """items.csv: one row per item of each form taken (:func:`form_statistics`), with the form's reliability."""
     rows = [["form", "item", "skill", "students", "difficulty (share right)", "discrimination", "form reliability (KR-20)"]]
-    for stats in form_statistics(book):
+    for stats in form_stats:
         for i in stats.items:
             rows.append([stats.bank, i.id, i.skill, i.students, f"{i.difficulty:.2f}",
                          "" if i.discrimination is None else f"{i.discrimination:.2f}",

@@ -256,11 +256,10 @@ def _read_answers(book: Gradebook, student: Student, rel: str, data) -> None:
             bad += 1
             continue
         answer = entry.get("answer")
-        if assessment.read_entry(student, ex_id, entry):  # quizzes and transfer tasks
+        if assessment.read_entry(student, ex_id, entry):  # quizzes and transfer tasks (tries of the others)
             continue
         passed = entry.get("passed") is True
         student.exercises[ex_id] = Status(answer is not None, passed, "answers")
-        student.tries[ex_id] = assessment.tries(entry)
         if isinstance(answer, str) and answer.strip():
             _flag_if_hostile(book, rel, answer)
             student.texts.append((ex_id, _cut(answer.strip()), rel))
@@ -359,7 +358,7 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     page = env.get_template("gradebook.html.j2").render(
         book=book, names=names, exercises=exercises, quizzes=quizzes, quiz_rows=quiz_rows,
         skill_rows=skills.summary(book, names), skill_cell=skills.cell, rubric=skills.RUBRIC_LEVELS,
-        item_stats=assessment.form_statistics(book), tries=assessment.tries_of, rubric_scores=skills.rubric_by_occasion(out),
+        item_stats=(form_stats := assessment.form_statistics(book)), tries=assessment.tries_of, rubric_scores=skills.rubric_by_occasion(out),
         lenses=list(QUESTIONS), questions=book.questions(), status_word=status_word,
         folder=display_name(book.folder.name), QUESTIONS=QUESTIONS,
         class_passed={e: sum(status_word(book.students[n].exercises.get(e)) == "passed" for n in names)
@@ -367,7 +366,7 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     )
     backup_previous(out / "gradebook.csv", csv_text(grades))  # the teacher may have typed into it: keep it
     return write_outputs(out, {"gradebook.csv": csv_text(grades), "answers.csv": csv_text(answers),
-                               "items.csv": csv_text(assessment.item_rows(book)), "gradebook.html": page})
+                               "items.csv": csv_text(assessment.item_rows(form_stats)), "gradebook.html": page})
 
 
 # ---------------------------------------------------------------- command line

@@ -17,6 +17,7 @@ Wrote a lesson with ... questions (... framing, ... attribution, ... numbers) to
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from kit.core.errors import InputError
@@ -35,14 +36,37 @@ def load_source(source: str) -> tuple[str, dict]:
     if str(source).strip().lower().startswith(("http://", "https://")):
         from kit.compare.trace import fetch_text
 
-        return fetch_text(str(source).strip()), {"title": "", "source": str(source).strip(), "url": str(source).strip()}
+        url = str(source).strip()
+        try:
+            return fetch_text(url), {"title": "", "source": url, "url": url}
+        except InputError as err:  # offline or refused: say how to make the lesson from a saved copy
+            why = str(err).split(" Use the excerpts")[0]  # the reader's advice is for notebooks
+            raise InputError(f"{why} Save the page in your browser (File > Save page as, HTML only) and "
+                             "run: python -m kit lesson saved-page.html -o DIR") from None
     return resolve(source)
 
 
+def headline(text: str) -> str:
+    """The article's first line when it reads as a headline (short, no full stop), else "".
+
+    >>> headline("Aid worker killed in Darfur" + chr(10) + "The UN says ..."), headline("Police said 4 died. More.")
+    ('Aid worker killed in Darfur', '')
+    """
+    first = text.strip().split("\n", 1)[0].strip()
+    one_line = 0 < len(first.split()) <= 16 and not re.search(r"[.!?](\s|$)", first)  # no sentence ends in it
+    return first if one_line else ""
+
+
 def make_key(source: str, *, title: str = "") -> LessonKey:
-    """The reviewed-before-class key for ARTICLE (see :func:`kit.teacher.lesson_key.build_key`)."""
+    """The reviewed-before-class key for ARTICLE (see :func:`kit.teacher.lesson_key.build_key`).
+
+    The lesson's title: ``title``, else the bundled article's, else the article's headline (its
+    first line), else the file's name.
+    """
     text, meta = load_source(source)
-    key = build_key(text, title=title or meta.get("title", ""))
+    is_file = meta.get("title") and meta.get("source", "").startswith(meta["title"])  # "story.txt" -> "story"
+    title = title or (headline(text) if is_file or not meta.get("title") else "") or meta.get("title", "")
+    key = build_key(text, title=title)
     info = {k: str(meta[k]) for k in ("source", "date", "url", "id") if meta.get(k)}
     return LessonKey(text=key.text, items=key.items, title=key.title, source=info, notes=key.notes)
 
@@ -70,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("The lesson folder (-o) is the article itself. Give a new folder name.")
     easy = read_text(args.easy_read) if args.easy_read else ""
     key = make_key(args.article, title=args.title)
+    if not key.items and len(key.notes) == 1:  # one reason for all (the text is not English)
+        raise InputError(key.notes[0])
     if not key.items:
         raise InputError("The kit found nothing in this article it is sure enough of to ask about. "
                          "Try a news report of 300 words or more that quotes sources and gives figures.")

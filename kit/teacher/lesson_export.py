@@ -33,7 +33,7 @@ from kit.attribution.records import SOURCE_LABELS
 from kit.classroom.lesson import LESSON_FILE, answer_hash, normalise
 from kit.core.errors import InputError
 from kit.core.widgets import parsed
-from kit.teacher.lesson_key import KeyItem, LessonKey
+from kit.teacher.lesson_key import TITLES, KeyItem, LessonKey
 
 #: The folder (inside the lesson folder) with the two files students get.
 STUDENT_DIR = "student"
@@ -46,34 +46,97 @@ RIGHTS = ("Use an article you may share with your class: a public-domain or open
 
 
 def _head(speaker: str) -> str:
-    words = re.findall(r"[\w'-]+", speaker.lower())
+    """The word that names who a source is: the last word before any comma ("Jahangir Alam,
+    secretary of the commission" is "alam", not "commission").
+
+    >>> _head("Jahangir Alam, secretary of the commission"), _head("the Taliban"), _head("")
+    ('alam', 'taliban', '')
+    """
+    words = re.findall(r"[\w'-]+", speaker.split(",")[0].lower())
     return words[-1] if words else ""
 
 
-def _names(text: str, start: int, end: int, limit: int = 6) -> list[str]:
-    """Names of people and organisations between ``start`` and ``end`` (the distractors of a question)."""
+def _names(text: str, start: int, end: int, limit: int = 6, kinds=("PERSON", "ORG", "NORP")) -> list[str]:
+    """Names of people and groups between ``start`` and ``end`` (the distractors of a question);
+    no datelines in capitals ("PHOENIX") and no places unless ``kinds`` asks for them."""
     doc = parsed(text)
     out = []
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and start <= ent.start_char < end:
-            name = " ".join(ent.text.split())
-            if name.lower() not in {n.lower() for n in out}:
+        name = re.sub(r"[’']s$", "", " ".join(ent.text.split())).rstrip(" .")  # "Hasina's" -> "Hasina"
+        if _head(name) in TITLES or len(name.split()) > 6:  # "Cpl", a cut name
+            continue
+        if ent.label_ in kinds and start <= ent.start_char < end and not (name.isupper() and len(name) > 4):
+            if name.lower() not in {n.lower() for n in out} and re.search(r"[A-Za-z]{2}", name):
                 out.append(name)
     return out[:limit]
 
 
+def _name_keys(name: str) -> set[str]:
+    """The capitalised words of a name and their initials: two names that share one may be the same
+    source ("The U.N." and "the United Nations", "SABA" and "SABA news agency").
+
+    >>> sorted(_name_keys("the United Nations")), sorted(_name_keys("A U.N. statement"))
+    (['nations', 'un', 'united'], ['un'])
+    """
+    words = [w.replace(".", "") for w in re.findall(r"[\w.'\u2019-]+", name.split(",")[0])]
+    words = [re.sub(r"[\u2019']s$", "", w) for w in words if w[:1].isupper() and w.lower() not in _NOT_NAMES]
+    keys = {w.lower() for w in words if w}
+    if len(words) > 1:
+        keys.add("".join(w[0] for w in words).lower())
+    return keys
+
+
+_NOT_NAMES = {"the", "a", "an"} | TITLES
+
+
+def same_source(a: str, b: str) -> bool:
+    """True when an option may name the same source as another (then only one of them is offered).
+
+    >>> same_source("The U.N.", "the United Nations"), same_source("Ida Sorn", "police"), same_source("police", "the police")
+    (True, False, True)
+    >>> same_source("SABA news agency", "Yemen's state news agency")  # both may be the one agency
+    True
+    """
+    ka, kb = _name_keys(a), _name_keys(b)
+    return bool(ka & kb) or _head(a) == _head(b)
+
+
 def _speaker_options(key: LessonKey, item: KeyItem) -> tuple[list, list]:
-    """Options for "who says so?": every source of the lesson and names from the article, in
-    alphabetical order (no position cue); every option whose head word is the key's is right."""
+    """Options for "who says so?": the key's speaker, the lesson's other sources, then people and
+    groups of the article (places only when too few), never two that may name the same source (so
+    only one option is right), in alphabetical order (no position cue)."""
     speakers = [i.answer["speaker"] for i in key.items if i.kind == "source"]
-    names = _names(key.text, 0, len(key.text), limit=12)
+    near = _names(key.text, *_sentence_bounds(key, item), kinds=("PERSON", "ORG"))  # in the claim itself first
+    names = _names(key.text, 0, len(key.text), limit=12, kinds=("PERSON", "ORG"))
+    places = _names(key.text, 0, len(key.text), limit=12, kinds=("GPE",))
     options: list[str] = []
-    for name in [item.answer["speaker"]] + speakers + names:
-        if name.lower() not in {o.lower() for o in options} and len(options) < 6:
+    for name in [item.answer["speaker"]] + near + speakers + names + places:
+        if _head(name) and not any(same_source(name, o) for o in options) and len(options) < 6 and (
+                name not in places or len(options) < 4):
             options.append(name)
     options.sort(key=str.lower)
-    right = [o for o in options if _head(o) == _head(item.answer["speaker"])]
-    return [[o, o] for o in options], right
+    return [[o, o] for o in options], [item.answer["speaker"]]
+
+
+def _sentence_bounds(key: LessonKey, item: KeyItem) -> tuple[int, int]:
+    """Where the sentence of an item starts and ends (its own words when the parser has no sentence)."""
+    sent = next((s for s in parsed(key.text).sents if s.start_char <= item.start_char < s.end_char), None)
+    return (sent.start_char, max(sent.end_char, item.end_char)) if sent is not None else (item.start_char, item.end_char)
+
+
+def _passive_options(key: LessonKey, item: KeyItem) -> tuple[list, str]:
+    """Options for "who or what did it?": "The sentence does not say", the doer when the sentence
+    names one, and people or groups of the sentence, then of the article, as distractors."""
+    s0, s1 = _sentence_bounds(key, item)
+    agent = item.answer.get("agent") or ""
+    near = [n for n in _names(key.text, s0, s1) if n.lower() not in item.quote.lower()]
+    others = [i.answer["speaker"] for i in key.items if i.kind == "source"] + _names(key.text, 0, len(key.text), 12)
+    options = [agent] if agent else []
+    for name in near + others:
+        if len(options) < 3 and not any(same_source(name, o) for o in options + [agent] if o):
+            options.append(name)
+    options.sort(key=str.lower)
+    return [list(NOBODY)] + [[o, o] for o in options], (agent or NOBODY[1])
 
 
 def _interval_answers(answer: dict) -> list[str]:
@@ -106,14 +169,9 @@ def student_item(key: LessonKey, item: KeyItem, salt: str) -> dict:
         out["accept_type"] = [h(item.answer["source_type"])]
     elif item.kind == "interval":
         out["accept"] = [h(a) for a in _interval_answers(item.answer)]
-        out["hedged"] = bool(item.answer.get("hedge"))
     elif item.kind == "passive":
-        sent = key.text.find(item.context[:40]) if item.context else -1
-        start = sent if sent >= 0 else item.start_char
-        names = [n for n in _names(key.text, start, start + len(item.context) + 1)
-                 if n.lower() not in item.quote.lower()]
-        out["options"] = [list(NOBODY)] + sorted(([n, n] for n in names), key=lambda o: o[0].lower())
-        out["accept"] = [h(NOBODY[1])]
+        out["options"], right = _passive_options(key, item)
+        out["accept"] = [h(right)]
     elif item.kind == "label":
         out["options"] = [[words, stance] for stance, words in STANCE_WORDS.items()]
         out["accept"] = [h(item.answer["stance"])]
@@ -147,11 +205,12 @@ def answer_words(item: KeyItem) -> str:
         return f"{a['speaker']}: {SOURCE_LABELS.get(a['source_type'], a['source_type'])}"
     if item.kind == "interval":
         low, high = a.get("low"), a.get("high")
+        low, high = (f"{v:,}" if isinstance(v, (int, float)) else v for v in (low, high))  # 300,000
         span = (f"exactly {low}" if low == high else f"{low} or more" if high is None
                 else f"at most {high}" if low is None else f"from {low} to {high}")
         return span + (f" (\u201c{a['hedge']}\u201d)" if a.get("hedge") else "")
     if item.kind == "passive":
-        return "The sentence does not say who did it."
+        return f"The sentence names the doer: {a['agent']}." if a.get("agent") else "The sentence does not say who did it."
     return f"{STANCE_WORDS.get(a.get('stance'), a.get('stance'))}."
 
 
@@ -181,15 +240,31 @@ def notebook(key: LessonKey) -> "nbformat.NotebookNode":  # noqa: F821
 
 
 def _marked_article(key: LessonKey) -> str:
+    """The article with each item's words marked; an item inside another's words (a figure in a
+    claim) gets its number beside the outer one's: [1, 2]."""
     parts, pos = [], 0
-    for it in sorted(key.items, key=lambda i: i.start_char):
+    items = sorted(key.items, key=lambda i: (i.start_char, -i.end_char))
+    for it in items:
         if it.start_char < pos:
             continue
+        inside = [i.id[1:] for i in items if it.start_char <= i.start_char < it.end_char]
         parts.append(html.escape(key.text[pos:it.start_char]))
-        parts.append(f"<mark>{html.escape(key.text[it.start_char:it.end_char])}</mark><sup>[{it.id[1:]}]</sup>")
+        parts.append(f"<mark>{html.escape(key.text[it.start_char:it.end_char])}</mark><sup>[{', '.join(inside)}]</sup>")
         pos = it.end_char
     parts.append(html.escape(key.text[pos:]))
     return "<p>" + "".join(parts).replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>"
+
+
+def _paper_choices(key: LessonKey, item: KeyItem) -> str:
+    """The handout's answer space: the same choices as the notebook (circle one), or number blanks."""
+    data = student_item(key, item, "paper")
+    circle = lambda opts: " \u00b7 ".join(html.escape(str(label)) for label, _ in opts)  # noqa: E731
+    if item.kind == "source":
+        return (f"<br><small>Who (circle one): {circle(data['options_speaker'])}<br>"
+                f"What kind (circle one): {circle(data['options_type'])}</small>")
+    if item.kind == "interval":
+        return "<br>Lowest: __________ &nbsp; Highest: __________ <small>(leave empty when there is no limit)</small>"
+    return f"<br><small>Circle one: {circle(data.get('options', []))}</small>"
 
 
 def page_html(key: LessonKey, *, teacher: bool) -> str:
@@ -202,16 +277,16 @@ def page_html(key: LessonKey, *, teacher: bool) -> str:
     src = " \u00b7 ".join(html.escape(str(key.source[k])) for k in ("source", "date", "url") if key.source.get(k))
     body = [f"<h1>{'Key: ' if teacher else ''}{html.escape(title)}</h1><p>{src}</p>"]
     if teacher:
-        body.append(f"<p><b>Before class:</b> check every answer below against the article. {html.escape(RIGHTS)}</p>")
+        body.append(f"<p><b>Before class:</b> check every answer below against the article, and that no other "
+                    f"choice is right too (drop or correct the question in the builder if one is). {html.escape(RIGHTS)}</p>")
         body += [f"<p>\u26a0 {html.escape(n)}</p>" for n in key.notes]
     body.append("<h2>The article</h2>" + _marked_article(key) + "<h2>Questions</h2><ol>")
     for it in key.items:
         line = f"<li value=\"{it.id[1:]}\"><b>{html.escape(it.lens.capitalize())}</b> ({it.difficulty}): {html.escape(it.prompt)}"
+        line += _paper_choices(key, it)
         if teacher:
             line += (f"<br><b>Answer:</b> {html.escape(answer_words(it))} <i>(kit confidence {it.confidence:.2f})"
                      f"</i><br><small>{html.escape(it.context)}</small>")
-        else:
-            line += "<br>____________________________________________"
         body.append(line + "</li>")
     body.append("</ol>")
     if not teacher:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from kit.attribution.records import SOURCE_LABELS
 from kit.compare.analysis import Analysis, analyse
+from kit.teacher.lesson_text import clause_start, plain, quote as _quote, short_doer, with_counted_noun, word_before
 
 #: Confidence at or above which a finding becomes an exercise.
 SURE = 0.8
@@ -102,7 +103,22 @@ def attribution_confidence(a) -> float:
         score -= 0.2
     if a.speaker.split()[-1].rstrip(".").lower() in TITLES:  # "said Cpl" : a name cut after its title
         score = min(score, 0.4)
+    if _points_back(a.speaker):  # "the company said": which company? Two options would both be right
+        score = min(score, 0.6)
+    cue = (a.cue.split() or [""])[0].lower()
+    if any(cue.startswith(verb) for verb in _words()["request_cues"]):  # "rescuers demanded silence": no claim
+        score = min(score, 0.5)
     return round(max(0.0, min(1.0, score)), 2)
+
+
+def _points_back(speaker: str) -> bool:
+    """True for a speaker that only points back to a name given earlier ("the company", "the agency").
+
+    >>> _points_back("the company"), _points_back("The agency"), _points_back("the Taliban"), _points_back("the UN agency")
+    (True, True, False, False)
+    """
+    words = speaker.split()
+    return len(words) == 2 and words[0].lower() == "the" and words[1].islower()
 
 
 def quantity_confidence(q) -> float:
@@ -138,6 +154,8 @@ def passive_confidence(p) -> float:
     """
     if p.kind != "passive" or p.agent is not None or p.verb.lower() in _words()["thinking_verbs"]:
         return 0.3
+    if _words()["modals"] & set(p.text.lower().replace("\u2019", "'").split()):  # "will be rescued": no deed yet
+        return 0.5
     from kit.framing.passives import load_passive_words
 
     words = load_passive_words()
@@ -145,22 +163,50 @@ def passive_confidence(p) -> float:
     return 0.9 if action else 0.6
 
 
-def label_confidence(lab) -> float:
-    """Labels come from the kit's word list: sure when they name a side with a stance.
+def agent_confidence(p, agent: str) -> float:
+    """How sure the kit is of the doer a passive names ("were attacked by insurgents"), 0 to 1.
+
+    Sure for a true passive ("were attacked by"), not a bare participle in a headline, whose
+    doer is a short name (``agent``, from :func:`kit.teacher.lesson_text.short_doer`).
+
+    >>> from kit.framing.passives import Passive
+    >>> agent_confidence(Passive("they were attacked by insurgents", 0, 32, "attack", "they", "insurgents"), "insurgents")
+    0.85
+    >>> agent_confidence(Passive("data sent by 10", 0, 15, "send", "data", "10", kind="participle"), "")
+    0.3
+    """
+    if p.kind != "passive" or not agent or "\n" in p.text or " by " not in p.text:
+        return 0.3
+    if _words()["modals"] & set(p.text.lower().split()):  # "will be requested by": no deed yet
+        return 0.5
+    return 0.3 if p.verb.lower() in _words()["thinking_verbs"] else 0.85
+
+
+def label_confidence(lab, text: str = "") -> float:
+    """Labels come from the kit's word list: sure when they name a side and the stance is clear-cut.
+
+    Unsure for a word of no side that marks a name (``text`` given: "the so-called Willow Fire"
+    only names a fire), and for a word with a stance that a neutral wire report would still use
+    ("activist", with no neutral alternative in the list): a careful student could answer
+    "neutral" for it, so it is no question with one right answer.
 
     >>> from kit.framing.labels import Label
-    >>> label_confidence(Label("regime forces", 0, 13, "government", "delegitimizing", "actor label"))
+    >>> label_confidence(Label("regime forces", 0, 13, "government", "delegitimizing", "actor label", neutral="government forces"))
     0.85
+    >>> label_confidence(Label("activist", 0, 8, "protesters", "legitimizing", "actor label"))
+    0.6
+    >>> label_confidence(Label("so-called", 4, 13, "any", "delegitimizing", "loaded adjective"), "the so-called Willow Fire")
+    0.5
     """
-    return 0.85 if lab.stance in ("delegitimizing", "legitimizing", "neutral") and lab.actor else 0.5
+    if lab.stance not in ("delegitimizing", "legitimizing", "neutral") or not lab.actor:
+        return 0.5
+    if lab.actor == "any" and text[lab.end_char:lab.end_char + 2].strip()[:1].isupper():
+        return 0.5
+    shared = lab.stance != "neutral" and (not lab.neutral or lab.neutral.lower() == lab.text.lower())
+    return 0.6 if shared else 0.85
 
 
 # ---------------------------------------------------------------- the items of each lens
-
-
-def _quote(text: str, start: int, end: int, limit: int = 160) -> str:
-    words = " ".join(text[start:end].split())
-    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def _sentence(an: Analysis, start: int, end: int) -> tuple[int, int]:
@@ -176,7 +222,7 @@ def _item(an: Analysis, lens: str, kind: str, span: tuple[int, int], prompt: str
     s0, s1 = _sentence(an, *span)
     return KeyItem(id="", lens=lens, kind=kind, prompt=prompt, start_char=span[0], end_char=span[1],
                    answer=answer, confidence=confidence, difficulty=difficulty,
-                   quote=_quote(an.text, *span), context=_quote(an.text, s0, s1, 400))
+                   quote=plain(an.text, *span), context=plain(an.text, s0, s1, 400))
 
 
 def attribution_items(an: Analysis) -> list[KeyItem]:
@@ -200,10 +246,13 @@ def number_items(an: Analysis) -> list[KeyItem]:
     items = []
     for q in an.quantities:
         conf = quantity_confidence(q)
-        if conf < SURE:
-            continue
-        items.append(_item(an, "numbers", "interval", (q.start_char, q.end_char),
-                           f"What does \u201c{_quote(an.text, q.start_char, q.end_char)}\u201d really claim? "
+        if conf < SURE or word_before(an.text, q.start_char) in _words()["currencies"]:
+            continue  # "USD 1.1 billion": money, not a count
+        if an.text[q.start_char:q.end_char].lower().startswith("one of"):
+            continue  # "one of scores of volunteers" picks one out: it counts nothing
+        end = with_counted_noun(an.text, q.end_char)  # "Eight of the train's cars", not "... the train"
+        items.append(_item(an, "numbers", "interval", (q.start_char, end),
+                           f"What does \u201c{_quote(an.text, q.start_char, end)}\u201d really claim? "
                            "Give the lowest and the highest number it allows.",
                            {"low": q.low, "high": q.high, "hedge": q.hedge}, conf,
                            "harder" if q.hedge else "easy"))
@@ -211,15 +260,26 @@ def number_items(an: Analysis) -> list[KeyItem]:
 
 
 def passive_items(an: Analysis) -> list[KeyItem]:
-    """One item per confident agentless passive: does the sentence say who did it?"""
+    """One item per confident passive: does the sentence say who did it, and if so who?
+
+    Agentless passives ("shops were looted") have the answer ``{"passive": True}``; passives that
+    name the doer ("were attacked by insurgents") ``{"passive": True, "agent": "insurgents"}``, so
+    that "the sentence does not say" is not always right. Both quote the clause up to its verb only,
+    so the student reads on to find a "by ...".
+    """
     items = []
     for p in an.passives:
-        conf = passive_confidence(p)
+        agent = short_doer(p.agent, _words()["agent_stop"]) if p.agent else ""
+        conf = agent_confidence(p, agent) if p.agent else passive_confidence(p)
         if conf < SURE:
             continue
-        items.append(_item(an, "framing", "passive", (p.start_char, p.end_char),
-                           f"\u201c{_quote(an.text, p.start_char, p.end_char)}\u201d: according to this "
-                           "sentence, who did it?", {"passive": True}, conf, "harder"))
+        start, end = clause_start(an.text, p.start_char, p.end_char), p.end_char
+        if agent:
+            end = an.text.find(" by ", start, p.end_char)
+        answer = {"passive": True, "agent": agent} if agent else {"passive": True}
+        items.append(_item(an, "framing", "passive", (start, end),
+                           f"\u201c{_quote(an.text, start, end)}\u201d: according to this sentence, "
+                           "who or what did it?", answer, conf, "easy" if agent else "harder"))
     return items
 
 
@@ -227,7 +287,7 @@ def label_items(an: Analysis) -> list[KeyItem]:
     """One item per distinct confident label: does the word take a side?"""
     items, seen = [], set()
     for lab in an.labels:
-        conf = label_confidence(lab)
+        conf = label_confidence(lab, an.text)
         word = lab.text.lower()
         if conf < SURE or word in seen:
             continue
@@ -240,7 +300,11 @@ def label_items(an: Analysis) -> list[KeyItem]:
 
 def _spread(items: list[KeyItem], limit: int) -> list[KeyItem]:
     """At most ``limit`` items, surest first, then in the order of the text, different sentences first."""
-    ranked = sorted(items, key=lambda i: (-i.confidence, i.start_char))
+    ranked, asked = [], set()
+    for it in sorted(items, key=lambda i: (-i.confidence, i.start_char)):
+        if (it.kind, it.quote.lower(), str(it.answer)) not in asked:  # a repeated paragraph: ask once
+            ranked.append(it)
+            asked.add((it.kind, it.quote.lower(), str(it.answer)))
     picked, sentences = [], set()
     for rank in (0, 1):  # first one per sentence, then the rest
         for it in ranked:
@@ -275,8 +339,12 @@ def build_key(source, *, title: str = "", per_lens: int = PER_LENS) -> LessonKey
     True
     """
     an = source if isinstance(source, Analysis) else analyse(source, title=title)
+    if an.warning:  # not English: every finding may be wrong ("au moins 14" read as exactly 14)
+        return LessonKey(text=an.text, items=(), title=title or an.title, notes=(an.warning,))
     framing = _spread(label_items(an), per_lens // 2 or 1)
-    framing += _spread(passive_items(an), per_lens - len(framing))
+    passives = passive_items(an)
+    framing += _spread([p for p in passives if p.answer.get("agent")], 1)  # one doer named, when there is
+    framing += _spread([p for p in passives if not p.answer.get("agent")], per_lens - len(framing))
     by_lens = {"framing": sorted(framing, key=lambda i: i.start_char),
                "attribution": _spread(attribution_items(an), per_lens),
                "numbers": _spread(number_items(an), per_lens)}

@@ -26,7 +26,7 @@ import ipywidgets as W
 from kit.attribution.records import SOURCE_LABELS
 from kit.core.render import message
 from kit.core.widgets import safe_html
-from kit.teacher.lesson_export import STANCE_WORDS, answer_words, write_lesson
+from kit.teacher.lesson_export import STANCE_WORDS, answer_words, student_item, write_lesson
 from kit.teacher.lesson_key import KeyItem, LessonKey, build_key
 
 _STYLE = {"description_width": "initial"}
@@ -45,6 +45,15 @@ def _number(text: str):
     return int(value) if value.is_integer() else value
 
 
+def _choices(key: LessonKey, item: KeyItem) -> str:
+    """The names students choose from, so that the teacher can see when another one is right too."""
+    if item.kind not in ("source", "passive"):
+        return ""
+    data = student_item(key, item, "review")
+    names = [str(label) for label, _ in data.get("options_speaker") or data.get("options", [])]
+    return "<br><i>Students choose from:</i> " + html.escape(" \u00b7 ".join(names))
+
+
 class ItemRow(W.VBox):
     """One key item: its sentence with the words marked, keep or drop, and the answer to correct."""
 
@@ -53,7 +62,8 @@ class ItemRow(W.VBox):
         sentence = html.escape(item.context).replace(html.escape(item.quote), f"<mark>{html.escape(item.quote)}</mark>", 1)
         head = W.HTML(f"<b>{item.id[1:]}. {html.escape(item.lens.capitalize())}</b> ({item.difficulty}, "
                       f"kit confidence {item.confidence:.2f}): {html.escape(item.prompt)}<br>"
-                      f"<span style='color:#333'>{sentence}</span><br><i>Kit's answer:</i> {html.escape(answer_words(item))}")
+                      f"<span style='color:#333'>{sentence}</span><br><i>Kit's answer:</i> {html.escape(answer_words(item))}"
+                      f"{_choices(key, item)}")
         self.keep = W.Checkbox(value=True, description="Keep this question", indent=False)
         self.fields = self._fields(item)
         super().__init__([head, W.HBox([self.keep, *self.fields.values()])],
@@ -71,6 +81,9 @@ class ItemRow(W.VBox):
             return {"low": W.Text(value=show(a["low"]), description="Lowest", style=_STYLE, layout=W.Layout(width="160px")),
                     "high": W.Text(value=show(a["high"]), description="Highest", placeholder="no limit",
                                    style=_STYLE, layout=W.Layout(width="170px"))}
+        if item.kind == "passive":  # the doer the sentence names after "by", or empty when it hides it
+            return {"agent": W.Text(value=a.get("agent") or "", description="Doer named after \u201cby\u201d",
+                                    placeholder="empty: the sentence does not say", style=_STYLE)}
         if item.kind == "label":
             return {"stance": W.Dropdown(options=[(w, s) for s, w in STANCE_WORDS.items()], value=a["stance"],
                                          description="Stance", style=_STYLE)}
@@ -82,7 +95,9 @@ class ItemRow(W.VBox):
             return None
         answer = dict(self.item.answer)
         for name, field in self.fields.items():
-            answer[name] = _number(field.value) if name in ("low", "high") else field.value
+            answer[name] = _number(field.value) if name in ("low", "high") else field.value.strip()
+        if not answer.get("agent", "x"):  # no doer: the answer of an agentless passive, {"passive": true}
+            answer.pop("agent")
         if answer == self.item.answer:
             return dataclasses.replace(self.item, answer=answer)
         return dataclasses.replace(self.item, answer=answer, confidence=1.0)

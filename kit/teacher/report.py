@@ -79,14 +79,21 @@ def labels_figure(an: Analysis):
     return fig
 
 
+def _kind_label(a) -> str:
+    """The kind of source for counting: its plain name where the kit is sure, else "not sure"
+    (the claim is counted, its kind is not stated)."""
+    if getattr(a, "type_confidence", "sure") != "sure":
+        return "not sure (check who)"
+    return plain_label(getattr(a, "source_type", None) or "other")
+
+
 def sources_figure(an: Analysis):
     """Bar chart: how many claims come from each kind of source (None when there are none)."""
     from matplotlib.figure import Figure
 
     if not an.attributions:
         return None
-    counts = Counter(plain_label(getattr(a, "source_type", None) or "other")
-                     for a in an.attributions).most_common()
+    counts = Counter(_kind_label(a) for a in an.attributions).most_common()
     fig = Figure(figsize=(7, 0.5 + 0.4 * len(counts)))
     ax = fig.add_subplot()
     ax.barh([c[0] for c in counts], [c[1] for c in counts], color="#9fd3f0", edgecolor="#555")
@@ -224,8 +231,8 @@ def _summary(an: Analysis) -> list[tuple[str, str]]:
     if "attribution" in an.missing:
         rows.append(("Attribution", an.missing["attribution"]))
     else:
-        types = Counter(getattr(a, "source_type", None) or "other" for a in an.attributions)
-        top = ", ".join(f"{plain_label(t)} {n}" for t, n in types.most_common(3))
+        types = Counter(_kind_label(a) for a in an.attributions)
+        top = ", ".join(f"{t} {n}" for t, n in types.most_common(3))
         rows.append(("Attribution", f"{plain_count(len(an.attributions), 'claim')} with a source"
                      + (f" (most: {top})" if top else "")
                      + f"; {plain_count(len(an.unattributed), 'contested claim')} with no source."))
