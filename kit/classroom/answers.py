@@ -51,7 +51,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.classroom.feedback import Feedback
+from kit.classroom.feedback import Feedback, run_checker
 from kit.core.files import (file_lock, plain_os_error, read_regular, refuse_special, remove_stale_temps,
                             write_atomic)
 
@@ -334,13 +334,15 @@ def update_entry(exercise_id: str, change) -> dict:
         path = answers_path()
         if not path.parent.is_dir():
             return {}
+        refuse_special(path)  # a pipe would block the read, a folder fail it
         with _lock(path):
             entry = change(load_answers(path).get(exercise_id))
             result = _update(path, str(exercise_id), entry)
         if result.notice:
             print("⚠️ " + result.notice)
-        return entry
-    except Exception:  # a read-only folder, a full disk: the lesson goes on
+        return entry if result.saved else {}
+    except Exception as err:  # a read-only folder, a full disk: the lesson goes on, and is told
+        print("⚠️ " + not_saved(plain_os_error(err), answers_path()))
         return {}
 
 
@@ -368,7 +370,7 @@ def exercise(exercise_id: str):
         def run(answer, *args, **kwargs):
             from kit.classroom.feedback import is_blank
 
-            feedback = _checked(check, exercise_id, answer, *args, **kwargs)
+            feedback = run_checker(check, exercise_id, answer, *args, **kwargs)
             if not is_blank(answer):
                 result = store_answer(exercise_id, answer, feedback)
                 if not result.saved and result.notice:  # "Not saved" first, never a bare "Well done!"
@@ -381,33 +383,6 @@ def exercise(exercise_id: str):
         return run
 
     return wrap
-
-
-#: Whole numbers longer than this many digits are not read (Python refuses to print them).
-MAX_DIGITS = 4000
-#: Longer text answers are saved but not checked (a checker on 10 MB of text took seconds).
-MAX_ANSWER_CHARS = 200_000
-
-
-def _checked(check, exercise_id: str, answer, *args, **kwargs) -> Feedback:
-    """``check(answer, ...)`` as Feedback for ``exercise_id``; a number too long to read, or a
-    checker that fails, gives a message instead of an error. Lone surrogates in the message
-    (an answer cut mid-emoji, echoed back) become "\ufffd" so the notebook can show it."""
-    if isinstance(answer, int) and not isinstance(answer, bool) and answer.bit_length() > MAX_DIGITS * 3.33:
-        return Feedback(False, "That number is too long to read (thousands of digits). "
-                               "Type the answer the question asks for.", exercise_id)
-    if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
-        return Feedback(False, f"This answer is {len(answer):,} characters long; the kit checks answers of at most "
-                               f"{MAX_ANSWER_CHARS:,}. Keep only the part the question asks for.", exercise_id)
-    try:
-        feedback = check(answer, *args, **kwargs)
-        message = str(feedback.message)
-    except Exception as err:  # a checker must never show a traceback to a class
-        return Feedback(False, f"The kit could not check this answer ({type(err).__name__}). Check what you "
-                               "typed (text in quotes, numbers without quotes) and try again.", exercise_id)
-    if not message.isascii():
-        message = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in message)
-    return Feedback(feedback.passed, message, feedback.exercise or exercise_id)
 
 
 def saved(exercise_id: str, default=...):
