@@ -149,7 +149,7 @@ def test_the_key_is_shown_only_after_the_final_attempt(after):
     assert after.items[0].explanation[:25].replace('"', "&quot;") not in w.children[3].value
     assert kit.load_answers()["quiz_after"]["attempts"] == []
     w.children[2].click()                                     # hand in as it is
-    assert "1 of 18 right" in w.children[3].value and "Answer:" in w.children[3].value
+    assert "1 of 21 right" in w.children[3].value and "Answer:" in w.children[3].value
     again = classroom_widgets.make_quiz(after)                # after a restart: the key stays visible
     assert "Answer:" in again.children[3].value and radios[0].value == again.children[1].children[0].children[1].value
 
@@ -161,11 +161,11 @@ def test_the_before_quiz_shows_a_score_and_what_we_will_learn_not_the_key():
         row.children[1].value = item.answer
     w.children[2].click()
     page = w.children[3].value
-    assert "18 of 18 right" in page and "What we will learn" in page and "3 of 3 right" in page
+    assert "21 of 21 right" in page and "What we will learn" in page and "3 of 3 right" in page
     assert "Answer:" not in page and not any(i.explanation[:30].replace('"', "&quot;") in page for i in before.items)
     assert "Answer:" not in classroom_widgets.make_quiz("quiz_before").children[3].value   # after a restart too
     entry = kit.load_answers()["quiz_before"]
-    assert entry["form"] == "quiz_a" and entry["attempts"][0]["score"] == 18
+    assert entry["form"] == "quiz_a" and entry["attempts"][0]["score"] == 21
 
 
 def test_the_teacher_releases_the_key_in_self_study(after, monkeypatch):
@@ -291,7 +291,7 @@ def test_gradebook_shows_skills_tries_item_statistics_and_both_transfer_scores(w
     gradebook.write(gradebook.collect(work, templates=None), out)
     with (out / "gradebook.csv").open(encoding="utf-8") as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}
-    assert rows["ana"]["quiz_after"] == "18/18" and rows["ben"]["quiz_before"] == "0/18"
+    assert rows["ana"]["quiz_after"] == "21/21" and rows["ben"]["quiz_before"] == "0/21"
     assert rows["ana"]["form quiz_before"] == "quiz_a" and rows["ben"]["form quiz_before"] == "quiz_b"
     assert rows["ana"]["numbers.range before"] == "0/3" and rows["ana"]["numbers.range after"] == "3/3"
     assert rows["ben"]["numbers.range after"] == ""
@@ -305,7 +305,7 @@ def test_gradebook_shows_skills_tries_item_statistics_and_both_transfer_scores(w
         items = list(csv.DictReader(f))
     # form B: ana all right, ben all wrong -> every item difficulty 0.50, discrimination 1, KR-20 1
     b_rows = [r for r in items if r["form"] == "quiz_b"]
-    assert len(b_rows) == 18 and {r["difficulty (share right)"] for r in b_rows} == {"0.50"}
+    assert len(b_rows) == 21 and {r["difficulty (share right)"] for r in b_rows} == {"0.50"}
     assert {r["discrimination"] for r in b_rows} == {"1.00"} and b_rows[0]["form reliability (KR-20)"] == "1.00"
     # the teacher types both transfer levels into the CSV; writing the gradebook again keeps them
     text = (out / "gradebook.csv").read_text(encoding="utf-8").splitlines()

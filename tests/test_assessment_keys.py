@@ -124,14 +124,22 @@ def test_a_student_cannot_see_or_release_the_after_key(copy, tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.splitlines()[-1])
-    assert seen["form"] == "quiz_b" and seen["answers"] == [""] * 18       # no key in the student's bank
+    assert seen["form"] == "quiz_b" and seen["answers"] == [""] * 21       # no key in the student's bank
     right = quiz.score(quiz.load_bank("quiz_b"), seen["chosen"]).correct  # scored here with the teacher's key
-    assert f"{right} of 18 right" in seen["after_submit"]                   # the hash scores the same
+    assert f"{right} of 21 right" in seen["after_submit"]                   # the hash scores the same
     for page in (seen["after_submit"], seen["forged"]):
         assert "Answer:" not in page and "teacher will release" in page
     assert "Answer:" in seen["released"]
     first = quiz.load_bank("quiz_b").items[0]
     assert first.explanation[:30].replace('"', "&quot;") in seen["released"]
+
+
+@pytest.mark.parametrize("where, why", [("inside", "inside the kit's own folder"), ("exists", "already exists")])
+def test_a_copy_is_refused_inside_the_kit_or_over_a_folder(where, why, tmp_path):
+    out = ROOT / "build" / "copy-9B" if where == "inside" else tmp_path
+    with pytest.raises(kit.InputError, match=why):
+        student_copy.make_copy(out, "9B")
+    assert not (ROOT / "build" / "copy-9B").exists()
 
 
 def test_a_code_opens_only_its_own_form_and_class():

@@ -151,9 +151,9 @@ def drive_quiz(view: View) -> None:
     first.locator("input[type=radio]").first.check()
     view.root.locator("button", has_text="Submit").first.click()
     out = view.kit_view(".kit-msg")
-    expect(out.first).to_contain_text("still without an answer", timeout=WIDGET_TIMEOUT_MS)  # 17 left
+    expect(out.first).to_contain_text("still without an answer", timeout=WIDGET_TIMEOUT_MS)  # 20 left
     view.root.locator("button", has_text="Submit").first.click()  # hand in as it is: a final attempt
-    expect(out.first).to_contain_text(re.compile(r"\d+ of 18 right"), timeout=WIDGET_TIMEOUT_MS)
+    expect(out.first).to_contain_text(re.compile(r"\d+ of 21 right"), timeout=WIDGET_TIMEOUT_MS)
 
 
 def press(view: View, button) -> None:

@@ -79,3 +79,23 @@ def test_handouts_show_the_fact_without_its_markers():
     page = render_handout((ROOT / "lessons/handouts/framing.md").read_text(encoding="utf-8"))
     assert "fact:" not in page and "&lt;!--" not in page
     assert "27 February 2026" in page
+
+
+def test_the_briefs_sources_are_numbered_cited_and_not_mirrors():
+    """Markdown renumbers an ordered list, so the sources must run 1, 2, 3... and each be cited;
+    no mirror, scraper or state outlet as a source of fact without saying so (issue 23)."""
+    import re
+
+    brief = (ROOT / "lessons" / "background.md").read_text(encoding="utf-8")
+    body, sources = brief.split("## Sources of this brief")
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. ", sources, re.M)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    references = [line for line in sources.splitlines() if re.match(r"\d+\. ", line)]
+    prose = body + "\n".join(line for line in sources.splitlines() if line not in references)
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", prose)} == set(numbers)
+    for host in ("azureedge.net", "hathalyoum.net", "sputniknews.com", "particle.news"):
+        assert host not in brief, host
+    for line in references:
+        for outlet in ("TRT World", "TASS", "Xinhua", "KUNA", "SANA ("):
+            if outlet in line:
+                assert "state media" in line.lower() or "state news agency" in line.lower(), line[:80]

@@ -274,3 +274,33 @@ def test_dev_gold_offsets_are_reproducible(aid):
     gold = json.loads((DEV / f"{aid}.gold.json").read_text(encoding="utf-8"))
     again = annotate.fill(json.loads(json.dumps(gold)), text)
     assert again == gold
+
+
+# ---------------------------------------------------------------- issue 21: confidence and fresh batches
+
+def test_source_type_where_sure_and_share_sure():
+    g1 = gold_att("Officials", ["officials"], "say", "five people were killed")
+    g2 = gold_att("a resident", ["resident"], "said", "It was bad", source_type="eyewitness")
+    p1 = found_att("Officials", "say", "five people were killed")
+    p2 = dict(found_att("a resident", "said", "It was bad", source_type="expert"), type_confidence="unsure")
+    m = sd.measures([{"attributions": sd.match_attributions([g1, g2], [p1, p2]),
+                      "figures": sd.match_figures([], []), "passives": sd.match_passives([], [])}])
+    assert m["source_type"] == 0.5  # strict: the unsure one counts, and it is wrong
+    assert m["source_type_sure"] == 1.0 and m["sure_share"] == 0.5
+
+
+def test_select_only_some_articles():
+    arts = [("a", "", {}, {}), ("b", "", {}, {}), ("c", "", {}, {})]
+    assert [x[0] for x in sd.select(arts, "a, c", "", DEV)] == ["a", "c"]
+    assert [x[0] for x in sd.select(arts, "", "", DEV)] == ["a", "b", "c"]
+
+
+def test_scorer_reads_another_folder(tmp_path, capsys):
+    text = "Police said two people died."
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "x.json").write_text(json.dumps({"outlet": "Test outlet"}), encoding="utf-8")
+    gold = {"attributions": [], "figures": [], "passives": []}
+    (tmp_path / "x.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert [a[0] for a in sd.load_set(tmp_path)] == ["x"]
+    assert sd.main(["--dir", str(tmp_path / "missing")]) == 2
+    assert "No gold files" in capsys.readouterr().err

@@ -207,3 +207,21 @@ def test_a_third_wrong_choice_says_tries_are_seen(key):
     wrong = "somebody else"
     messages = [lesson.check(label.id, wrong, save=False).message for _ in range(3)]
     assert "try" not in messages[0].lower() and "try 3" in messages[2]
+
+
+def test_an_accident_named_in_the_sentence_is_no_hidden_doer():
+    text = ("At least 20 passengers were injured in the collision near Dorn, police said. "
+            "Three shops were burned in an attack on the market, witnesses said.\n")
+    quotes = [it.quote for it in build_key(text).items if it.kind == "passive"]
+    assert not [q for q in quotes if "injured" in q]  # the collision did it: no one is hidden
+    assert [q for q in quotes if "burned" in q]  # an attack still hides whose it was
+
+
+def test_a_speaker_that_points_back_is_never_a_choice():
+    """"The agency's chair said" names the same person as "Board Chair Ana Tull": never both as options."""
+    text = ("Ana Tull, chair of the Rail Safety Board, said 16 inspectors would visit the site. "
+            "The line will stay shut until Friday, the agency\u2019s chair said. Police said 4 people were hurt.\n")
+    key = build_key(text)
+    assert not [it for it in key.items if it.kind == "source" and "agency" in it.answer["speaker"]]
+    for it in student_data(key, lesson_id="t", salt="x")["items"]:
+        assert not [o for o in it.get("options_speaker", []) + it.get("options", []) if "agency\u2019s" in o[0]]

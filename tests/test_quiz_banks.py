@@ -51,6 +51,7 @@ def test_every_skill_is_taught_in_a_notebook(bank):
     evidence = {  # judgement call: the words a notebook must use to teach the skill
         "framing.label": "label", "framing.doer": "passive", "attribution.source": "kind of source",
         "attribution.unsourced": "unattributed", "numbers.range": "at least", "numbers.part_whole": "part of",
+        "attribution.verb": "conceding",   # the table of what each kind of verb suggests
     }
     for skill, info in bank.skills.items():
         path = ROOT / "lessons" / "teacher" / f"{info['taught_in']}.ipynb"
@@ -127,6 +128,17 @@ def test_doer_items_agree_with_the_kit(bank):
             assert any(p.agent is None for p in passives), item.id
         else:
             assert any(p.agent and item.answer.lower() in p.agent.lower() for p in passives), item.id
+
+
+def test_verb_items_agree_with_the_kit(bank):
+    """The key says what the kit's verb list says the verb suggests (none of these verbs is neutral)."""
+    from kit.attribution import cue_signals
+
+    key_for = {"distancing": "keeps a distance", "conceding": "accepts a fault", "speculative": "rough judgement"}
+    for item in (i for i in bank.items if i.skill == "attribution.verb"):
+        verb = re.search(r'verb "(\w+)"', item.question).group(1)
+        lemma = next(t.lemma_ for t in kit.parse(item.text) if t.text == verb)
+        assert key_for[cue_signals()[lemma]] in item.answer, (item.id, verb)
 
 
 def test_number_items_agree_with_the_kit(bank):

@@ -66,7 +66,7 @@ def role_type(span) -> tuple[str, bool] | None:
     ('expert', False)
     """
     groups = role_data().get("group", [])
-    found = matches(span, "roles", [(str(n), _with_plurals(g.get("words", []))) for n, g in enumerate(groups)])
+    found = matches(span, "roles", _role_groups())
     heads = role_heads(span)
     on_head = [m for m in found if (m[2] - 1) in heads]
     if not on_head:
@@ -74,6 +74,12 @@ def role_type(span) -> tuple[str, bool] | None:
     label = max(on_head, key=lambda m: (m[2] - m[1], -int(m[0])))[0]
     group = groups[int(label)]
     return group["type"], bool(group.get("sure", True))
+
+
+@functools.cache
+def _role_groups() -> list[tuple[str, list[str]]]:
+    """One matcher group per occupation group, its words with their plurals (built once)."""
+    return [(str(n), _with_plurals(g.get("words", []))) for n, g in enumerate(role_data().get("group", []))]
 
 
 def _with_plurals(words: list[str]) -> list[str]:

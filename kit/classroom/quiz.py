@@ -2,7 +2,7 @@
 
 The forms are data (``kit/classroom/data/quiz_a.json``, ``quiz_b.json``): each item has an id,
 a lens, a skill, a short news text, a question, choices, the answer and an explanation. Both
-forms share one skills map (six skills, three items each), so a teacher can compare a class's
+forms share one skills map (seven skills, three items each), so a teacher can compare a class's
 score per skill before and after the lessons. Which form a student takes first is the
 teacher's choice (:mod:`kit.classroom.forms`); ``load_bank("quiz_before")`` is the form this
 student takes before the lessons, ``load_bank("quiz_a")`` form A itself.
@@ -118,7 +118,7 @@ class QuizResult:
     def summary(self) -> str:
         """
         >>> score(load_bank("quiz_b"), {}).summary()
-        '0 of 18 right. Framing: 0/6, Attribution: 0/6, Numbers: 0/6.'
+        '0 of 21 right. Framing: 0/6, Attribution: 0/9, Numbers: 0/6.'
         """
         lenses = ", ".join(f"{lens.capitalize()}: {c}/{t}" for lens, (c, t) in self.by_lens.items())
         return f"{self.correct} of {self.total} right. {lenses}."

@@ -124,7 +124,7 @@ def after_attempt_html(bank, answers: dict) -> str:
 def _code_row(bank, result: W.HTML, state: dict) -> W.HBox:
     """A class's student copy: a box for the teacher's release code."""
     box = W.Text(placeholder="ABCD-EFGH-IJKL", description="Teacher's code", style={"description_width": "initial"})
-    button = W.Button(description="Show the answers", icon="key")
+    button = W.Button(description="Show the answers", icon="key", layout=W.Layout(width="auto"))
 
     def on_code(_=None):
         def build():
@@ -160,7 +160,7 @@ def make_quiz(bank="quiz_before") -> W.VBox:
     >>> "still without an answer" in w.children[3].value and "Answer:" not in w.children[3].value
     True
     >>> w.children[2].click()
-    >>> "1 of 18 right" in w.children[3].value and "Answer:" in w.children[3].value
+    >>> "1 of 21 right" in w.children[3].value and "Answer:" in w.children[3].value
     True
     >>> _ = os.environ.pop("KIT_ANSWERS")
     """
@@ -274,7 +274,8 @@ def make_transfer_task(occasion: str = "quiz_after") -> W.VBox:
                    + _rubric_table(transfer.TRANSFER_RUBRIC))
     box = W.Textarea(value=kept[-1]["text"] if kept else "", placeholder="Your paragraph",
                      layout=W.Layout(width="100%", height="10em"))
-    button = W.Button(description="Submit my paragraph", button_style="primary", icon="check")
+    button = W.Button(description="Submit my paragraph", button_style="primary", icon="check",
+                      layout=W.Layout(width="auto"))
     status = W.HTML(_locked_html(occasion, text, len(kept)) if kept else "")
 
     def on_submit(_=None):

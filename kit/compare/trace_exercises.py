@@ -280,7 +280,7 @@ def trace_yesterday(answer: object) -> Feedback:
     """
     return choice(
         answer, "b",
-        {"a": "Iran's state news agency reports the meeting in Ankara on Monday 2 December, not on the "
+        {"a": "Iran's Mehr news agency reports the meeting in Ankara on Monday 2 December, not on the "
               "1st. So whose \"yesterday\" is it? Look at the date of the copy that is closest to ours.",
          "c": "\"Yesterday\" always depends on the day the text was printed. Which printed copy could "
               "say \"yesterday\" of 2 December?"},

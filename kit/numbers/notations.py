@@ -13,6 +13,7 @@ figures of their own (:func:`kit.numbers.figures._stages` keeps their tokens apa
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kit.core.nlp import doc_text
@@ -22,8 +23,6 @@ from kit.numbers.words import parse_figure
 __all__ = ["special_figures"]
 
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x\u00d7*]\s?10\s?(?:\^|\*\*)\s?([-+]?\d{1,3})(?!\d)")
-_HANGING = re.compile(r"^(\d+(?:\.\d+)?)-$")
-_JOINERS = ("to", "or", "and", "\u2013", "-")
 
 
 def special_figures(doc) -> list[_Draft]:
@@ -58,43 +57,52 @@ def _scientific(doc) -> list[_Draft]:
     return out
 
 
+_HANGING_TEXT = re.compile(r"(?<![\w.])\d+(?:\.\d+)? ?- +(?:to|or|and|\u2013|-) +\d+(?:\.\d+)?[-\u2013]\w", re.IGNORECASE)
+
+
 def _hanging_ranges(doc) -> list[_Draft]:
     """'a 5- to 10-year sentence', '2- or 3-day': the first number shares the unit after the
-    second; the range runs from the first to the second."""
+    second; the range runs from the first to the second. Found in the text first (one search
+    instead of a look at every token)."""
     out = []
-    for tok in doc:
-        m = _HANGING.match(tok.text)
-        if m is None:
-            if not (tok.like_num and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_):
-                continue
-            first, nxt = parse_figure(tok.text), tok.i + 2  # "5 - to" split by the tokenizer
-        else:
-            first, nxt = parse_figure(m.group(1)), tok.i + 1
-        if first is None or nxt + 1 >= len(doc) or doc[nxt].lower_ not in _JOINERS:
+    for m in _HANGING_TEXT.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
             continue
-        second = parse_figure(doc[nxt + 1].text)
-        after = nxt + 2
-        if second is None or second <= first or after + 1 >= len(doc) or doc[after].text not in ("-", "\u2013"):
+        nums = [t for t in span if parse_figure(t.text.rstrip("-")) is not None]
+        if len(nums) < 2:
             continue
-        out.append(_Draft(start=tok.i, end=nxt + 2, core=tok.i, core_end=nxt + 2, value=None, low=first,
-                          high=second, low_inclusive=True, high_inclusive=True, form="range"))
+        first, second = parse_figure(nums[0].text.rstrip("-")), parse_figure(nums[1].text)
+        if second <= first:
+            continue
+        out.append(_Draft(start=nums[0].i, end=nums[1].i + 1, core=nums[0].i, core_end=nums[1].i + 1, value=None,
+                          low=first, high=second, low_inclusive=True, high_inclusive=True, form="range"))
     return out
 
 
 def _unit_with_article(doc) -> list[_Draft]:
     """'a litre of water', 'an acre of land': one of a measure unit, when no number before it
     makes it a rate ('$2 a litre' is a price per litre)."""
-    units = _word_set("units.measure") - set(load_rules()["units"]["measure"]["ambiguous"])
+    units = _measure_units()
     out = []
-    for tok in doc:
-        if tok.lower_ not in ("a", "an") or tok.i + 2 >= len(doc):
+    for m in _ARTICLE_UNIT.finditer(doc_text(doc)):
+        if m.group(2).lower() not in units:
             continue
-        unit, after = doc[tok.i + 1], doc[tok.i + 2]
-        if unit.lower_ not in units or after.lower_ != "of":
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is None:
             continue
-        prev = doc[tok.i - 1] if tok.i > 0 else None
+        i = span.start
+        prev = doc[i - 1] if i > 0 else None
         if prev is not None and (prev.like_num or prev.lower_ in ("per", "each", "every") or prev.pos_ == "SYM"):
             continue
-        out.append(_Draft(start=tok.i, end=tok.i + 1, core=tok.i, core_end=tok.i + 1, value=1, low=1, high=1,
+        out.append(_Draft(start=i, end=i + 1, core=i, core_end=i + 1, value=1, low=1, high=1,
                           low_inclusive=True, high_inclusive=True))
     return out
+
+
+_ARTICLE_UNIT = re.compile(r"\b(an?) ([A-Za-z]+) of\b", re.IGNORECASE)
+
+
+@functools.cache
+def _measure_units() -> frozenset:
+    return frozenset(_word_set("units.measure") - set(load_rules()["units"]["measure"]["ambiguous"]))

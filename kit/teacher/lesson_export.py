@@ -33,7 +33,7 @@ from kit.attribution.records import SOURCE_LABELS
 from kit.classroom.lesson import LESSON_FILE, answer_hash, normalise
 from kit.core.errors import InputError
 from kit.core.widgets import parsed
-from kit.teacher.lesson_key import TITLES, KeyItem, LessonKey
+from kit.teacher.lesson_key import TITLES, KeyItem, LessonKey, points_back
 
 #: The folder (inside the lesson folder) with the two files students get.
 STUDENT_DIR = "student"
@@ -110,7 +110,8 @@ def _speaker_options(key: LessonKey, item: KeyItem) -> tuple[list, list]:
     names = _names(key.text, 0, len(key.text), limit=12, kinds=("PERSON", "ORG"))
     places = _names(key.text, 0, len(key.text), limit=12, kinds=("GPE",))
     options: list[str] = []
-    for name in [item.answer["speaker"]] + near + speakers + names + places:
+    others = [n for n in near + speakers + names + places if not points_back(n)]  # "the agency's chair": whose?
+    for name in [item.answer["speaker"]] + others:
         if _head(name) and not any(same_source(name, o) for o in options) and len(options) < 6 and (
                 name not in places or len(options) < 4):
             options.append(name)
@@ -131,6 +132,7 @@ def _passive_options(key: LessonKey, item: KeyItem) -> tuple[list, str]:
     agent = item.answer.get("agent") or ""
     near = [n for n in _names(key.text, s0, s1) if n.lower() not in item.quote.lower()]
     others = [i.answer["speaker"] for i in key.items if i.kind == "source"] + _names(key.text, 0, len(key.text), 12)
+    others = [n for n in others if not points_back(n)]
     options = [agent] if agent else []
     for name in near + others:
         if len(options) < 3 and not any(same_source(name, o) for o in options + [agent] if o):

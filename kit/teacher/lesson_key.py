@@ -103,7 +103,7 @@ def attribution_confidence(a) -> float:
         score -= 0.2
     if a.speaker.split()[-1].rstrip(".").lower() in TITLES:  # "said Cpl" : a name cut after its title
         score = min(score, 0.4)
-    if _points_back(a.speaker):  # "the company said": which company? Two options would both be right
+    if points_back(a.speaker):  # "the company said": which company? Two options would both be right
         score = min(score, 0.6)
     cue = (a.cue.split() or [""])[0].lower()
     if any(cue.startswith(verb) for verb in _words()["request_cues"]):  # "rescuers demanded silence": no claim
@@ -111,14 +111,18 @@ def attribution_confidence(a) -> float:
     return round(max(0.0, min(1.0, score)), 2)
 
 
-def _points_back(speaker: str) -> bool:
+def points_back(speaker: str) -> bool:
     """True for a speaker that only points back to a name given earlier ("the company", "the agency").
 
-    >>> _points_back("the company"), _points_back("The agency"), _points_back("the Taliban"), _points_back("the UN agency")
+    >>> points_back("the company"), points_back("The agency"), points_back("the Taliban"), points_back("the UN agency")
     (True, True, False, False)
+    >>> points_back("the agency\u2019s chair"), points_back("the election commission")
+    (True, False)
     """
-    words = speaker.split()
-    return len(words) == 2 and words[0].lower() == "the" and words[1].islower()
+    words = speaker.replace("\u2019", "'").split()
+    if not words or words[0].lower() != "the" or not all(w.islower() for w in words[1:]):
+        return False
+    return len(words) == 2 or (len(words) <= 4 and any(w.endswith("'s") for w in words))  # "the agency's chair"
 
 
 def quantity_confidence(q) -> float:
@@ -138,7 +142,20 @@ def quantity_confidence(q) -> float:
     return score
 
 
-def passive_confidence(p) -> float:
+def _accident_after(text: str, start: int, end: int) -> bool:
+    """True when "in the crash" (an accident or a natural event) is in or just after a passive clause.
+
+    >>> _accident_after("50 were injured in the derailment", 0, 15), _accident_after("4 were killed in an attack", 0, 13)
+    (True, False)
+    """
+    import re
+
+    pattern = r"\b(?:in|during)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?([\w-]+)"
+    causes = _words()["accident_causes"]
+    return any(m.group(1).lower() in causes for m in re.finditer(pattern, text[start:end + 60]))
+
+
+def passive_confidence(p, text: str = "") -> float:
     """How sure the kit is that a clause hides who did something (0 to 1).
 
     Surest for true passives of actions news reports hide doers of (the framing lens's harm and
@@ -155,6 +172,8 @@ def passive_confidence(p) -> float:
     if p.kind != "passive" or p.agent is not None or p.verb.lower() in _words()["thinking_verbs"]:
         return 0.3
     if _words()["modals"] & set(p.text.lower().replace("\u2019", "'").split()):  # "will be rescued": no deed yet
+        return 0.5
+    if text and _accident_after(text, p.start_char, p.end_char):  # "injured in the derailment": no one hidden
         return 0.5
     from kit.framing.passives import load_passive_words
 
@@ -270,7 +289,7 @@ def passive_items(an: Analysis) -> list[KeyItem]:
     items = []
     for p in an.passives:
         agent = short_doer(p.agent, _words()["agent_stop"]) if p.agent else ""
-        conf = agent_confidence(p, agent) if p.agent else passive_confidence(p)
+        conf = agent_confidence(p, agent) if p.agent else passive_confidence(p, an.text)
         if conf < SURE:
             continue
         start, end = clause_start(an.text, p.start_char, p.end_char), p.end_char

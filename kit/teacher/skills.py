@@ -1,6 +1,6 @@
 """Per-skill before and after: what the two quizzes say each student (and the class) learned.
 
-Both forms share one skills map (``kit/classroom/data/quiz_*.json``: six skills, three items
+Both forms share one skills map (``kit/classroom/data/quiz_*.json``: seven skills, three items
 each in each form), so each skill has three items before and three after, whichever form a
 student took first. For each student the gradebook shows, per skill, the right answers in the
 first final attempt of each quiz, and the same for the class. The transfer task before and

@@ -75,6 +75,8 @@ def make_copy(out: str | Path, class_name: str, first: str = "A") -> dict[str, s
         raise InputError("Give the class a name, e.g. --class 9B: the release codes are made from it.")
     if out.exists():
         raise InputError(f"{out} already exists: choose a new folder for the student copy.")
+    if out.resolve().is_relative_to(ROOT):
+        raise InputError(f"{out} is inside the kit's own folder: choose a folder outside it, e.g. ../kit-{class_name.strip()}.")
     secret = teacher_secret(create=True)
     shutil.copytree(ROOT, out, ignore=_ignore, symlinks=False)
     data = out / "kit" / "classroom" / "data"
