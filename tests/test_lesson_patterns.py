@@ -225,3 +225,30 @@ def test_a_speaker_that_points_back_is_never_a_choice():
     assert not [it for it in key.items if it.kind == "source" and "agency" in it.answer["speaker"]]
     for it in student_data(key, lesson_id="t", salt="x")["items"]:
         assert not [o for o in it.get("options_speaker", []) + it.get("options", []) if "agency\u2019s" in o[0]]
+
+
+def test_kinds_of_source_are_plain_kinds_only(key):
+    data = student_data(key, lesson_id="storm", salt="x")
+    kinds = {label for it in data["items"] if it["kind"] == "source" for label, _ in it["options_type"]}
+    assert kinds and not kinds & {"NO SOURCE", "who is it? check"}
+    assert {"official", "media", "organisation"} <= kinds
+
+
+def test_an_outlet_typed_as_something_else_is_no_question(monkeypatch):
+    """"the province's state news agency reported": if the kit does not type it as media, its name and
+    its type disagree, and the kind of source is no question with one right answer."""
+    from kit.attribution.records import Attribution
+    from kit.teacher.lesson_key import attribution_confidence
+
+    args = ("said", "x", "indirect", "organisation", 0, 1, 0, 6, 7, 11, 12, 13)
+    assert attribution_confidence(Attribution("the province's state news agency", *args)) < 0.8
+    assert attribution_confidence(Attribution("the Velm harbour company", *args)) >= 0.8
+    media = ("said", "x", "indirect", "media") + args[4:]
+    assert attribution_confidence(Attribution("local media", *media)) >= 0.8
+
+
+def test_at_most_one_neutral_word_is_asked_about():
+    text = ("The government said the army had secured the port. Government officials said the militants "
+            "had fled, and the government's army said 30 militants were arrested by soldiers.\n") * 2
+    labels = [it for it in build_key(text).items if it.kind == "label"]
+    assert sum(it.answer["stance"] == "neutral" for it in labels) <= 1

@@ -285,8 +285,8 @@ def trace_yesterday(answer: object) -> Feedback:
          "c": "\"Yesterday\" always depends on the day the text was printed. Which printed copy could "
               "say \"yesterday\" of 2 December?"},
         exercise="trace_yesterday",
-        success="The sentence comes from a print edition of 3 December (the Taipei Times copy): there, "
-                "\"yesterday\" is 2 December. Copied into a page dated 2 December, it points to the wrong "
+        success="The sentence was written for a page of 3 December (the copy closest to ours, in the Taipei "
+                "Times, is dated 3 December): there, \"yesterday\" is 2 December. Copied into a page dated 2 December, it points to the wrong "
                 "day. Relative dates (yesterday, last week) belong to the page they were written for.",
         default_hint="Compare the date of our copy with the date of the closest AFP copy, and with the day "
                      "the meeting took place.",

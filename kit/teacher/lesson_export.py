@@ -41,6 +41,9 @@ STANCE_WORDS = {"delegitimizing": "It paints them as illegitimate or dangerous",
                 "neutral": "It is neutral: a word most sides would accept",
                 "legitimizing": "It paints them as legitimate or deserving support"}
 NOBODY = ("The sentence does not say", "nobody")
+#: The kinds of source a student chooses from: every kind the kit names, not its own markers
+#: ("NO SOURCE", "who is it? check"), which are no kind of source.
+TYPE_CHOICES = tuple((label, t) for t, label in SOURCE_LABELS.items() if t not in ("unattributed", "unsure"))
 RIGHTS = ("Use an article you may share with your class: a public-domain or openly licensed text, "
           "or a short excerpt for teaching, with the outlet and link credited.")
 
@@ -167,7 +170,7 @@ def student_item(key: LessonKey, item: KeyItem, salt: str) -> dict:
         options, right = _speaker_options(key, item)
         out["options_speaker"] = options
         out["accept_speaker"] = [h(o) for o in right]
-        out["options_type"] = [[SOURCE_LABELS[t], t] for t in SOURCE_LABELS if t != "unattributed"]
+        out["options_type"] = [list(choice) for choice in TYPE_CHOICES]
         out["accept_type"] = [h(item.answer["source_type"])]
     elif item.kind == "interval":
         out["accept"] = [h(a) for a in _interval_answers(item.answer)]

@@ -105,6 +105,9 @@ def attribution_confidence(a) -> float:
         score = min(score, 0.4)
     if points_back(a.speaker):  # "the company said": which company? Two options would both be right
         score = min(score, 0.6)
+    outlet = any(f" {w} " in f" {a.speaker.lower()} " for w in _words()["media_words"])
+    if outlet and a.source_type not in ("media", "state_media"):  # "state news agency" typed organisation
+        score = min(score, 0.6)
     cue = (a.cue.split() or [""])[0].lower()
     if any(cue.startswith(verb) for verb in _words()["request_cues"]):  # "rescuers demanded silence": no claim
         score = min(score, 0.5)
@@ -249,7 +252,7 @@ def attribution_items(an: Analysis) -> list[KeyItem]:
     items = []
     for a in an.attributions:
         conf = attribution_confidence(a)
-        if conf < SURE or a.source_type not in SOURCE_LABELS:
+        if conf < SURE or a.source_type not in SOURCE_LABELS or a.source_type in ("unattributed", "unsure"):
             continue
         claim = _quote(an.text, a.content_start, a.content_end, 120)
         harder = a.kind == "according_to" or a.speaker_start > a.content_start
@@ -360,7 +363,9 @@ def build_key(source, *, title: str = "", per_lens: int = PER_LENS) -> LessonKey
     an = source if isinstance(source, Analysis) else analyse(source, title=title)
     if an.warning:  # not English: every finding may be wrong ("au moins 14" read as exactly 14)
         return LessonKey(text=an.text, items=(), title=title or an.title, notes=(an.warning,))
-    framing = _spread(label_items(an), per_lens // 2 or 1)
+    labels = label_items(an)  # a word that takes a side first; one neutral word at most ("government")
+    labels = [i for i in labels if i.answer["stance"] != "neutral"] + [i for i in labels if i.answer["stance"] == "neutral"][:1]
+    framing = _spread(labels, per_lens // 2 or 1)
     passives = passive_items(an)
     framing += _spread([p for p in passives if p.answer.get("agent")], 1)  # one doer named, when there is
     framing += _spread([p for p in passives if not p.answer.get("agent")], per_lens - len(framing))

@@ -23,10 +23,9 @@ import html
 
 import ipywidgets as W
 
-from kit.attribution.records import SOURCE_LABELS
 from kit.core.render import message
 from kit.core.widgets import safe_html
-from kit.teacher.lesson_export import STANCE_WORDS, answer_words, student_item, write_lesson
+from kit.teacher.lesson_export import STANCE_WORDS, TYPE_CHOICES, answer_words, student_item, write_lesson
 from kit.teacher.lesson_key import KeyItem, LessonKey, build_key
 
 _STYLE = {"description_width": "initial"}
@@ -73,7 +72,7 @@ class ItemRow(W.VBox):
     def _fields(item: KeyItem) -> dict:
         a = item.answer
         if item.kind == "source":
-            types = [(SOURCE_LABELS[t], t) for t in SOURCE_LABELS if t != "unattributed"]
+            types = list(TYPE_CHOICES)
             return {"speaker": W.Text(value=a["speaker"], description="Source", style=_STYLE),
                     "source_type": W.Dropdown(options=types, value=a["source_type"], description="Kind", style=_STYLE)}
         if item.kind == "interval":
