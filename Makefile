@@ -31,13 +31,15 @@ lab: setup
 	$(BIN)/jupyter lab notebooks/00_start.ipynb --port=$(PORT) $(ROOT_FLAG)
 
 # App mode: the notebooks as web apps (code hidden, widgets live), on this computer only.
-# Each open page has its own kernel (about 160 MB with the language model). Idle kernels are
-# shut down so a class's abandoned tabs do not fill the memory: every CULL_INTERVAL seconds,
-# a kernel that ran nothing for CULL_IDLE seconds (default 10 minutes) and has no page
-# connected is stopped (a page still open keeps its kernel; set CULL_CONNECTED=True to stop
-# those too). A student whose kernel was stopped reloads the page.
-CULL_IDLE      ?= 600
-CULL_INTERVAL  ?= 60
+# Open http://127.0.0.1:8888/voila/render/00_start.ipynb (the start page lists every step).
+# Each open page has its own kernel (about 200-240 MB with the language model). A closed or
+# reloaded page leaves its kernel behind, so kernels with no page connected are shut down:
+# every CULL_INTERVAL seconds, a kernel that ran nothing for CULL_IDLE seconds and has no page
+# connected is stopped, so a closed page's kernel goes within about a minute and a half. A page
+# still open keeps its kernel (set CULL_CONNECTED=True to stop those too, after CULL_IDLE).
+# Answers are saved in notebooks/kit_answers.json, so a reopened page shows them again.
+CULL_IDLE      ?= 60
+CULL_INTERVAL  ?= 30
 CULL_CONNECTED ?= False
 app: setup
 	$(BIN)/voila notebooks/ --port=$(PORT) --Voila.ip=127.0.0.1 \

@@ -100,6 +100,10 @@ c.Spawner.cmd = [str(KIT_ENV / "bin" / "jupyterhub-singleuser")]
 c.Spawner.environment = {
     "PATH": f"{KIT_ENV / 'bin'}:/usr/local/bin:/usr/bin:/bin",  # git, for nbgitpuller
 }
+# Kernels of closed or reloaded pages (Voila app mode especially: one kernel per page, about
+# 200-240 MB each) are stopped after 2 idle minutes with no page connected; open pages keep theirs.
+c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=120", "--MappingKernelManager.cull_interval=30",
+                  "--MappingKernelManager.cull_connected=False"]
 c.Spawner.start_timeout = 180  # 30 servers starting at once on a small server
 c.Spawner.http_timeout = 120
 # Every visit pulls the notebooks (first time: a copy; then only new material) and opens the first.

@@ -14,6 +14,7 @@ happens at import time: the spaCy model loads on the first call to :func:`parse`
 # -- core: text in, parsing, highlighted HTML out
 from kit.core.errors import InputError, KitError, ModelNotInstalled, UnknownArticle
 from kit.core.nlp import MAX_CHARS, load_model, parse, parse_many
+from kit.core.glossary import plain_label
 from kit.core.render import Highlight, highlight, legend
 from kit.core.provenance import Quotation
 from kit.core.text import Article, Copy, clean_text, html_to_text, language_warning, list_articles, load_article, read_text

@@ -292,6 +292,7 @@ def type_answer(box, text: str, label: str | None = None) -> None:
 def answer_00_start(view: View) -> None:
     """Type a wrong source (a hint), then the right one (well done)."""
     box = exercise(view, "source of the death toll")
+    type_answer(box, "")  # an answer saved earlier (in the other app) is shown: clear it
     check_answer(view, box, "You have not answered yet")
     type_answer(box, "AFP")
     check_answer(view, box, "AFP wrote the story")

@@ -309,7 +309,7 @@ def test_difference_notes_use_the_given_names(fps):
         ({"A": "opposition", "B": "state media", "C": "wire"}, False, "terrorists"),
         ({"A": "wire", "B": "opposition", "C": "state media"}, False, "revolutionaries"),
         ({"A": "opposition", "B": "wire"}, False, "C"),
-        ("opposition", False, '{"A"'),
+        ("opposition", False, "each letter A, B and C"),
         (..., False, "not answered"),
     ],
 )

@@ -108,3 +108,23 @@ def test_passive_text_finishes_the_verb_phrase():
     # students read "were set on fire", not "were set"
     texts = [p.text for p in kit.find_passives(kit.parse("Two buses were set on fire. A guard was beaten to death."))]
     assert texts == ["Two buses were set on fire", "A guard was beaten to death"]
+
+
+# ---------------------------------------------------------------- issue 21: patterns after batch A's first run
+# (sentences written for these tests)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Thousands fled, with many evacuated from the valley.", "evacuate"),  # "with X <participle>"
+    ("With half of the bridges damaged, traffic stalled.", "damage"),
+    ("The relief plan was 40 percent funded.", "fund"),  # a share between "be" and the participle
+    ("On the steps taken to cut costs, he said little.", "take"),  # a reduced relative with a purpose
+])
+def test_passives_without_be_found_in_unseen_patterns(text, verb):
+    found = [(p.verb, p.agent) for p in kit.find_passives(kit.parse(text))]
+    assert (verb, None) in found
+
+
+@pytest.mark.parametrize("text", ["With the mayor gone, the council met.", "He was 40 percent sure."])
+def test_no_passive_where_nothing_was_done_to_anyone(text):
+    assert kit.find_passives(kit.parse(text)) == []

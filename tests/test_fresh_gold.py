@@ -1,9 +1,10 @@
-"""The fresh batch's gold files (bench/fresh/, issue 21) checked as data, as bench/dev's are.
+"""The fresh batches' gold files (bench/fresh/ and bench/fresh2/, issue 21) checked as data,
+as bench/dev's are.
 
 The kit is never run here: a fresh batch must not be seen by the kit before its first scored
-run (bench/fresh/README.md). These tests only check that every quoted string sits at its
-offsets, that the offsets can be filled again from the quotes, and that metadata and labels
-are complete, so a typo cannot reach the headline figure.
+run (bench/fresh/README.md, bench/fresh2/README.md). These tests only check that every quoted
+string sits at its offsets, that the offsets can be filled again from the quotes, and that
+metadata and labels are complete, so a typo cannot reach the headline figure.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FRESH = ROOT / "bench" / "fresh"
+FRESH2 = ROOT / "bench" / "fresh2"
 DEV = ROOT / "bench" / "dev"
+#: Every fresh batch, by name; each is checked the same way.
+BATCHES = {"fresh": FRESH, "fresh2": FRESH2}
 
 
 def _load(name: str, path: Path):
@@ -29,40 +33,62 @@ def _load(name: str, path: Path):
 sd = _load("score_dev_for_fresh", ROOT / "bench" / "score_dev.py")
 annotate = _load("annotate_for_fresh", DEV / "annotate.py")
 
-ARTICLES = sorted(p.name[: -len(".gold.json")] for p in FRESH.glob("*.gold.json"))
+def _ids(folder: Path) -> list[str]:
+    return sorted(p.name[: -len(".gold.json")] for p in folder.glob("*.gold.json"))
 
 
-def _read(aid: str) -> tuple[str, dict, dict]:
-    text = (FRESH / f"{aid}.txt").read_text(encoding="utf-8")
-    gold = json.loads((FRESH / f"{aid}.gold.json").read_text(encoding="utf-8"))
-    meta = json.loads((FRESH / f"{aid}.json").read_text(encoding="utf-8"))
+#: (batch name, article id) for every article of every fresh batch.
+ARTICLES = [(name, aid) for name, folder in BATCHES.items() for aid in _ids(folder)]
+
+
+def _read(aid: str, batch: str = "fresh") -> tuple[str, dict, dict]:
+    folder = BATCHES[batch]
+    text = (folder / f"{aid}.txt").read_text(encoding="utf-8")
+    gold = json.loads((folder / f"{aid}.gold.json").read_text(encoding="utf-8"))
+    meta = json.loads((folder / f"{aid}.json").read_text(encoding="utf-8"))
     return text, gold, meta
 
 
-def test_fresh_batch_is_big_and_varied_enough():
-    # issue 21: a fresh batch holds at least 8 articles; this one was chosen from new outlets.
-    assert len(ARTICLES) >= 8
-    metas = [_read(a)[2] for a in ARTICLES]
+@pytest.mark.parametrize("batch", sorted(BATCHES))
+def test_fresh_batch_is_big_and_varied_enough(batch):
+    # issue 21: a fresh batch holds at least 8 articles; each was chosen from new outlets.
+    ids = _ids(BATCHES[batch])
+    assert len(ids) >= 8
+    metas = [_read(a, batch)[2] for a in ids]
     assert len({m["outlet"].split(" (")[0] for m in metas}) >= 6
     assert len({m["topic"] for m in metas}) >= 5
 
 
-def test_fresh_ids_are_not_in_the_dev_set():
-    dev = {p.name[: -len(".gold.json")] for p in DEV.glob("*.gold.json")}
-    assert not set(ARTICLES) & dev
+def test_fresh_ids_are_not_in_the_dev_set_nor_in_another_batch():
+    dev = set(_ids(DEV))
+    seen: set[str] = set()
+    for folder in BATCHES.values():
+        ids = set(_ids(folder))
+        assert not ids & dev, f"{folder.name}: ids also in bench/dev: {sorted(ids & dev)}"
+        assert not ids & seen, f"{folder.name}: ids also in another fresh batch: {sorted(ids & seen)}"
+        seen |= ids
 
 
-@pytest.mark.parametrize("aid", ARTICLES)
-def test_fresh_article_has_text_metadata_and_licence(aid):
-    text, gold, meta = _read(aid)
+def test_every_fresh_file_belongs_to_a_complete_triple():
+    # a stray .txt without its gold (or a gold without metadata) would silently drop out of the figure
+    for folder in BATCHES.values():
+        stems = {p.name.split(".")[0] for p in folder.iterdir() if p.suffix in (".txt", ".json")}
+        for stem in stems:
+            for ext in (".txt", ".json", ".gold.json"):
+                assert (folder / f"{stem}{ext}").exists(), f"{folder.name}/{stem}{ext} missing"
+
+
+@pytest.mark.parametrize("batch,aid", ARTICLES)
+def test_fresh_article_has_text_metadata_and_licence(batch, aid):
+    text, gold, meta = _read(aid, batch)
     assert text.strip() and gold["id"] == aid and meta["id"] == aid
     for field in ("outlet", "url", "date", "topic", "licence", "extent"):
         assert meta.get(field), f"{aid}: no {field}"
 
 
-@pytest.mark.parametrize("aid", ARTICLES)
-def test_fresh_gold_offsets_give_back_the_quoted_text(aid):
-    text, gold, _ = _read(aid)
+@pytest.mark.parametrize("batch,aid", ARTICLES)
+def test_fresh_gold_offsets_give_back_the_quoted_text(batch, aid):
+    text, gold, _ = _read(aid, batch)
     assert annotate.check(gold, text) == []
     for a in gold["attributions"]:
         assert a["heads"] and a["kind"] in ("direct", "indirect", "according_to")
@@ -80,7 +106,7 @@ def test_fresh_gold_offsets_give_back_the_quoted_text(aid):
             assert f["comment"], "an open reading needs a comment"
 
 
-@pytest.mark.parametrize("aid", ARTICLES)
-def test_fresh_gold_offsets_are_reproducible(aid):
-    text, gold, _ = _read(aid)
+@pytest.mark.parametrize("batch,aid", ARTICLES)
+def test_fresh_gold_offsets_are_reproducible(batch, aid):
+    text, gold, _ = _read(aid, batch)
     assert annotate.fill(json.loads(json.dumps(gold)), text) == gold

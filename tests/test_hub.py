@@ -95,6 +95,7 @@ def test_jupyterhub_config_loads_with_culler_memory_limit_and_nbgitpuller():
     assert c.Spawner.default_url.startswith("/git-pull?repo=https%3A%2F%2Fgit.example.org")
     assert f"urlpath=lab/tree/{FOLDER}/notebooks/00_start.ipynb" in c.Spawner.default_url
     assert Path(c.Spawner.cmd[0]).name == "jupyterhub-singleuser"
+    assert "--MappingKernelManager.cull_idle_timeout=120" in c.Spawner.args  # closed pages' kernels go
 
 
 def test_jupyterhub_config_adds_no_second_culler_in_the_littlest_jupyterhub():
@@ -115,6 +116,8 @@ def test_zero_to_jupyterhub_config_loads():
     assert "gitpuller" in hook
     assert single["defaultUrl"].startswith(f"/lab/tree/{FOLDER}/notebooks/")
     assert single["image"]["name"] and "tag" in single["image"]
+    culling = single["extraFiles"]["kernel-culling"]["data"]["MappingKernelManager"]
+    assert culling["cull_idle_timeout"] <= 120 and culling["cull_connected"] is False
 
 
 def test_binder_reads_the_top_level_environment():

@@ -73,3 +73,12 @@ def test_a_list_of_numbers_is_not_joined():
 def test_range_with_a_hanging_hyphen(text, low, high, kind):
     q = amounts(text)
     assert [(lo, hi, k) for _, k, lo, hi in q] == [(low, high, kind)]
+
+
+def test_as_great_as_is_a_ceiling():
+    assert amounts("Damage could be as great as $40 million.") == [("as great as $40 million", "money", None, 40_000_000)]
+
+
+@pytest.mark.parametrize("text", ["The blaze was a major one, crews said.", "We lost the last one in May."])
+def test_one_after_an_adjective_is_a_pronoun(text):
+    assert amounts(text) == []

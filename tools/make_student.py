@@ -15,7 +15,9 @@ the teacher's solution is stored base64-encoded, so it is not read at a glance).
 is saved under the cell's ``kit_exercise`` metadata, else ``<notebook>_written_<n>``; a cell
 tagged ``transfer`` gets the transfer task's rubric, every other the open-answer rubric.
 Cells tagged ``teacher-only`` are left out, outputs are cleared, and the ``# NBVAL_CHECK_OUTPUT``
-markers are dropped (student copies have no saved outputs to compare).
+markers are dropped (student copies have no saved outputs to compare). Markdown that only fits
+JupyterLab ("(In a notebook you can also ...)", the write-here line) is hidden in app mode
+(:mod:`kit.core.appmode`), and a last cell links to the next step of the course.
 
 Teacher notebooks keep the outputs of the cells marked ``# NBVAL_CHECK_OUTPUT`` (tables, counts,
 feedback): nbval compares them on every test run, so a change in what a student sees fails a
@@ -43,6 +45,30 @@ BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 ASSIGN = re.compile(r"^(\s*)([A-Za-z_][A-Za-z_0-9]*)\s*=")
 MARKDOWN_STUB = "_Write your answer here._"
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+#: Hides Lab-only text in app mode (Voila applies it; JupyterLab drops <style> from Markdown).
+APP_STYLE = "<style>.kit-lab-only{display:none !important}</style>"
+#: "(In a notebook you can also replace the ... and run it.)": only for JupyterLab.
+IN_A_NOTEBOOK = re.compile(r"\((?:In a notebook|In code)\b[^()]*(?:\([^()]*\)[^()]*)*\)")
+
+
+def lab_only(text: str) -> str:
+    """``text`` in a span that app mode hides (:mod:`kit.core.appmode`).
+
+    >>> lab_only("Run the cell.")
+    '<span class="kit-lab-only">Run the cell.</span>'
+    """
+    return f'<span class="kit-lab-only">{text}</span>'
+
+
+def app_aware(markdown: str) -> str:
+    """A Markdown cell with what app mode cannot do hidden there: the write-here line (the box
+    below it takes the answer) and "(In a notebook ...)" asides about code cells.
+
+    >>> app_aware("Press Check. (In a notebook you can also edit the `...` and run it.)")
+    'Press Check. <span class="kit-lab-only">(In a notebook you can also edit the `...` and run it.)</span>'
+    """
+    lines = [lab_only(MARKDOWN_STUB) if line.strip() == MARKDOWN_STUB else line for line in markdown.splitlines()]
+    return IN_A_NOTEBOOK.sub(lambda m: lab_only(m.group(0)), "\n".join(lines))
 
 
 def strip_solution(source: str, *, markdown: bool) -> str:
@@ -111,7 +137,7 @@ def student_copy(nb, name: str = "notebook"):
     """A new notebook: the teacher's without solutions, teacher-only cells and outputs; a model
     answer behind a button after each Markdown solution."""
     new = nbformat.v4.new_notebook(metadata=nb.metadata)
-    written = 0
+    written, styled = 0, False
     for cell in nb.cells:
         tags = cell.get("metadata", {}).get("tags", [])
         if "teacher-only" in tags:
@@ -124,6 +150,10 @@ def student_copy(nb, name: str = "notebook"):
             written += 1
             model = model_answer_cell(cell, f"{name}_written_{written}")
         cell.source = strip_solution(cell.source, markdown=cell.cell_type == "markdown")
+        if cell.cell_type == "markdown":
+            cell.source = app_aware(cell.source)
+            if not styled:
+                cell.source, styled = cell.source + "\n\n" + APP_STYLE, True
         if cell.cell_type == "code":
             cell.source = drop_check_mark(cell.source)
             cell.outputs = []
@@ -131,9 +161,19 @@ def student_copy(nb, name: str = "notebook"):
         new.cells.append(cell)
         if model is not None:
             new.cells.append(model)
+    new.cells.append(next_step_cell(name))
     for i, cell in enumerate(new.cells):
         cell["id"] = f"cell-{i:03d}"
     return new
+
+
+def next_step_cell(name: str):
+    """The last cell of every student notebook: a link to the next step of the course
+    (:mod:`kit.classroom.course`) and back to the start page with the student's progress."""
+    source = ("# What comes next: a link (in app mode it keeps the easy-read choice).\n"
+              "from kit.classroom.course import next_step\n\n"
+              f"next_step({name!r})")
+    return nbformat.v4.new_code_cell(source, metadata={"tags": ["next-step"]})
 
 
 def drop_check_mark(source: str) -> str:
@@ -150,10 +190,10 @@ def checked(cell) -> bool:
     return cell.cell_type == "code" and any(line.strip() == CHECK_MARK for line in cell.source.splitlines())
 
 
-def run_notebook(path: Path, answers: Path, timeout: int = 600):
+def run_notebook(path: Path, answers: Path, timeout: int = 600, *, widgets: bool = False):
     """Run a notebook in a fresh kernel, its folder as the working folder, saving answers to
-    ``answers`` (never the class's file); the executed notebook. Used by :func:`execute` and by
-    tests/test_notebook_outputs.py."""
+    ``answers`` (never the class's file); the executed notebook (with ``widgets``, its widgets'
+    state too, in its metadata). Used by :func:`execute` and by the tests."""
     import os
 
     from nbclient import NotebookClient
@@ -162,7 +202,7 @@ def run_notebook(path: Path, answers: Path, timeout: int = 600):
     old = os.environ.get("KIT_ANSWERS")
     os.environ["KIT_ANSWERS"] = str(answers)
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
+        NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=widgets,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
     finally:
         if old is None:

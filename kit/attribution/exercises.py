@@ -15,7 +15,7 @@ _TYPE_WORDS = {
     "expert": "expert", "analyst": "expert",
     "foreign government": "foreign_government", "foreign_government": "foreign_government",
     "eyewitness": "eyewitness", "witness": "eyewitness", "resident": "eyewitness",
-    "unnamed": "unnamed", "anonymous": "unnamed",
+    "unnamed": "unnamed", "unnamed source": "unnamed", "anonymous": "unnamed",
     "media": "media", "organisation": "organisation", "organization": "organisation", "other": "other",
 }
 
@@ -49,7 +49,8 @@ def attribution_classify(answer: object) -> Feedback:
     ex = "attribution_classify"
     if is_blank(answer) or not isinstance(answer, dict):
         return Feedback(False, NOT_ANSWERED if is_blank(answer) else
-                        "Give a dictionary: {\"speaker\": \"type\", ...}, as in the cell.", ex)
+                        "Choose a kind of source for each speaker (in a notebook, fill in one answer per "
+                        "speaker in the code cell).", ex)
     given = {norm(k): v for k, v in answer.items()}
     if all(is_blank(v) for v in given.values()):
         return Feedback(False, NOT_ANSWERED, ex)
@@ -84,8 +85,8 @@ def _doubt_feedback(answer: object, ex: str, who: str) -> Feedback:
         return hint(f"\"{word}\" is neutral: it neither trusts nor doubts. Look for a verb that "
                     f"makes you wonder whether {who} is telling the truth.", ex)
     if signal == "endorsing":
-        return hint(f"\"{word}\" still presents the claim as settled, like \"confirmed\" (the writer's choice, "
-                    "not a proof). Which verb would make a reader doubt it?", ex)
+        return hint(f"\"{word}\" presents the claim as settled (the writer's choice, not a proof). "
+                    "Which verb would make a reader doubt it?", ex)
     if signal:
         return hint(f"\"{word}\" signals something else ({signal}). Which verb tells the reader "
                     "the claim might not be true?", ex)
@@ -142,10 +143,10 @@ def attribution_chain(answer: object) -> Feedback:
     if isinstance(answer, str):
         answer = [p for p in re.split(r"[\s,>-]+", answer[:200]) if p]
     if not isinstance(answer, (list, tuple)):
-        return hint("Give a list of the four letters in order, like [\"A\", \"B\", \"C\", \"D\"].", ex)
+        return hint("Give the four letters in order, first step first: for example A, B, C, D.", ex)
     given = [norm(x).upper() for x in answer[:10]]
     if sorted(given) != sorted(_CHAIN_ORDER):
-        return hint("Use each letter A, B, C and D once, like [\"A\", \"B\", \"C\", \"D\"].", ex)
+        return hint("Use each letter A, B, C and D once: one step in each place.", ex)
     for n, (g, c) in enumerate(zip(given, _CHAIN_ORDER), start=1):
         if g != c:
             tips = {

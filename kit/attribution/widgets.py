@@ -7,6 +7,7 @@ import html
 import ipywidgets as W
 
 from kit.core.errors import KitError
+from kit.core.glossary import plain_count
 from kit.core.render import highlight, message
 from kit.core.text import load_article
 from kit.core.widgets import SEED, parsed, safe_html, text_check_view
@@ -119,6 +120,8 @@ def unsourced_html(text: str) -> str:
     """
     from kit.attribution import find_unattributed
 
+    if not text.strip():
+        return message("The box is empty: paste a news text into it, then press the button.", kind="todo")
     claims = find_unattributed(parsed(text))
     if not claims:
         return message("Every contested claim the kit found has a source. Check the rest yourself!",
@@ -128,7 +131,8 @@ def unsourced_html(text: str) -> str:
         f"{html.escape(', '.join(c.cues))}. {html.escape(c.question)}</small></li>"
         for c in claims
     )
-    return (message(f"{len(claims)} sentence(s) state contested facts with no source:", kind="warning")
+    n = plain_count(len(claims), "sentence states", "sentences state")
+    return (message(f"{n} contested facts with no source:", kind="warning")
             + f"<ol class='kit-unsourced'>{items}</ol>")
 
 

@@ -49,22 +49,71 @@ def _value(text: str) -> object:
     return text if text.strip() else ...
 
 
+def _shown(answer: object) -> str:
+    """A saved answer as the text a box shows (a list as its items, comma-separated).
+
+    >>> _shown("61"), _shown(["a", "b"]), _shown(61)
+    ('61', 'a, b', '61')
+    """
+    if isinstance(answer, list):
+        return ", ".join(str(a) for a in answer)
+    return str(answer)
+
+
 def feedback_html(checker: Callable, *args) -> str:
     """The checker's Feedback for ``args`` as HTML (a friendly message if anything fails)."""
-    return safe_html(lambda: checker(*args)._repr_html_())
+    return safe_html(lambda: checker(*args).as_html())
+
+
+def saved_entry(checker: Callable) -> dict | None:
+    """The saved answer to ``checker``'s exercise (``{"answer", "passed", "message", ...}``), or None.
+
+    >>> saved_entry(lambda answer: None) is None
+    True
+    """
+    from kit.classroom.answers import load_answers
+
+    exercise_id = getattr(checker, "exercise_id", None)
+    entry = load_answers().get(exercise_id) if isinstance(exercise_id, str) else None
+    return entry if entry and entry.get("answer") is not None else None
+
+
+def saved_feedback_html(entry: dict) -> str:
+    """The feedback a saved answer got, with a line saying it is the saved one.
+
+    >>> "Your saved answer" in saved_feedback_html({"answer": "x", "passed": True, "message": "Well done! Yes."})
+    True
+    """
+    from kit.classroom.feedback import Feedback
+
+    fb = Feedback(entry.get("passed") is True, str(entry.get("message") or ""))
+    note = "<p class='kit-saved' style='margin:2px 0;color:#444'>Your saved answer is shown above. Change it and press Check to try again.</p>"
+    return (fb.as_html() if fb.message else "") + note
 
 
 def _exercise_box(checker: Callable, controls: list, read: Callable[[], tuple], *, prompt: str,
-                  button: str = CHECK) -> W.VBox:
-    """Prompt, controls, a Check button and the feedback under it (the last child)."""
-    check = W.Button(description=button, button_style="primary", icon="check",
-                     tooltip="Check your answer and save it")
+                  button: str = CHECK, fill: Callable[[object], None] | None = None) -> W.VBox:
+    """Prompt, controls, a Check button and the feedback under it (the last child).
+
+    A saved answer (``kit_answers.json``) is put back in the controls with ``fill`` and its
+    feedback shown, so a reopened page shows what the student did.
+    """
+    check = W.Button(description=button, button_style="primary", tooltip="Check your answer and save it")
     out = W.HTML()
+    out.add_class("kit-feedback")  # an ARIA live region (see _LIVE): screen readers read the feedback
 
     def on_click(_=None):
         out.value = feedback_html(checker, *read())
 
     check.on_click(on_click)
+    entry = saved_entry(checker)
+    if entry is not None:
+        try:
+            if fill is not None:
+                fill(entry["answer"])
+        except Exception:  # an answer saved by an older kit: show its feedback only
+            pass
+        out.value = safe_html(lambda: saved_feedback_html(entry))
     head = W.HTML(f"<b>{html.escape(prompt)}</b>") if prompt else W.HTML()
     box = W.VBox([head, *controls, check, out], layout=W.Layout(max_width="900px"))
     box.add_class("kit-exercise")
@@ -93,7 +142,14 @@ def choice_exercise(checker: Callable, options: Sequence, *, prompt: str = "",
             return (chosen,)
         return ((chosen, why.value.strip()) if chosen is not ... or why.value.strip() else ...,)
 
-    return _exercise_box(checker, controls, read, prompt=prompt)
+    def fill(answer):
+        if evidence and isinstance(answer, list) and len(answer) == 2:
+            answer, why.value = answer[0], str(answer[1] or "")
+        values = [v for _, v in radio.options]
+        if answer in values:
+            radio.value = answer
+
+    return _exercise_box(checker, controls, read, prompt=prompt, fill=fill)
 
 
 def text_exercise(checker: Callable, *, prompt: str = "", placeholder: str = "Type your answer",
@@ -106,7 +162,8 @@ def text_exercise(checker: Callable, *, prompt: str = "", placeholder: str = "Ty
                  layout=W.Layout(width="100%", max_width="700px"))
     convert = convert or (lambda text: text)
     return _exercise_box(checker, [box], lambda: (
-        ... if _value(box.value) is ... else convert(box.value.strip()),), prompt=prompt)
+        ... if _value(box.value) is ... else convert(box.value.strip()),), prompt=prompt,
+        fill=lambda answer: setattr(box, "value", _shown(answer)))
 
 
 def fields_exercise(checker: Callable, labels: Sequence[str], *, prompt: str = "",
@@ -117,8 +174,11 @@ def fields_exercise(checker: Callable, labels: Sequence[str], *, prompt: str = "
     """
     boxes = [W.Text(description=label, placeholder=placeholder, style={"description_width": "initial"})
              for label in labels]
+    def fill(answer):  # only the first answer is saved (the checker's first argument)
+        boxes[0].value = _shown(answer)
+
     return _exercise_box(checker, boxes, lambda: tuple(_value(b.value.strip()) for b in boxes),
-                         prompt=prompt)
+                         prompt=prompt, fill=fill)
 
 
 def multi_exercise(checker: Callable, options: Sequence, *, prompt: str = "",
@@ -135,7 +195,12 @@ def multi_exercise(checker: Callable, options: Sequence, *, prompt: str = "",
         chosen = [value for (_, value), tick in zip(pairs, ticks) if tick.value]
         return (as_type(chosen) if chosen else ...,)
 
-    return _exercise_box(checker, [group], read, prompt=prompt)
+    def fill(answer):
+        given = {str(a) for a in answer} if isinstance(answer, list) else {str(answer)}
+        for (_, value), tick in zip(pairs, ticks):
+            tick.value = str(value) in given
+
+    return _exercise_box(checker, [group], read, prompt=prompt, fill=fill)
 
 
 def pairs_exercise(checker: Callable, keys: Sequence, options: Sequence, *, prompt: str = "",
@@ -154,23 +219,37 @@ def pairs_exercise(checker: Callable, keys: Sequence, options: Sequence, *, prom
         values = [d.value if d.value != BLANK else ... for d in drops]
         return (values if as_list else dict(zip(keys, values)),)
 
-    return _exercise_box(checker, [group], read, prompt=prompt)
+    def fill(answer):
+        chosen = answer if isinstance(answer, list) else [answer.get(str(k)) for k in keys]
+        for drop, value in zip(drops, chosen):
+            if value in [v for _, v in drop.options]:
+                drop.value = value
+
+    return _exercise_box(checker, [group], read, prompt=prompt, fill=fill)
 
 
 def article_switch(easy_read: bool, *, original: str, easy: str) -> W.HTML:
-    """Which article the notebook reads, and a link that opens the page with the other one.
+    """Which article the notebook reads, and how to switch to the other one.
 
-    In app mode (Voila) the link reloads the page with ``?easy-read=1`` (or without it); the
-    notebook's setup cell reads that from ``QUERY_STRING``. In JupyterLab, change
-    ``EASY_READ`` in the setup cell and run the notebook again.
+    In app mode (Voila) a link reloads the page with ``?easy-read=1`` (or without it); the
+    notebook's setup cell reads that from ``QUERY_STRING``, and the course's links pass it on.
+    In JupyterLab the student changes ``EASY_READ`` in the setup cell and runs the notebook again.
 
+    >>> import os; os.environ["SERVER_SOFTWARE"] = "voila/0.5"
     >>> "easy-read=1" in article_switch(False, original="a", easy="b").value
     True
+    >>> del os.environ["SERVER_SOFTWARE"]
+    >>> "EASY_READ = True" in article_switch(False, original="a", easy="b").value
+    True
     """
+    from kit.core.appmode import in_app
+
     now, other = (easy, original) if easy_read else (original, easy)
-    href = "?" if easy_read else "?easy-read=1"
     label = "the original article" if easy_read else "the easy-read version (shorter sentences, same facts)"
-    return W.HTML(
-        f"<p>Reading: <b>{html.escape(now)}</b>. In app mode, <a href=\"{href}\">switch to {label}</a> "
-        f"(the page reloads). In a notebook, set <code>EASY_READ = {not easy_read}</code> in the first "
-        "cell and run all cells again.</p>")
+    if in_app():
+        href = "?" if easy_read else "?easy-read=1"
+        how = f'<a href="{href}">Switch to {label}</a> (the page reloads).'
+    else:
+        how = (f"To switch to {label}, set <code>EASY_READ = {not easy_read}</code> in the first cell "
+               "and run all cells again.")
+    return W.HTML(f"<p>Reading: <b>{html.escape(now)}</b>. {how}</p>")

@@ -39,6 +39,18 @@ NOT_ANSWERED = not_answered()
 _NOT_ANSWERED_START = NOT_ANSWERED.split(":")[0]
 
 
+def not_answered_output(shown: str) -> bool:
+    """Is a checker's printed output the "not answered yet" note (a notebook run with blank
+    answers)? It is no try: the gradebook skips it. (Older kits printed it after a 💡.)
+
+    >>> not_answered_output("💡 You have not answered yet: choose an answer, then press Check.")
+    True
+    >>> not_answered_output("✏️ " + NOT_ANSWERED), not_answered_output("💡 Not yet. Look again.")
+    (True, False)
+    """
+    return _NOT_ANSWERED_START in shown[:40]
+
+
 @dataclass(frozen=True)
 class Feedback:
     """What a checker says: ``passed`` and a message (a hint when not passed)."""
@@ -54,7 +66,7 @@ class Feedback:
         return self.message
 
     def __repr__(self) -> str:
-        return ("✅ " if self.passed else "💡 ") + self.message
+        return ("✅ " if self.passed else "💡 " if self.answered else "✏️ ") + self.message
 
     @property
     def answered(self) -> bool:
@@ -66,10 +78,25 @@ class Feedback:
         """
         return not self.message.startswith(_NOT_ANSWERED_START)
 
-    def _repr_html_(self) -> str:
+    def as_html(self) -> str:
+        """The message as HTML: a tick, a hint or a quiet "not answered yet" note."""
         from kit.core.render import message
 
-        return message(self.message, kind="success" if self.passed else "warning" if self.answered else "todo")
+        return message(self.message, kind="success" if self.passed else "warning" if self.answered else "todo",
+                       live=True)
+
+    def _repr_html_(self) -> str:
+        """As a cell's output: in app mode (code hidden) a blank answer shows nothing, since the
+        student answers in the widget below, which shows its own feedback.
+
+        >>> import os; os.environ["SERVER_SOFTWARE"] = "voila/0.5"
+        >>> Feedback(False, NOT_ANSWERED)._repr_html_(), "Look" in Feedback(False, "Look again.")._repr_html_()
+        ('', True)
+        >>> del os.environ["SERVER_SOFTWARE"]
+        """
+        from kit.core.appmode import in_app
+
+        return "" if not self.answered and in_app() else self.as_html()
 
 
 def passed(text: str, exercise: str = "") -> Feedback:

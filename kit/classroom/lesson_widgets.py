@@ -60,7 +60,7 @@ def _box(prompt: str, controls: list, read, check) -> W.VBox:
     out.add_class("kit-feedback")
 
     def on_click(_=None):
-        out.value = safe_html(lambda: check(*read())._repr_html_())
+        out.value = safe_html(lambda: check(*read()).as_html())
 
     button.on_click(on_click)
     box = W.VBox([W.HTML(f"<b>{html.escape(prompt)}</b>"), *controls, button, out],

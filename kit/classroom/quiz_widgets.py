@@ -192,12 +192,12 @@ def make_quiz(bank="quiz_before") -> W.VBox:
             missing = len(bank.items) - len(answers)
             if answers and missing and not state["confirm"]:
                 state["confirm"] = True
-                return check_quiz(bank, answers, final=False)._repr_html_() + message(
+                return check_quiz(bank, answers, final=False).as_html() + message(
                     f"{missing} question{'s' * (missing != 1)} still without an answer. Answer them, or press "
                     "Submit - final again to hand in as it is.", kind="warning")
             fb = check_quiz(bank, answers)
             state["confirm"], state["last"] = False, answers
-            return fb._repr_html_() + (after_attempt_html(bank, answers) if answers else "")
+            return fb.as_html() + (after_attempt_html(bank, answers) if answers else "")
         result.value = safe_html(build)
 
     def on_change(_=None):

@@ -69,6 +69,34 @@ def make_reader(article_id: str = SEED) -> W.VBox:
     return W.VBox([slider, kinds, out], layout=W.Layout(max_width="900px"))
 
 
+#: How the page works, in JupyterLab (cells the student runs) and in app mode (code hidden).
+HOW_LAB = (
+    "<ul><li>A notebook is made of <b>cells</b>. Grey boxes hold code; the rest is text like this.</li>"
+    "<li>Click a grey cell and press <b>Shift + Enter</b> to run it. The result appears below it.</li>"
+    "<li>Run the cells <b>from top to bottom</b>. The first cell must run before the others.</li>"
+    "<li>If something looks stuck, use the menu <b>Kernel \u2192 Restart Kernel and Run All Cells</b>.</li>"
+    "<li>You cannot break anything: the article and the kit are never changed by what you do here.</li></ul>")
+HOW_APP = (
+    "<ul><li>This page has run for you: read it from top to bottom and use its boxes and buttons.</li>"
+    "<li>To answer a question, choose or type in the box under it and press <b>Check</b>. You get a hint "
+    "when it is not right yet.</li>"
+    "<li>Your answers are saved on this computer: close the page whenever you like, and they are "
+    "still there when you come back.</li>"
+    "<li>Each page ends with a link to the next one; the list of all steps is further down this page.</li>"
+    "<li>You cannot break anything: the article and the kit are never changed by what you do here.</li></ul>")
+
+
+def how_it_works():
+    """How to use the page: running cells in JupyterLab, boxes and buttons in app mode.
+
+    >>> "Shift + Enter" in how_it_works()._repr_html_()
+    True
+    """
+    from kit.core.appmode import lab_or_app
+
+    return lab_or_app(HOW_LAB, HOW_APP)
+
+
 # Each notebook's checkers live in a section like this one, decorated with
 # @exercise("<id>") from kit.classroom.answers so answers are saved beside the notebook.
 

@@ -105,7 +105,7 @@ def _note_controls(exercise: str) -> tuple[W.Textarea, W.Button, W.HTML]:
     old_note = saved(exercise + "_why", "")
     note = W.Textarea(value=old_note if isinstance(old_note, str) else "",
                       placeholder="Where is the kit wrong, or where were you wrong? Why?",
-                      layout=W.Layout(width="100%", height="70px"))
+                      description="Your note", layout=W.Layout(width="100%", height="70px"))
     return note, W.Button(description="Save note", icon="save"), W.HTML()
 
 

@@ -36,8 +36,8 @@ def compare_which(answer: object) -> Feedback:
     """
     ex = "compare_which"
     if not isinstance(answer, dict):
-        return hint('Write the answer as {"A": "...", "B": "...", "C": "..."}, with "state media", '
-                    '"opposition" or "wire" for each letter.', ex)
+        return hint('Choose one voice for each letter A, B and C: "state media", "opposition" or "wire" '
+                    '(in a notebook, fill in the three answers the code cell asks for).', ex)
     got = {str(k).strip().upper(): _voice(v) for k, v in answer.items()}
     unknown = [k for k in _BLIND if got.get(k) is None]
     if unknown:

@@ -51,6 +51,23 @@ class Fingerprint:
     words: int
     missing: tuple = ()
 
+    def summary(self) -> str:
+        """The fingerprint in plain words, one line per lens (what a notebook prints).
+
+        >>> print(Fingerprint("x", "", {"neutral": 2, "delegitimizing": 0}, {}, {"state_media": 1}, {"40": "40 people"}, 1, 20).summary())
+        labels: 2 that are neutral, 0 that paint them as illegitimate
+        sources: 1 state media
+        figures: 40 people
+        claims with no source: 1
+        """
+        def counts(d: dict) -> str:
+            return ", ".join(f"{n} {plain_label(k)}" for k, n in d.items()) or "none"
+
+        labels = ", ".join(f"{n} that {_paint(k)}" for k, n in self.labels.items()) or "none"
+        figures = "; ".join(str(v) for v in self.figures.values()) or "none"
+        return (f"labels: {labels}\nsources: {counts(self.sources)}\nfigures: {figures}\n"
+                f"claims with no source: {self.unattributed}")
+
 
 #: Units written in more than one way, one spelling each (so "130 km" and "130 kilometres" match).
 _UNITS = {"kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",

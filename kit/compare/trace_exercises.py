@@ -135,11 +135,11 @@ def trace_distance(answer: object) -> Feedback:
                       "trust it. What do the numbers really claim?", ex)
     if 200 <= value <= 260:
         return hint("That is the story's figure. Do not copy it: measure it yourself, with a map or with "
-                    "distance_km and the two cities' coordinates.", ex)
+                    "the two cities' coordinates.", ex)
     if value > 1000:
         return hint("That is more than the whole of Syria (about 800 km across). Answer in km, not metres.", ex)
     return hint("Check your measurement: use the two city centres, and the straight line between them. "
-                "With coordinates: distance_km((36.20, 37.16), (35.13, 36.75)).", ex)
+                "Aleppo is at 36.20 north, 37.16 east; Hama at 35.13 north, 36.75 east.", ex)
 
 
 _SPEAKER_WORDS = ("speaker", "he said", "said", "attribution", "source", "rahman", "who said", "name")
@@ -171,7 +171,7 @@ def trace_what_changed(answer: object) -> Feedback:
         return hint("One of two: the quotation marks. What else ends AFP's sentence and is missing from "
                     "the republished one? (Who says so?)", ex)
     return hint("Look at the marked changes in the view for this sentence: one is about who says it, one "
-                "about punctuation. Write both, e.g. [\"...\", \"...\"].", ex)
+                "about punctuation. Tick both.", ex)
 
 
 # ------------------------------------------------ SIFT practised: Stop, Investigate (with evidence)

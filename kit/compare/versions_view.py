@@ -229,10 +229,14 @@ def make_versions(a: str | None = None, b: str | None = None, *, choices: dict[s
     ``a``/``b``: a name from ``choices``, a bundled article id, or a text. ``choices``
     (name -> text) fills the menus; by default, the copies of the seed article that carry
     an excerpt. Children: menu A, menu B, the "only sentences both have" box (ticked by itself
-    when one version is a short excerpt of the other), the view.
+    when one version is a short excerpt of the other), a box to paste each version given as a
+    text, the view.
 
     >>> w = make_versions("Police said 40 were hurt.", "40 were hurt.")
     >>> "speaker dropped" in w.children[-1].value
+    True
+    >>> w.children[3].value = "Rebels said 40 were hurt."  # pasted in app mode
+    >>> "Rebels said" in w.children[-1].value
     True
     """
     import ipywidgets as W
@@ -274,4 +278,32 @@ def make_versions(a: str | None = None, b: str | None = None, *, choices: dict[s
         pick.observe(new_pair, "value")
     shared.observe(update, "value")
     new_pair()
-    return W.VBox([pick_a, pick_b, shared, out], layout=W.Layout(max_width="1200px"))
+
+    def pasted():  # the same menu entry with a new text: align again
+        seen.clear()
+        new_pair()
+
+    areas = [_paste_box(which, pick, texts, pasted) for which, pick in (("A", pick_a), ("B", pick_b))
+             if f"text:Your text {which}" in texts]
+    return W.VBox([pick_a, pick_b, shared, *areas, out], layout=W.Layout(max_width="1200px"))
+
+
+def _paste_box(which: str, pick, texts: dict, refresh):
+    """A box for the student's own version ``which`` (app mode has no code to edit): what is
+    pasted there becomes "Your text A" (or B), chosen in its menu."""
+    import ipywidgets as W
+
+    key = f"text:Your text {which}"
+    area = W.Textarea(value=texts[key], description=f"Your text {which}", continuous_update=False,
+                      placeholder=f"Paste a version of a story here: it becomes {which}",
+                      layout=W.Layout(width="100%", height="90px"))
+
+    def changed(change):
+        texts[key] = change["new"]
+        if pick.value == key:
+            refresh()
+        else:
+            pick.value = key
+
+    area.observe(changed, "value")
+    return area

@@ -72,7 +72,7 @@ def framing_view(an: Analysis) -> str:
     if "framing" in an.missing:
         return _missing(an, "framing")
     parts = [_lens_html(an, "framing", "labels_html", an.labels, tag="stance",
-                        tooltip=lambda l: f"{getattr(l, 'actor', '')}: {plain_label(l.stance)}")]
+                        tooltip=lambda l: f"{plain_label(getattr(l, 'actor', ''))}: {plain_label(l.stance)}")]
     counts = Counter(l.stance for l in an.labels)
     parts.append(_h("Labels: how they paint each side"))
     parts.append(table_html(["how the label paints them", "how many", "words used"], [

@@ -245,6 +245,7 @@ def make_detector(original: str = "", *, expect=(), lenses=None, exercise: str =
 
     before = saved(exercise, None)
     box = W.Textarea(value=before if isinstance(before, str) and before.strip() else original,
+                     placeholder="Your rewritten text", description="Your text",
                      layout=W.Layout(width="100%", height="120px"))
     intro = W.HTML(message(prompt or "Rewrite the text to push the reader one way, then press "
                            "Check: the kit says what it finds.", kind="info"))
@@ -256,7 +257,7 @@ def make_detector(original: str = "", *, expect=(), lenses=None, exercise: str =
     def on_check(_=None):
         fb = detect_feedback(box.value, expect=expect, original=original or None,
                                       lenses=lenses, exercise=exercise)
-        feedback.value = fb._repr_html_()
+        feedback.value = fb.as_html()
 
         def build():
             if not box.value.strip():

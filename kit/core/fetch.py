@@ -40,7 +40,7 @@ _KINDS = ((b"%PDF", "application/pdf", "a PDF file"), (b"\x89PNG", "image/", "a 
           (b"GIF8", "image/", "a picture"), (b"", "video/", "a video"), (b"", "audio/", "a sound file"))
 _URL = re.compile(r"^https?://[^\s/]+", re.I)
 _OFFLINE = ("the computer may be offline, or the site refused. Use the excerpts bundled with the lesson, "
-            "or save the page (File > Save page as > HTML only) and read it with kit.read_text.")
+            "or save the page (File > Save page as > HTML only) and paste its text into the box.")
 
 
 def _not_an_address(url) -> InputError:
@@ -171,7 +171,7 @@ def _gunzip(body: bytes, max_bytes: int) -> bytes:
         out = unpack.decompress(body, max_bytes + 1)
     except zlib.error:
         raise InputError("The site sent a compressed page the kit could not unpack. Save the page from a "
-                         "browser (File > Save page as > HTML only) and read it with kit.read_text.") from None
+                         "browser (File > Save page as > HTML only) and paste its text into the box.") from None
     if len(out) > max_bytes:
         raise InputError(f"This page is bigger than {max_bytes / 1e6:g} MB once unpacked, more than the kit reads.")
     return out

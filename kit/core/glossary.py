@@ -22,7 +22,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["GlossaryView", "Term", "cue_for", "glossary", "glossary_view", "lookup", "plain_count", "plain_label", "plain_text", "term_html"]
+__all__ = ["GlossaryView", "Term", "cue_for", "glossary", "glossary_view", "lookup", "plain_count", "plain_label", "plain_options", "plain_text", "plain_words", "term_html"]
 
 #: The look of a glossed word: a dotted underline, as browsers show <abbr>, and a help cursor.
 ABBR_STYLE = "text-decoration:underline dotted;text-underline-offset:2px;cursor:help"
@@ -78,14 +78,39 @@ def lookup(name: str) -> Term | None:
     return _index().get(_key(name))
 
 
-def plain_label(technical: str) -> str:
-    """The student-facing words for an internal name; unknown names lose their underscores.
+@functools.lru_cache(maxsize=1)
+def plain_words() -> dict[str, str]:
+    """Internal names that are not glossary terms and their plain words
+    (``kit/core/data/plain_words.toml``), keyed as :func:`lookup` keys names.
 
-    >>> plain_label("foreign_government"), plain_label("some_new_tag")
-    ('foreign government', 'some new tag')
+    >>> plain_words()["event subject"]
+    'an event as the doer'
+    """
+    raw = resources.files("kit.core").joinpath("data/plain_words.toml").read_bytes()
+    return {_key(w["name"]): w["words"] for w in tomllib.loads(raw.decode("utf-8"))["word"]}
+
+
+def plain_label(technical: str) -> str:
+    """The student-facing words for an internal name: the glossary's label, else the plain
+    words of ``plain_words.toml``; unknown names lose their underscores.
+
+    >>> plain_label("foreign_government"), plain_label("event_subject"), plain_label("some_new_tag")
+    ('foreign government', 'an event as the doer', 'some new tag')
     """
     t = lookup(technical)
-    return t.label if t else " ".join(str(technical).replace("_", " ").split())
+    if t:
+        return t.label
+    return plain_words().get(_key(technical)) or " ".join(str(technical).replace("_", " ").split())
+
+
+def plain_options(names) -> list[tuple[str, str]]:
+    """``(label, value)`` pairs for a dropdown or radio buttons: the student reads the plain
+    words, the checker gets the internal name.
+
+    >>> plain_options(["state_media", "monitor"])
+    [('state media', 'state_media'), ('monitor group', 'monitor')]
+    """
+    return [(plain_label(n), n) for n in names]
 
 
 def cue_for(technical: str) -> str:

@@ -190,7 +190,7 @@ def highlight(
     parts: list[str] = []
     pos = 0
     for h in kept:
-        parts.append(html.escape(text[pos : h.start_char]))
+        parts.append(_lines(text[pos : h.start_char]))
         label = label_of(h.tag, labels)
         title = h.tooltip or label
         badge = f'<sub style="font-size:72%;margin-left:2px">{html.escape(label)}</sub>' if show_tags else ""
@@ -198,15 +198,25 @@ def highlight(
         parts.append(
             f'<mark class="kit-span" data-tag="{html.escape(h.tag)}"{cue} title="{html.escape(title)}" '
             f'style="background:{html.escape(palette[h.tag])};color:{TEXT_COLOR};padding:0 2px;border-radius:3px">'
-            f"{html.escape(text[h.start_char : h.end_char])}{badge}</mark>"
+            f"{_lines(text[h.start_char : h.end_char])}{badge}</mark>"
         )
         pos = h.end_char
-    parts.append(html.escape(text[pos:]))
-    body = "".join(parts).replace("\n", "<br>\n")
+    parts.append(_lines(text[pos:]))
+    body = "".join(parts)
     out = f'<div class="kit-hl" style="line-height:1.7">{body}</div>'
     if show_legend and palette:
         out = (CUE_CSS if not show_tags else "") + legend(palette, labels=labels, cues=None if show_tags else cues) + out
     return out
+
+
+def _lines(text: str) -> str:
+    """Escaped text with its line breaks kept as ``<br>`` (only in the text: a tooltip keeps its
+    own line breaks, which browsers show, instead of a literal ``<br>``).
+
+    >>> _lines("a <b>\\nc")
+    'a &lt;b&gt;<br>\\nc'
+    """
+    return html.escape(text).replace("\n", "<br>\n")
 
 
 def with_cue_css(page: str) -> str:
@@ -223,10 +233,14 @@ def with_cue_css(page: str) -> str:
     return page
 
 
-def message(text: str, *, kind: str = "info") -> str:
-    """A friendly boxed message (info, warning, error, success or todo), text escaped.
+def message(text: str, *, kind: str = "info", live: bool = False) -> str:
+    """A friendly boxed message (info, warning, error, success or todo), text escaped. The icon
+    is decoration (the words say it all; screen readers skip it). ``live``: a status region, so
+    screen readers read the message when it appears (feedback after Check).
 
     >>> "&lt;" in message("<oops>", kind="error")
+    True
+    >>> 'role="status"' in message("Well done!", kind="success", live=True)
     True
     """
     colours = {
@@ -237,10 +251,11 @@ def message(text: str, *, kind: str = "info") -> str:
         "todo": ("#f4f6f7", "#7f8c8d", "✏️"),  # an exercise not answered yet: a note, not a warning
     }
     bg, border, icon = colours.get(kind, colours["info"])
+    role = ' role="status" aria-live="polite"' if live else ""
     return (
-        f'<div class="kit-msg kit-msg-{html.escape(kind)}" style="background:{bg};'
+        f'<div class="kit-msg kit-msg-{html.escape(kind)}"{role} style="background:{bg};'
         f'border-left:4px solid {border};padding:6px 10px;margin:4px 0">'
-        f"{icon} {html.escape(text)}</div>"
+        f'<span aria-hidden="true">{icon}</span> {html.escape(text)}</div>'
     )
 
 

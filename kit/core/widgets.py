@@ -58,7 +58,8 @@ def safe_html(build: Callable[[], str]) -> str:
 def text_check_view(text: str, view: Callable[[str], str], button: W.Button) -> W.VBox:
     """A text box, a button, and ``view(text)`` as HTML below them (shown at once, and again
     on each click): the shape of the unsourced-claims and consistency views."""
-    box = W.Textarea(value=text, layout=W.Layout(width="100%", height="150px"))
+    box = W.Textarea(value=text, placeholder="Paste or type a news text here", description="Text",
+                     layout=W.Layout(width="100%", height="150px"))
     out = W.HTML()
 
     def run(_=None):

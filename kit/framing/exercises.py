@@ -7,6 +7,7 @@ import re
 from kit.classroom.answers import exercise
 from kit.classroom.checking import checker
 from kit.classroom.feedback import QUESTIONS, Feedback, choice, hint, is_blank, norm, passed
+from kit.core.glossary import plain_label
 
 _FRAMING_Q = QUESTIONS["framing"]
 
@@ -60,7 +61,7 @@ def framing_same_side(answer: object) -> Feedback:
     ex = "framing_same_side"
     items = _as_items(answer)
     if items is None:
-        return hint("Give a list of names in square brackets, like [\"one\", \"two\", \"three\"].", ex)
+        return hint("Give the three names, not one: tick three boxes (in a notebook, a list of three names).", ex)
     given = {_drop_article(i) for i in items}
     wrong = sorted(g for g in given if g not in _GOV_SIDE)
     if wrong:
@@ -131,8 +132,7 @@ def framing_neutral_rewrite(answer: object) -> Feedback:
     loaded = [l for l in labels if l.stance != "neutral"]
     if loaded:
         l = loaded[0]
-        side = "against" if l.stance == "delegitimizing" else "for"
-        return hint(f"\"{l.text}\" still takes a side ({side} the {l.actor}). What would a wire agency write?"
+        return hint(f"\"{l.text}\" still takes a side: it {plain_label(l.stance)}. What would a wire agency write?"
                     + (f" Try \"{l.neutral}\"." if l.neutral else ""), ex)
     words = set(re.findall(r"[a-z]+", norm(answer)))
     if not (words & {"town", "city", "village"}):

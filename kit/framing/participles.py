@@ -7,7 +7,8 @@ News writing drops the "be" of a passive in three places, and each hides who did
 * before the main verb, where the parser takes the participle for the verb: "troops killed
   Tuesday were buried today", "protesters arrested last week have been released";
 * in a **headline**: "Aid worker killed in attack", "Mayor Accused of Fraud", "Three Wounded
-  After Blast".
+  After Blast";
+* after "with" ("with many evacuated") or a share ("the plan was 40 percent funded").
 
 The word lists (harm verbs, headline verbs, participles that only describe) live in
 ``kit/framing/data/en/passives.toml``. Used by :func:`kit.framing.passives.find_passives`.
@@ -161,8 +162,34 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
         return True
     # right after its noun, with a when or a where of its own: "a report released on Friday",
     # "figures published today", "studies carried out across Europe"
-    return start == tok.i and tok.i == tok.head.i + 1 and _has(tok, tree, ("npadvmod", "prep", "prt")) \
+    return start == tok.i and tok.i == tok.head.i + 1 and (_has(tok, tree, ("npadvmod", "prep", "prt")) or _purpose(tok, tree)) \
         and not _has(tok, tree, ("agent", "xcomp", "ccomp"))
+
+
+def _purpose(tok, tree: Tree) -> bool:
+    """A purpose clause of its own ("steps taken to cut costs")."""
+    return any(c.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ == "to" for k in tree.children(c))
+               for c in tree.children(tok))
+
+
+def absolute_participle(tok, tree: Tree, words: dict):
+    """The noun of a participle that says what was done to it without "be": after "with"
+    ("with many evacuated from the valley", "with half the bridges damaged") or after a share
+    of "be" ("the plan was 40 percent funded"). The noun, else None.
+
+    >>> w = {"stative": frozenset()}
+    >>> doc = parse("Thousands fled, with many evacuated. The plan was 40 percent funded.")
+    >>> absolute_participle(doc[5], Tree(doc), w).text, absolute_participle(doc[12], Tree(doc), w).text
+    ('many', 'plan')
+    """
+    if tok.tag_ != "VBN" or _base(tok) in words["stative"] or _has(tok, tree, ("dobj", "aux", "auxpass", "agent")):
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in ("with", "without") for c in tree.children(tok)):
+        return None if _base(tok) in words.get("absolute_intransitives", ()) else tree.first(tok, "nsubj")
+    if tok.dep_ == "acomp" and tok.head.lemma_ == "be" and any(
+            c.dep_ == "npadvmod" and c.lower_ in ("percent", "per", "%") for c in tree.children(tok)):
+        return tree.first(tok.head, "nsubj")
+    return None
 
 
 def _clause_start(tok) -> int | None:

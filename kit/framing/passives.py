@@ -22,8 +22,8 @@ from kit.attribution.units import DASHES
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
 from kit.framing.tree import Tree, balance
-from kit.framing.participles import (by_phrase, fronted_participle, headline_passive, participle_clause, past_dateline,
-                                      reduced_relative, title_headline_passive)
+from kit.framing.participles import (absolute_participle, by_phrase, fronted_participle, headline_passive, participle_clause,
+                                      past_dateline, reduced_relative, title_headline_passive)
 from kit.framing.verbs import accustomed, agent, coordinated, hyphen_sentences, piece, reparsed, shared_agent, verb_lemma
 
 PASSIVES_FILE = DATA / "passives.toml"
@@ -89,6 +89,7 @@ def load_passive_words(path: str | None = None) -> dict:
         "headline_verbs": frozenset(data.get("headline_verbs", {}).get("terms", ())),
         "stative": frozenset(data.get("describing_participles", {}).get("terms", ())),
         "manner": frozenset(data.get("manner_by", {}).get("nouns", ())),
+        "absolute_intransitives": frozenset(data.get("absolute_intransitives", {}).get("terms", ())),
     }
 
 
@@ -303,7 +304,8 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
         if (np_ is not None and tok.tag_ == "VBN") or reduced_relative(tok, tree, words):
             return _record(tree, _left(tok.head, tree) + [tok], tok, tok.head, pp, np_, "participle")
     subj = (headline_passive(tok, tree, words) or title_headline_passive(tok, tree, words)
-            or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words))
+            or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words)
+            or absolute_participle(tok, tree, words))
     if subj is None:
         return None
     pp, np_ = by_phrase(tok, tree, words["manner"])

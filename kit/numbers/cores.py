@@ -67,6 +67,9 @@ def _starts_number(doc, i: int) -> bool:
         starts = True  # "quarter million"
     if starts and tok.lower_ == "one" and _one_of_ranked(doc, i):
         return False  # "one of the biggest", "one of the first": ranks, counts nothing
+    if starts and tok.lower_ == "one" and i > 1 and doc[i - 1].pos_ == "ADJ" and doc[i - 2].lower_ in ("a", "an", "the", "this", "that") \
+            and (i + 1 >= n or doc[i + 1].pos_ not in ("NOUN", "PROPN", "NUM")):
+        return False  # "a major one", "the last one": a pronoun after an adjective
     if starts and tok.lower_ == "one" and i > 0 and doc[i - 1].lower_ in _PRONOUN_ONE_BEFORE and (
             i + 1 >= n or doc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
         return False  # "no one was hurt", "the one you saw": a pronoun, not a count

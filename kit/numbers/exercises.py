@@ -38,7 +38,7 @@ def numbers_interval(low: object, high: object) -> Feedback:
         return Feedback(False, NOT_ANSWERED, ex)
     lo, hi = as_number(low), as_number(high)
     if lo is None or hi is None:
-        return hint("Give numbers, or None for \"no limit\" (without quotes).", ex)
+        return hint("Give two numbers, or the word none where there is no limit.", ex)
     if lo == 61 and hi == "none":
         return passed("At least 61 means 61 or more, with no upper limit: the real number could be "
                       "far higher. That is why the careful word is \"at least\".", ex)
@@ -49,7 +49,7 @@ def numbers_interval(low: object, high: object) -> Feedback:
         return hint("\"At least\" includes the number itself: 61 is allowed. It is \"more than 61\" "
                     "that would start at 62.", ex)
     if hi != "none":
-        return hint("Does the sentence give any upper limit for the civilians? If not, the high end is None.", ex)
+        return hint("Does the sentence give any upper limit for the civilians? If not, the high end is none: write the word none.", ex)
     return hint("Start from the number written in the sentence, and ask whether \"at least\" "
                 "moves it up or down.", ex)
 

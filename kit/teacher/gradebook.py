@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = re.compile(r"<\s*(script|iframe|object|embed|style|img|svg)\b|javascript:|\bon\w+\s*=", re.I)
 CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")  # a checker call, e.g. exercises.framing_same_side(answer)
 EXERCISE_ID = re.compile(r"^[\w.\-]{1,80}$")
+LAB_ONLY = re.compile(r'<span class="kit-lab-only">|</span>')  # student copies wrap the write-here line
 
 
 @dataclass(frozen=True)
@@ -194,10 +195,11 @@ def _read_notebook(book: Gradebook, student: Student, rel: str, data: dict, temp
         return
     student.files.append(rel)
     from kit.catalog import checkers
+    from kit.classroom.feedback import not_answered_output
 
     ids = {c.__name__: c.exercise_id for c in checkers()}
 
-    # Checkers that were run: their output starts with ✅ (passed) or 💡 (tried).
+    # Checkers that were run: output starting ✅ (passed) or 💡 (tried); "not answered yet" is no try.
     for cell in cells:
         if cell.get("cell_type") != "code":
             continue
@@ -209,7 +211,7 @@ def _read_notebook(book: Gradebook, student: Student, rel: str, data: dict, temp
             if isinstance(data_, dict):
                 plain = data_.get("text/plain", "")
                 shown = "".join(plain) if isinstance(plain, list) else str(plain)
-        if not calls or not shown.lstrip().startswith(("✅", "💡")):
+        if not calls or not shown.lstrip().startswith(("✅", "💡")) or not_answered_output(shown):
             continue
         ex_id = ids[calls[-1]]
         ok = shown.lstrip().startswith("✅")
@@ -224,13 +226,13 @@ def _read_notebook(book: Gradebook, student: Student, rel: str, data: dict, temp
     for cell in cells:
         if "reflection" not in _tags(cell):
             continue
-        lines = _source(cell).splitlines()
+        lines = LAB_ONLY.sub("", _source(cell)).splitlines()  # a student's words only
         t_cell = by_id.get(cell.get("id"))
         if t_cell is None:
             first = lines[0].strip() if lines else ""
             t_cell = next((c for c in t_cells if "reflection" in _tags(c)
                            and _source(c).splitlines()[:1] == [first]), None)
-        t_lines = _source(t_cell).splitlines() if t_cell else lines[:1]
+        t_lines = LAB_ONLY.sub("", _source(t_cell)).splitlines() if t_cell else lines[:1]
         blank = {line.strip().lower() for line in t_lines} | STUB_LINES
         mine = [line for line in lines if line.strip() and line.strip().lower() not in blank
                 and "# your answer" not in line]
