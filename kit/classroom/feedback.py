@@ -177,12 +177,19 @@ def run_checker(check, exercise_id: str, answer, *args, **kwargs) -> Feedback:
     if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
         return Feedback(False, f"This answer is {len(answer):,} characters long; the kit checks answers of at most "
                                f"{MAX_ANSWER_CHARS:,}. Keep only the part the question asks for.", exercise_id)
+    import inspect
+
+    try:
+        inspect.signature(check).bind(answer, *args, **kwargs)
+    except (TypeError, ValueError) as err:
+        if isinstance(err, TypeError):  # called with the wrong number of answers: say so as Python does
+            raise
     try:
         feedback = check(answer, *args, **kwargs)
         message = str(feedback.message)
-    except Exception as err:  # a checker must never show a traceback to a class
-        return Feedback(False, f"The kit could not check this answer ({type(err).__name__}). Check what you "
-                               "typed (text in quotes, numbers without quotes) and try again.", exercise_id)
+    except Exception:  # a checker must never show a traceback to a class
+        return Feedback(False, "The kit could not check this answer. Check what you typed and try again, "
+                               "or ask your teacher.", exercise_id)
     if not message.isascii():
         message = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in message)
     return Feedback(feedback.passed, message, feedback.exercise or exercise_id)
