@@ -4,6 +4,7 @@ release, and the transfer task locked before any model answer."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -167,6 +168,9 @@ GOOD = ('Who is named how? "Hardline activists" judges the people at the gate. W
     ("Who says so? The union says the strike is big and the numbers are a floor. The framing names people "
      "badly. I would check other sources and see what they say about it all.", "two short pieces of the text"),
     (transfer.load_text("transfer_b").text, "Most of this is the text itself"),
+    ('I read the article about the port closely. "Hardline activists" and "several lorries" are in it. '
+     "The framing names people and the numbers are a floor, and who says so matters a lot for all of it.",
+     "its own evidence"),
 ])
 def test_a_paragraph_needs_real_content_to_be_submitted(answer, why):
     assert any(why in p for p in transfer.problems(answer, transfer.load_text("transfer_b").text))
@@ -219,3 +223,17 @@ def test_every_try_at_a_widget_exercise_is_kept_and_counted(tmp_path):
     (tmp_path / "class" / "ana" / "kit_answers.json").write_text(json.dumps(kit.load_answers()))
     gradebook.write(gradebook.collect(tmp_path / "class", templates=None), tmp_path / "out")
     assert "3 tries" in (tmp_path / "out" / "gradebook.html").read_text(encoding="utf-8")
+
+
+def test_the_model_answers_pass_the_gate_and_the_rubric_samples_sort_by_it():
+    for text_id in ("transfer_a", "transfer_b"):
+        text = transfer.load_text(text_id)
+        assert transfer.problems(text.model, text.text) == [], text_id
+        assert transfer.lenses_with_evidence(text.model, text.text) == ["framing", "attribution", "numbers"]
+    rubric = (ROOT / "lessons" / "rubrics.md").read_text(encoding="utf-8")
+    practice = re.search(r"> \*\*Library to close, council says\.\*\* (.+?)\n\n", rubric, re.S).group(1).replace("\n> ", " ")
+    samples = dict(re.findall(r"\*\*Sample, level (\d)\*\*: (.+?)(?:\n\n|$)", rubric, re.S))
+    # The gate refuses what is no attempt at the task (levels 1 and 0); a level-2 paragraph with a
+    # misreading is a real attempt and must be submittable, so the teacher can score it.
+    passing = [level for level in "43210" if not transfer.problems(samples[level].replace("\n", " "), practice)]
+    assert passing == ["4", "3", "2"]

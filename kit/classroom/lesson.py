@@ -164,10 +164,19 @@ class Lesson:
         elif kind == "interval":
             low, high = (tuple(answer) + ("", ""))[:2] if isinstance(answer, (tuple, list)) else (answer, "")
             if not self._right(item, "", f"{_number(low)}|{_number(high)}"):
-                return Feedback(False, "Not yet. " + HINTS[("interval", "")], ex)
+                return Feedback(False, self._half_right(item, _number(low), _number(high)) + HINTS[("interval", "")], ex)
         elif not self._right(item, "", str(answer)):
             return Feedback(False, "Not yet. " + HINTS.get((kind, ""), "Look again at the words."), ex)
         return Feedback(True, "Well done! " + self._success(item, answer), ex)
+
+    def _half_right(self, item: dict, low: str, high: str) -> str:
+        """Which end of a figure is right, when one is ("Not yet: the lowest number is right, ...")."""
+        if self._right(item, "low", "low " + low):
+            return "Not yet: the lowest number is right, the highest is not. "
+        if self._right(item, "high", "high " + high):
+            return ("Not yet: the highest is right (empty, no limit), the lowest is not. " if not high
+                    else "Not yet: the highest number is right, the lowest is not. ")
+        return "Not yet. "
 
     @staticmethod
     def _success(item: dict, answer=None) -> str:

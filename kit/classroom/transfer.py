@@ -8,8 +8,8 @@ sample answers at each level in ``lessons/rubrics.md``).
 
 The first submitted paragraph is **locked**: it is the one scored, and only after it is
 submitted can the student see a model answer. To be submitted it needs real content
-(:func:`problems`): enough words, at least two of the three questions used, and at least two
-pieces of evidence quoted from the text. The student may revise afterwards; every version is
+(:func:`problems`): enough words, at least two of the three questions used, each with evidence
+quoted from the text in the same sentence (or the one just after the question). The student may revise afterwards; every version is
 kept (``versions`` in ``kit_answers.json``) for the teacher.
 
 >>> text = load_text("transfer_b").text
@@ -139,6 +139,22 @@ def copied_share(answer: str, passage: str) -> float:
     return len(inside) / max(1, len(words))
 
 
+def lenses_with_evidence(answer: str, passage: str) -> list[str]:
+    """The lenses used in a sentence that quotes the text (or in the sentence just before it,
+    such as a question asked first): a lens with its evidence.
+
+    >>> text = load_text("transfer_b").text
+    >>> lenses_with_evidence('Who says so? "The port authority claimed" it. Numbers matter.', text)
+    ['attribution']
+    """
+    sentences = [t for t in re.split(r"(?<=[.!?])\s+", answer) if t.strip()]
+    found: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        if evidence(sentence, passage):
+            found |= set(lenses_used(sentence)) | set(lenses_used(sentences[i - 1]) if i else ())
+    return [lens for lens in LENS_WORDS if lens in found]
+
+
 def problems(answer: object, passage: str) -> list[str]:
     """What keeps a paragraph from being submitted (empty when it can be), in words for the student."""
     answer = answer if isinstance(answer, str) else ""
@@ -151,6 +167,8 @@ def problems(answer: object, passage: str) -> list[str]:
                    "What do the numbers really claim?) and say what each shows.")
     if evidence(answer, passage) < MIN_EVIDENCE:
         out.append("Quote at least two short pieces of the text, in quote marks, as your evidence.")
+    elif len(lenses_used(answer)) >= MIN_LENSES and len(lenses_with_evidence(answer, passage)) < MIN_LENSES:
+        out.append("Give each question you use its own evidence: quote the text in the sentence where you use it.")
     if n >= MIN_WORDS and copied_share(answer, passage) > 0.7:
         out.append("Most of this is the text itself: say in your own words what each quotation does to a reader.")
     return out

@@ -43,7 +43,7 @@ def trace_speaker(answer: object) -> Feedback:
     False
     """
     ex = "trace_speaker"
-    given = norm(answer)
+    given = norm(str(answer)[:500])  # a name or a few words; a pasted essay is cut
     if given in {"he", "him", "the man", "he said"}:
         return hint("Yes, \u201che said\u201d: now give his name. The sentence before names him.", ex)
     return _first_rule(given, ex, [
@@ -92,7 +92,7 @@ def trace_quote(answer: object) -> Feedback:
     (True, False)
     """
     ex = "trace_quote"
-    return _first_rule(norm(answer), ex, [
+    return _first_rule(norm(str(answer)[:500]), ex, [
         (True, ("russia", "moscow", "kremlin"),
          "The words come from the Russian military's briefing: AFP quotes them in quotation marks, and its "
          "own word for the fighters is \u201crebels\u201d. Without the marks, \u201cterrorist "
@@ -188,7 +188,7 @@ def trace_stop(answer: object) -> Feedback:
     ex = "trace_stop"
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
-    given = norm(answer)
+    given = norm(str(answer)[:500])  # a name or a few words; a pasted essay is cut
     if _has(given, "big loss"):
         return passed("\"BIG LOSS:\" tells you how to feel (and whose loss it is) before you read a "
                       "single fact. None of AFP's copies listed in this notebook has it: the republisher "
@@ -257,7 +257,7 @@ def trace_coverage(answer: object) -> Feedback:
     ex = "trace_coverage"
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
-    given = norm(answer)
+    given = norm(str(answer)[:500])  # an outlet's name; a pasted essay is cut
     rules = (
         (True, ("express", "star", "ap", "associated press"),
          "The Express & Star ran the Associated Press's report (through PA): another agency, other "

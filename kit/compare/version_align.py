@@ -145,8 +145,11 @@ def unwrap(text: str) -> str:
     r"""A hard-wrapped text with its line breaks inside sentences turned to spaces (same length, so
     every offset still points at the same character); any other text as it is.
 
-    >>> unwrap("Police fired water\ncannon on Friday, a\nwitness said.\nPeople ran into side\nstreets.")
-    'Police fired water cannon on Friday, a witness said.\nPeople ran into side streets.'
+    >>> text = ("Police fired water cannon and tear gas at the\ncrowd on Friday to clear the main square, a\n"
+    ...         "witness said, and dozens were arrested by the\nriot squads.\nPeople ran into the side streets.")
+    >>> out = unwrap(text)
+    >>> len(out) == len(text), out.count("\n"), out.split("\n")[1]
+    (True, 1, 'People ran into the side streets.')
     """
     width = _wrap_width(text)
     if not width:
@@ -155,12 +158,20 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     for line, nxt in zip(lines, lines[1:]):
         pos += len(line)
-        bare = line.strip()
-        if bare and nxt.strip() and not _END.search(bare) and (
-                nxt.strip()[:1].islower() or len(bare) >= 0.6 * width):
+        if _wrap_joins(line.strip(), nxt.strip(), width):
             out[pos] = " "
         pos += 1
     return "".join(out)
+
+
+def _wrap_joins(line: str, nxt: str, width: int) -> bool:
+    """In a text wrapped at ``width``: True when ``line`` continues on ``nxt``. A full line cut
+    mid-sentence continues, and so does a paragraph's first word or two left alone on a line
+    ("President\nGoodluck Jonathan declared ...", a common way copied pages break)."""
+    if not line or not nxt or _END.search(line):
+        return False
+    alone = len(_WORD.findall(line)) <= 2 and len(nxt) >= 0.6 * width
+    return nxt[:1].islower() or len(line) >= 0.6 * width or alone
 
 
 def _continues(text: str, prev: list[int], nxt: tuple[int, int], wrapped: int) -> bool:
@@ -177,8 +188,9 @@ def _continues(text: str, prev: list[int], nxt: tuple[int, int], wrapped: int) -
     first = after[:1]
     if first.islower() or first.isdigit():
         return True
-    line_len = len(text[text.rfind("\n", 0, prev[1]) + 1:prev[1]].strip())
-    return bool(wrapped) and line_len >= 0.6 * wrapped
+    line = text[text.rfind("\n", 0, prev[1]) + 1:prev[1]].strip()
+    nxt_line = text[nxt[0]:(text.find("\n", nxt[0]) + 1 or len(text) + 1) - 1].strip()
+    return bool(wrapped) and _wrap_joins(line, nxt_line, wrapped)
 
 
 # ---------------------------------------------------------------- aligning

@@ -69,6 +69,37 @@ def _found_in(words: tuple[str, ...], u: _Unit) -> tuple[int, int] | None:
     return u.spans[first][0], u.spans[last][1]
 
 
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one word: "centres" / "centers", "organisation" / "organization"."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[:4] != b[:4] or abs(len(a) - len(b)) > 1:
+        return False
+    m = SequenceMatcher(None, a, b, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in m.get_opcodes() if tag != "equal") <= 2
+
+
+def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two quotations have the same words, written the same or joined otherwise ("air space" /
+    "airspace", "anti-aircraft" / "antiaircraft") or spelled the British or American way.
+
+    >>> same_words(("the", "air", "space"), ("the", "airspace")), same_words(("centres",), ("centers",))
+    (True, True)
+    >>> same_words(("we", "will", "not", "leave"), ("we", "will", "leave"))
+    False
+    """
+    if a == b or "".join(a) == "".join(b):
+        return True
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        x, y = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag != "replace" or not (x == y or (i2 - i1 == j2 - j1 == 1 and _variant(x, y))):
+            return False
+    return True
+
+
 def _marked(side: _Side, span: tuple[int, int]) -> tuple[int, int]:
     """The quotation with its marks, when they are in the text."""
     s, e = span
@@ -120,7 +151,7 @@ def _changed(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
         if y is None or score < SAME_QUOTE:
             continue
         used.add(y)
-        if words != wb[y]:
+        if not same_words(words, wb[y]):
             ta, tb = sa.text[slice(*span)], sb.text[slice(*qb[y])]
             out.append(_change("quote_changed", sa, sb, _marked(sa, span), _marked(sb, qb[y]),
                                _changed_note(sa, sb, ta, tb)))

@@ -173,7 +173,10 @@ def student_item(key: LessonKey, item: KeyItem, salt: str) -> dict:
         out["options_type"] = [list(choice) for choice in TYPE_CHOICES]
         out["accept_type"] = [h(item.answer["source_type"])]
     elif item.kind == "interval":
-        out["accept"] = [h(a) for a in _interval_answers(item.answer)]
+        pairs = _interval_answers(item.answer)
+        out["accept"] = [h(a) for a in pairs]
+        out["accept_low"] = sorted({h("low " + a.split("|")[0]) for a in pairs})  # half right: say which half
+        out["accept_high"] = sorted({h("high " + a.split("|")[1]) for a in pairs})
     elif item.kind == "passive":
         out["options"], right = _passive_options(key, item)
         out["accept"] = [h(right)]

@@ -84,7 +84,7 @@ class LessonKey:
 # ---------------------------------------------------------------- confidence of each finding
 
 
-def attribution_confidence(a) -> float:
+def attribution_confidence(a, text: str = "") -> float:
     """How sure the kit is of an attribution's speaker and source type (0 to 1).
 
     Unsure when the attribution lens is unsure of the type (``type_confidence``); less sure for a
@@ -108,6 +108,8 @@ def attribution_confidence(a) -> float:
     outlet = any(f" {w} " in f" {a.speaker.lower()} " for w in _words()["media_words"])
     if outlet and a.source_type not in ("media", "state_media"):  # "state news agency" typed organisation
         score = min(score, 0.6)
+    if text and _words()["modals"] & set(text[max(0, a.cue_start - 12):a.cue_start].lower().split()[-1:]):
+        score = min(score, 0.5)  # "the premier will tell lawmakers that...": not said yet, no claim of hers
     cue = (a.cue.split() or [""])[0].lower()
     if any(cue.startswith(verb) for verb in _words()["request_cues"]):  # "rescuers demanded silence": no claim
         score = min(score, 0.5)
@@ -251,7 +253,7 @@ def attribution_items(an: Analysis) -> list[KeyItem]:
     """One item per confident attribution: who is the source, and what kind of source?"""
     items = []
     for a in an.attributions:
-        conf = attribution_confidence(a)
+        conf = attribution_confidence(a, an.text)
         if conf < SURE or a.source_type not in SOURCE_LABELS or a.source_type in ("unattributed", "unsure"):
             continue
         claim = _quote(an.text, a.content_start, a.content_end, 120)
