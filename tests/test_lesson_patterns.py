@@ -261,9 +261,9 @@ def test_a_figure_half_right_says_which_half():
     key = LessonKey(text="x", items=(KeyItem("q1", "numbers", "interval", "p", 0, 1,
                                              {"low": 14, "high": None, "hedge": "at least"}, 0.9),))
     lesson = Lesson(student_data(key, lesson_id="t"))
-    assert lesson.check("q1", ("14", "14"), save=False).message.startswith("The lowest number is right")
-    assert lesson.check("q1", ("13", ""), save=False).message.startswith("The highest number is right (empty")
-    assert lesson.check("q1", ("13", "20"), save=False).message.startswith("Not yet")
+    assert lesson.check("q1", ("14", "14"), save=False).message.startswith("Not yet: the lowest number is right")
+    assert lesson.check("q1", ("13", ""), save=False).message.startswith("Not yet: the highest is right (empty")
+    assert lesson.check("q1", ("13", "20"), save=False).message.startswith("Not yet. ")
     assert lesson.check("q1", ("14", ""), save=False).passed
 
 

@@ -82,3 +82,13 @@ def test_as_great_as_is_a_ceiling():
 @pytest.mark.parametrize("text", ["The blaze was a major one, crews said.", "We lost the last one in May."])
 def test_one_after_an_adjective_is_a_pronoun(text):
     assert amounts(text) == []
+
+
+@pytest.mark.parametrize("text", ["The drug moves to Phase 2 or 3 trials next year.",
+                                  "Only storms of Category 3, 4 or 5 are called major."])
+def test_a_list_of_names_is_no_range_of_amounts(text):
+    assert amounts(text) == []
+
+
+def test_a_range_after_a_year_is_still_an_amount():
+    assert amounts("In 2019, 3 to 4 people died.") == [("3 to 4 people", "count", 3, 4)]

@@ -170,12 +170,12 @@ class Lesson:
         return Feedback(True, "Well done! " + self._success(item, answer), ex)
 
     def _half_right(self, item: dict, low: str, high: str) -> str:
-        """"The lowest number is right." when one end of a figure is right (lessons that say so)."""
+        """Which end of a figure is right, when one is ("Not yet: the lowest number is right, ...")."""
         if self._right(item, "low", "low " + low):
-            return "The lowest number is right; the highest is not yet. "
+            return "Not yet: the lowest number is right, the highest is not. "
         if self._right(item, "high", "high " + high):
-            return ("The highest number is right (empty: no limit); the lowest is not yet. " if not high
-                    else "The highest number is right; the lowest is not yet. ")
+            return ("Not yet: the highest is right (empty, no limit), the lowest is not. " if not high
+                    else "Not yet: the highest number is right, the lowest is not. ")
         return "Not yet. "
 
     @staticmethod

@@ -28,7 +28,7 @@ from kit.numbers.cores import cut_figures, number_cores
 from kit.numbers.forms import decades, ordinals, range_tokens
 from kit.numbers.intervals import (_Hedges, _matches, _vague_reserved, attach_hedge, idiom_tokens, unit_after_hedge,
                                    vague_figures)
-from kit.numbers.kinds import _counted, _kind_and_unit
+from kit.numbers.kinds import _counted, _kind_and_unit, named_list
 from kit.numbers.notations import special_figures
 from kit.numbers.ranges import _join_limits, join_ranges
 from kit.numbers.records import Quantity, _clean_int, _Draft
@@ -84,6 +84,8 @@ def classify(doc, d: _Draft) -> _Draft:
         return replace(d, kind="proportion", unit=None, value=_clean_int(d.value))
     if d.form in ("years", "days"):  # "2022-23", "May 2 to 5"
         return replace(d, kind="year" if d.form == "years" else "date", unit=None)
+    if d.form and named_list(doc, d.start):  # "Phase 2 or 3", "Category 3, 4 or 5": names, not amounts
+        return replace(d, kind="identifier", unit=None)
     if d.form:  # a range: its kind comes from its upper end ("40 to 50 km")
         kind, unit, end = _kind_and_unit(doc, d.end - 1, d.end, d.high)
         kind = "count" if kind in ("year", "date", "identifier", "ordinal") else kind

@@ -66,6 +66,26 @@ def _lower_case_names() -> frozenset:
     return frozenset(load_rules()["identifiers"].get("lower_case_words", ()))
 
 
+def named_list(doc, start: int) -> bool:
+    """Do the numbers from ``start`` continue a name ("Phase 2 or 3", "Category 3, 4 or 5")?
+    Back over numbers, commas and "or"/"and"/"to" to a word that makes a number a name.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("Category 3, 4 or 5 storms and 3 or 4 towns.")
+    >>> named_list(d, 3), named_list(d, 9)
+    (True, False)
+    """
+    k = start - 1
+    while k >= 0 and start - k <= 6 and (doc[k].like_num or doc[k].lower_ in (",", "or", "and", "to")):
+        k -= 1
+    if k < 0 or k == start - 1 and not doc[k].is_alpha:
+        return False
+    word = doc[k]
+    if word.lower_ in _lower_case_names():
+        return True
+    return word.lower_ in _word_set("identifiers") and word.text[:1].isupper()
+
+
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
     """(kind, unit, end) for the figure doc[start:end]; ``end`` grows over a unit word."""
     rules = load_rules()
