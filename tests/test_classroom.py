@@ -433,7 +433,7 @@ def test_gradebook_files_escape_everything(classroom, tmp_path, capsys):
     assert "Because it is the word one side uses." in page and "too big" in page
     with (out / "gradebook.csv").open(encoding="utf-8") as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}
-    assert rows["ana"]["start_observatory"] == "passed" and rows["ben"]["start_observatory"] == "tried"
+    assert rows["ana"]["00 start: observatory"] == "passed" and rows["ben"]["00 start: observatory"] == "tried"
     assert rows["ana"]["quiz_before"] == "1/21" and rows["fay"]["quiz_before"] == ""
     # ana: start_observatory, framing_annot, framing_annot_why (quizzes are counted apart)
     assert (rows["ana"]["done"], rows["ana"]["passed"]) == ("3", "3")

@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 import kit
 from kit import catalog
 from kit.classroom import start
+from kit.core.cleaning import clean_chars
 from kit.core.errors import InputError, KitError
 
 from conftest import ROOT
@@ -120,7 +121,10 @@ def test_parse_gives_a_doc_or_a_clear_message(name):
         assert LIMIT_WORDS.search(str(err)) and f"{kit.MAX_CHARS:,}" in str(err)
         return
     assert name not in HUGE, "a huge text must be refused, not parsed for minutes"
-    assert doc.text == text  # offsets refer to the text unchanged
+    # Offsets refer to doc.text: the text itself, or the text after kit.parse's cleaning step
+    # (no invisible marks, no no-break spaces) when it had such characters (kit/core/cleaning.py).
+    assert doc.text == clean_chars(text)
+    assert doc.text == text or name in ("whitespace", "zero_width", "combining", "hebrew_bidi_marks", "emoji")
 
 
 @pytest.mark.parametrize("name", ids(WRONG_TYPES) + ids(BYTES))
@@ -138,7 +142,9 @@ def test_parse_many_refuses_a_huge_text_in_a_batch():
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_parse_any_short_text(text):
-    assert kit.parse(text).text == text
+    doc = kit.parse(text)
+    assert doc.text == clean_chars(text)  # offsets into the cleaned text (kit/core/cleaning.py)
+    assert clean_chars(doc.text) == doc.text  # cleaning twice changes nothing
 
 
 # ---------------------------------------------------------------- read_text

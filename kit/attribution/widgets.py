@@ -31,7 +31,9 @@ def source_map_html(text: str, *, by: str = "source_type") -> str:
     True
     """
     from kit.attribution import SOURCE_COLORS, SOURCE_LABELS, source_map
+    from kit.core.cleaning import clean_chars
 
+    text = clean_chars(text)  # the offsets are into the cleaned text (see kit.parse)
     spans = source_map(parsed(text), by=by)
     if by == "cue_signal":
         colors = dict(SIGNAL_COLORS, unattributed=SOURCE_COLORS["unattributed"])

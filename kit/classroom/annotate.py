@@ -112,6 +112,7 @@ def units(text: str, *, unit: str = "sentence", doc=None) -> list[Unit]:
         from kit.core.nlp import parse
 
         doc = parse(text)
+        text = doc.text  # offsets are into the cleaned text (see kit.parse)
     if unit == "sentence":
         spans = [s for s in doc.sents if s.text.strip()]
     else:

@@ -4,8 +4,9 @@ So an answer survives a restarted kernel and the next class period, and a teache
 gradebook (``python -m kit gradebook``) can read it. Nothing leaves the computer.
 
 The file is ``kit_answers.json`` in the notebook's folder (the kernel's working folder),
-or the path in the ``KIT_ANSWERS`` environment variable. Writing never stops a lesson:
-if the folder is read-only the answer is simply not saved.
+or the path in the ``KIT_ANSWERS`` environment variable. Writing never stops a lesson, and
+a save that fails is never silent: the checker's message starts with "Not saved" and says
+why in plain words (the disk is full, the folder is read-only, a folder has the file's name).
 
 Saving never loses work:
 
@@ -13,7 +14,13 @@ Saving never loses work:
   renames it over the old one (``os.replace``), so a crash leaves the old file or the new
   one, never half of one;
 * two kernels (two notebooks open side by side) take turns: the read-change-write of a
-  save happens under a lock (:mod:`filelock`, ``.kit_answers.json.lock`` beside the file);
+  save happens under a lock (:mod:`filelock`, ``.kit_answers.json.lock`` beside the file).
+  The lock is never skipped: a save that finds it taken says so and waits (up to
+  ``LOCK_WAIT`` seconds), then reports "Not saved" rather than write over another save;
+* the file gets the permissions the process's umask allows (group-readable where the school
+  sets it so), a link named ``kit_answers.json`` is written through (it stays a link),
+  temporary files left by a killed kernel are removed, and a pipe, a device or a folder
+  of that name is refused at once with a message (never read, so never blocking);
 * a file the kit cannot read (cut short, another encoding, not a JSON object) is never
   written over: it is moved aside to a dated copy such as
   ``kit_answers.2026-11-30T17-20-05.bak.json`` first, and the student is told its name.
@@ -44,13 +51,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.classroom.feedback import Feedback
-from kit.core.files import write_atomic
+from kit.classroom.feedback import Feedback, run_checker
+from kit.core.files import (file_lock, plain_os_error, read_regular, refuse_special, remove_stale_temps,
+                            write_atomic)
 
 ANSWERS_FILE = "kit_answers.json"
 
-#: Seconds a save waits for another kernel's save to finish before writing anyway.
+#: Seconds a save waits for another kernel's save before saying that it is waiting.
 LOCK_TIMEOUT = 5.0
+#: Seconds a save waits in all for another kernel's save; then it is not saved (and says so).
+LOCK_WAIT = 30.0
 
 #: Tries kept per exercise (the first and the latest); ``n_tries`` counts them all.
 MAX_TRIES = 200
@@ -129,7 +139,7 @@ def load_answers(path: Path | None = None) -> dict:
     """
     try:
         path = Path(path or answers_path())
-        return usable(parse_answers(path.read_bytes()))
+        return usable(parse_answers(read_regular(path)))
     except (OSError, ValueError, RecursionError, MemoryError):
         return {}
 
@@ -200,33 +210,35 @@ def _backup_name(path: Path) -> Path:
 
 
 def _dumps(data: dict) -> str:
+    """``data`` as JSON text that can be written as UTF-8 (lone surrogates as ``\\udXXX`` escapes).
+
+    >>> _dumps({"q": "cut \\ud83d"})
+    '{\\n "q": "cut \\\\ud83d"\\n}'
+    """
     try:
-        return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+        text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
     except RecursionError:  # deep entries from an old file: the C encoder goes deeper
-        return json.dumps(data, ensure_ascii=False, allow_nan=False)
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # text cut in the middle of an emoji: escape, never lose the answer
+        text = json.dumps(data, indent=1, ensure_ascii=True, allow_nan=False)
+    return text
+
+
+def not_saved(why: str, path: Path) -> str:
+    """The message a student reads when an answer could not be written.
+
+    >>> not_saved("the disk is full", Path("kit_answers.json"))[:38]
+    'Not saved: the disk is full. The kit c'
+    """
+    return (f"Not saved: {why}. The kit checked your answer but could not write it to {path.name}. "
+            "Copy your answer somewhere safe, tell your teacher, and run the cell again later.")
 
 
 def _lock(path: Path):
-    """The cross-process lock for ``path``, or a no-op when none can be made (never blocks a lesson)."""
-    import contextlib
-
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT)
-
-    @contextlib.contextmanager
-    def held():
-        try:
-            lock.acquire()
-        except (Timeout, OSError):  # a stuck kernel or a folder without locks: save anyway
-            yield
-            return
-        try:
-            yield
-        finally:
-            lock.release()
-
-    return held()
+    """The cross-process lock for ``path`` (see :func:`kit.core.files.file_lock`): never skipped."""
+    return file_lock(path, notice_after=LOCK_TIMEOUT, wait=LOCK_WAIT)
 
 
 def with_tries(old: object, entry: dict) -> dict:
@@ -251,9 +263,10 @@ def with_tries(old: object, entry: dict) -> dict:
 def _update(path: Path, exercise_id: str, entry: dict, *, keep_tries: bool = False) -> SaveResult:
     """Inside the lock: read, move an unreadable file aside, add the entry (with its earlier tries
     when ``keep_tries``), write."""
+    remove_stale_temps(path)
     backup, notice = None, ""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raw = b""
     try:
@@ -274,7 +287,12 @@ def _update(path: Path, exercise_id: str, entry: dict, *, keep_tries: bool = Fal
             notice = (f"Some old entries in {path.name} could not be kept, so the whole file was copied "
                       f"to {backup.name} first. Show it to your teacher.")
         text = _dumps({k: v for k, v in usable(data).items() if _depth(v) <= MAX_DEPTH})
-    write_atomic(path, text)
+    try:
+        write_atomic(path, text)
+    except (OSError, UnicodeError) as err:
+        if backup is not None and not os.path.lexists(path):
+            os.replace(backup, path)  # put the unreadable file back: nothing changed
+        return SaveResult(False, None, not_saved(plain_os_error(err), path))
     return SaveResult(True, backup, notice)
 
 
@@ -289,11 +307,15 @@ def store_answer(exercise_id: str, answer, feedback: Feedback, path: Path | None
             "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
         if not path.parent.is_dir():  # the lock would create the folder: do not
-            return SaveResult(False)
+            return SaveResult(False, None, not_saved(f"there is no folder {path.parent.name or '.'!r}", path))
+        refuse_special(path)  # a pipe would block the read, a folder fail it: say so at once
         with _lock(path):
             return _update(path, str(exercise_id), entry, keep_tries=True)
-    except Exception:  # read-only folder, a folder named like the file, a full disk...
-        return SaveResult(False)
+    except Exception as err:  # read-only folder, a folder named like the file, a full disk...
+        try:
+            return SaveResult(False, None, not_saved(plain_os_error(err), Path(path)))
+        except Exception:
+            return SaveResult(False, None, "Not saved: the kit could not write your answer. Tell your teacher.")
 
 
 def update_entry(exercise_id: str, change) -> dict:
@@ -312,13 +334,15 @@ def update_entry(exercise_id: str, change) -> dict:
         path = answers_path()
         if not path.parent.is_dir():
             return {}
+        refuse_special(path)  # a pipe would block the read, a folder fail it
         with _lock(path):
             entry = change(load_answers(path).get(exercise_id))
             result = _update(path, str(exercise_id), entry)
         if result.notice:
             print("⚠️ " + result.notice)
-        return entry
-    except Exception:  # a read-only folder, a full disk: the lesson goes on
+        return entry if result.saved else {}
+    except Exception as err:  # a read-only folder, a full disk: the lesson goes on, and is told
+        print("⚠️ " + not_saved(plain_os_error(err), answers_path()))
         return {}
 
 
@@ -346,12 +370,12 @@ def exercise(exercise_id: str):
         def run(answer, *args, **kwargs):
             from kit.classroom.feedback import is_blank
 
-            feedback = check(answer, *args, **kwargs)
-            if not feedback.exercise:
-                feedback = Feedback(feedback.passed, feedback.message, exercise_id)
+            feedback = run_checker(check, exercise_id, answer, *args, **kwargs)
             if not is_blank(answer):
                 result = store_answer(exercise_id, answer, feedback)
-                if result.notice:
+                if not result.saved and result.notice:  # "Not saved" first, never a bare "Well done!"
+                    feedback = Feedback(feedback.passed, f"⚠️ {result.notice}\n\n{feedback.message}", feedback.exercise)
+                elif result.notice:
                     feedback = Feedback(feedback.passed, f"{feedback.message}\n\n⚠️ {result.notice}", feedback.exercise)
             return feedback
 

@@ -157,3 +157,39 @@ def choice(answer: object, correct: str | set[str], hints: dict[str, str], *, ex
     return hint(default_hint, exercise)
 
 
+#: Whole numbers longer than this many digits are not read (Python refuses to print them).
+MAX_DIGITS = 4000
+#: Longer text answers are saved but not checked (a checker on 10 MB of text took seconds).
+MAX_ANSWER_CHARS = 200_000
+
+
+def run_checker(check, exercise_id: str, answer, *args, **kwargs) -> Feedback:
+    """``check(answer, ...)`` as Feedback for ``exercise_id``; a number too long to read, or a
+    checker that fails, gives a message instead of an error. Lone surrogates in the message
+    (an answer cut mid-emoji, echoed back) become "\ufffd" so the notebook can show it.
+
+    >>> run_checker(lambda a: Feedback(True, "Well done!"), "q", 10**5000).message[:32]
+    'That number is too long to read '
+    """
+    if isinstance(answer, int) and not isinstance(answer, bool) and answer.bit_length() > MAX_DIGITS * 3.33:
+        return Feedback(False, "That number is too long to read (thousands of digits). "
+                               "Type the answer the question asks for.", exercise_id)
+    if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
+        return Feedback(False, f"This answer is {len(answer):,} characters long; the kit checks answers of at most "
+                               f"{MAX_ANSWER_CHARS:,}. Keep only the part the question asks for.", exercise_id)
+    import inspect
+
+    try:
+        inspect.signature(check).bind(answer, *args, **kwargs)
+    except (TypeError, ValueError) as err:
+        if isinstance(err, TypeError):  # called with the wrong number of answers: say so as Python does
+            raise
+    try:
+        feedback = check(answer, *args, **kwargs)
+        message = str(feedback.message)
+    except Exception:  # a checker must never show a traceback to a class
+        return Feedback(False, "The kit could not check this answer. Check what you typed and try again, "
+                               "or ask your teacher.", exercise_id)
+    if not message.isascii():
+        message = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in message)
+    return Feedback(feedback.passed, message, feedback.exercise or exercise_id)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from kit.compare.translation import translation_issues
 from kit.core.errors import InputError
-from kit.core.nlp import parse
+from kit.core.nlp import doc_text, parse
 from kit.core.text import Article, language_warning, load_article
 
 
@@ -103,12 +103,14 @@ def analyse(source, *, title: str = "") -> Analysis:
     if isinstance(source, Article):
         meta = dict(title=source.title, source=source.source, constructed=source.constructed,
                     note=source.note, id=source.id)
-        text = source.text
-        doc = parse(text)
+        doc = parse(source.text)
+        text, raw = doc_text(doc), source.text
     elif isinstance(source, str):
-        text, doc = source, parse(source)
+        doc = parse(source)
+        text, raw = doc_text(doc), source  # offsets are into the cleaned text (kit.parse)
     elif hasattr(source, "vocab") and hasattr(source, "text"):  # a spaCy Doc
-        text, doc = source.text, source
+        text, doc = doc_text(source), source
+        raw = text
     else:
         raise InputError(f"The kit analyses text, an article or a parsed text, not {type(source).__name__}.")
     if title:
@@ -128,7 +130,7 @@ def analyse(source, *, title: str = "") -> Analysis:
                 missing[lens] = f"The {lens} lens could not read this text ({type(err).__name__}: {err})."
                 results[name] = ()
     return Analysis(text=text, doc=doc, issues=tuple(translation_issues(doc)), missing=missing,
-                    warning=language_warning(text), **meta, **results)
+                    warning=language_warning(raw), **meta, **results)
 
 
 @functools.lru_cache(maxsize=16)

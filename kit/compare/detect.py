@@ -107,6 +107,7 @@ def detect(text: str, *, lenses: Iterable[str] | None = None) -> list[Found]:
     from kit.core.nlp import parse
 
     doc = parse(text)
+    text = doc.text  # offsets are into the cleaned text (see kit.parse)
     want = set(lenses) if lenses else set(QUESTIONS)
     out = []
     for name, lens, what, detail, fn in available_finders():

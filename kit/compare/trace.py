@@ -17,6 +17,7 @@ import math
 import re
 
 from kit.core.errors import InputError
+from kit.core.fetch import DEADLINE
 
 #: SIFT in the words of the lesson.
 SIFT = {
@@ -30,7 +31,7 @@ SIFT = {
 }
 
 #: Seconds to wait for a web page before giving up (a class should not wait longer).
-TIMEOUT = 10
+TIMEOUT = DEADLINE
 
 _GAP = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
 
@@ -85,7 +86,9 @@ def matching_part(text: str, other: str) -> str:
 
     if not isinstance(text, str) or not isinstance(other, str):
         raise InputError("matching_part needs two texts (str).")
-    rows = _align(_units(parse(text)), _units(parse(other)))
+    doc = parse(text)
+    text = doc.text  # offsets are into the cleaned text (see kit.parse)
+    rows = _align(_units(doc), _units(parse(other)))
     return "\n".join(text[a.start:a.end] for a, b, status in rows if a is not None and b is not None)
 
 
@@ -109,39 +112,20 @@ def distance_km(here: tuple[float, float], there: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def fetch_text(url: str, *, timeout: float = TIMEOUT) -> str:
-    """The article text of a web page (needs the internet). Raises :class:`kit.InputError`
-    with a clear message when the page cannot be fetched (offline, wrong address, no article).
-
-    The page is downloaded with the standard library (one request, a time limit, a size
-    limit) and its article text extracted with trafilatura, as for a saved .html file.
+def fetch_text(url: str, *, timeout: float = DEADLINE) -> str:
+    """The article text of a web page (needs the internet); :func:`kit.core.fetch.fetch_page`
+    with its overall deadline (``timeout`` seconds for everything), size cap and page types.
+    Raises :class:`kit.InputError` with a clear message when the page cannot be read.
 
     >>> fetch_text("not a link")
     Traceback (most recent call last):
     ...
     kit.core.errors.InputError: "not a link" is not a web address. Copy the whole link, starting with https://
     """
-    import urllib.error
-    import urllib.request
+    from kit.core.fetch import fetch_page
 
-    from kit.core.text import MAX_FILE_BYTES, read_text
-
-    if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+", url.strip()):
-        raise InputError(f'"{url}" is not a web address. Copy the whole link, starting with https://')
-    request = urllib.request.Request(url.strip(), headers={"User-Agent": "Mozilla/5.0 (media-literacy kit)"})
     try:
-        with urllib.request.urlopen(request, timeout=max(1.0, float(timeout))) as response:
-            data = response.read(MAX_FILE_BYTES + 1)
-            charset = response.headers.get_content_charset() or "utf-8"
-    except (urllib.error.URLError, OSError, ValueError) as err:
-        reason = getattr(err, "reason", None) or getattr(err, "code", None) or err
-        raise InputError(f"Could not fetch this page ({reason}): the computer may be offline, or the site "
-                         "refused. Use the excerpts bundled with the lesson, or save the page (File > Save "
-                         "page as > HTML only) and paste its text into the box.") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError("This page is too big to read. Save just the article as text and try again.")
-    try:
-        page = data.decode(charset, errors="replace")
-    except LookupError:  # an unknown charset name
-        page = data.decode("utf-8", errors="replace")
-    return read_text(page, name="page.html")
+        deadline = max(1.0, min(float(timeout), 120.0))
+    except (TypeError, ValueError):
+        deadline = DEADLINE
+    return fetch_page(url, deadline=deadline)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from kit.core.cleaning import clean_chars, mixed_script_warning
 from kit.core.render import highlight, message
 from kit.core.text import load_article
 from kit.core.widgets import parsed, safe_html
@@ -67,7 +68,8 @@ def analysis_tabs_html(text: str, *, name: str = "") -> list[str]:
     from kit.compare.views import VIEWS, checklist_html
 
     an = analyse(parsed(text))  # the tabs' own views parse the same text: parse it once
-    warn = message(an.warning, kind="warning") if an.warning else ""
+    warning = an.warning or mixed_script_warning(text)  # look-alike letters are gone from the parsed text
+    warn = message(warning, kind="warning") if warning else ""
     return [warn + VIEWS[lens](an) for lens in ("framing", "attribution", "numbers", "translation")] + [
         checklist_html()]
 
@@ -260,11 +262,12 @@ def make_detector(original: str = "", *, expect=(), lenses=None, exercise: str =
         def build():
             if not box.value.strip():
                 return ""
+            shown = clean_chars(box.value)  # the offsets are into the cleaned text (see kit.parse)
             spans = [Highlight(i.start_char, i.end_char, f.what, d)
-                     for f in detect(box.value, lenses=lenses)
+                     for f in detect(shown, lenses=lenses)
                      for i, d in zip(f.items, f.details)
                      if isinstance(getattr(i, "start_char", None), int)]
-            return highlight(box.value, spans, tag="tag", tooltip=lambda h: h.tooltip)
+            return highlight(shown, spans, tag="tag", tooltip=lambda h: h.tooltip)
         marked.value = safe_html(build)
 
     check.on_click(on_check)

@@ -11,6 +11,7 @@ import functools
 import re
 import sys
 
+from kit.core.cleaning import clean_chars
 from kit.core.errors import InputError, ModelNotInstalled
 
 #: Model packages tried in order. The first is the official one most users elsewhere
@@ -69,16 +70,22 @@ def check_text(text: object, *, max_chars: int = MAX_CHARS) -> str:
 
 
 def parse(text: str):
-    """Parse ``text`` into a spaCy ``Doc`` (character offsets refer to ``text`` unchanged).
+    """Parse ``text`` into a spaCy ``Doc``, after :func:`kit.core.cleaning.clean_chars`.
 
-    ``doc.text`` is always ``text`` itself. Text spaCy's tokenizer would take minutes or
-    gigabytes on is parsed piecewise (see :func:`_parse_safely`).
+    Character offsets refer to ``doc.text``: ``text`` itself, unless it had invisible marks
+    (soft hyphens, zero-width or direction marks), decomposed accents or look-alike letters,
+    which the cleaning step removes or replaces (see :mod:`kit.core.cleaning`); slice
+    ``doc.text``, not the raw text. Text spaCy's tokenizer would take minutes or gigabytes
+    on is parsed piecewise (see :func:`_parse_safely`).
+
+    >>> parse("At least\u00a061 died.").text
+    'At least 61 died.'
 
     >>> doc = parse("Government forces left the city.")
     >>> doc[1].lemma_
     'force'
     """
-    check_text(text)
+    text = clean_chars(check_text(text))
     nlp = load_model()
     if _is_plain(text):
         return nlp(text)
@@ -91,7 +98,7 @@ def parse_many(texts, *, batch_size: int = 16):
     >>> [len(d) for d in parse_many(["One.", "Two words."])]
     [2, 3]
     """
-    texts = [check_text(t) for t in texts]  # refuse a bad text before parsing any
+    texts = [clean_chars(check_text(t)) for t in texts]  # refuse a bad text before parsing any
     nlp = load_model()
     plain = [i for i, t in enumerate(texts) if _is_plain(t)]
     docs = dict(zip(plain, nlp.pipe((texts[i] for i in plain), batch_size=batch_size)))

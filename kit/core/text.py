@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from kit.core.cleaning import clean_text, mixed_script_warning
 from kit.core.errors import InputError, UnknownArticle
 from kit.core.nlp import MAX_CHARS
 from kit.core.provenance import Copy, Quotation, copy_from, quotation_from, quotation_spans
@@ -183,8 +183,14 @@ def _too_long(n: int) -> str:
 
 
 def _too_big(n: int) -> str:
+    """The message for a file of ``n`` bytes over the limit (never "5.0 MB; up to 5 MB").
+
+    >>> _too_big(5_000_001)[:60]
+    'This file is just over 5 MB; the kit opens files up to 5 MB.'
+    """
+    size = f"{n / 1e6:.1f} MB" if round(n / 1e6, 1) > MAX_FILE_BYTES / 1e6 else f"just over {MAX_FILE_BYTES / 1e6:g} MB"
     return (
-        f"This file is {n / 1e6:.1f} MB; the kit opens files up to {MAX_FILE_BYTES / 1e6:.0f} MB. "
+        f"This file is {size}; the kit opens files up to {MAX_FILE_BYTES / 1e6:g} MB. "
         "Save just the article as text and try again."
     )
 
@@ -192,8 +198,11 @@ def _too_big(n: int) -> str:
 def _read_file(path: Path) -> bytes:
     if not path.exists():
         raise InputError(f"There is no file called {path.name!r}. Check the name and folder.")
-    if not path.is_file():
+    if path.is_dir():
         raise InputError(f"{path.name!r} is a folder, not a file. Choose a .txt or .html file.")
+    if not path.is_file():
+        raise InputError(f"{path.name!r} is not an ordinary file (a device, a pipe or a socket). "
+                         "Choose a .txt or .html file.")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(_too_big(size))
@@ -218,34 +227,6 @@ def _decode(data: bytes, name: str) -> str:
         f"{name or 'This file'} is not in UTF-8, the text encoding the kit reads. "
         "Open it in a text editor and save it as UTF-8, or copy and paste the text."
     )
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-_SPACES = re.compile(r"[ \t]{2,}|\t")
-_TRAILING_SPACES = re.compile(r"[ \t]+(?=\n)")
-
-
-def clean_text(text: str) -> str:
-    """Normalise odd Unicode so the parser sees ordinary text.
-
-    NFC-normalises combining characters, removes zero-width and control characters,
-    turns Windows line ends into ``\\n`` and runs of spaces or tabs inside a line into one
-    space (pasted text often has them; "two  thousand" should read as "two thousand").
-    Letters of any script are kept, and so are no-break spaces ("10\\u00a0000").
-
-    >>> clean_text("cafe\\u0301 re\\u200bbels\\r\\n")
-    'café rebels\\n'
-    >>> clean_text("Two  thousand\\tpeople  \\nfled.")
-    'Two thousand people\\nfled.'
-    """
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _CONTROL.sub("", text)
-    return _SPACES.sub(" ", _TRAILING_SPACES.sub("", text))
 
 
 def html_to_text(html: str) -> str:
@@ -294,16 +275,20 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "svg", "
 
 
 def _html_tree(html: str):
-    """An lxml tree of ``html`` (parsed as UTF-8 bytes, so no declared encoding gets in the way), or None."""
+    """An lxml tree of ``html`` (parsed as UTF-8 bytes, so no declared encoding gets in the way), or None
+    when lxml cannot read it whole (then :func:`_text_by_events` reads the page)."""
     import lxml.html
 
     if not html.strip():
         return None
     try:
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-        return lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
     except Exception:  # lxml refuses empty or markup-free documents
         return None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        return None  # nested more than 256 deep: libxml2 drops the rest; the tokenizer keeps it
+    return tree
 
 
 def _visible_text(tree) -> str:
@@ -367,7 +352,8 @@ _EN_WORDS = frozenset(
 
 
 def language_warning(text: str) -> str | None:
-    """A friendly warning when ``text`` does not look like English, else ``None``.
+    """A friendly warning when ``text`` does not look like English (or mixes alphabets inside
+    words: see :func:`kit.core.cleaning.mixed_script_warning`), else ``None``.
 
     The lenses use an English model and English word lists: on other languages they
     find little or nonsense. The test is simple: how many of the words are common
@@ -380,6 +366,10 @@ def language_warning(text: str) -> str | None:
     """
     if not isinstance(text, str):
         raise InputError(f"The kit needs text (a str), not {type(text).__name__}.")
+    return _language(text) or mixed_script_warning(text[:MAX_CHARS])
+
+
+def _language(text: str) -> str | None:
     words = re.findall(r"\w+", text[:MAX_CHARS].lower())
     if len(words) < 5:
         return None

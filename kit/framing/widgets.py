@@ -39,6 +39,9 @@ def labels_html(text: str, stances: tuple[str, ...] = ("delegitimizing", "neutra
 
     if not text.strip():
         return message("Paste or type some text to look for labels.", kind="info")
+    from kit.core.cleaning import clean_chars
+
+    text = clean_chars(text)  # the offsets are into the cleaned text (see kit.parse)
     labels = [l for l in find_labels(parsed(text)) if l.stance in stances]
     if not labels:
         return message("No labels of the chosen kinds in this text.", kind="info") + highlight(text, [])
@@ -201,7 +204,9 @@ def make_passive_spotter(text: str | None = None) -> W.VBox:
     from kit.core.render import Highlight
     from kit.framing.passives import find_passives, judge_who_did_it
 
-    source = text if text is not None else load_article(SEED).text
+    from kit.core.cleaning import clean_chars
+
+    source = clean_chars(text) if isinstance(text, str) else load_article(SEED).text
     try:
         doc = parsed(source)
         found = find_passives(doc)

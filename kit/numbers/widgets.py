@@ -24,8 +24,10 @@ def numbers_html(text: str, *, amounts_only: bool = False) -> str:
     >>> "at least 61" in numbers_html("At least 61 civilians died.")
     True
     """
+    from kit.core.cleaning import clean_chars
     from kit.numbers import AMOUNT_KINDS, KINDS, find_numbers
 
+    text = clean_chars(text)  # the offsets are into the cleaned text (see kit.parse)
     doc = parsed(text)
     qs = find_numbers(doc, kinds=AMOUNT_KINDS if amounts_only else None)
     if not qs:

@@ -99,7 +99,7 @@ class Versions:
     def run(args: argparse.Namespace) -> int:
         from pathlib import Path
 
-        from kit.compare.trace import fetch_text
+        from kit.core.fetch import fetch_page
         from kit.compare.versions import align_versions
         from kit.compare.versions_view import versions_page
         from kit.core.errors import InputError
@@ -107,10 +107,13 @@ class Versions:
 
         def load(source: str) -> tuple[str, str]:
             if source.startswith(("http://", "https://")):
-                return fetch_text(source), source
+                return fetch_page(source), source
             text, meta = resolve(source)
             return text, " \u00b7 ".join(str(meta[k]) for k in ("title", "source", "date") if meta.get(k))
 
+        from kit.core.files import refuse_overwrite
+
+        refuse_overwrite(args.output, args.a, args.b)
         (a, about_a), (b, about_b) = load(args.a), load(args.b)
         al = align_versions(a, b)
         page = versions_page(al, about=(about_a, about_b))

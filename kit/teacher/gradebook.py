@@ -33,11 +33,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.core.errors import InputError
-from kit.teacher.gradebook_io import (cell as csv_cell, check_folder, check_max_bytes, csv_text, display_name,
-                                      file_kind, load_json, prepare_out, walk, write_outputs)
+from kit.teacher.gradebook_io import (backup_previous, cell as csv_cell, check_folder, check_max_bytes, csv_text,
+                                      column_title, display_name, file_kind, is_output, load_json, prepare_out,
+                                      printable, walk, write_outputs)
 
 MAX_BYTES = 5_000_000        #: files bigger than this are skipped (a notebook with many plots is ~1 MB)
 MAX_TEXT = 4_000             #: longer free-text answers are cut for reading
+ANSWERS_MAX_BYTES = 64_000_000  #: answers files are read up to this (one huge answer must not hide a student)
 MAX_ENTRIES = 500            #: more saved answers than this in one file is not a kit file
 ANSWERS_NAME = "kit_answers"
 STUB_LINES = {"_write your answer here._", "# your code here", "..."}
@@ -287,13 +289,14 @@ def collect(folder: str | Path, *, templates: str | Path | None = "auto", max_by
         rel = _rel(path, folder)
         kind = file_kind(path.name, ANSWERS_NAME)
         if kind is None:
-            if path.name not in ("gradebook.csv", "gradebook.html", "answers.csv", "items.csv"):
+            if not is_output(path.name):
                 book.skipped.append(Note(rel, "not a notebook or a kit_answers.json file"))
             continue
         if kind == "backup":
             book.skipped.append(Note(rel, "a copy the kit kept of an answers file it could not read: open it by hand"))
             continue
-        data, why = load_json(path, max_bytes)
+        big_answers = kind != "notebook" and max_bytes == MAX_BYTES  # a limit the teacher set applies to all
+        data, why = load_json(path, ANSWERS_MAX_BYTES if big_answers else max_bytes)
         if why:
             book.skipped.append(Note(rel, why))
             continue
@@ -341,7 +344,7 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     out = prepare_out(out)
     exercises, quizzes = book.exercises(), book.quizzes()
     names = sorted(book.students)
-    grades = [["student", "done", "passed"] + quizzes + exercises]
+    grades = [["student", "done", "passed"] + quizzes + [column_title(e) for e in exercises]]
     for n in names:
         s = book.students[n]
         quiz_cells = [f"{s.quizzes[q].correct}/{s.quizzes[q].total}" if q in s.quizzes else "" for q in quizzes]
@@ -350,6 +353,7 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     answers += [[csv_cell(question), csv_cell(n), csv_cell(answer)]
                 for question, rows in book.questions().items() for n, answer in rows]
     grades = skills.add_columns(grades, book, names, out)  # forms, transfer rubric, tries, per-skill before/after
+    book.flagged.extend(Note("gradebook.csv", why) for why in skills.lost_scores(out, [g[0] for g in grades[1:]]))
     quiz_rows = [(n, {q: book.students[n].quizzes.get(q) for q in quizzes}) for n in names]
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
@@ -362,6 +366,7 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
         class_passed={e: sum(status_word(book.students[n].exercises.get(e)) == "passed" for n in names)
                       for e in exercises},
     )
+    backup_previous(out / "gradebook.csv", csv_text(grades))  # the teacher may have typed into it: keep it
     return write_outputs(out, {"gradebook.csv": csv_text(grades), "answers.csv": csv_text(answers),
                                "items.csv": csv_text(assessment.item_rows(form_stats)), "gradebook.html": page})
 
@@ -378,11 +383,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"skip files bigger than this many megabytes (default {MAX_BYTES / 1e6:g})")
 
 
-def _plain(text: str) -> str:
-    """File names as printable text (no terminal control characters)."""
-    return "".join(c if c.isprintable() else "?" for c in text)
-
-
 def run(args: argparse.Namespace) -> int:
     max_bytes = MAX_BYTES if args.max_mb is None else max(1, check_max_bytes(args.max_mb * 1e6, shown=args.max_mb))
     prepare_out(args.out)  # a bad -o is said before the folder is read
@@ -391,9 +391,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(book.students)} students, {len(book.exercises())} exercises, "
           f"{len(book.quizzes())} quizzes; {len(book.skipped)} files skipped, {len(book.flagged)} flagged.")
     for note in book.skipped:
-        print(f"  skipped {_plain(note.path)}: {note.reason}")
+        print(f"  skipped {printable(note.path)}: {note.reason}")
     for note in book.flagged:
-        print(f"  flagged {_plain(note.path)}: {note.reason}")
+        print(f"  flagged {printable(note.path)}: {note.reason}")
     for p in paths:
         print(f"wrote {p}")
     return 0

@@ -146,23 +146,34 @@ def _short(text: str, limit: int = 40) -> str:
     return cut.rstrip(",;:") + "\u2026"
 
 
+#: The numbers chart draws one row per figure: at most this many (a pasted table can hold
+#: thousands, which made a chart 363,118 pixels high); the table below lists them all.
+MAX_CHART_FIGURES = 40
+
+
 def _chart(lens: str, an: Analysis):
-    """The lens notebooks' own chart from kit.<lens>.charts when there is one, else the simple one above."""
+    """``(figure, note)``: the lens notebooks' own chart from kit.<lens>.charts when there is one,
+    else the simple one above; ``note`` says when the chart shows only the first figures."""
     from kit.compare.analysis import lens_function
 
+    counts = [q for q in an.quantities if getattr(q, "kind", "") == "count"]
     shared = {
-        "framing": ("kit.framing.charts", "framing_labels_chart", lambda: an.labels),
-        "attribution": ("kit.attribution.charts", "source_share_chart", lambda: an.attributions),
-        "numbers": ("kit.numbers.charts", "plot_intervals", lambda: [q for q in an.quantities if getattr(q, "kind", "") == "count"]),
+        "framing": ("kit.framing.charts", "framing_labels_chart", an.labels),
+        "attribution": ("kit.attribution.charts", "source_share_chart", an.attributions),
+        "numbers": ("kit.numbers.charts", "plot_intervals", counts[:MAX_CHART_FIGURES]),
     }
+    note = ""
+    if lens == "numbers" and len(counts) > MAX_CHART_FIGURES:
+        note = (f"The chart shows the first {MAX_CHART_FIGURES} of {len(counts):,} counted figures, so that it "
+                "stays readable; the table below lists them all.")
     module, name, data = shared[lens]
     fn = lens_function(module, name)
-    if fn is not None and data():
+    if fn is not None and data:
         try:
-            return fn(data())
+            return fn(list(data)), note
         except Exception:  # fall back to the simple chart
             pass
-    return CHARTS[lens](an)
+    return CHARTS[lens](an), note
 
 
 CHARTS = {"framing": labels_figure, "attribution": sources_figure, "numbers": numbers_figure}
@@ -179,7 +190,8 @@ CHART_ALT = {
 
 
 def resolve(source: str | Path | Article) -> tuple[str, dict]:
-    """Text and metadata from a bundled article id, an Article or a file path.
+    """Text and metadata from a bundled article id, an Article, a file path or a web address
+    (read by :func:`kit.core.fetch.fetch_page`: a deadline, a size cap, web pages only).
 
     >>> text, meta = resolve("aleppo-2024-12-02")
     >>> meta["source"]
@@ -187,6 +199,10 @@ def resolve(source: str | Path | Article) -> tuple[str, dict]:
     """
     if isinstance(source, Article):
         art = source
+    elif isinstance(source, str) and source.strip().lower().startswith(("http://", "https://")):
+        from kit.core.fetch import fetch_page
+
+        return fetch_page(source), {"title": source.strip()[:200], "source": source.strip()[:200]}
     elif isinstance(source, str) and source in list_articles():
         art = load_article(source)
     else:
@@ -286,9 +302,9 @@ def build_report(source, *, title: str = "") -> str:
     for lens in ("framing", "attribution", "numbers", "translation"):
         charts = []
         if lens in CHARTS and lens not in an.missing:
-            fig = _chart(lens, an)
+            fig, note = _chart(lens, an)
             if fig is not None:
-                charts.append({"data": _png(fig), "alt": CHART_ALT[lens]})
+                charts.append({"data": _png(fig), "alt": CHART_ALT[lens], "note": note})
         sections.append({"id": lens, "heading": LENS_TITLES[lens], "intro": INTROS[lens],
                          "charts": charts, "body": Markup(VIEWS[lens](an))})
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
@@ -316,13 +332,16 @@ def build_report(source, *, title: str = "") -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE",
-                        help="a .txt or .html file, or a bundled article id (see: python -m kit articles)")
+                        help="a .txt or .html file, a bundled article id (see: python -m kit articles) or a URL")
     parser.add_argument("-o", "--output", default="report.html", metavar="OUT",
                         help="where to write the report (default: report.html)")
     parser.add_argument("--title", default="", help="title at the top of the report (default: the article's)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from kit.core.files import refuse_overwrite
+
+    refuse_overwrite(args.output, args.file)
     page = build_report(args.file, title=args.title)
     out = Path(args.output)
     try:

@@ -18,8 +18,6 @@ each exercise took.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +27,8 @@ BEFORE, AFTER = "quiz_before", "quiz_after"
 #: The gradebook.csv columns where the teacher types the transfer task's rubric level (0-4).
 RUBRIC_COLUMNS = {BEFORE: "transfer before (rubric 0-4)", AFTER: "transfer after (rubric 0-4)"}
 RUBRIC_COLUMN = RUBRIC_COLUMNS[AFTER]
+#: The levels a teacher may type (lessons/rubrics.md).
+RUBRIC_VALUES = {"0", "1", "2", "3", "4"}
 #: The levels, as students see them beside the transfer task and in lessons/rubrics.md.
 RUBRIC_LEVELS = TRANSFER_RUBRIC
 
@@ -104,17 +104,21 @@ def cell(part) -> str:
 
 
 def kept_rubric_scores(out: Path) -> dict[str, dict[str, str]]:
-    """The rubric levels a teacher typed into an earlier ``gradebook.csv`` in ``out``: column -> student -> level."""
-    kept: dict[str, dict[str, str]] = {c: {} for c in RUBRIC_COLUMNS.values()}
-    try:
-        text = (Path(out) / "gradebook.csv").read_text(encoding="utf-8")[:5_000_000]
-        for row in csv.DictReader(io.StringIO(text)):
-            for column in kept:
-                if (row.get(column) or "").strip() in {"0", "1", "2", "3", "4"}:
-                    kept[column][row.get("student", "")] = row[column].strip()
-    except (OSError, ValueError, csv.Error):
-        pass
-    return kept
+    """The rubric levels a teacher typed into an earlier ``gradebook.csv`` in ``out``: column -> student -> level.
+
+    The file is read as Excel saves it (a byte-order mark, semicolons, Windows-1252: see
+    :func:`kit.teacher.gradebook_io.read_table`); :func:`lost_scores` says what is not kept.
+    """
+    from kit.teacher.gradebook_io import typed_scores
+
+    return typed_scores(Path(out), list(RUBRIC_COLUMNS.values()), RUBRIC_VALUES)[0]
+
+
+def lost_scores(out: Path, students: list[str]) -> list[str]:
+    """A note for each level typed into ``out/gradebook.csv`` that the new one will not carry over."""
+    from kit.teacher.gradebook_io import typed_scores
+
+    return typed_scores(Path(out), list(RUBRIC_COLUMNS.values()), RUBRIC_VALUES, students)[1]
 
 
 def rubric_by_occasion(out: Path) -> dict[str, dict[str, str]]:
@@ -140,7 +144,7 @@ def add_columns(grades: list[list], book, names: list[str], out: Path) -> list[l
     for n, row in zip(names, grades[1:]):
         s = book.students[n]
         forms = [s.forms.get(BEFORE, ""), s.forms.get(AFTER, "")]
-        rubric = [kept[c].get(row[0], "") for c in RUBRIC_COLUMNS.values()]
+        rubric = [kept[c].get(str(row[0]).lstrip("'"), "") for c in RUBRIC_COLUMNS.values()]
         tries = ["" if tries_of(s, e) is None else tries_of(s, e) for e in exercises]
         skill_cells = [cell(r.students.get(n, (None, None))[i]) for r in rows for i in (0, 1)]
         body.append(row + forms + rubric + tries + skill_cells)
