@@ -194,3 +194,12 @@ def test_student_copies_hide_lab_only_text_in_app_mode():
                 if make_student.MARKDOWN_STUB in line or "In a notebook you can also" in line:
                     assert "kit-lab-only" in line, f"{path.name}: shown in app mode: {line!r}"
                 assert "Shift + Enter" not in line or "kit-lab-only" in line, f"{path.name}: {line!r}"
+
+
+def test_enter_in_a_one_line_answer_checks_it():
+    """A typed answer is checked when the box's value is sent (Enter), without the button."""
+    box = ew.text_exercise(start_observatory)
+    box.children[1].value = "AFP"  # what the browser sends on Enter (continuous_update=False)
+    assert "AFP wrote the story" in feedback_of(box)
+    box.children[1].value = ""  # emptied: no check, the last feedback stays
+    assert "AFP wrote the story" in feedback_of(box)

@@ -82,6 +82,11 @@ def test_the_cue_test_can_fail():
     scores = cues.cue_scores(items)
     assert scores["longest"] == scores["position 1"] == scores["odd format"] == 1.0
     assert scores["avoid Nothing/Nobody/Exactly"] == pytest.approx(1 / 3)
+    careful = [quiz.Item("z", "numbers", "numbers.part_whole", "t", "q?",
+                         ("All 5 were children", "No child was hurt", "At least 2 were children", "Exactly 7 were hurt"),
+                         "At least 2 were children", "e")]
+    careful_scores = cues.cue_scores(careful)
+    assert careful_scores["the hedged option (at least, about)"] == careful_scores["avoid absolute words (all, no, surely)"] == 1.0
     same_start = [quiz.Item("y", "framing", "framing.doer", "t", "q?", ("That a", "That b", "Who c", "That d"), "Who c", "e")]
     assert cues.cue_scores(same_start)["odd first word"] == 1.0
 
@@ -174,3 +179,47 @@ def test_what_we_will_learn_gives_away_no_answer():
             if not re.fullmatch(r"[\d,]+", item.answer):
                 assert item.answer.lower() not in learn, (form, item.id)
             assert item.text[:30].lower() not in learn, (form, item.id)
+
+
+def test_no_cue_strategy_gets_a_whole_skill_right(bank):
+    """A test-wise student cannot earn a skill's full marks by one cue (three items a skill, so
+    one strategy may hit two by luck; all three is a pattern). Choice order is shuffled per student,
+    so positions are left out."""
+    for skill in bank.skills:
+        items = [i for i in bank.items if i.skill == skill]
+        for name, share in cues.cue_scores(items).items():
+            if not name.startswith("position"):
+                assert share < 1.0, (bank.id, skill, name)
+
+
+SOURCE_WORDS = re.compile(r"\b(said|says|according to|told|announced|reported)\b", re.I)
+
+
+def test_unsourced_items_need_more_than_spotting_a_missing_said(bank):
+    """In "which sentence makes a serious claim with no source", the key is never the only option
+    without a source: a harmless unsourced detail is there too, so the student must judge "serious"."""
+    for item in (i for i in bank.items if i.skill == "attribution.unsourced"):
+        unsourced = [c for c in item.choices if not SOURCE_WORDS.search(c)]
+        assert item.answer in unsourced, item.id
+        if item.question.startswith("Which sentence"):
+            assert len(unsourced) >= 2, item.id
+            for choice in item.choices:
+                assert choice in item.text or item.text.startswith("Four sentences"), (item.id, choice)
+
+
+def test_eyewitness_items_name_the_witness(bank):
+    """An eyewitness left unnamed is also "an unnamed source" in everyday words: where that is an
+    option, the witness has a name in the text, so only one answer can be defended."""
+    for item in (i for i in bank.items if i.answer == "An eyewitness"):
+        if "An unnamed source" in item.choices:
+            assert re.search(r"said [A-Z][a-z]+ [A-Z][a-z]+", item.text), item.id
+
+
+def test_what_we_will_learn_gives_away_no_key_phrase():
+    """No two-word phrase of a key ("rough judgement") in the "what we will learn" list either."""
+    learn = cues.words(" ".join(str(info["learn"]) for info in quiz.load_bank(FORMS[0]).skills.values()))
+    pairs = set(zip(learn, learn[1:]))
+    for form in FORMS:
+        for item in quiz.load_bank(form).items:
+            key = cues.words(item.answer)
+            assert not set(zip(key, key[1:])) & pairs, (form, item.id)

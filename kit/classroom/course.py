@@ -115,7 +115,7 @@ def link(notebook: str) -> str:
 def _count(p: StepProgress) -> str:
     if _is_quiz(p.step):
         return "submitted" if p.done else "a draft saved" if p.status == "started" else ""
-    return f"{p.done} of {p.total} exercises" if p.total else ""
+    return f"{p.done} of {p.total} exercise{'s' if p.total != 1 else ''} answered" if p.total else ""
 
 
 class CourseView:
@@ -134,6 +134,7 @@ class CourseView:
         done = sum(p.status == "done" for p in self.rows)
         return ("<div class='kit-course'><p><b>Your course</b>: " f"{done} of {len(self.rows)} steps done. "
                 "Your answers are saved as you go, so you can stop and come back later.</p>"
+                "<style>.kit-course th, .kit-course td {text-align:left;vertical-align:top}</style>"
                 "<table style='border-collapse:collapse' cellpadding='4'><caption style='text-align:left'>"
                 "The notebooks and quizzes in order, with your progress</caption><thead><tr><th>step</th>"
                 "<th>notebook</th><th>you will learn to</th><th>time</th><th>your progress</th></tr></thead>"

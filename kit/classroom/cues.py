@@ -24,6 +24,10 @@ MAX_CUE = 0.40
 #: Openings a test-wise student learns are never right ("Nothing: ...", "Nobody: ...", "Exactly ...").
 NEVER_RIGHT = ("nothing", "nobody", "exactly", "no one", "none")
 WORD = re.compile(r"[a-z0-9']+")
+#: Words that make an option absolute ("All 30 ...", "surely lying"): a test-wise student avoids them.
+ABSOLUTE = re.compile(r"\b(all|no|never|surely|exactly|only|always|every|none|nobody)\b", re.I)
+#: Words that make an option hedged ("at least 10 ..."): a test-wise student picks the careful one.
+HEDGED = re.compile(r"\b(at least|at most|about|may|might|some|rough|likely|not say)\b", re.I)
 SMALL = frozenset("a an and are as at be by for from in is it of on or that the this to was were what which who with".split())
 
 
@@ -95,6 +99,22 @@ def _own_words(item) -> list[int]:
     return _best(counts)
 
 
+def _keep(choices, test) -> list[int]:
+    """The options that pass ``test``; all of them when none or all do (no cue)."""
+    keep = [n for n, c in enumerate(choices) if test(c)]
+    return keep if 0 < len(keep) < len(choices) else list(range(len(choices)))
+
+
+def _likeness(item, sign: int) -> list[int]:
+    """The option sharing the most (sign 1) or fewest (sign -1) words with the other options."""
+    sets = [set(words(c)) for c in item.choices]
+    return _best([sign * sum(len(s & t) for t in sets if t is not s) for s in sets])
+
+
+def _copies_text(item) -> list[int]:
+    return _keep(item.choices, lambda c: c.lower().rstrip(".") in item.text.lower())
+
+
 def strategies(n_choices: int = 4) -> dict:
     """Every strategy by name: a function of an item giving the options it would pick among."""
     out = {
@@ -106,6 +126,11 @@ def strategies(n_choices: int = 4) -> dict:
         "odd format": lambda i: _odd_one_out(i.choices, _format),
         "avoid Nothing/Nobody/Exactly": lambda i: _never_right_avoided(i.choices),
         "a word only the option has": _own_words,
+        "avoid absolute words (all, no, surely)": lambda i: _keep(i.choices, lambda c: not ABSOLUTE.search(c)),
+        "the hedged option (at least, about)": lambda i: _keep(i.choices, lambda c: bool(HEDGED.search(c))),
+        "most like the other options": lambda i: _likeness(i, 1),
+        "least like the other options": lambda i: _likeness(i, -1),
+        "copied word for word from the text": _copies_text,
     }
     for p in range(n_choices):
         out[f"position {p + 1}"] = (lambda p: lambda i: [p] if p < len(i.choices) else list(range(len(i.choices))))(p)

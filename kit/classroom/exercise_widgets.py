@@ -92,11 +92,13 @@ def saved_feedback_html(entry: dict) -> str:
 
 
 def _exercise_box(checker: Callable, controls: list, read: Callable[[], tuple], *, prompt: str,
-                  button: str = CHECK, fill: Callable[[object], None] | None = None) -> W.VBox:
+                  button: str = CHECK, fill: Callable[[object], None] | None = None,
+                  enter: W.Text | None = None) -> W.VBox:
     """Prompt, controls, a Check button and the feedback under it (the last child).
 
     A saved answer (``kit_answers.json``) is put back in the controls with ``fill`` and its
-    feedback shown, so a reopened page shows what the student did.
+    feedback shown, so a reopened page shows what the student did. Pressing Enter in ``enter``
+    (a one-line box) checks the answer too.
     """
     check = W.Button(description=button, button_style="primary", tooltip="Check your answer and save it")
     out = W.HTML()
@@ -114,6 +116,8 @@ def _exercise_box(checker: Callable, controls: list, read: Callable[[], tuple], 
         except Exception:  # an answer saved by an older kit: show its feedback only
             pass
         out.value = safe_html(lambda: saved_feedback_html(entry))
+    if enter is not None:  # its value changes on Enter (continuous_update=False)
+        enter.observe(lambda change: on_click() if str(change["new"]).strip() else None, "value")
     head = W.HTML(f"<b>{html.escape(prompt)}</b>") if prompt else W.HTML()
     box = W.VBox([head, *controls, check, out], layout=W.Layout(max_width="900px"))
     box.add_class("kit-exercise")
@@ -163,7 +167,7 @@ def text_exercise(checker: Callable, *, prompt: str = "", placeholder: str = "Ty
     convert = convert or (lambda text: text)
     return _exercise_box(checker, [box], lambda: (
         ... if _value(box.value) is ... else convert(box.value.strip()),), prompt=prompt,
-        fill=lambda answer: setattr(box, "value", _shown(answer)))
+        fill=lambda answer: setattr(box, "value", _shown(answer)), enter=box)
 
 
 def fields_exercise(checker: Callable, labels: Sequence[str], *, prompt: str = "",
