@@ -142,6 +142,8 @@ def attribution_chain(answer: object) -> Feedback:
         return Feedback(False, NOT_ANSWERED, ex)
     if isinstance(answer, str):
         answer = [p for p in re.split(r"[\s,>-]+", answer[:200]) if p]
+        if len(answer) == 1 and re.fullmatch(r"[a-dA-D]{4}", answer[0]):
+            answer = list(answer[0])  # "BCAD": four letters written together
     if not isinstance(answer, (list, tuple)):
         return hint("Give the four letters in order, first step first: for example A, B, C, D.", ex)
     given = [norm(x).upper() for x in answer[:10]]

@@ -106,6 +106,9 @@ def article_repair(answer: object) -> Feedback:
     if "will will" in given:
         return hint("The word \u201cwill\u201d is still there twice. Read the sentence aloud: which words "
                     "does it need?", ex)
+    if "government will recover" in given and not re.search(r"\b(don't|do not|dont) think\b", given):
+        return hint("Lund's words start \u201cI don't think\u201d: without them the sentence says the "
+                    "opposite of what he meant. Keep every word he said.", ex)
     if "government will recover" in given:
         return passed("The full stop and the second \u201cwill\u201d were translation damage. Lund says "
                       "he does not think the government will recover Aleppo.", ex)

@@ -21,14 +21,35 @@ ACCEPTED_KM = (110, 150)
 
 
 def _has(given: str, *words: str) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}", given) for w in words)
+    """Does ``given`` use one of ``words`` (a word start; a word of four letters or fewer whole), not after "not"?
+
+    >>> _has("the ap report", "ap"), _has("apart from", "ap"), _has("not the observatory", "observatory")
+    (True, False, False)
+    """
+    return any(re.search(rf"(?<!not )(?<!not the )(?<!n't )\b{re.escape(w)}" + (r"\b" if len(w) <= 4 else ""), given)
+               for w in words)
 
 
-def _first_rule(given: str, ex: str, rules, default: str) -> Feedback:
+#: "AFP or the observatory", "AFP / Rahman", "either ...": a list of guesses, not an answer.
+_GUESSES = re.compile(r"\bor\b|\beither\b|/|\band/or\b")
+
+
+def _first_rule(given: str, ex: str, rules, default: str, *, one: bool = False) -> Feedback:
     """The message of the first ``(passes, words, message)`` rule with one of its words in ``given``
-    (praise when it passes, else a hint); the ``default`` hint when none has."""
+    (praise when it passes, else a hint); the ``default`` hint when none has.
+
+    An answer that passes but also names a wrong answer gets a hint to choose: when it is a list of
+    guesses ("AFP or Rahman"), or always when ``one`` (no right answer uses a wrong rule's words).
+
+    >>> _first_rule("afp or rahman", "x", [(True, ("rahman",), "Yes."), (False, ("afp",), "No.")], "?").passed
+    False
+    """
     for passes, words, text in rules:
         if _has(given, *words):
+            wrong = [w for ok, ws, _ in rules if not ok for w in ws if _has(given, w)]
+            if passes and wrong and (one or _GUESSES.search(given)):
+                return hint(f"Your answer names \u201c{wrong[0]}\u201d too. Choose one answer, and say "
+                            "only that one. (Who says so?)", ex)
             return (passed if passes else hint)(text, ex)
     return hint(default, ex)
 
@@ -120,6 +141,10 @@ def trace_distance(answer: object) -> Feedback:
     ex = "trace_distance"
     value = as_number(answer)
     if value is None and isinstance(answer, str):
+        numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", answer[:200].replace(",", ""))}
+        if len(numbers) > 1 and not all(ACCEPTED_KM[0] <= n <= ACCEPTED_KM[1] for n in numbers):
+            return hint("Give one distance, the one you measured: a range of numbers takes in wrong "
+                        "distances too.", ex)
         found = re.search(r"\d+(?:\.\d+)?", answer.replace(",", ""))
         value = float(found.group(0)) if found else None
     try:
@@ -143,6 +168,8 @@ def trace_distance(answer: object) -> Feedback:
 
 
 _SPEAKER_WORDS = ("speaker", "he said", "said", "attribution", "source", "rahman", "who said", "name")
+#: What both copies keep (the boxes a student may tick by mistake, or all at once).
+_KEPT = ("the date", "date", "the name of the city", "name of the city", "the city", "city")
 _MARK_WORDS = ("quote", "quotation", "marks", "inverted commas", '"', "\u201c")
 
 
@@ -159,6 +186,10 @@ def trace_what_changed(answer: object) -> Feedback:
     items = list(answer.values()) if isinstance(answer, dict) else (
         list(answer) if isinstance(answer, (list, tuple, set, frozenset)) else [answer])
     given = " | ".join(norm(x) for x in items if not is_blank(x))
+    kept = [norm(x) for x in items if not is_blank(x) and norm(x) in _KEPT]
+    if kept:
+        return hint(f"Compare {kept[0]} in the two copies: is it the same in both? Tick only what the "
+                    "republished copy left out.", ex)
     speaker, marks = _has(given, *_SPEAKER_WORDS), any(w in given for w in _MARK_WORDS)
     if speaker and marks:
         return passed("The speaker (\u201che said\u201d: Rami Abdel Rahman) and the quotation marks. With "
@@ -189,6 +220,9 @@ def trace_stop(answer: object) -> Feedback:
     if is_blank(answer):
         return Feedback(False, NOT_ANSWERED, ex)
     given = norm(str(answer)[:500])  # a name or a few words; a pasted essay is cut
+    if _has(given, "big loss") and _has(given, "regime", "first time", "escape", "aleppo", "control"):
+        return hint("Just the words that push a feeling, not the whole line: which words come before "
+                    "any fact?", ex)
     if _has(given, "big loss"):
         return passed("\"BIG LOSS:\" tells you how to feel (and whose loss it is) before you read a "
                       "single fact. None of AFP's copies listed in this notebook has it: the republisher "
@@ -268,7 +302,7 @@ def trace_coverage(answer: object) -> Feedback:
          "Which report has details none of the AFP copies has?"),
     )
     return _first_rule(given, ex, rules, "Compare the first sentences of each report. Which one tells "
-                                         "the story in other words, with other facts?")
+                                         "the story in other words, with other facts?", one=True)
 
 
 @exercise("trace_yesterday")

@@ -79,6 +79,19 @@ def framing_same_side(answer: object) -> Feedback:
                   "marks); the other two are the journalist's.", ex)
 
 
+_FUNCTION_WORDS = frozenset("a an the was were is are be been being had has have to of in on at and by".split())
+
+
+def _enough_of(given: str, clause: str) -> bool:
+    """Does a copied part of ``clause`` say something: two words or more, one of them not a small word?
+
+    >>> _enough_of("were", "vehicles were set on fire"), _enough_of("were set", "vehicles were set on fire")
+    (False, True)
+    """
+    words = re.findall(r"[a-z0-9'-]+", given)
+    return len(words) >= 2 and any(w not in _FUNCTION_WORDS for w in words)
+
+
 @checker("framing_hidden_actor")
 def framing_hidden_actor(answer: object) -> Feedback:
     """01_framing: copy a clause from the article that hides who did something."""
@@ -98,14 +111,19 @@ def framing_hidden_actor(answer: object) -> Feedback:
                     "Who did it? Look at the paragraph that begins \"On Sunday, in the province\".", ex)
     sent = sentences[0]
     hidden = [p for p in find_passives(doc) if p.agent is None and sent.start_char <= p.start_char < sent.end_char]
-    overlap = [p for p in hidden if norm(p.text) in given or given in norm(p.text)]
+    overlap = [p for p in hidden if norm(p.text) in given or (given in norm(p.text) and _enough_of(given, p.text))]
     if overlap:
         return passed(f"\"{overlap[0].text}\" does not say who did it. Who did it? The article does not "
                       "tell us: a careful reader notices the gap.", ex)
     if hidden:
-        return hint(f"This sentence does hide a doer, but in other words. Look at \"{hidden[0].text}\".", ex)
+        return hint("This sentence does hide a doer, but in other words. Which verb in it has nobody "
+                    "doing it? Copy that clause.", ex)
     return hint("In this part, the doer is named (it is the subject of the verb). Find a clause like "
                 "\"X was done\" or \"bodies lay\", where nobody is said to have done it.", ex)
+
+
+#: Neutral names for the group that took the town (a loaded one is caught before, by the kit's labels).
+_NEUTRAL_DOERS = frozenset("fighters fighter gunmen gunman group groups armed".split())
 
 
 def _has_verb(text: str) -> bool:
@@ -137,8 +155,11 @@ def framing_neutral_rewrite(answer: object) -> Feedback:
     words = set(re.findall(r"[a-z]+", norm(answer)))
     if not (words & {"town", "city", "village"}):
         return hint("Keep the facts: the sentence is about a town. Change only the words that take a side.", ex)
-    if not [l for l in labels if l.actor == "opposition"] and not (words & {"fighters", "gunmen", "group"}):
+    if not [l for l in labels if l.actor == "opposition"] and not (words & _NEUTRAL_DOERS):
         return hint("Say who took the town, with a neutral name for them. (Who is named how?)", ex)
+    if words & {"not", "never", "didn", "failed"} or "n't" in norm(answer):
+        return hint("Keep the facts: the fighters did take the town. Change only the words that take a "
+                    "side, not what happened.", ex)
     if not _has_verb(str(answer)):
         return hint("Write a whole sentence: who did what to the town? Your sentence needs a verb, "
                     "such as \"took\" or \"captured\".", ex)

@@ -115,7 +115,11 @@ def numbers_source(answer: object) -> Feedback:
     """
     ex = "numbers_source"
     given = norm(answer)
-    if any(w in given for w in ("sana", "military", "army", "news agency", "state media", "government")):
+    right = any(w in given for w in ("sana", "military", "army", "news agency", "state media", "government"))
+    if right and ("observatory" in given or " or " in f" {given} "):
+        return hint("Name one source, the one the sentence gives: read it to its end, \u201caccording "
+                    "to...\u201d. (Who says so?)", ex)
+    if right:
         return passed("A military statement published by SANA, Syria's official news agency. The army "
                       "that carried out the strikes is the one counting the \"terrorists\" it killed: "
                       "a claim by one side in the war, not a checked fact.", ex)
