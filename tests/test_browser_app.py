@@ -104,7 +104,8 @@ def test_self_study_route_from_the_start_page_to_the_after_quiz(voila, page, tmp
             visited.append(name)
             assert_no_errors(page, f"{name} on the route")
             if name in ("01_framing", "02_attribution", "03_numbers"):
-                assert "Reading: the easy-read version" in page.locator("body").inner_text(), name
+                expect(page.locator("body")).to_contain_text("Reading: the easy-read version",
+                                                             timeout=WIDGET_TIMEOUT_MS)
             if name.startswith("quiz_"):
                 _submit_quiz(view, key=name == "quiz_after")
             nxt = page.locator(".kit-next").last

@@ -134,7 +134,7 @@ class CourseView:
         done = sum(p.status == "done" for p in self.rows)
         return ("<div class='kit-course'><p><b>Your course</b>: " f"{done} of {len(self.rows)} steps done. "
                 "Your answers are saved as you go, so you can stop and come back later.</p>"
-                "<style>.kit-course th, .kit-course td {text-align:left;vertical-align:top}</style>"
+                "<style>.kit-course th, .kit-course td {text-align:left !important;vertical-align:top}</style>"
                 "<table style='border-collapse:collapse' cellpadding='4'><caption style='text-align:left'>"
                 "The notebooks and quizzes in order, with your progress</caption><thead><tr><th>step</th>"
                 "<th>notebook</th><th>you will learn to</th><th>time</th><th>your progress</th></tr></thead>"
