@@ -120,3 +120,15 @@ def test_junk_words_do_not_unlock_a_model_answer(tmp_path, monkeypatch):
     w.children[2].click()
     w.children[4].click()
     assert "A model paragraph" in w.children[5].value
+
+
+@pytest.mark.parametrize("check, answer, right", [
+    (numbers.numbers_others, "at most 351", True),        # rejected before: not a bare number
+    (numbers.numbers_others, "412 - 61 = 351", True),
+    (numbers.numbers_others, "351 or 473", False),        # two guesses
+    (compare.compare_left_out, "61 civilians", True),
+    (compare.compare_left_out, "412 or 61", False),
+])
+def test_a_number_in_a_few_words(check, answer, right, tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "answers.json"))
+    assert check(answer).passed is right, (check.__name__, answer)

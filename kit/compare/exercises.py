@@ -6,7 +6,7 @@ import re
 
 from kit.classroom.checking import checker
 from kit.classroom.feedback import Feedback, choice, hint, norm, passed
-from kit.numbers.exercises import as_number
+from kit.numbers.exercises import one_number
 
 _VOICES = {
     "state media": {"state media", "state-media", "state", "government", "government media", "sana",
@@ -76,7 +76,7 @@ def compare_left_out(answer: object) -> Feedback:
     (True, False)
     """
     ex = "compare_left_out"
-    value = as_number(answer)
+    value = one_number(answer)
     if value in _TOLLS:
         return passed(
             f"Versions A and B both give {value:g}; C does not. {_TOLLS[value]} Leaving a figure out "
@@ -86,7 +86,7 @@ def compare_left_out(answer: object) -> Feedback:
                     "that BOTH A and B give and C drops: look at the \u201cfigure\u201d rows marked in "
                     "the fingerprint.", ex)
     if value is None or value == "none":
-        return hint("Answer with a number from the fingerprint table, like 412.", ex)
+        return hint("Answer with one number from the fingerprint table, like 412.", ex)
     return hint("Compare the \u201cfigure\u201d rows of the fingerprint: find one where C says "
                 "\u201cdropped\u201d and both A and B give the figure. (What do the numbers really claim?)", ex)
 

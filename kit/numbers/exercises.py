@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kit.classroom.answers import exercise
 from kit.classroom.checking import checker
 from kit.classroom.feedback import NOT_ANSWERED, Feedback, choice, hint, norm, passed
@@ -22,6 +24,22 @@ def as_number(x):
         return float(t)
     except ValueError:
         return None
+
+
+def one_number(answer):
+    """The number a typed answer gives: a plain number, the one number in a few words ("351 people",
+    "at most 351"), or the result after "=" ("412 - 61 = 351"). None when there is none or several.
+
+    >>> one_number("at most 351"), one_number("412 - 61 = 351"), one_number("412 or 61"), one_number(61)
+    (351.0, 351.0, None, 61)
+    """
+    value = as_number(answer)
+    if value is not None or not isinstance(answer, str):
+        return value
+    text = answer[:200].replace(",", "")
+    text = text.rsplit("=", 1)[-1]
+    found = set(re.findall(r"\d+(?:\.\d+)?", text))
+    return float(found.pop()) if len(found) == 1 else None
 
 
 @exercise("numbers_interval")
@@ -62,7 +80,7 @@ def numbers_others(answer: object) -> Feedback:
     True
     """
     ex = "numbers_others"
-    n = as_number(answer)
+    n = one_number(answer)
     if n == 351:
         return passed("412 - 61 = 351. At least 61 civilians leaves AT MOST 351 others: if more "
                       "civilians died, fewer of the 412 were combatants. And 351 is far more than half "
