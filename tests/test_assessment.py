@@ -295,8 +295,8 @@ def test_gradebook_shows_skills_tries_item_statistics_and_both_transfer_scores(w
     assert rows["ana"]["form quiz_before"] == "quiz_a" and rows["ben"]["form quiz_before"] == "quiz_b"
     assert rows["ana"]["numbers.range before"] == "0/3" and rows["ana"]["numbers.range after"] == "3/3"
     assert rows["ben"]["numbers.range after"] == ""
-    assert rows["ana"]["framing_loaded_label tries"] == "4" and rows["ben"]["framing_loaded_label tries"] == "1"
-    assert rows["cy"]["framing_loaded_label tries"] == ""
+    assert rows["ana"]["01 framing: loaded label: tries"] == "4" and rows["ben"]["01 framing: loaded label: tries"] == "1"
+    assert rows["cy"]["01 framing: loaded label: tries"] == ""
     page = (out / "gradebook.html").read_text(encoding="utf-8")
     assert "Per skill: before and after" in page and "Check a part against the whole" in page
     assert "4 tries" in page and "Item statistics" in page and "Transfer task: before and after" in page

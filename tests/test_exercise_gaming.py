@@ -83,3 +83,40 @@ def test_a_wrong_clause_is_not_answered_by_its_hint(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "answers.json"))
     feedback = framing.framing_hidden_actor("were")
     assert "bodies lay" not in feedback.message and "set on fire" not in feedback.message
+
+
+def test_a_later_quiz_attempt_is_no_oracle_for_the_key(tmp_path, monkeypatch):
+    """Where the key stays hidden (the before-quiz), a second "Submit - final" used to show a new
+    score and new per-skill counts: changing one answer at a time then showed which were right, and
+    in a class split between the forms a student could pass the key to those who take it after."""
+    from kit.classroom import quiz
+    from kit.classroom.quiz_widgets import after_attempt_html
+
+    monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "answers.json"))
+    bank = quiz.load_bank("quiz_before")
+    first = {i.id: next(c for c in i.choices if c != i.answer) for i in bank.items}   # all wrong
+    quiz.check_quiz(bank, first)
+    probe = dict(first, **{bank.items[0].id: bank.items[0].answer})                   # one changed, to the key
+    later = quiz.check_quiz(bank, probe)
+    assert f"0 of {len(bank.items)} right" in later.message
+    assert f"1 of {len(bank.items)} right" not in later.message
+    page = after_attempt_html(bank, probe)
+    assert "(1 of 3 right)" not in page and "(0 of 3 right)" in page
+
+
+def test_junk_words_do_not_unlock_a_model_answer(tmp_path, monkeypatch):
+    """Eight one-letter words used to unlock the model answer (then it could be copied over the saved one)."""
+    import base64
+
+    from kit.classroom.widgets import make_model_answer
+
+    monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "answers.json"))
+    w = make_model_answer("gaming_open", base64.b64encode(b"A model paragraph.").decode())
+    w.children[1].value = "a b c d e f g h"
+    w.children[2].click()
+    w.children[4].click()
+    assert "A model paragraph" not in w.children[5].value
+    w.children[1].value = "The monitor calls the army regime forces, and the copy dropped his name and the marks."
+    w.children[2].click()
+    w.children[4].click()
+    assert "A model paragraph" in w.children[5].value

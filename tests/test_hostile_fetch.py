@@ -117,3 +117,13 @@ def test_malformed_links_are_kit_messages(url):
 def test_notebook_06_reads_through_the_same_function(site):
     with pytest.raises(InputError, match="a PDF file"):
         fetch_text(site + "/pdf", timeout=5)
+
+
+def test_report_and_versions_read_a_link_through_the_same_function(site, tmp_path):
+    from kit.teacher.cli import main
+    from kit.teacher.report import build_report
+
+    assert "at least 12 people" in build_report(site + "/ok")
+    assert main(["report", site + "/pdf", "-o", str(tmp_path / "r.html")]) == 2  # a PDF: a message, no page
+    assert not (tmp_path / "r.html").exists()
+    assert main(["versions", site + "/ok", site + "/gzip", "-o", str(tmp_path / "v.html")]) == 0

@@ -207,3 +207,10 @@ def test_report_of_a_hostile_text_in_a_subprocess(tmp_path):
                           cwd=tmp_path, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
                           text=True, timeout=300)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
+
+
+def test_a_report_from_a_file_still_flags_look_alike_letters(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Th\u0435 r\u0435gime attacked the town on Monday, officials said.", encoding="utf-8")
+    page = report.build_report(article)
+    assert "mix letters of different alphabets" in page

@@ -145,3 +145,38 @@ def test_every_checker_on_a_number_too_long_to_print(answers_file):
         n = len([p for p in inspect.signature(fn).parameters.values() if p.default is p.empty])
         fb = fn(*[10**5000] * max(1, n))
         assert isinstance(fb, Feedback) and not fb.passed and fb.message.strip(), fn.__name__
+
+
+SAVER = """
+import sys
+from kit.classroom.answers import store_answer
+from kit.classroom.feedback import Feedback
+who, n = sys.argv[1], int(sys.argv[2])
+lost = [i for i in range(n) if not store_answer(f"{who}_{i}", i, Feedback(True, "ok")).saved]
+print(len(lost))
+"""
+
+
+def test_processes_saving_at_once_lose_nothing(answers_file):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT), KIT_ANSWERS=str(answers_file))
+    procs = [subprocess.Popen([sys.executable, "-c", SAVER, f"p{k}", "25"], env=env, stdout=subprocess.PIPE, text=True)
+             for k in range(4)]
+    assert [p.communicate(timeout=300)[0].strip() for p in procs] == ["0"] * 4  # every save confirmed...
+    saved = load_answers()
+    assert all(f"p{k}_{i}" in saved for k in range(4) for i in range(25))  # ...and there
+
+
+def test_gradebook_outputs_follow_the_umask(tmp_path):
+    from kit.teacher.gradebook_io import write_outputs
+
+    old = os.umask(0o022)
+    try:
+        write_outputs(tmp_path, {"gradebook.csv": "student\n"})
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "gradebook.csv").stat().st_mode) == 0o644

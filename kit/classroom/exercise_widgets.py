@@ -104,8 +104,14 @@ def _exercise_box(checker: Callable, controls: list, read: Callable[[], tuple], 
     out = W.HTML()
     out.add_class("kit-feedback")  # an ARIA live region (see _LIVE): screen readers read the feedback
 
+    last: list = []  # the answer checked last: leaving the box (Enter, or a click on Check) must not count twice
+
     def on_click(_=None):
-        out.value = feedback_html(checker, *read())
+        answer = read()
+        if last and last[0] == answer:
+            return
+        last[:] = [answer]
+        out.value = feedback_html(checker, *answer)
 
     check.on_click(on_click)
     entry = saved_entry(checker)

@@ -347,8 +347,27 @@ def check_quiz(bank: Bank | str, answers: dict, *, final: bool = True) -> Feedba
         fb = Feedback(True, f"All answered. {result.summary()}"
                             + (" Read the explanations below." if key_after_attempt(bank) else ""), bank.saved_as)
     entry = record(bank, answers, fb, final=True)
-    n = len(entry.get("attempts", [])) if entry else 0
-    if n > 1:
-        fb = Feedback(fb.passed, f"{fb.message} This was attempt {n}; your first attempt is the one "
-                                 "that counts for the class.", bank.saved_as)
+    kept = attempts(entry)
+    if len(kept) > 1:
+        fb = _later_attempt(bank, fb, kept)
     return fb
+
+
+def _later_attempt(bank: Bank, fb: Feedback, kept: list[dict]) -> Feedback:
+    """What a second or later final attempt says. Where the key stays hidden it shows the first
+    attempt's score, not a new one: a new score per attempt would let a student change one answer
+    at a time and read off which answers are right (and pass the form's key to classmates who take it
+    later).
+
+    >>> b = load_bank("quiz_before")
+    >>> first = {"answers": {b.items[0].id: b.items[0].answer}}
+    >>> print(_later_attempt(b, Feedback(True, "All answered. 21 of 21 right."), [first, first]).message)
+    Saved as attempt 2. Your first attempt counts: 1 of 21 right...
+    """
+    n = len(kept)
+    if key_after_attempt(bank):
+        return Feedback(fb.passed, f"{fb.message} This was attempt {n}; your first attempt is the one "
+                                   "that counts for the class.", bank.saved_as)
+    first = score(bank, kept[0]["answers"]).summary()
+    return Feedback(fb.passed, f"Saved as attempt {n}. Your first attempt counts: {first} A later attempt "
+                               "shows no new score.", bank.saved_as)

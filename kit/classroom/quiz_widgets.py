@@ -115,8 +115,11 @@ def after_attempt_html(bank, answers: dict) -> str:
     opened = released(bank)
     if opened is not None:
         return message("Your teacher has released the answers.", kind="info") + key_html(opened, answers)
-    if bank.occasion == "quiz_before":
-        return learn_html(bank, answers)
+    if bank.occasion == "quiz_before":  # per skill for the first attempt: a later one must not show which changes were right
+        from kit.classroom.answers import load_answers
+        from kit.classroom.quiz import first_attempt
+
+        return learn_html(bank, first_attempt(load_answers().get(bank.saved_as)) or answers)
     return message("Your teacher will release the answers and explanations after the class has finished.",
                    kind="info")
 

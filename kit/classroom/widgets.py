@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as W
 
@@ -203,6 +204,22 @@ def make_annotator(text: str, tags, kit_spans, *, unit: str = "sentence", exerci
 TRIED_WORDS = 8
 
 
+def real_try(text: object) -> bool:
+    """Is a written answer a real try: :data:`TRIED_WORDS` words or more, most of them real and different?
+    ("a b c d e f g h" was enough to unlock a model answer, then copy it over the saved one.)
+
+    >>> real_try("a b c d e f g h"), real_try("no no no no no no no no")
+    (False, False)
+    >>> real_try("The army is called regime forces by the monitor, not by the reporter.")
+    True
+    """
+    if not isinstance(text, str):
+        return False
+    words = re.findall(r"[a-z']+", text.lower())
+    long_words = {w for w in words if len(w) >= 3}
+    return len(words) >= TRIED_WORDS and len(long_words) >= TRIED_WORDS // 2 and len(set(words)) * 3 >= len(words)
+
+
 def _rubric_html(rubric: dict) -> str:
     rows = "".join(f"<li><b>{level}</b>: {html.escape(str(text))}</li>" for level, text in rubric.items())
     return f"<details><summary>How a written answer is scored (4 is best)</summary><ul>{rows}</ul></details>"
@@ -237,7 +254,7 @@ def make_model_answer(exercise: str, model: str, *, rubric: str = "open") -> W.V
     from kit.classroom.transfer import OPEN_RUBRIC, TRANSFER_RUBRIC
 
     def tried(text) -> bool:
-        return isinstance(text, str) and len(text.split()) >= TRIED_WORDS
+        return real_try(text)
 
     before = saved(str(exercise), "")
     intro = W.HTML(message("Write your answer in the box (or copy it from the cell above) and press Save. "
@@ -254,7 +271,8 @@ def make_model_answer(exercise: str, model: str, *, rubric: str = "open") -> W.V
         def build():
             text = box.value.strip()
             if not tried(text):
-                return message(f"Write a little more first (at least {TRIED_WORDS} words), then press Save.",
+                return message(f"Write a little more first (at least {TRIED_WORDS} different words of your own), "
+                               "then press Save.",
                                kind="warning")
             save_answer(str(exercise), text, Feedback(True, "Written answer saved.", str(exercise)))
             show.layout.display = None

@@ -108,8 +108,12 @@ def _latin_lookalikes(text: str) -> str:
     return _WORD.sub(fix, text)
 
 
-def clean_chars(text: str) -> str:
+def clean_chars(text: str, *, lookalikes: bool = True) -> str:
     """``text`` without the invisible and look-alike characters that hide words (see the module).
+
+    ``lookalikes=False`` leaves look-alike letters as they are (one letter for one, so offsets
+    do not move): :func:`clean_text` keeps them, so that the warning of
+    :func:`mixed_script_warning` can still name the words after :func:`kit.read_text`.
 
     >>> clean_chars("Pro\\u200btesters\\u200f said \\u2764\\ufe0f")
     'Protesters said \u2764'
@@ -122,7 +126,7 @@ def clean_chars(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", _WIDE_SPACES.sub(" ", text))
-    return _latin_lookalikes(text)
+    return _latin_lookalikes(text) if lookalikes else text
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -133,7 +137,7 @@ _TRAILING_SPACES = re.compile(r"[ \t]+(?=\n)")
 def clean_text(text: str) -> str:
     """Normalise odd Unicode so the parser sees ordinary text (:func:`read_text` uses it).
 
-    :func:`clean_chars`, then Windows line ends become ``\\n``, control characters go, and
+    :func:`clean_chars` (look-alike letters kept: ``kit.parse`` reads them), then Windows line ends become ``\\n``, control characters go, and
     runs of spaces or tabs inside a line become one space (pasted text often has them;
     "two  thousand" should read as "two thousand"). Letters of any script are kept.
 
@@ -142,7 +146,7 @@ def clean_text(text: str) -> str:
     >>> clean_text("Two  thousand\\tpeople  \\nfled.")
     'Two thousand people\\nfled.'
     """
-    text = clean_chars(text)
+    text = clean_chars(text, lookalikes=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", _TRAILING_SPACES.sub("", text))

@@ -322,9 +322,12 @@ def prepare_out(out: str | Path) -> Path:
 
 def write_outputs(out: str | Path, contents: dict[str, str]) -> list[Path]:
     """Write each ``name -> text`` into ``out`` atomically; InputError (old files intact) on failure."""
+    from kit.core.files import remove_stale_temps
+
     out = prepare_out(out)
     written = []
     for name, text in contents.items():
+        remove_stale_temps(out / name)  # left by a run killed while writing
         try:
             write_atomic(out / name, text)
         except OSError as err:

@@ -134,12 +134,13 @@ def add_columns(grades: list[list], book, names: list[str], out: Path) -> list[l
     ``grades`` is the header row then one row per student, in the order of ``names``.
     """
     from kit.teacher.assessment import tries_of
+    from kit.teacher.gradebook_io import column_title
 
     rows = summary(book, names)
     kept = kept_rubric_scores(out)
     exercises = book.exercises()
     head = (grades[0] + [f"form {BEFORE}", f"form {AFTER}"] + list(RUBRIC_COLUMNS.values())
-            + [f"{e} tries" for e in exercises] + [f"{r.skill} {when}" for r in rows for when in ("before", "after")])
+            + [f"{column_title(e)}: tries" for e in exercises] + [f"{r.skill} {when}" for r in rows for when in ("before", "after")])
     body = []
     for n, row in zip(names, grades[1:]):
         s = book.students[n]
