@@ -26,7 +26,7 @@ STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.I | re.S)
 SNAKE = re.compile(r"(?<![\w./-])[a-z]+(?:_[a-z0-9]+)+(?![\w(]|\.(?:json|md|txt|ipynb|csv|html|py))")
 #: Python reprs: dicts, lists and tuples of strings, None/True/False/Ellipsis, object reprs,
 #: dataclass reprs (Name(field=...)).
-REPR = re.compile(r"""\{'|\{"\w+":|\['|\[\]|\(\)|\bNone\b|\bEllipsis\b|\bTrue\b|\bFalse\b|<[\w.]+ object at|\b[A-Z]\w+\(\w+=""")
+REPR = re.compile(r"""\{'|\{"\w+":|\['|\[\]|\(\)|\bNone\b(?! of)|\bEllipsis\b|\bTrue\b|\bFalse\b|<[\w.]+ object at|\b[A-Z]\w+\(\w+=""")
 #: Code-speak in a hint or a label: instructions only code can follow, markup shown as text.
 CODE_SPEAK = [
     (re.compile(r"without quotes", re.I), "'without quotes'"),
