@@ -89,8 +89,11 @@ WRONG_TYPES = {
     "dict": {"text": "x"}, "object": object(), "ellipsis": ..., "bool": True,
 }
 
-#: Seconds any single call may take on any of these inputs (the 10 MB ones included).
-TIME_LIMIT = 10.0
+#: Seconds any single call may take on any of these inputs (the 10 MB ones included). A hang
+#: detector, not a speed test (speed is measured in bench/): a call that is quadratic or worse on
+#: 10 MB takes far longer than this, while a machine loaded by other work (seen: 17 s for a call
+#: that takes under 1 s alone) must not fail the suite.
+TIME_LIMIT = 60.0
 LIMIT_WORDS = re.compile(r"at most|too (long|big|large)|up to|limit", re.I)
 TRACEBACK = re.compile(r"Traceback|Something went wrong inside the kit|File \"[^\"]+\", line \d+")
 

@@ -272,3 +272,65 @@ def test_what_someone_will_say_is_no_claim_of_theirs_yet():
             "Mayor Ida Rusk said the plan was unfair.\n")
     speakers = [it.answer["speaker"] for it in build_key(text).items if it.kind == "source"]
     assert "Health Minister Ana Vo" not in speakers and "Mayor Ida Rusk" in speakers
+
+
+# ---------------------------------------------------------------- options a test-wise student cannot read (red team)
+
+FLOOD = """Floods cut the road to Marnie
+Volunteers from the Orsa Red Cross carried food to the village of Marnie on Tuesday. Farmers said the river rose overnight in Kessel.
+Two bridges were destroyed near Marnie, the mayor, Leo Brandt, told reporters. Army engineers built a temporary crossing.
+Union leader Tom Eske said the factory workers had been evacuated. The Orsa Water Board blamed a broken dam.
+"""
+
+
+def _choice_items(text: str):
+    key = build_key(text)
+    data = student_data(key, lesson_id="t", salt="x")
+    return key, [i for i in data["items"] if i["kind"] in ("passive", "source")]
+
+
+@pytest.mark.parametrize("text", [STORY, FLOOD])
+def test_every_option_is_written_the_same_way(text):
+    """"Never pick the lower-case option": all options start with a capital, none with "The " but
+    "The sentence does not say", and no option shows a name with its role (a long odd one out)."""
+    for it in _choice_items(text)[1]:
+        shown = [o[0] for o in it.get("options_speaker", it.get("options"))]
+        assert all(s[:1].isupper() for s in shown), shown
+        assert not [s for s in shown if s.startswith("The ") and s != NOBODY[0]], shown
+        assert not [s for s in shown if "," in s], shown
+
+
+def test_a_hidden_doer_question_offers_actors_that_are_not_speakers():
+    """"Never pick a speaker" must not win: wrong options include people or groups who act in the
+    article ("Army engineers built ..."), not only those who speak; the doer named by "by" is no
+    longer the one odd option, and "The sentence does not say" sits among the others."""
+    key, items = _choice_items(STORY)
+    speakers = {it.answer["speaker"].lower() for it in key.items if it.kind == "source"}
+    passives = [i for i in items if i["kind"] == "passive"]
+    assert passives
+    for it in passives:
+        wrong = [value for _, value in it["options"] if value != "nobody"]
+        assert [w for w in wrong if w.lower() not in speakers], it["options"]
+        assert NOBODY[1] in [value for _, value in it["options"]]
+
+
+def test_source_options_come_from_near_the_sentence_and_are_no_places():
+    """A wrong speaker is named in or next to the question's sentence, so the right one is not the
+    only name there; places ("Marnie", "Kessel") are never offered when people and groups are."""
+    key, items = _choice_items(FLOOD)
+    sources = [i for i in items if i["kind"] == "source"]
+    assert sources
+    for it in sources:
+        shown = [o[0] for o in it["options_speaker"]]
+        assert "Kessel" not in shown and len(shown) >= 4, shown
+        around = key.text[max(0, it["start_char"] - 200):it["end_char"] + 200]
+        wrong = [v for _, v in it["options_speaker"] if v != next(k.answer["speaker"] for k in key.items if k.id == it["id"])]
+        assert [w for w in wrong if w in around], (shown, around)
+
+
+def test_wrong_speakers_change_from_question_to_question():
+    """The same wrong options on every question make a new option the key: they must differ."""
+    key, items = _choice_items(FLOOD)
+    sets = [frozenset(v for _, v in i["options_speaker"]) - {k.answer["speaker"] for k in key.items if k.id == i["id"]}
+            for i in items if i["kind"] == "source"]
+    assert len(sets) >= 2 and len(set(sets)) == len(sets), sets

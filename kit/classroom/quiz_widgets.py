@@ -17,6 +17,16 @@ from kit.core.render import message
 from kit.core.widgets import safe_html
 
 
+def _mark(correct: bool, blank: bool) -> str:
+    """A key line's mark in words; the icon beside it is decoration (no emoji font needed).
+
+    >>> _mark(True, False)
+    '<span aria-hidden="true">✅</span> <i>right:</i> '
+    """
+    icon, word = ("✅", "right") if correct else ("⬜", "not answered") if blank else ("❌", "not right")
+    return f'<span aria-hidden="true">{icon}</span> <i>{word}:</i> '
+
+
 def key_html(bank, answers: dict | None) -> str:
     """The key: each item's right answer and explanation, marked against ``answers`` when given."""
     from kit.classroom.quiz import score
@@ -24,7 +34,7 @@ def key_html(bank, answers: dict | None) -> str:
     scored = score(bank, answers or {})
     lines = []
     for n, r in enumerate(scored.results, 1):
-        mark = "" if answers is None else ("✅ " if r.correct else ("⬜ " if r.given is None else "❌ "))
+        mark = "" if answers is None else _mark(r.correct, r.given is None)
         lines.append(f"<li>{mark}<b>{n}.</b> Answer: {html.escape(r.item.answer)}. "
                      f"{html.escape(r.item.explanation)}</li>")
     return f"<ol style='list-style:none;padding-left:0'>{''.join(lines)}</ol>"
@@ -271,7 +281,7 @@ def make_transfer_task(occasion: str = "quiz_after") -> W.VBox:
                    "of the text and say what it does to a reader: <i>Who is named how? Who says so? What do the "
                    "numbers really claim?</i> End with one thing you would check next, and where.</b></p>"
                    + _rubric_table(transfer.TRANSFER_RUBRIC))
-    box = W.Textarea(value=kept[-1]["text"] if kept else "", placeholder="Your paragraph",
+    box = W.Textarea(value=kept[-1]["text"] if kept else "", placeholder="Your paragraph", description="Paragraph",
                      layout=W.Layout(width="100%", height="10em"))
     button = W.Button(description="Submit my paragraph", button_style="primary", icon="check",
                       layout=W.Layout(width="auto"))

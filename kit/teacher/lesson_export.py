@@ -32,116 +32,19 @@ from pathlib import Path
 from kit.attribution.records import SOURCE_LABELS
 from kit.classroom.lesson import LESSON_FILE, answer_hash, normalise
 from kit.core.errors import InputError
-from kit.core.widgets import parsed
-from kit.teacher.lesson_key import TITLES, KeyItem, LessonKey, points_back
+from kit.teacher.lesson_key import KeyItem, LessonKey
+from kit.teacher.lesson_options import NOBODY, passive_options, speaker_options
 
 #: The folder (inside the lesson folder) with the two files students get.
 STUDENT_DIR = "student"
 STANCE_WORDS = {"delegitimizing": "It paints them as illegitimate or dangerous",
                 "neutral": "It is neutral: a word most sides would accept",
                 "legitimizing": "It paints them as legitimate or deserving support"}
-NOBODY = ("The sentence does not say", "nobody")
 #: The kinds of source a student chooses from: every kind the kit names, not its own markers
 #: ("NO SOURCE", "who is it? check"), which are no kind of source.
 TYPE_CHOICES = tuple((label, t) for t, label in SOURCE_LABELS.items() if t not in ("unattributed", "unsure"))
 RIGHTS = ("Use an article you may share with your class: a public-domain or openly licensed text, "
           "or a short excerpt for teaching, with the outlet and link credited.")
-
-
-def _head(speaker: str) -> str:
-    """The word that names who a source is: the last word before any comma ("Jahangir Alam,
-    secretary of the commission" is "alam", not "commission").
-
-    >>> _head("Jahangir Alam, secretary of the commission"), _head("the Taliban"), _head("")
-    ('alam', 'taliban', '')
-    """
-    words = re.findall(r"[\w'-]+", speaker.split(",")[0].lower())
-    return words[-1] if words else ""
-
-
-def _names(text: str, start: int, end: int, limit: int = 6, kinds=("PERSON", "ORG", "NORP")) -> list[str]:
-    """Names of people and groups between ``start`` and ``end`` (the distractors of a question);
-    no datelines in capitals ("PHOENIX") and no places unless ``kinds`` asks for them."""
-    doc = parsed(text)
-    out = []
-    for ent in doc.ents:
-        name = re.sub(r"[’']s$", "", " ".join(ent.text.split())).rstrip(" .")  # "Hasina's" -> "Hasina"
-        if _head(name) in TITLES or len(name.split()) > 6:  # "Cpl", a cut name
-            continue
-        if ent.label_ in kinds and start <= ent.start_char < end and not (name.isupper() and len(name) > 4):
-            if name.lower() not in {n.lower() for n in out} and re.search(r"[A-Za-z]{2}", name):
-                out.append(name)
-    return out[:limit]
-
-
-def _name_keys(name: str) -> set[str]:
-    """The capitalised words of a name and their initials: two names that share one may be the same
-    source ("The U.N." and "the United Nations", "SABA" and "SABA news agency").
-
-    >>> sorted(_name_keys("the United Nations")), sorted(_name_keys("A U.N. statement"))
-    (['nations', 'un', 'united'], ['un'])
-    """
-    words = [w.replace(".", "") for w in re.findall(r"[\w.'\u2019-]+", name.split(",")[0])]
-    words = [re.sub(r"[\u2019']s$", "", w) for w in words if w[:1].isupper() and w.lower() not in _NOT_NAMES]
-    keys = {w.lower() for w in words if w}
-    if len(words) > 1:
-        keys.add("".join(w[0] for w in words).lower())
-    return keys
-
-
-_NOT_NAMES = {"the", "a", "an"} | TITLES
-
-
-def same_source(a: str, b: str) -> bool:
-    """True when an option may name the same source as another (then only one of them is offered).
-
-    >>> same_source("The U.N.", "the United Nations"), same_source("Ida Sorn", "police"), same_source("police", "the police")
-    (True, False, True)
-    >>> same_source("SABA news agency", "Yemen's state news agency")  # both may be the one agency
-    True
-    """
-    ka, kb = _name_keys(a), _name_keys(b)
-    return bool(ka & kb) or _head(a) == _head(b)
-
-
-def _speaker_options(key: LessonKey, item: KeyItem) -> tuple[list, list]:
-    """Options for "who says so?": the key's speaker, the lesson's other sources, then people and
-    groups of the article (places only when too few), never two that may name the same source (so
-    only one option is right), in alphabetical order (no position cue)."""
-    speakers = [i.answer["speaker"] for i in key.items if i.kind == "source"]
-    near = _names(key.text, *_sentence_bounds(key, item), kinds=("PERSON", "ORG"))  # in the claim itself first
-    names = _names(key.text, 0, len(key.text), limit=12, kinds=("PERSON", "ORG"))
-    places = _names(key.text, 0, len(key.text), limit=12, kinds=("GPE",))
-    options: list[str] = []
-    others = [n for n in near + speakers + names + places if not points_back(n)]  # "the agency's chair": whose?
-    for name in [item.answer["speaker"]] + others:
-        if _head(name) and not any(same_source(name, o) for o in options) and len(options) < 6 and (
-                name not in places or len(options) < 4):
-            options.append(name)
-    options.sort(key=str.lower)
-    return [[o, o] for o in options], [item.answer["speaker"]]
-
-
-def _sentence_bounds(key: LessonKey, item: KeyItem) -> tuple[int, int]:
-    """Where the sentence of an item starts and ends (its own words when the parser has no sentence)."""
-    sent = next((s for s in parsed(key.text).sents if s.start_char <= item.start_char < s.end_char), None)
-    return (sent.start_char, max(sent.end_char, item.end_char)) if sent is not None else (item.start_char, item.end_char)
-
-
-def _passive_options(key: LessonKey, item: KeyItem) -> tuple[list, str]:
-    """Options for "who or what did it?": "The sentence does not say", the doer when the sentence
-    names one, and people or groups of the sentence, then of the article, as distractors."""
-    s0, s1 = _sentence_bounds(key, item)
-    agent = item.answer.get("agent") or ""
-    near = [n for n in _names(key.text, s0, s1) if n.lower() not in item.quote.lower()]
-    others = [i.answer["speaker"] for i in key.items if i.kind == "source"] + _names(key.text, 0, len(key.text), 12)
-    others = [n for n in others if not points_back(n)]
-    options = [agent] if agent else []
-    for name in near + others:
-        if len(options) < 3 and not any(same_source(name, o) for o in options + [agent] if o):
-            options.append(name)
-    options.sort(key=str.lower)
-    return [list(NOBODY)] + [[o, o] for o in options], (agent or NOBODY[1])
 
 
 def _interval_answers(answer: dict) -> list[str]:
@@ -167,7 +70,7 @@ def student_item(key: LessonKey, item: KeyItem, salt: str) -> dict:
     out = {k: getattr(item, k) for k in ("id", "lens", "kind", "prompt", "start_char", "end_char", "difficulty", "quote")}
     h = lambda value: answer_hash(salt, item.id, value)  # noqa: E731
     if item.kind == "source":
-        options, right = _speaker_options(key, item)
+        options, right = speaker_options(key, item)
         out["options_speaker"] = options
         out["accept_speaker"] = [h(o) for o in right]
         out["options_type"] = [list(choice) for choice in TYPE_CHOICES]
@@ -178,7 +81,7 @@ def student_item(key: LessonKey, item: KeyItem, salt: str) -> dict:
         out["accept_low"] = sorted({h("low " + a.split("|")[0]) for a in pairs})  # half right: say which half
         out["accept_high"] = sorted({h("high " + a.split("|")[1]) for a in pairs})
     elif item.kind == "passive":
-        out["options"], right = _passive_options(key, item)
+        out["options"], right = passive_options(key, item)
         out["accept"] = [h(right)]
     elif item.kind == "label":
         out["options"] = [[words, stance] for stance, words in STANCE_WORDS.items()]
