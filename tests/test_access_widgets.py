@@ -86,3 +86,35 @@ def test_the_quiz_key_marks_in_words():
     out = key_html(bank, {first.id: first.answer})
     no_icons = re.sub(r'<span aria-hidden="true">[^<]*</span>', "", out)
     assert "<i>right:</i>" in no_icons and "<i>not answered:</i>" in no_icons
+
+
+def _legend_is_below_the_bars(fig) -> bool:
+    """Drawn, the legend's box lies wholly under the plot area (it cannot cover a bar's count)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = [lg.get_window_extent(renderer) for lg in fig.legends]
+    plot = fig.axes[0].get_window_extent(renderer)
+    return bool(boxes) and all(b.y1 <= plot.y0 for b in boxes)
+
+
+def test_the_framing_chart_legend_is_outside_the_bars():
+    from kit import find_labels, parse
+    from kit.framing.charts import framing_labels_chart
+
+    # one side with many labels: its bar runs to the right edge, where the legend used to sit
+    text = ("The regime's army shelled the town. Regime troops and regime forces moved in. "
+            "Rebels and terrorists answered; the rebels held the bridge.")
+    fig = framing_labels_chart(find_labels(parse(text)))
+    assert _legend_is_below_the_bars(fig)
+
+
+def test_the_report_chart_legend_is_outside_the_bars():
+    from kit.compare.analysis import analyse
+    from kit.teacher.report import labels_figure
+
+    an = analyse("The regime's army shelled the town. Rebels and terrorists answered, the rebels said.")
+    fig = labels_figure(an)
+    assert fig is not None and _legend_is_below_the_bars(fig)
