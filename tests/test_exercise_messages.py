@@ -147,3 +147,47 @@ def test_renamed_speakers_touch_only_the_article_they_belong_to():
 
 def exercises_expect(speaker: str) -> str:
     return attribution_exercises.ATTRIBUTION_SOURCES[speaker][0]
+
+
+# ---------------------------------------------------------------- self-study: the answer after a try
+
+def _doubt_box():
+    from kit.classroom.exercise_widgets import choice_exercise
+
+    return choice_exercise(attribution_exercises.attribution_doubt_verb, ["said", "confirmed", "claimed"])
+
+
+def test_self_study_shows_the_answer_after_a_wrong_try():
+    box = _doubt_box()
+    box.children[-2].click()  # nothing chosen: no answer to reveal yet
+    assert "Show the answer" not in box.children[-1].value
+    box.children[1].value = "said"
+    box.children[-2].click()
+    shown = box.children[-1].value
+    assert "Show the answer" in shown and "The answer:</b> claimed" in shown
+    assert "Well done" not in shown.split("Show the answer")[1]  # the why, without the praise
+    assert "Show the answer" in _doubt_box().children[-1].value  # a reopened page keeps it
+
+
+def test_a_class_copy_shows_no_answer(tmp_path, monkeypatch):
+    from kit.classroom import forms
+
+    settings = tmp_path / "class.json"
+    settings.write_text('{"class": "9B", "first_form": "A", "mode": "class"}', encoding="utf-8")
+    monkeypatch.setattr(forms, "CLASS_FILE", settings)
+    box = _doubt_box()
+    box.children[1].value = "said"
+    box.children[-2].click()
+    assert "Not yet" in box.children[-1].value or "keep" in box.children[-1].value
+    assert "Show the answer" not in box.children[-1].value
+
+
+def test_every_checked_exercise_of_the_course_has_an_answer_in_plain_words():
+    from kit.classroom.self_study import _keys
+
+    keys = _keys()
+    assert {"attribution_classify", "framing_same_side", "numbers_interval", "trace_observer"} <= set(keys)
+    assert keys["attribution_classify"].answer.endswith("an observer: monitor")
+    assert keys["attribution_second_source"].answer == "A, B, D"
+    for key in keys.values():
+        assert "_" not in key.answer.split(":")[0] and "[" not in key.answer and "{" not in key.answer
