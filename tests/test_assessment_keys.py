@@ -90,7 +90,7 @@ def test_the_copy_holds_no_readable_key(copy):
     for text_id in ("transfer_a", "transfer_b"):
         assert not any(transfer.load_text(text_id).model[:40] in t for t in texts), text_id
     sealed = json.loads((out / "kit/classroom/data/quiz_b.json").read_text())
-    assert all("answer" not in i and "explanation" not in i and i["check"] for i in sealed["items"])
+    assert all(set(i) == set(keys.SEALED_FIELDS) for i in sealed["items"])   # no answer, no hash
     assert set(codes) == {"quiz_a", "quiz_b"} and codes["quiz_a"] != codes["quiz_b"]
 
 
@@ -127,10 +127,10 @@ def test_a_student_cannot_see_or_release_the_after_key(copy, tmp_path):
     seen = json.loads(done.stdout.splitlines()[-1])
     assert seen["form"] == "quiz_b" and seen["answers"] == [""] * 21       # no key in the student's bank
     right = quiz.score(quiz.load_bank("quiz_b"), seen["chosen"]).correct  # scored here with the teacher's key
-    assert f"{right} of 21 right" in seen["after_submit"]                   # the hash scores the same
-    for page in (seen["after_submit"], seen["forged"]):
-        assert "Answer:" not in page and "teacher will release" in page
-    assert "Answer:" in seen["released"]
+    assert "Submitted: your teacher will share your score" in seen["after_submit"]
+    for page in (seen["after_submit"], seen["forged"]):                     # no key and no score
+        assert "Answer:" not in page and "teacher will release" in page and " right" not in page
+    assert "Answer:" in seen["released"] and f"{right} of 21 right" in seen["released"]
     first = quiz.load_bank("quiz_b").items[0]
     assert first.explanation[:30].replace('"', "&quot;") in seen["released"]
 

@@ -194,7 +194,9 @@ def test_start_checker_teaches(answer, ok, words):
     fb = start.start_observatory(answer)
     assert fb.passed is ok
     assert words in fb.message
-    assert ("✅" if ok else "💡") in repr(fb)
+    # a hint gets the bulb; a blank answer is a quiet note (the pencil), not a wrong answer
+    icon = "✅" if ok else "✏️" if words == "not answered" else "💡"
+    assert icon in repr(fb)
     assert fb._repr_html_().startswith("<div")
 
 

@@ -223,7 +223,7 @@ def test_label_chart_counts_by_actor_and_stance(seed_doc):
         assert heights[(framing_charts.ACTOR_NAMES[actor], stance)] == n
     assert ax.get_title()
     # plain words and a text mark in the legend, never the technical word alone
-    names = [t.get_text() for t in ax.get_legend().get_texts()]
+    names = [t.get_text() for t in fig.legends[0].get_texts()]  # below the plot (issue 26)
     assert names == ["\u2212 paints them as illegitimate", "= neutral", "+ paints them as legitimate"]
 
 

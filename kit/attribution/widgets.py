@@ -23,7 +23,30 @@ def _attribution_text(article_id: str | None, text: str | None) -> str:
     return text if text is not None else load_article(article_id or SEED).text
 
 
-def source_map_html(text: str, *, by: str = "source_type") -> str:
+def as_in_copies(atts, renamed=()) -> list:
+    """Attributions with the speakers a copy renamed given back their original name and kind of
+    source (see :class:`kit.core.provenance.RenamedSpeaker`); the words of this copy stay in
+    ``resolved_from``. Without ``renamed`` (any other text) nothing changes.
+
+    >>> from kit.attribution import find_attributions
+    >>> from kit.core.provenance import RenamedSpeaker
+    >>> r = RenamedSpeaker("an observer", "a monitor", "the Observatory", "monitor", "x", "u")
+    >>> a = as_in_copies(find_attributions(parsed("Ten people died, an observer said.")), [r])[0]
+    >>> a.speaker, a.resolved_from, a.source_type
+    ('a monitor', 'an observer', 'monitor')
+    """
+    from dataclasses import replace
+
+    names = {r.words.lower(): r for r in renamed}
+    out = []
+    for a in atts:
+        r = names.get(a.speaker.lower().strip())
+        out.append(replace(a, speaker=r.original, resolved_from=a.speaker, source_type=r.source_type,
+                           type_confidence="sure") if r else a)
+    return out
+
+
+def source_map_html(text: str, *, by: str = "source_type", renamed=()) -> str:
     """HTML source map of ``text``: claims coloured by source type (or cue signal), hover
     for speaker and cue; red for contested claims with no source.
 
@@ -33,8 +56,11 @@ def source_map_html(text: str, *, by: str = "source_type") -> str:
     from kit.attribution import SOURCE_COLORS, SOURCE_LABELS, source_map
     from kit.core.cleaning import clean_chars
 
+    from kit.attribution import find_attributions
+
     text = clean_chars(text)  # the offsets are into the cleaned text (see kit.parse)
-    spans = source_map(parsed(text), by=by)
+    doc = parsed(text)
+    spans = source_map(doc, by=by, attributions=as_in_copies(find_attributions(doc), renamed))
     if by == "cue_signal":
         colors = dict(SIGNAL_COLORS, unattributed=SOURCE_COLORS["unattributed"])
         labels = {"unattributed": SOURCE_LABELS["unattributed"]}
@@ -45,7 +71,7 @@ def source_map_html(text: str, *, by: str = "source_type") -> str:
     return highlight(text, spans, colors=colors, labels=labels, tooltip=None)
 
 
-def attribution_detail_html(text: str, index: int) -> str:
+def attribution_detail_html(text: str, index: int, *, renamed=()) -> str:
     """Details of the ``index``-th attribution (from 0) in ``text``: speaker, cue, content.
 
     >>> "Police" in attribution_detail_html("Police said the road was closed.", 0)
@@ -53,7 +79,7 @@ def attribution_detail_html(text: str, index: int) -> str:
     """
     from kit.attribution import find_attributions, type_words
 
-    atts = find_attributions(parsed(text))
+    atts = as_in_copies(find_attributions(parsed(text)), renamed)
     if not 0 <= index < len(atts):
         return message("Pick a claim from the list.", kind="info")
     a = atts[index]
@@ -87,11 +113,12 @@ def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBo
     from kit.attribution import find_attributions
 
     body = _attribution_text(article_id, text)
+    renamed = load_article(article_id or SEED).renamed_speakers if text is None else ()
     mode = W.ToggleButtons(options=[("source type", "source_type"), ("what the verb suggests", "cue_signal")],
                            value="source_type", description="Colour by")
     view = W.HTML()
     try:
-        atts = find_attributions(parsed(body))
+        atts = as_in_copies(find_attributions(parsed(body)), renamed)
     except KitError:
         atts = []
     options = [(f"{n + 1}. {a.speaker[:40]} {a.cue}: {a.content[:50]}...", n) for n, a in enumerate(atts)]
@@ -100,10 +127,10 @@ def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBo
     detail = W.HTML()
 
     def redraw(_=None):
-        view.value = safe_html(lambda: source_map_html(body, by=mode.value))
+        view.value = safe_html(lambda: source_map_html(body, by=mode.value, renamed=renamed))
 
     def show(_=None):
-        detail.value = safe_html(lambda: attribution_detail_html(body, pick.value))
+        detail.value = safe_html(lambda: attribution_detail_html(body, pick.value, renamed=renamed))
 
     mode.observe(redraw, "value")
     pick.observe(show, "value")
@@ -120,12 +147,13 @@ def unsourced_html(text: str) -> str:
     """
     from kit.attribution import find_unattributed
 
-    if not text.strip():
-        return message("The box is empty: paste a news text into it, then press the button.", kind="todo")
+    if not any(c.isalpha() for c in text):
+        return message("You have not given a text yet: paste a news text into the box, then press the button.",
+                       kind="todo")
     claims = find_unattributed(parsed(text))
     if not claims:
-        return message("Every contested claim the kit found has a source. Check the rest yourself!",
-                       kind="success")
+        return message("The kit found no claim about deaths, attacks, who controls a place or blame that "
+                       "comes without a source. It can miss some: read the rest yourself.", kind="info")
     items = "".join(
         f"<li><b>{html.escape(c.text)}</b><br><small>{html.escape(c.reason)}: "
         f"{html.escape(', '.join(c.cues))}. {html.escape(c.question)}</small></li>"

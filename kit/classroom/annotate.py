@@ -83,18 +83,37 @@ class Agreement:
         return tuple(m for m in self.matched if not m.same_tag)
 
     def summary(self) -> str:
-        """One sentence for students.
+        """A few plain sentences for students: what is the same, then each kind of difference.
 
         >>> Agreement((), (), (), 1.0).summary()
-        'You and the kit agree on 0 places (agreement 100%); ...'
+        'You and the kit marked no place the same way. No differences.'
         """
-        return (
-            f"You and the kit agree on {len(self.agreed)} place{'s' * (len(self.agreed) != 1)} "
-            f"(agreement {round(self.score * 100)}%); "
-            f"you chose another tag than the kit {len(self.tag_differs)} time"
-            f"{'s' * (len(self.tag_differs) != 1)}; only you marked {len(self.only_student)}; "
-            f"only the kit marked {len(self.only_kit)}."
-        )
+        from kit.core.glossary import plain_count
+
+        same = len(self.agreed)
+        said = [f"You and the kit marked {plain_count(same, 'place', 'places') if same else 'no place'} the same way."]
+        diffs = [(len(self.tag_differs), "time you chose another tag than the kit", "times you chose another tag than the kit"),
+                 (len(self.only_student), "place only you marked", "places only you marked"),
+                 (len(self.only_kit), "place only the kit marked", "places only the kit marked")]
+        shown = [plain_count(n, one, many) for n, one, many in diffs if n]
+        if shown:
+            said.append(_first_upper(_and(shown)) + ".")
+        elif same and self.score < 0.95:
+            said.append(f"No place where you disagree, but your marks and the kit's cover different stretches "
+                        f"of words (only {round(self.score * 100)}% of the marked words are the same): "
+                        "compare where each mark starts and ends.")
+        else:
+            said.append("No differences.")
+        return " ".join(said)
+
+
+def _and(parts: list[str]) -> str:
+    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # ---------------------------------------------------------------- units

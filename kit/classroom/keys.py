@@ -4,8 +4,9 @@ In the repository (the teacher's side) the banks hold their keys: :func:`kit.loa
 returns every item with its ``answer`` and ``explanation``. A **student copy** made for a class
 (``python -m kit student-copy``, see ``lessons/README.md``) holds *sealed* banks instead:
 
-* no answer in the file: each item keeps a salted hash of its right option (``check``), so the
-  student's own computer can say how many answers were right, but the file does not say which;
+* no answer in the file, and nothing that can tell a right option from a wrong one (no hash,
+  no score): until the teacher releases the key, the student's computer saves the choices and
+  says the teacher will share the score; the gradebook scores them from the repository's key;
 * the answers and explanations are encrypted with the form's **release code**, an HMAC of the
   class name and the form with the teacher's secret. The secret stays on the teacher's side
   (``$KIT_TEACHER_SECRET`` or the file ``~/.kit_teacher_secret``); a student cannot make a code
@@ -14,10 +15,8 @@ returns every item with its ``answer`` and ``explanation``. A **student copy** m
 The teacher releases a form's key by giving the class its code (``python -m kit release-code``):
 typed into the quiz's *Teacher's code* box, or set for the kernels as ``$KIT_QUIZ_KEY``.
 
-What a sealed bank cannot stop: the salted hash lets a student who writes code try each of
-the four options of an item and learn which one is right. Any quiz scored on the student's own
-computer allows that; the first final attempt is the one that counts, and the gradebook scores
-it from the repository's key.
+Once the teacher releases a form, its key opens on the students' computers: then the quiz
+shows the score and the explanations. The first final attempt is the one that counts.
 
 >>> secret = b"teacher secret for a doctest"
 >>> code = release_code("9B", "quiz_b", secret)
@@ -39,8 +38,11 @@ import secrets
 from pathlib import Path
 
 RELEASE_ENV = "KIT_QUIZ_KEY"
+CODES_ENTRY = "quiz_release_codes"  #: where codes a student typed are kept in kit_answers.json
 SECRET_ENV = "KIT_TEACHER_SECRET"
 SECRET_FILE = Path.home() / ".kit_teacher_secret"
+#: The only fields a sealed item keeps (everything else stays in the sealed key or is left out).
+SEALED_FIELDS = ("id", "lens", "skill", "text", "question", "choices")
 
 
 def teacher_secret(*, create: bool = False) -> bytes | None:
@@ -82,11 +84,6 @@ def normal_code(code: str) -> str:
     return "-".join(text[i:i + 4] for i in (0, 4, 8)) if len(text) == 12 else text
 
 
-def check_hash(salt: str, item_id: str, option: str) -> str:
-    """The salted hash a sealed item keeps of its right option."""
-    return hashlib.sha256(f"{salt}|{item_id}|{option}".encode()).hexdigest()
-
-
 def _stream(code: str, nonce: bytes, length: int) -> bytes:
     key = hashlib.sha256(b"kit-seal|" + normal_code(code).encode()).digest()
     out = b""
@@ -123,25 +120,33 @@ def open_items(blob: str, code: str) -> dict | None:
 
 
 def seal_bank(raw: dict, class_name: str, secret: bytes) -> dict:
-    """A bank's JSON as a student copy holds it: no answers or explanations, a hash and a sealed key.
+    """A bank's JSON as a student copy holds it: no answers, explanations or hashes; a sealed key.
 
     >>> from kit.classroom.quiz import DATA
     >>> raw = json.loads((DATA / "quiz_a.json").read_text(encoding="utf-8"))
     >>> sealed = seal_bank(raw, "9B", b"s")
     >>> "answer" in sealed["items"][0] or raw["items"][0]["explanation"] in json.dumps(sealed)
     False
+    >>> sorted(sealed["items"][0]) == sorted(SEALED_FIELDS)
+    True
     """
-    salt = secrets.token_hex(16)
     code = release_code(class_name, str(raw["id"]), secret)
     items, keys = [], {}
     for item in raw["items"]:
         keys[item["id"]] = [item["answer"], item["explanation"]]
-        items.append({k: v for k, v in item.items() if k not in ("answer", "explanation")}
-                     | {"check": check_hash(salt, item["id"], item["answer"])})
-    return {k: v for k, v in raw.items() if k != "items"} | {"salt": salt, "items": items,
-                                                             "sealed": seal_items(keys, code)}
+        items.append({k: item[k] for k in SEALED_FIELDS if k in item})
+    return {k: v for k, v in raw.items() if k != "items"} | {"items": items, "sealed": seal_items(keys, code)}
 
 
 def typed_codes() -> list[str]:
     """Codes the teacher gave for the kernels (``$KIT_QUIZ_KEY``, several separated by commas)."""
     return [c for c in os.environ.get(RELEASE_ENV, "").split(",") if c.strip()]
+
+
+def known_codes() -> list[str]:
+    """Release codes this student has: set for the kernels, or typed into a quiz's code box."""
+    from kit.classroom.answers import load_answers
+
+    saved = load_answers().get(CODES_ENTRY, {})
+    saved = saved.get("answer", []) if isinstance(saved, dict) else []
+    return typed_codes() + [str(c) for c in (saved if isinstance(saved, list) else [])]

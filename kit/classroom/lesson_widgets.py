@@ -158,7 +158,7 @@ def sift_section(lesson: Lesson, *, save: bool = True) -> W.VBox:
     boxes = [W.HTML("<h3>SIFT: check the article against the world</h3><p>Four moves fact-checkers make. "
                     "Each needs evidence: a link and what it says.</p>")]
     for step, title, ask in SIFT:
-        area = W.Textarea(placeholder="your answer" + ("" if step == "stop" else ": a link, then what it says"),
+        area = W.Textarea(description="Your answer", placeholder="your answer" + ("" if step == "stop" else ": a link, then what it says"),
                           layout=W.Layout(width="100%", max_width="700px", height="80px"))
         area.description_allow_html = False
         box = _box(f"{title}. {ask}", [area], lambda area=area: (area.value,),

@@ -13,8 +13,8 @@ Attempts are kept. The saved entry holds ``attempts``, oldest first, each ``{"an
 "score", "total", "time"}``; the first attempt is the one the gradebook reports, and a later
 attempt never replaces it. Until a student presses *Submit - final* only a ``draft`` is saved.
 After the before-quiz a student sees a score and what the lessons will teach, never the key;
-the key of the after-quiz is shown after a final attempt in self-study, and in a class's
-student copy only when the teacher releases it (:mod:`kit.classroom.keys`).
+the key of the after-quiz is shown after a final attempt in self-study. A class's student copy
+shows no score and no key until the teacher releases the form (:mod:`kit.classroom.keys`).
 
 Each student sees the choices in an order of their own (:func:`choice_order`, fixed by
 the student id: ``$KIT_STUDENT``, else ``$JUPYTERHUB_USER``, else the login name).
@@ -45,8 +45,8 @@ BANKS = FORMS
 class Item:
     """One multiple-choice question about a short news sentence.
 
-    In a class's student copy ``answer`` and ``explanation`` are empty and ``check`` holds a
-    salted hash of the right option (:mod:`kit.classroom.keys`).
+    In a class's student copy ``answer`` and ``explanation`` are empty until the teacher
+    releases the key (:mod:`kit.classroom.keys`): nothing in the item tells the right option.
     """
 
     id: str
@@ -57,18 +57,10 @@ class Item:
     choices: tuple[str, ...]
     answer: str
     explanation: str
-    check: str = ""
-    salt: str = ""
 
     def right(self, given: object) -> bool:
-        """Is ``given`` the right option? (From the key, or from the hash in a student copy.)"""
-        if not isinstance(given, str) or given not in self.choices:
-            return False
-        if self.answer:
-            return given == self.answer
-        from kit.classroom.keys import check_hash
-
-        return bool(self.check) and check_hash(self.salt, self.id, given) == self.check
+        """Is ``given`` the right option? Always False while the key is sealed (use :func:`keyed_bank`)."""
+        return bool(self.answer) and isinstance(given, str) and given in self.choices and given == self.answer
 
 
 @dataclass(frozen=True)
@@ -124,10 +116,9 @@ class QuizResult:
         return f"{self.correct} of {self.total} right. {lenses}."
 
 
-def _item(raw: dict, salt: str) -> Item:
+def _item(raw: dict) -> Item:
     return Item(str(raw["id"]), str(raw["lens"]), str(raw["skill"]), str(raw["text"]), str(raw["question"]),
-                tuple(str(c) for c in raw["choices"]), str(raw.get("answer", "")),
-                str(raw.get("explanation", "")), str(raw.get("check", "")), salt)
+                tuple(str(c) for c in raw["choices"]), str(raw.get("answer", "")), str(raw.get("explanation", "")))
 
 
 def load_bank(name: str | Path) -> Bank:
@@ -144,8 +135,7 @@ def load_bank(name: str | Path) -> Bank:
     path = Path(name) if str(name).endswith(".json") else DATA / f"{name}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        salt = str(raw.get("salt", ""))
-        items = tuple(_item(i, salt) for i in raw["items"])
+        items = tuple(_item(i) for i in raw["items"])
         return Bank(str(raw["id"]), str(raw.get("title", "")), str(raw.get("note", "")),
                     dict(raw.get("skills", {})), items, str(raw.get("sealed", "")), occasion)
     except OSError:
@@ -170,6 +160,20 @@ def with_key(bank: Bank, code: str) -> Bank | None:
     return replace(bank, items=items)
 
 
+def keyed_bank(bank: Bank) -> Bank | None:
+    """The bank with its key: as it is in the repository; in a class's student copy only once the
+    teacher has released it (a release code the student was given opens it), else None.
+
+    >>> keyed_bank(load_bank("quiz_after")).items[0].answer != ""
+    True
+    """
+    from kit.classroom.keys import known_codes
+
+    if not bank.sealed:
+        return bank
+    return next((opened for code in known_codes() if (opened := with_key(bank, code)) is not None), None)
+
+
 def problems(bank: Bank) -> list[str]:
     """Everything wrong with a bank (empty when it is fine); used by the tests and by teachers.
 
@@ -182,7 +186,7 @@ def problems(bank: Bank) -> list[str]:
         if item.id in seen:
             out.append(f"{item.id}: duplicate id")
         seen.add(item.id)
-        if item.answer not in item.choices and not (bank.sealed and item.check):
+        if item.answer not in item.choices and not bank.sealed:
             out.append(f"{item.id}: the answer is not one of the choices")
         if len(set(item.choices)) != len(item.choices) or len(item.choices) < 2:
             out.append(f"{item.id}: choices must be at least two and all different")
@@ -289,10 +293,10 @@ def record(bank: Bank, answers: dict, feedback: Feedback, *, final: bool) -> dic
 
     def change(old):
         kept = attempts(old)
-        if final:
-            result = score(bank, answers)
-            kept.append({"answers": answers, "score": result.correct, "total": result.total,
-                         "time": time.strftime("%Y-%m-%dT%H:%M:%S")})
+        if final:  # no score while the key is sealed: the gradebook scores from the teacher's key
+            keyed = all(i.answer for i in bank.items)
+            kept.append({"answers": answers, "score": score(bank, answers).correct if keyed else None,
+                         "total": len(bank.items), "time": time.strftime("%Y-%m-%dT%H:%M:%S")})
         return {"answer": kept[0]["answers"] if kept else answers, "passed": bool(feedback.passed),
                 "message": feedback.message, "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "final": bool(kept), "attempts": kept, "draft": answers, "form": bank.id}
@@ -315,7 +319,7 @@ def after_submit(bank: Bank) -> str:
     if bank.occasion == OCCASIONS[0]:
         return "your score and what the lessons will teach (the answers come after the lessons)"
     if bank.sealed:
-        return "your score (your teacher releases the answers)"
+        return "that it is handed in (your teacher shares your score and releases the answers)"
     return "your score and the answers"
 
 
@@ -332,6 +336,10 @@ def check_quiz(bank: Bank | str, answers: dict, *, final: bool = True) -> Feedba
     answers = _clean(bank, answers)
     if not answers:
         return Feedback(False, not_answered("Submit - final", "choose an answer"), bank.saved_as)
+    keyed = keyed_bank(bank)
+    if keyed is None:
+        return _handed_in(bank, answers, final=final)
+    bank = keyed
     result = score(bank, answers)
     missing = result.total - result.answered
     left = f"{missing} question{'s' * (missing != 1)} still without an answer."
@@ -350,6 +358,23 @@ def check_quiz(bank: Bank | str, answers: dict, *, final: bool = True) -> Feedba
     kept = attempts(entry)
     if len(kept) > 1:
         fb = _later_attempt(bank, fb, kept)
+    return fb
+
+
+def _handed_in(bank: Bank, answers: dict, *, final: bool) -> Feedback:
+    """A class's student copy before the teacher releases the key: the choices are saved, no score."""
+    missing = len(bank.items) - len(answers)
+    left = f" {missing} question{'s' * (missing != 1)} without an answer." if missing else ""
+    if not final:
+        fb = Feedback(False, f"Saved: {len(answers)} of {len(bank.items)} answered.{left} Press Submit - final "
+                             f"when you are sure: then you see {after_submit(bank)}.", bank.saved_as)
+        record(bank, answers, fb, final=False)
+        return fb
+    fb = Feedback(True, f"Submitted: your teacher will share your score.{left}", bank.saved_as)
+    n = len(attempts(record(bank, answers, fb, final=True)))
+    if n > 1:
+        fb = Feedback(True, f"Submitted as attempt {n}. Your first attempt is the one that counts: your teacher "
+                            "will share your score.", bank.saved_as)
     return fb
 
 

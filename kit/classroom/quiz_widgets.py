@@ -12,10 +12,19 @@ import html
 
 import ipywidgets as W
 
+from kit.classroom.keys import CODES_ENTRY, known_codes  # noqa: F401 (known_codes: kept here for older callers)
 from kit.core.render import message
 from kit.core.widgets import safe_html
 
-CODES_ENTRY = "quiz_release_codes"  #: where typed release codes are kept in kit_answers.json
+
+def _mark(correct: bool, blank: bool) -> str:
+    """A key line's mark in words; the icon beside it is decoration (no emoji font needed).
+
+    >>> _mark(True, False)
+    '<span aria-hidden="true">✅</span> <i>right:</i> '
+    """
+    icon, word = ("✅", "right") if correct else ("⬜", "not answered") if blank else ("❌", "not right")
+    return f'<span aria-hidden="true">{icon}</span> <i>{word}:</i> '
 
 
 def key_html(bank, answers: dict | None) -> str:
@@ -25,14 +34,15 @@ def key_html(bank, answers: dict | None) -> str:
     scored = score(bank, answers or {})
     lines = []
     for n, r in enumerate(scored.results, 1):
-        mark = "" if answers is None else ("✅ " if r.correct else ("⬜ " if r.given is None else "❌ "))
+        mark = "" if answers is None else _mark(r.correct, r.given is None)
         lines.append(f"<li>{mark}<b>{n}.</b> Answer: {html.escape(r.item.answer)}. "
                      f"{html.escape(r.item.explanation)}</li>")
     return f"<ol style='list-style:none;padding-left:0'>{''.join(lines)}</ol>"
 
 
-def learn_html(bank, answers: dict) -> str:
+def learn_html(bank, answers: dict | None) -> str:
     """After the before-quiz: right answers per skill, and what the lessons will teach (no key).
+    ``answers`` None: no counts (a class's copy before the teacher releases the key).
 
     >>> from kit.classroom.quiz import load_bank
     >>> page = learn_html(load_bank("quiz_a"), {})
@@ -42,14 +52,15 @@ def learn_html(bank, answers: dict) -> str:
     from kit.classroom.quiz import score
 
     per: dict[str, list[int]] = {}
-    for r in score(bank, answers).results:
+    for r in score(bank, answers or {}).results:
         right, total = per.setdefault(r.item.skill, [0, 0])
         per[r.item.skill] = [right + r.correct, total + 1]
     rows = []
     for skill, (right, total) in per.items():
         info = bank.skills.get(skill, {})
         where = str(info.get("taught_in", ""))
-        rows.append(f"<li><b>{html.escape(str(info.get('description', skill)))}</b> ({right} of {total} right): "
+        counts = "" if answers is None else f" ({right} of {total} right)"
+        rows.append(f"<li><b>{html.escape(str(info.get('description', skill)))}</b>{counts}: "
                     f"{html.escape(str(info.get('learn', '')))}"
                     f"{' (notebook ' + html.escape(where) + ')' if where else ''}</li>")
     return ("<h4>What we will learn</h4><p>The answers come after the lessons, in the quiz at the end: "
@@ -75,15 +86,6 @@ def released(bank):
         if opened is not None:
             return opened
     return None
-
-
-def known_codes() -> list[str]:
-    """Release codes this student has: set for the kernels, or typed into a quiz's code box."""
-    from kit.classroom.answers import load_answers
-    from kit.classroom.keys import typed_codes
-
-    saved = load_answers().get(CODES_ENTRY, {}).get("answer", [])
-    return typed_codes() + [str(c) for c in (saved if isinstance(saved, list) else [])]
 
 
 def _keep_code(code: str) -> None:
@@ -114,12 +116,15 @@ def after_attempt_html(bank, answers: dict) -> str:
         return key_html(bank, answers)
     opened = released(bank)
     if opened is not None:
-        return message("Your teacher has released the answers.", kind="info") + key_html(opened, answers)
+        from kit.classroom.quiz import score
+
+        return (message(f"Your teacher has released the answers. These answers: {score(opened, answers).summary()}",
+                        kind="info") + key_html(opened, answers))
     if bank.occasion == "quiz_before":  # per skill for the first attempt: a later one must not show which changes were right
         from kit.classroom.answers import load_answers
         from kit.classroom.quiz import first_attempt
 
-        return learn_html(bank, first_attempt(load_answers().get(bank.saved_as)) or answers)
+        return learn_html(bank, None if bank.sealed else first_attempt(load_answers().get(bank.saved_as)) or answers)
     return message("Your teacher will release the answers and explanations after the class has finished.",
                    kind="info")
 
@@ -132,13 +137,14 @@ def _code_row(bank, result: W.HTML, state: dict) -> W.HBox:
     def on_code(_=None):
         def build():
             from kit.classroom.keys import normal_code
-            from kit.classroom.quiz import with_key
+            from kit.classroom.quiz import score, with_key
 
             opened = with_key(bank, normal_code(box.value))
             if opened is None:
                 return message("That code does not open this quiz's answers. Ask your teacher for it.", kind="warning")
             _keep_code(normal_code(box.value))
-            return message("Your teacher has released the answers.", kind="info") + key_html(opened, state["last"])
+            mine = f" These answers: {score(opened, state['last']).summary()}" if state["last"] else ""
+            return message(f"Your teacher has released the answers.{mine}", kind="info") + key_html(opened, state["last"])
         result.value = safe_html(build)
 
     button.on_click(on_code)
@@ -275,7 +281,7 @@ def make_transfer_task(occasion: str = "quiz_after") -> W.VBox:
                    "of the text and say what it does to a reader: <i>Who is named how? Who says so? What do the "
                    "numbers really claim?</i> End with one thing you would check next, and where.</b></p>"
                    + _rubric_table(transfer.TRANSFER_RUBRIC))
-    box = W.Textarea(value=kept[-1]["text"] if kept else "", placeholder="Your paragraph",
+    box = W.Textarea(value=kept[-1]["text"] if kept else "", placeholder="Your paragraph", description="Paragraph",
                      layout=W.Layout(width="100%", height="10em"))
     button = W.Button(description="Submit my paragraph", button_style="primary", icon="check",
                       layout=W.Layout(width="auto"))
@@ -304,15 +310,18 @@ def before_after_html() -> str:
     True
     """
     from kit.classroom.answers import load_answers
-    from kit.classroom.quiz import first_attempt, load_bank, score
+    from kit.classroom.quiz import first_attempt, keyed_bank, load_bank, score
 
     saved = load_answers()
-    results = {}
+    results, hidden = {}, []
     for occasion in ("quiz_before", "quiz_after"):
-        first = first_attempt(saved.get(occasion))
-        results[occasion] = score(load_bank(occasion), first) if first else None
+        first, keyed = first_attempt(saved.get(occasion)), keyed_bank(load_bank(occasion))
+        hidden += [occasion] if keyed is None else []
+        results[occasion] = score(keyed, first) if first and keyed else None
+    if hidden and all(first_attempt(saved.get(o)) for o in results):
+        return message("Both quizzes are handed in: your teacher will share your scores.", kind="info")
     if not all(results.values()):
-        missing = [o.replace("quiz_", "the quiz ") for o, r in results.items() if r is None]
+        missing = [o.replace("quiz_", "the quiz ") for o in results if not first_attempt(saved.get(o))]
         return message(f"No comparison yet: no final attempt yet at {' and '.join(missing)}.", kind="info")
     skills = load_bank("quiz_after").skills
     per = {o: {} for o in results}

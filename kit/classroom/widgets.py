@@ -261,7 +261,7 @@ def make_model_answer(exercise: str, model: str, *, rubric: str = "open") -> W.V
                            "Then you can compare it with a model answer.", kind="info")
                    + _rubric_html(TRANSFER_RUBRIC if rubric == "transfer" else OPEN_RUBRIC))
     box = W.Textarea(value=before if isinstance(before, str) else "", placeholder="Your answer",
-                     layout=W.Layout(width="100%", height="7em"))
+                     description="Your answer", layout=W.Layout(width="100%", height="7em"))
     save = W.Button(description="Save my answer", icon="save")
     status, shown = W.HTML(), W.HTML()
     show = W.Button(description="Show a model answer", icon="eye",

@@ -57,6 +57,10 @@ def _describe(item, text: str, detail: str | None, finder: str) -> str:
         words = f"{item.speaker} {getattr(item, 'cue', '')}".strip()
     if finder == "find_passives":
         extra = "no doer named" if getattr(item, "agent", "") is None else "doer named"
+    if extra not in (None, "") and finder != "find_passives":
+        from kit.core.glossary import plain_label
+
+        extra = plain_label(str(extra))
     return f"“{words}”" + (f" ({extra})" if extra not in (None, "") else "")
 
 
@@ -82,7 +86,8 @@ def similarity(a: str, b: str) -> float:
 
 
 #: What counts for :func:`counts`, in words.
-COUNTED = {"find_labels": "labels that take a side", "find_passives": "passives that hide who did it"}
+COUNTED = {"find_labels": "labels that take a side", "find_passives": "passives that hide who did it",
+           "find_attributions": "verbs of saying that keep a distance (like \u201cclaimed\u201d)"}
 
 
 def counts(finder: str, item) -> bool:
@@ -95,7 +100,36 @@ def counts(finder: str, item) -> bool:
         return getattr(item, "stance", "") != "neutral"
     if finder == "find_passives":
         return getattr(item, "agent", None) is None
+    if finder == "find_attributions":
+        return getattr(item, "cue_signal", "") == "distancing"
     return True
+
+
+def _signature(found: Iterable[Found]) -> dict:
+    """What each finder found, as a comparable summary: the kind of each item, its speaker, cue
+    and doer, but not its exact words (so an edit that changes nothing a finder sees is "the same").
+
+    >>> _signature(detect("Rebels took the town, the army said.")) == _signature(detect("Rebels took a town, the army said."))
+    True
+    """
+    out = {}
+    for f in found:
+        keys = [(getattr(i, "stance", None), getattr(i, "category", None), getattr(i, "hedge", None),
+                 getattr(i, "source_type", None), str(getattr(i, "speaker", "")).lower(),
+                 str(getattr(i, "cue", "")).lower(), getattr(i, "agent", "") is None) for i in f.items]
+        out[f.finder] = sorted(map(repr, keys))
+    return out
+
+
+def _change(now: int, before: int | None) -> str:
+    """How a count differs from the original's, in words ("" when the same or unknown).
+
+    >>> _change(2, 5), _change(1, 0), _change(3, 3)
+    ('the original had 5', 'the original had none', '')
+    """
+    if before is None or before == now:
+        return ""
+    return f"the original had {before or 'none'}"
 
 
 def detect(text: str, *, lenses: Iterable[str] | None = None) -> list[Found]:
@@ -144,26 +178,24 @@ def detect_feedback(text: object, *, expect: Iterable[str] = (), original: str |
         return Feedback(False, "Write your version as text between quotes.", exercise)
     if not any(c.isalpha() for c in text):
         return Feedback(False, "Write your version in words: a sentence or a short paragraph.", exercise)
-    if isinstance(original, str) and similarity(text, original) > SAME_TEXT:
-        return Feedback(False, "Your version is (almost) the same as the original, so there is nothing new "
-                               "for the kit to find. Make it yours: change the words that name people, who "
-                               "says so or the numbers, then check again.", exercise)
     try:
         found = detect(text, lenses=lenses)
-        before = {f.finder: len(f.items) for f in detect(original, lenses=lenses)} if original else {}
+        was = detect(original, lenses=lenses) if isinstance(original, str) and original.strip() else []
     except KitError as err:
         return Feedback(False, str(err), exercise)
+    if was and similarity(text, original) > SAME_TEXT and _signature(found) == _signature(was):
+        return Feedback(False, "Your version is (almost) the same as the original, and the kit finds the same "
+                               "things in it. Make it yours: change the words that name people, who says so "
+                               "or the verb of saying, then check again.", exercise)
+    before = {f.finder: len(f.items) for f in was}
     lines, nothing = [], []
     for f in found:
-        change = ""
-        if f.finder in before and before[f.finder] != len(f.items):
-            diff = len(f.items) - before[f.finder]
-            change = f", {diff:+d} on the original"
+        change = _change(len(f.items), before.get(f.finder))
         if not f.items:
-            nothing.append(f.what + (f" ({change[2:]})" if change else ""))
+            nothing.append(f.what + (f" ({change})" if change else ""))
             continue
         shown = ", ".join(f.details[:6]) + (", ..." if len(f.details) > 6 else "")
-        lines.append(f"{f.what} ({len(f.items)}{change}): {shown}")
+        lines.append(f"{f.what} ({len(f.items)}{'; ' + change if change else ''}): {shown}")
     have = {f.finder: sum(counts(f.finder, i) for i in f.items) for f in found}
     expect = [e for e in ([expect] if isinstance(expect, str) else list(expect))]
     present = [e for e in expect if e in have]  # finders the kit has; one finding among them is enough

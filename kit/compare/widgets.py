@@ -83,7 +83,7 @@ def _your_article_controls() -> tuple:
     examples = W.Dropdown(options=[("(choose an example, or paste your own below)", "")]
                           + _article_options(False), value="", description="Example",
                           layout=W.Layout(width="auto"))
-    box = W.Textarea(placeholder="Paste the article here (English text), or upload a .txt or .html file.",
+    box = W.Textarea(description="Article", placeholder="Paste the article here (English text), or upload a .txt or .html file.",
                      layout=W.Layout(width="100%", height="160px"))
     upload = W.FileUpload(accept=".txt,.html,.htm", multiple=False, description="Upload file")
     button = W.Button(description="Analyse", button_style="primary", icon="search")

@@ -22,10 +22,24 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["GlossaryView", "Term", "cue_for", "glossary", "glossary_view", "lookup", "plain_count", "plain_label", "plain_options", "plain_text", "plain_words", "term_html"]
+__all__ = ["KIT_CSS", "GlossaryView", "Term", "cue_for", "glossary", "glossary_view", "lookup", "plain_count", "plain_label", "plain_options", "plain_text", "plain_words", "term_html"]
 
 #: The look of a glossed word: a dotted underline, as browsers show <abbr>, and a help cursor.
 ABBR_STYLE = "text-decoration:underline dotted;text-underline-offset:2px;cursor:help"
+#: The kit's shared look for keyboard and touch (issue 26): a strong focus ring on every control,
+#: a glossed word (``.kit-term``, dotted underline) shows its definition on hover, on Tab focus and
+#: on a tap (a tap focuses it), and long words and links wrap instead of running off the page.
+#: It comes with every legend and the glossary, so one copy reaches each page.
+KIT_CSS = (
+    "<style>.jupyter-widgets :focus-visible,.kit-term:focus-visible,summary:focus-visible"
+    "{outline:3px solid #1a5fb4 !important;outline-offset:2px}"
+    ".kit-term{position:relative;text-decoration:underline dotted;text-underline-offset:2px;cursor:help}"
+    ".kit-term[data-def]:hover::after,.kit-term[data-def]:focus::after{content:attr(data-def);"
+    "position:absolute;left:0;top:100%;z-index:20;width:max-content;max-width:min(320px,80vw);"
+    "white-space:normal;background:#fff;color:#111;border:1px solid #555;border-radius:4px;"
+    "padding:4px 6px;font-size:0.9rem;font-weight:normal;line-height:1.35;text-align:left}"
+    ".kit-hl,.kit-msg,.kit-table td,.kit-glossary dd{overflow-wrap:anywhere}</style>"
+)
 
 
 @dataclass(frozen=True)
@@ -136,7 +150,7 @@ def term_html(term: str, text: str | None = None) -> str:
     shown = text if text is not None else (t.label if t else term)
     if t is None:
         return html.escape(shown)
-    return (f'<abbr class="kit-term" title="{html.escape(t.definition)}" tabindex="0" '
+    return (f'<abbr class="kit-term" title="{html.escape(t.definition)}" data-def="{html.escape(t.definition)}" tabindex="0" '
             f'style="{ABBR_STYLE}">{html.escape(shown)}</abbr>')
 
 
@@ -177,7 +191,7 @@ class GlossaryView:
     def _repr_html_(self) -> str:
         rows = "".join(f"<dt style='font-weight:600;margin-top:6px'>{html.escape(t.term)}</dt>"
                        f"<dd style='margin:0 0 0 1.2em'>{html.escape(t.definition)}</dd>" for t in self.terms)
-        return ("<details class='kit-glossary'><summary style='cursor:pointer;font-weight:600'>"
+        return (KIT_CSS + "<details class='kit-glossary'><summary style='cursor:pointer;font-weight:600'>"
                 f"Words used in this kit ({len(self.terms)}): open the glossary</summary>"
                 f"<dl style='max-width:800px'>{rows}</dl></details>")
 

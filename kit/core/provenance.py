@@ -65,6 +65,28 @@ class Quotation:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class RenamedSpeaker:
+    """A speaker the bundled copy names with other words than the original's: ``words`` in this
+    copy (\"an observer\"), ``original`` in the outlet's copy (\"a monitor\"), ``who`` that means,
+    and the ``source_type`` that follows, with the copy that shows it."""
+
+    words: str
+    original: str
+    who: str
+    source_type: str
+    outlet: str
+    url: str
+    note: str = ""
+
+
+def renamed_from(record: dict) -> RenamedSpeaker:
+    """A :class:`RenamedSpeaker` from its JSON record (an article's metadata)."""
+    return RenamedSpeaker(words=record["words"], original=record["original"], who=record["who"],
+                          source_type=record["source_type"], outlet=record["outlet"], url=record["url"],
+                          note=record.get("note", ""))
+
+
 def quotation_spans(text: str, quotations) -> list[tuple[int, int, str]]:
     """Where each quotation's words stand in ``text``: sorted ``(start, end, speaker)``, one per
     occurrence. Words a student has edited are no longer the speaker's, so they are not found.

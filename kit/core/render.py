@@ -25,7 +25,7 @@ import html
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from kit.core.glossary import cue_for, lookup, plain_label
+from kit.core.glossary import KIT_CSS, cue_for, lookup, plain_label
 
 #: Text colour on every highlight and legend chip (contrast >= 9:1 on every tint below).
 TEXT_COLOR = "#111111"
@@ -145,13 +145,15 @@ def legend(colors: dict[str, str], *, labels: dict[str, str] | None = None,
     chips = []
     for t, c in colors.items():
         term = lookup(t)
-        title = f' title="{html.escape(term.definition)}"' if term else ""
+        title = (f' title="{html.escape(term.definition)}" data-def="{html.escape(term.definition)}"'
+                 ' tabindex="0"' if term else "")  # a glossed chip: Tab or tap shows the definition
         mark = (f'<span class="kit-cue" style="border:1px solid #555;border-radius:3px;background:#fff;'
                 f'padding:0 2px;margin-right:4px;font-size:85%;font-weight:600">{html.escape(cues[t])}</span>'
                 if cues.get(t) else "")
-        chips.append(f'<span class="kit-chip" data-tag="{html.escape(t)}"{title} style="background:{html.escape(c)};'
+        chips.append(f'<span class="kit-chip{" kit-term" if term else ""}" data-tag="{html.escape(t)}"{title} style="background:{html.escape(c)};'
                      f'color:{TEXT_COLOR};{_CHIP}">{mark}{html.escape(label_of(t, labels))}</span>')
-    return f'<div class="kit-legend" style="margin:4px 0 8px 0;font-size:90%">{"".join(chips)}</div>'
+    return (f'{KIT_CSS}<div class="kit-legend" style="margin:4px 0 8px 0;font-size:90%">'
+            f'{"".join(chips)}</div>')
 
 
 def highlight(

@@ -18,7 +18,7 @@ from pathlib import Path
 from kit.core.cleaning import clean_text, mixed_script_warning
 from kit.core.errors import InputError, UnknownArticle
 from kit.core.nlp import MAX_CHARS
-from kit.core.provenance import Copy, Quotation, copy_from, quotation_from, quotation_spans
+from kit.core.provenance import Copy, Quotation, RenamedSpeaker, copy_from, quotation_from, quotation_spans, renamed_from
 
 #: Largest file read_text() opens, in bytes. A saved web page with its scripts and
 #: styles can be ten times longer than its article; the text left after extraction
@@ -52,6 +52,7 @@ class Article:
     copies: tuple[Copy, ...] = ()
     quotations: tuple[Quotation, ...] = ()
     own_voice: tuple[str, ...] = ()
+    renamed_speakers: tuple[RenamedSpeaker, ...] = ()  # speakers this copy names otherwise than AFP
 
     @property
     def paragraphs(self) -> list[str]:
@@ -119,6 +120,7 @@ def load_article(article_id: str) -> Article:
         copies=tuple(copy_from(c) for c in meta.get("copies", ())),
         quotations=tuple(quotation_from(q) for q in meta.get("quotations", ())),
         own_voice=tuple(meta.get("own_voice", ())),
+        renamed_speakers=tuple(renamed_from(r) for r in meta.get("renamed_speakers", ())),
     )
 
 

@@ -8,7 +8,8 @@ that hide the doer; ``verbs`` for verbs the parser reads in pieces, ``tree`` for
 
 from kit.framing.labels import (STANCES, STYLES, Label, find_labels, label_counts, label_tooltip, load_lexicon,
                                 usage_phrase)
-from kit.framing.passives import Passive, find_passives, judge_who_did_it, load_passive_words
+from kit.framing.passives import Passive, find_passives, load_passive_words
+from kit.framing.who_did_it import judge_who_did_it
 from kit.framing.reframing import Reframing, Swap, reframe, style_name
 
 __all__ = ["STANCES", "STYLES", "Label", "Passive", "Reframing", "Swap", "find_labels", "find_passives",

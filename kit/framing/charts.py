@@ -44,7 +44,7 @@ def framing_labels_chart(labels, *, title: str = "Who is named how? Labels for e
     from kit.framing.labels import STANCES, label_counts
 
     counts = label_counts(labels)
-    fig = Chart(figsize=(7, 0.6 * max(len(counts), 2) + 1.4))
+    fig = Chart(figsize=(7, 0.6 * max(len(counts), 2) + 1.9), layout="constrained")
     ax = fig.add_subplot()
     if not counts:
         ax.text(0.5, 0.5, "No labels found in this text.", ha="center", va="center")
@@ -67,7 +67,7 @@ def framing_labels_chart(labels, *, title: str = "Who is named how? Labels for e
     ax.invert_yaxis()
     ax.set_xlabel("number of labels")
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize="small")
+    # below the plot, never over a bar and its count (issue 26)
+    fig.legend(loc="outside lower center", ncols=3, fontsize="small", frameon=False)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.tight_layout()
     return fig

@@ -70,9 +70,12 @@ def framing_same_side(answer: object) -> Feedback:
     kinds = {g.replace("syrian ", "") for g in given}
     missing = {"regime forces", "government forces", "army"} - kinds
     if missing:
-        if "army" in missing:
-            return hint("One more: find the paragraph that begins \"The army strengthened...\".", ex)
-        return hint(f"You have {len(kinds)} of 3. Look at the first two paragraphs again.", ex)
+        have = 3 - len(missing)
+        where = ("find the paragraph that begins \"The army strengthened...\"" if missing == {"army"}
+                 else "look at the first two paragraphs again" + (", and at the one that begins \"The army "
+                                                                   "strengthened...\"" if "army" in missing else ""))
+        more = "One more" if len(missing) == 1 else f"{len(missing)} more"
+        return hint(f"You have {have} of 3. {more}: {where}.", ex)
     return passed("Three names, one side: \"regime forces\" (against), \"government forces\" (neutral), "
                   "\"the army\" (sounds official). Same troops, three framings, and two speakers: "
                   "\"regime forces\" is the monitor's word, quoted by AFP (this copy lost the quote "

@@ -356,33 +356,3 @@ def _compound_nouns(words) -> frozenset:
 def _span_text(doc, toks):
     start, end = balance(doc_text(doc), *_phrase(toks), cut=False)
     return doc_text(doc)[start:end], start, end
-
-
-#: What a student may answer when the text does not say who did it.
-NOT_SAID = ("not say", "doesn't say", "does not say", "not said", "can't tell", "cannot tell", "can not tell",
-            "don't know", "do not know", "unknown", "not named", "no one knows", "nobody knows", "hidden",
-            "not told", "not clear", "unclear", "not mentioned", "no idea")
-
-
-def judge_who_did_it(passive: Passive, guess: str) -> tuple[bool, str]:
-    """Check a student's answer to "who did it?" for one clause: (right?, what to say).
-
-    When the clause names no doer, the right answer is that the text does not say.
-
-    >>> p = find_passives(parse("Cars were burned."))[0]
-    >>> judge_who_did_it(p, "the police")[0], judge_who_did_it(p, "It does not say")[0]
-    (False, True)
-    """
-    given = re.sub(r"\s+", " ", str(guess or "")).strip().lower()
-    if not given:
-        return False, "Type who you think did it, or that the text does not say."
-    if passive.agent is None:
-        if any(phrase in given for phrase in NOT_SAID):
-            return True, ("Right: the text does not say who did it. Ask where you could find out: "
-                          "another sentence, another source, a photo caption?")
-        return False, (f'The clause "{passive.text}" does not name anyone. Where does "{guess}" come '
-                       "from? If from elsewhere in the story, check whether the story really says so.")
-    agent_words = {w for w in re.findall(r"\w+", passive.agent.lower()) if w not in {"the", "a", "an", "of"}}
-    if agent_words & set(re.findall(r"\w+", given)):
-        return True, f'Right: "{passive.agent}" did it; the clause says so with "by".'
-    return False, f'Look for the word "by" in "{passive.text}": it names who did it.'

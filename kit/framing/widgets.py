@@ -113,6 +113,9 @@ def reframe_html(text: str, style: str, *, quotations=(), rewrite_quoted: bool =
     from kit.core.render import Highlight
     from kit.framing.reframing import reframe
 
+    if not any(c.isalpha() for c in str(text)):
+        return message("You have not given a text yet: write or paste a few sentences into the box, then "
+                       "press Reframe.", kind="todo")
     result = reframe(text, style, protected=quotation_spans(text, quotations), rewrite_protected=rewrite_quoted)
     old = [Highlight(s.start_char, s.end_char, "changed", f"becomes: {s.new}" + _voice_note(s)) for s in result.swaps]
     old += [Highlight(s.start_char, s.end_char, "left as said", _left_note(s)) for s in result.left_as_said]
@@ -126,7 +129,7 @@ def reframe_html(text: str, style: str, *, quotations=(), rewrite_quoted: bool =
     elif result.left_as_said:
         said = "Nothing changed: every label that would change is inside a quotation, left as said."
     else:
-        said = f"Nothing to change: the text already uses the words of the {STYLE_LABELS[result.style]}."
+        said = f"The kit found no label to change: none of its words for people and groups differ in the {STYLE_LABELS[result.style]}."
     summary = message(said, kind="info")
     col = 'style="flex:1;min-width:0;padding:0 8px;border-left:3px solid {c}"'
     return (
@@ -202,7 +205,8 @@ def make_passive_spotter(text: str | None = None) -> W.VBox:
     Children: a clause picker, an answer box, a "Check" button, the HTML view.
     """
     from kit.core.render import Highlight
-    from kit.framing.passives import find_passives, judge_who_did_it
+    from kit.framing.passives import find_passives
+    from kit.framing.who_did_it import judge_who_did_it
 
     from kit.core.cleaning import clean_chars
 
@@ -240,7 +244,8 @@ def make_passive_spotter(text: str | None = None) -> W.VBox:
     def check(_=None):
         if found:
             ok, text_ = judge_who_did_it(found[pick.value], guess.value)
-            verdict["html"] = message(text_, kind="success" if ok else "warning")
+            close = text_.startswith("Close")  # a defensible guess: a hint, not a "no"
+            verdict["html"] = message(text_, kind="success" if ok else "info" if close else "warning")
         show()
 
     def new_clause(_=None):

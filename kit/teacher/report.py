@@ -62,7 +62,7 @@ def labels_figure(an: Analysis):
     for lab in an.labels:
         by_actor.setdefault(getattr(lab, "actor", "") or "other", Counter())[lab.stance] += 1
     actors = sorted(by_actor, key=lambda a: -sum(by_actor[a].values()))[:8]
-    fig = Figure(figsize=(7, 0.5 + 0.45 * len(actors)))
+    fig = Figure(figsize=(7, 1.3 + 0.45 * len(actors)), layout="constrained")
     ax = fig.add_subplot()
     left = [0] * len(actors)
     stances = [s for s in STANCES] + sorted({s for c in by_actor.values() for s in c} - set(STANCES))
@@ -75,7 +75,7 @@ def labels_figure(an: Analysis):
     ax.invert_yaxis()
     ax.set_xlabel("number of labels")
     ax.set_title("Who is named how? Labels for each side, by stance")
-    ax.legend(loc="lower right", fontsize=8)
+    fig.legend(loc="outside lower center", ncols=4, fontsize=8, frameon=False)  # never over a bar
     return fig
 
 
