@@ -118,3 +118,19 @@ def test_the_report_chart_legend_is_outside_the_bars():
     an = analyse("The regime's army shelled the town. Rebels and terrorists answered, the rebels said.")
     fig = labels_figure(an)
     assert fig is not None and _legend_is_below_the_bars(fig)
+
+
+def test_the_claim_dropdown_cuts_at_words_and_the_toggle_keeps_whole_labels():
+    from kit.attribution.widgets import make_source_map
+
+    # a long speaker phrase and a long claim: both cut in the dropdown label, never mid-word
+    text = ("Deputy Foreign Minister Annabel Kowalczyk-Brzezinska of the northern coalition said "
+            "the ceasefire negotiations would resume in the mountain town next Thursday afternoon.")
+    w = make_source_map(text=text)
+    mode, pick = w.children[0], w.children[2]
+    assert mode.style.button_width == "auto"
+    words = set(text.replace(".", " ").split())
+    label = pick.options[0][0]
+    shown = label.split(". ", 1)[1].replace(":", " ").replace("…", " ").split()
+    assert shown and all(word in words for word in shown), label
+    assert "…" in label
