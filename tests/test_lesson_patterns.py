@@ -334,3 +334,25 @@ def test_wrong_speakers_change_from_question_to_question():
     sets = [frozenset(v for _, v in i["options_speaker"]) - {k.answer["speaker"] for k in key.items if k.id == i["id"]}
             for i in items if i["kind"] == "source"]
     assert len(sets) >= 2 and len(set(sets)) == len(sets), sets
+
+
+def test_a_key_is_no_new_name_and_shows_no_role():
+    """Each right speaker is offered in another source question too (so "the name I have not seen
+    yet" does not win), and a speaker with a title shows as the name alone, like the other options."""
+    key, items = _choice_items(FLOOD.replace("Union leader Tom Eske said", "Union spokesman Tom Eske said"))
+    sources = [i for i in items if i["kind"] == "source"]
+    right = {i["id"]: next(k.answer["speaker"] for k in key.items if k.id == i["id"]) for i in sources}
+    assert len(sources) >= 2
+    for it in sources:
+        elsewhere = [o for other in sources if other is not it for o in other["options_speaker"] if o[1] == right[it["id"]]]
+        assert elsewhere, (right[it["id"]], [o["options_speaker"] for o in sources])
+    shown = {o[1]: o[0] for it in sources for o in it["options_speaker"]}
+    assert shown.get("Union spokesman Tom Eske") == "Tom Eske", shown
+
+
+def test_title_case_headline_words_are_no_options():
+    """"Harbour Strike Hits Velm Port": headline capitals name no actor, so none becomes an option."""
+    text = "Harbour Strike Hits Velm Port Again\n" + FLOOD.split("\n", 1)[1]
+    for it in _choice_items(text)[1]:
+        shown = " ".join(o[0] for o in it.get("options_speaker", it.get("options")))
+        assert "Strike" not in shown and "Velm Port" not in shown, shown
