@@ -191,3 +191,38 @@ def test_every_checked_exercise_of_the_course_has_an_answer_in_plain_words():
     assert keys["attribution_second_source"].answer == "A, B, D"
     for key in keys.values():
         assert "_" not in key.answer.split(":")[0] and "[" not in key.answer and "{" not in key.answer
+
+
+# ---------------------------------------------------------------- quizzes: the key's stops, the minutes
+
+def test_the_quiz_key_never_doubles_a_full_stop():
+    from kit.classroom.quiz import load_bank
+    from kit.classroom.quiz_widgets import key_html
+
+    for form in ("quiz_a", "quiz_b"):
+        bank = load_bank(form)
+        out = key_html(bank, None)
+        assert ".. " not in out and "..<" not in out
+        assert out.count("Answer:") == len(bank.items)
+
+
+def test_the_course_gives_each_quiz_the_minutes_its_notebook_says():
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    from kit.classroom.course import steps
+
+    root = Path(__file__).resolve().parent.parent
+    for step in steps():
+        if not step.notebook.startswith("quiz_"):
+            continue
+        title = nbformat.read(root / "lessons" / "teacher" / f"{step.notebook}.ipynb", as_version=4).cells
+        said = next(re.search(r"about (\d+) minutes", c.source) for c in title
+                    if c.cell_type == "markdown" and "about" in c.source and "minutes" in c.source)
+        assert step.minutes == int(said.group(1)), step.notebook
+        readme = (root / "lessons" / "README.md").read_text(encoding="utf-8")
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `{step.notebook}`")
+                   and line.rstrip().endswith("min |") and line.count("|") == 3)
+        assert f"{step.minutes} min" in row, row
