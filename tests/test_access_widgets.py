@@ -11,6 +11,8 @@ import ast
 import json
 import re
 
+import ipywidgets as W
+
 import kit
 from conftest import ROOT
 from kit.core.glossary import KIT_CSS, glossary_view, term_html
@@ -118,3 +120,47 @@ def test_the_report_chart_legend_is_outside_the_bars():
     an = analyse("The regime's army shelled the town. Rebels and terrorists answered, the rebels said.")
     fig = labels_figure(an)
     assert fig is not None and _legend_is_below_the_bars(fig)
+
+
+def test_the_claim_dropdown_cuts_at_words_and_the_toggle_keeps_whole_labels():
+    from kit.attribution.widgets import make_source_map
+
+    # a long speaker phrase and a long claim: both cut in the dropdown label, never mid-word
+    text = ("Deputy Foreign Minister Annabel Kowalczyk-Brzezinska of the northern coalition said "
+            "the ceasefire negotiations would resume in the mountain town next Thursday afternoon.")
+    w = make_source_map(text=text)
+    mode, pick = w.children[0], w.children[2]
+    assert mode.style.button_width == "auto"
+    words = set(text.replace(".", " ").split())
+    label = pick.options[0][0]
+    shown = label.split(". ", 1)[1].replace(":", " ").replace("…", " ").split()
+    assert shown and all(word in words for word in shown), label
+    assert "…" in label
+
+
+def _tab_stops(widget) -> list:
+    """Controls the Tab key reaches, in order (buttons and inputs that are not tabbable=False)."""
+    out = []
+    for child in getattr(widget, "children", ()):
+        out += _tab_stops(child)
+    if isinstance(widget, W.DOMWidget) and not isinstance(widget, (W.Box, W.HTML)) and widget.tabbable is not False:
+        out.append(widget)
+    return out
+
+
+def test_the_word_annotator_is_one_tab_stop_with_arrow_keys_inside(tmp_path, monkeypatch):
+    from kit.classroom.widgets import make_annotator
+
+    monkeypatch.setenv("KIT_ANSWERS", str(tmp_path / "a.json"))
+    text = "Militants stormed the village at dawn, and the army answered with heavy shelling overnight."
+    w = make_annotator(text, ["loaded", "neutral"], [], unit="token", exercise="t_keys")
+    buttons = w.children[1].children
+    assert len(buttons) > 10 and all(b.tabbable is False for b in buttons)
+    stops = _tab_stops(w)
+    lists = [s for s in stops if isinstance(s, W.SelectMultiple)]
+    assert len(lists) == 1 and len(stops) <= 7          # list, tag, 3 buttons, note, save note
+    words = lists[0]
+    words.value = (0,)                                   # picked with the keyboard ...
+    w.children[2].children[1].click()                    # ... and marked
+    from kit.classroom.answers import saved
+    assert saved("t_keys")[0]["start_char"] == 0 and words.value == ()

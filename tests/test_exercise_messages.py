@@ -147,3 +147,82 @@ def test_renamed_speakers_touch_only_the_article_they_belong_to():
 
 def exercises_expect(speaker: str) -> str:
     return attribution_exercises.ATTRIBUTION_SOURCES[speaker][0]
+
+
+# ---------------------------------------------------------------- self-study: the answer after a try
+
+def _doubt_box():
+    from kit.classroom.exercise_widgets import choice_exercise
+
+    return choice_exercise(attribution_exercises.attribution_doubt_verb, ["said", "confirmed", "claimed"])
+
+
+def test_self_study_shows_the_answer_after_a_wrong_try():
+    box = _doubt_box()
+    box.children[-2].click()  # nothing chosen: no answer to reveal yet
+    assert "Show the answer" not in box.children[-1].value
+    box.children[1].value = "said"
+    box.children[-2].click()
+    shown = box.children[-1].value
+    assert "Show the answer" in shown and "The answer:</b> claimed" in shown
+    assert "Well done" not in shown.split("Show the answer")[1]  # the why, without the praise
+    assert "Show the answer" in _doubt_box().children[-1].value  # a reopened page keeps it
+
+
+def test_a_class_copy_shows_no_answer(tmp_path, monkeypatch):
+    from kit.classroom import forms
+
+    settings = tmp_path / "class.json"
+    settings.write_text('{"class": "9B", "first_form": "A", "mode": "class"}', encoding="utf-8")
+    monkeypatch.setattr(forms, "CLASS_FILE", settings)
+    box = _doubt_box()
+    box.children[1].value = "said"
+    box.children[-2].click()
+    assert "Not yet" in box.children[-1].value or "keep" in box.children[-1].value
+    assert "Show the answer" not in box.children[-1].value
+
+
+def test_every_checked_exercise_of_the_course_has_an_answer_in_plain_words():
+    from kit.classroom.self_study import _keys
+
+    keys = _keys()
+    assert {"attribution_classify", "framing_same_side", "numbers_interval", "trace_observer"} <= set(keys)
+    assert keys["attribution_classify"].answer.endswith("an observer: monitor")
+    assert keys["attribution_second_source"].answer == "A, B, D"
+    for key in keys.values():
+        assert "_" not in key.answer.split(":")[0] and "[" not in key.answer and "{" not in key.answer
+
+
+# ---------------------------------------------------------------- quizzes: the key's stops, the minutes
+
+def test_the_quiz_key_never_doubles_a_full_stop():
+    from kit.classroom.quiz import load_bank
+    from kit.classroom.quiz_widgets import key_html
+
+    for form in ("quiz_a", "quiz_b"):
+        bank = load_bank(form)
+        out = key_html(bank, None)
+        assert ".. " not in out and "..<" not in out
+        assert out.count("Answer:") == len(bank.items)
+
+
+def test_the_course_gives_each_quiz_the_minutes_its_notebook_says():
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    from kit.classroom.course import steps
+
+    root = Path(__file__).resolve().parent.parent
+    for step in steps():
+        if not step.notebook.startswith("quiz_"):
+            continue
+        title = nbformat.read(root / "lessons" / "teacher" / f"{step.notebook}.ipynb", as_version=4).cells
+        said = next(re.search(r"about (\d+) minutes", c.source) for c in title
+                    if c.cell_type == "markdown" and "about" in c.source and "minutes" in c.source)
+        assert step.minutes == int(said.group(1)), step.notebook
+        readme = (root / "lessons" / "README.md").read_text(encoding="utf-8")
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `{step.notebook}`")
+                   and line.rstrip().endswith("min |") and line.count("|") == 3)
+        assert f"{step.minutes} min" in row, row

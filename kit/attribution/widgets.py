@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 
 import ipywidgets as W
 
@@ -98,6 +99,18 @@ def attribution_detail_html(text: str, index: int, *, renamed=()) -> str:
     return f"<table class='kit-attribution'>{body}</table>"
 
 
+def _clip(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word boundary (an ellipsis shows the cut).
+
+    >>> _clip("Deputy Foreign Minister Anna Kowalczyk-Brzezinska", 30)
+    'Deputy Foreign Minister Anna …'
+    >>> _clip("Police", 30), _clip("https://example.org/a-very-long-path", 12)
+    ('Police', 'https://exa…')
+    """
+    out = textwrap.shorten(text, width=width, placeholder=" …")
+    return out if out.strip(" …") else text[:width - 1] + "…"  # one very long word
+
+
 def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBox:
     """A source map of an article: every claim coloured by who makes it.
 
@@ -115,13 +128,15 @@ def make_source_map(article_id: str = SEED, *, text: str | None = None) -> W.VBo
     body = _attribution_text(article_id, text)
     renamed = load_article(article_id or SEED).renamed_speakers if text is None else ()
     mode = W.ToggleButtons(options=[("source type", "source_type"), ("what the verb suggests", "cue_signal")],
-                           value="source_type", description="Colour by")
+                           value="source_type", description="Colour by",
+                           style={"button_width": "auto"})  # each label whole, never cut off
     view = W.HTML()
     try:
         atts = as_in_copies(find_attributions(parsed(body)), renamed)
     except KitError:
         atts = []
-    options = [(f"{n + 1}. {a.speaker[:40]} {a.cue}: {a.content[:50]}...", n) for n, a in enumerate(atts)]
+    # cut at a word, never inside a name; the box below shows the whole claim
+    options = [(f"{n + 1}. {_clip(a.speaker, 40)} {a.cue}: {_clip(a.content, 50)}", n) for n, a in enumerate(atts)]
     pick = W.Dropdown(options=options or [("(no claims found)", -1)], value=0 if options else -1,
                       description="Claim", layout=W.Layout(width="95%"))
     detail = W.HTML()

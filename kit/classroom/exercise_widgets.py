@@ -91,6 +91,17 @@ def saved_feedback_html(entry: dict) -> str:
     return (fb.as_html() if fb.message else "") + note
 
 
+def _reveal(checker: Callable, answer: tuple) -> str:
+    """Self-study mode: "Show the answer" under the feedback of a submitted attempt (see
+    :mod:`kit.classroom.self_study`); "" in a class's copy or for a blank answer."""
+    from kit.classroom.self_study import reveal_html
+
+    try:
+        return reveal_html(checker, answer)
+    except Exception:  # an answer key that cannot be read must not hide the feedback
+        return ""
+
+
 def _exercise_box(checker: Callable, controls: list, read: Callable[[], tuple], *, prompt: str,
                   button: str = CHECK, fill: Callable[[object], None] | None = None,
                   enter: W.Text | None = None) -> W.VBox:
@@ -111,7 +122,7 @@ def _exercise_box(checker: Callable, controls: list, read: Callable[[], tuple], 
         if last and last[0] == answer:
             return
         last[:] = [answer]
-        out.value = feedback_html(checker, *answer)
+        out.value = feedback_html(checker, *answer) + _reveal(checker, answer)
 
     check.on_click(on_click)
     entry = saved_entry(checker)
@@ -121,7 +132,7 @@ def _exercise_box(checker: Callable, controls: list, read: Callable[[], tuple], 
                 fill(entry["answer"])
         except Exception:  # an answer saved by an older kit: show its feedback only
             pass
-        out.value = safe_html(lambda: saved_feedback_html(entry))
+        out.value = safe_html(lambda: saved_feedback_html(entry)) + _reveal(checker, (entry["answer"],))
     if enter is not None:  # its value changes on Enter (continuous_update=False)
         enter.observe(lambda change: on_click() if str(change["new"]).strip() else None, "value")
     head = W.HTML(f"<b>{html.escape(prompt)}</b>") if prompt else W.HTML()

@@ -35,7 +35,9 @@ def key_html(bank, answers: dict | None) -> str:
     lines = []
     for n, r in enumerate(scored.results, 1):
         mark = "" if answers is None else _mark(r.correct, r.given is None)
-        lines.append(f"<li>{mark}<b>{n}.</b> Answer: {html.escape(r.item.answer)}. "
+        answer = r.item.answer.strip()
+        stop = "" if answer.endswith((".", "!", "?")) else "."  # never "Sunday.."
+        lines.append(f"<li>{mark}<b>{n}.</b> Answer: {html.escape(answer)}{stop} "
                      f"{html.escape(r.item.explanation)}</li>")
     return f"<ol style='list-style:none;padding-left:0'>{''.join(lines)}</ol>"
 

@@ -39,8 +39,51 @@ def _unit_picker(all_units, unit: str) -> W.Widget:
         return W.SelectMultiple(options=[(f"{u.index + 1}. {u.text}"[:160], u.index) for u in all_units],
                                 rows=min(10, max(3, len(all_units))), description="Sentences",
                                 layout=W.Layout(width="100%"))
-    return W.Box([W.ToggleButton(description=u.text, value=False, layout=W.Layout(width="auto", margin="1px"))
+    # the word buttons are for mouse and touch; the keyboard uses the word list (_keyboard_twin),
+    # one Tab stop instead of one per word (issue 26)
+    return W.Box([W.ToggleButton(description=u.text, value=False, tabbable=False,
+                                 layout=W.Layout(width="auto", margin="1px"))
                   for u in all_units], layout=W.Layout(flex_flow="row wrap"))
+
+
+def _keyboard_twin(picker: W.Box) -> W.SelectMultiple:
+    """A word list kept in step with a word-button picker: one Tab stop, arrow keys inside
+    (Shift + arrows or Ctrl + Space pick several). Picking in either one picks in both.
+
+    >>> from kit.classroom.annotate import units
+    >>> picker = _unit_picker(units("Rebels took the city.", unit="token"), "token")
+    >>> twin = _keyboard_twin(picker)
+    >>> twin.value = (1, 2)
+    >>> [b.value for b in picker.children]
+    [False, True, True, False]
+    >>> picker.children[0].value = True
+    >>> twin.value
+    (0, 1, 2)
+    """
+    twin = W.SelectMultiple(options=[(f"{i + 1}. {b.description}", i) for i, b in enumerate(picker.children)],
+                            rows=4, description="Words", layout=W.Layout(width="340px"))
+    busy = [False]
+
+    def sync(copy):
+        if busy[0]:
+            return
+        busy[0] = True
+        try:
+            copy()
+        finally:
+            busy[0] = False
+
+    def to_buttons(_=None):
+        for i, b in enumerate(picker.children):
+            b.value = i in twin.value
+
+    def to_list(_=None):
+        twin.value = tuple(i for i, b in enumerate(picker.children) if b.value)
+
+    twin.observe(lambda _: sync(to_buttons), "value")
+    for b in picker.children:
+        b.observe(lambda _: sync(to_list), "value")
+    return twin
 
 
 def _annotator_row(tags: list[str], labels: dict | None = None) -> W.HBox:
@@ -195,7 +238,12 @@ def make_annotator(text: str, tags, kit_spans, *, unit: str = "sentence", exerci
     compare_btn.on_click(on_compare)
     save_note.on_click(on_save_note)
     mine.value = safe_html(show_mine)
-    return W.VBox([W.HTML(_annotator_intro(question, unit)), picker, row,
+    intro = W.HTML(_annotator_intro(question, unit))
+    if unit != "sentence":  # keyboard users pick words in a list (one Tab stop), not 50 buttons
+        intro = W.VBox([intro, W.HTML("<i>With the keyboard:</i> pick words in this list (arrow keys; "
+                                      "Shift + arrows for several), or click the words below."),
+                        _keyboard_twin(picker)])
+    return W.VBox([intro, picker, row,
                    mine, result, W.HBox([note, save_note], layout=W.Layout(width="100%")), note_status],
                   layout=W.Layout(max_width="900px"))
 

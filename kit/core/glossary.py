@@ -38,7 +38,9 @@ KIT_CSS = (
     "position:absolute;left:0;top:100%;z-index:20;width:max-content;max-width:min(320px,80vw);"
     "white-space:normal;background:#fff;color:#111;border:1px solid #555;border-radius:4px;"
     "padding:4px 6px;font-size:0.9rem;font-weight:normal;line-height:1.35;text-align:left}"
-    ".kit-hl,.kit-msg,.kit-table td,.kit-glossary dd{overflow-wrap:anywhere}</style>"
+    ".kit-hl,.kit-msg,.kit-table td,.kit-glossary dd,.jp-RenderedHTMLCommon a{overflow-wrap:anywhere}"
+    # printed lines: JupyterLab breaks them inside words (word-break:break-all); wrap at spaces
+    ".jp-RenderedText pre{word-break:normal !important;overflow-wrap:anywhere}</style>"
 )
 
 

@@ -40,7 +40,7 @@ def label(name: str) -> str:
     if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     text = " ".join(words)
-    return text[:1].upper() + text[1:]
+    return text if text[1:2].isupper() else text[:1].upper() + text[1:]  # "iPhone" stays
 
 
 def head(speaker: str) -> str:
@@ -58,14 +58,16 @@ def _name_keys(name: str) -> set[str]:
     """The capitalised words of a name and their initials: two names that share one may be the same
     source ("The U.N." and "the United Nations", "SABA" and "SABA news agency").
 
-    >>> sorted(_name_keys("the United Nations")), sorted(_name_keys("A U.N. statement"))
-    (['nations', 'un', 'united'], ['un'])
+    >>> sorted(_name_keys("the United Nations")), sorted(_name_keys("Ministry of Health"))
+    (['nations', 'un', 'united'], ['health', 'mh', 'ministry', 'moh'])
     """
     words = [w.replace(".", "") for w in re.findall(r"[\w.'\u2019-]+", name.split(",")[0])]
     words = [re.sub(r"[\u2019']s$", "", w) for w in words if w[:1].isupper() and w.lower() not in _NOT_NAMES]
     keys = {w.lower() for w in words if w}
     if len(words) > 1:
         keys.add("".join(w[0] for w in words).lower())
+        every = re.findall(r"[\w'-]+", name.split(",")[0])  # "Ministry of Health": also "moh"
+        keys.add("".join(w[0] for w in every if w.lower() not in ("the", "a", "an")).lower())
     return keys
 
 
@@ -78,11 +80,23 @@ def same_source(a: str, b: str) -> bool:
     True
     >>> same_source("Ida Sorn", "the regional governor, Ida Sorn"), same_source("Ana Vo, head of the port", "the port")
     (True, True)
+    >>> same_source("CBR", "the Central Bank"), same_source("local official", "Local officials"), same_source("CBR", "Ida Sorn")
+    (True, True, False)
     """
     if "," in a + b:  # "the regional governor, Ida Sorn": the role and the name each count
         return any(same_source(x, y) for x in a.split(",") for y in b.split(",") if x.strip() and y.strip())
     ka, kb = _name_keys(a), _name_keys(b)
-    return bool(ka & kb) or head(a) == head(b)
+    return bool(ka & kb) or head(a).rstrip("s") == head(b).rstrip("s") or _shortened(a, b) or _shortened(b, a)
+
+
+def _shortened(short: str, name: str) -> bool:
+    """True when ``short`` is an acronym that starts with the initials of ``name`` ("CBR" and
+    "the Central Bank": the bank of Russia, shortened), two letters at least."""
+    short = short.replace(".", "").strip()
+    if not (short.isupper() and short.isalpha() and 2 <= len(short) <= 6):
+        return False
+    initials = {k for k in _name_keys(name) if 2 <= len(k) <= len(short)}
+    return any(short.lower().startswith(k) for k in initials if len(name.split()) > 1)
 
 
 def _clean(name: str) -> str:
@@ -95,32 +109,64 @@ def _usable(name: str) -> bool:
             and not (name.isupper() and len(name) > 4) and not points_back(name))
 
 
-def _subject(tok) -> str:
+def _subject(tok):
     """The noun phrase of a subject, its article and describing words only ("the rebel fighters")."""
     left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound") and t.i >= tok.i - 3]
     if left and left[0].dep_ == "det" and left[0].lower_ not in ("the", "a", "an"):
         left = left[1:]  # "their fighters" -> "fighters"
-    return " ".join([t.text for t in left] + [tok.text])
+    return tok.doc[left[0].i if left else tok.i:tok.i + 1]
+
+
+def _actor_kind(tok) -> str | None:
+    """"group" for many people who may be a source ("officials", "residents", "the workers": the
+    attribution lens gives them a kind of source), "subject" for another doer of an action ("the
+    storm", "armed men"), None for the rest. One person named by a role ("the president said") is
+    left out: it may be the very person a question asks about, named another way."""
+    from kit.attribution.sources import source_type_of
+
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+        return None
+    phrase = _subject(tok)
+    source = source_type_of(phrase) not in ("other", "unsure", "unattributed")
+    if tok.tag_ in ("NNS", "NNPS"):
+        if source and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            return "group"
+        return "subject" if tok.dep_ == "nsubj" and not source else None
+    described = any(t.dep_ in ("amod", "compound") for t in tok.lefts)  # "the storm", no bare "turnout"
+    return "subject" if tok.dep_ == "nsubj" and not source and (described or tok.n_lefts) else None
 
 
 @functools.lru_cache(maxsize=4)
 def actors(text: str) -> tuple[tuple[int, str, str], ...]:
     """Who is named or acts in ``text``: ``(start_char, words, kind)``, kind an entity label or
-    "subject" (the subject of an action, "plural subject" when it names many: "residents fled").
+    a kind of :func:`_actor_kind`. Groups named by an adjective ("African") are left out.
 
     >>> [(w, k) for _, w, k in actors("Rescuers reached Paris. Ida Sorn said armed men fled and the Red Cross sent tents.")]
-    [('Rescuers', 'plural subject'), ('Paris', 'GPE'), ('Ida Sorn', 'PERSON'), ('armed men', 'plural subject'), ('the Red Cross', 'ORG')]
+    [('Rescuers', 'group'), ('Paris', 'GPE'), ('Ida Sorn', 'PERSON'), ('armed men', 'subject'), ('the Red Cross', 'ORG')]
     """
     doc = parsed(text)
     found = [(e.start_char, _clean(e.text), e.label_) for e in doc.ents
              if e.label_ in ACTORS + ("GPE", "LOC") and "\n" not in e.text]  # no "Marnie\nVolunteers" across a title
     taken = {start for start, _, _ in found}
     for tok in doc:
-        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ == "" and tok.idx not in taken:
-            kind = "plural subject" if tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN" else "subject"
+        kind = _actor_kind(tok) if tok.idx not in taken else None
+        if kind:
             phrase = _subject(tok)
-            found.append((tok.idx - len(phrase) + len(tok.text), phrase, kind))
-    return tuple(sorted((s, w, k) for s, w, k in found if _usable(w)))
+            found.append((phrase.start_char, phrase.text, kind))
+    return tuple(sorted((s, w, k) for s, w, k in found if _usable(w) and (k != "NORP" or w.endswith("s"))
+                        and not _in_headline(text, s) and not (s and re.match(r"[\w-]", text[s - 1]))))  # no "propelled grenade" cut from "rocket-"
+
+
+def _in_headline(text: str, start: int) -> bool:
+    r"""True in a line written in title case ("Pakistan Earthquake Toll Rises"): its capitals say
+    nothing of who is named, so its words are no options.
+
+    >>> _in_headline("Storm Hits Port Of Velm\nShops closed.", 6), _in_headline("Storm Hits Port Of Velm\nShops closed.", 24)
+    (True, False)
+    """
+    line = text[text.rfind("\n", 0, start) + 1:(text.find("\n", start) + 1 or len(text) + 1) - 1]
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _rings(text: str, start: int) -> list[tuple[int, int]]:
@@ -135,10 +181,12 @@ def _rings(text: str, start: int) -> list[tuple[int, int]]:
     return out + [(0, len(text))]
 
 
-def _candidates(key: LessonKey, item: KeyItem, kinds: tuple[str, ...]) -> list[str]:
-    """Actors of the given kinds, nearest to the item first; beyond its neighbourhood in an order
-    that turns with the item, so two questions do not share the same far-off names."""
-    pool = [(s, w) for s, w, k in actors(key.text) if k in kinds and not item.start_char <= s < item.end_char]
+def _candidates(key: LessonKey, item: KeyItem, kinds: tuple[str, ...], skip: tuple[int, int] = (0, 0),
+                next_to: list[str] | None = None) -> list[str]:
+    """Actors of the given kinds (none that starts in ``skip``), nearest to the item first; beyond
+    its neighbourhood in an order that turns with the item, so two questions do not share the
+    same far-off names."""
+    pool = [(s, w) for s, w, k in actors(key.text) if k in kinds and not skip[0] <= s < skip[1]]
     out: list[str] = []
     rings = _rings(key.text, item.start_char)
     for ring, (lo, hi) in enumerate(rings):
@@ -147,6 +195,8 @@ def _candidates(key: LessonKey, item: KeyItem, kinds: tuple[str, ...]) -> list[s
             turn = sum(1 for s, _ in pool if s < item.start_char) % len(names)
             names = names[turn:] + names[:turn]
         out += [n for n in dict.fromkeys(names) if n not in out]
+        if ring == 0:  # then the sources of the questions before and after (each key is offered twice or more)
+            out += [n for n in next_to or [] if n not in out]
     return out
 
 
@@ -160,13 +210,18 @@ def _pick(first: list[str], candidates: list[str], size: int) -> list[str]:
 
 def speaker_options(key: LessonKey, item: KeyItem, size: int = 5) -> tuple[list, list]:
     """Options for "who says so?": the key's speaker and other people and groups in and around its
-    sentence (places only when too few), never two that may name the same source, in
+    sentence, then the other sources of the lesson (places only when fewer than three), never two that may name the same source, in
     alphabetical order of what is shown (no position cue)."""
     speaker = item.answer["speaker"]
-    options = _pick([speaker], _candidates(key, item, ACTORS + ("plural subject",)), size)
-    options = _pick(options, _candidates(key, item, ("GPE", "LOC")), min(size, 4))
-    options.sort(key=lambda o: label(o).lower())
-    return [[label(o), o] for o in options], [speaker]
+    sources = [i for i in key.items if i.kind == "source"]
+    k = next((n for n, i in enumerate(sources) if i.id == item.id), 0)
+    next_to = [i.answer["speaker"] for i in sources[max(0, k - 1):k + 2] if i.id != item.id and not points_back(i.answer["speaker"])]
+    others = [i.answer["speaker"] for i in sources if not points_back(i.answer["speaker"])]
+    options = _pick([speaker], _candidates(key, item, ACTORS + ("group",), next_to=next_to) + others, size)
+    options = _pick(options, _candidates(key, item, ("GPE", "LOC")), 3)  # a place only when too few (three at least)
+    people = sorted({w for _, w, k in actors(key.text) if k == "PERSON" and len(w.split()) > 1}, key=len)
+    shown = [[next((p for p in people if o.endswith(" " + p)), label(o)), o] for o in options]
+    return sorted(shown, key=lambda o: o[0].lower()), [speaker]  # "Police spokesman Ali Oz" shown as "Ali Oz"
 
 
 def passive_options(key: LessonKey, item: KeyItem, size: int = 3) -> tuple[list, str]:
@@ -174,8 +229,9 @@ def passive_options(key: LessonKey, item: KeyItem, size: int = 3) -> tuple[list,
     names one, and the actors in and around the sentence (people, groups, subjects of other
     actions) as the wrong options; all in alphabetical order of what is shown."""
     agent = item.answer.get("agent") or ""
-    kinds = ACTORS + ("plural subject", "subject")
-    options = _pick([agent] if agent else [], _candidates(key, item, kinds), size)
-    options = _pick(options, _candidates(key, item, ("GPE", "LOC")), size)
+    kinds = ACTORS + ("group", "subject")
+    quoted = (item.start_char, item.end_char)  # "shops were looted": the shops did nothing
+    options = _pick([agent] if agent else [], _candidates(key, item, kinds, quoted), size)
+    options = _pick(options, _candidates(key, item, ("GPE", "LOC"), quoted), size)
     shown = [list(NOBODY)] + [[label(o), o] for o in options]
     return sorted(shown, key=lambda o: o[0].lower()), (agent or NOBODY[1])
