@@ -291,10 +291,15 @@ def test_gradebook_shows_skills_tries_item_statistics_and_both_transfer_scores(w
     gradebook.write(gradebook.collect(work, templates=None), out)
     with (out / "gradebook.csv").open(encoding="utf-8") as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}
-    assert rows["ana"]["quiz_after"] == "21/21" and rows["ben"]["quiz_before"] == "0/21"
-    assert rows["ana"]["form quiz_before"] == "quiz_a" and rows["ben"]["form quiz_before"] == "quiz_b"
-    assert rows["ana"]["numbers.range before"] == "0/3" and rows["ana"]["numbers.range after"] == "3/3"
-    assert rows["ben"]["numbers.range after"] == ""
+    # headings and cells in words a teacher reads (no internal ids such as quiz_before or numbers.range)
+    assert rows["ana"]["quiz after the lessons"] == "21/21" and rows["ben"]["quiz before the lessons"] == "0/21"
+    form = "form of the quiz before the lessons"
+    assert rows["ana"][form] == "quiz form A" and rows["ben"][form] == "quiz form B"
+    ranges = next(h for h in rows["ana"] if h.startswith("numbers: Read 'at least'"))
+    assert ranges.endswith("(before)") and rows["ana"][ranges] == "0/3"
+    assert rows["ana"][ranges.replace("(before)", "(after)")] == "3/3"
+    assert rows["ben"][ranges.replace("(before)", "(after)")] == ""
+    assert not [h for h in rows["ana"] if "_" in h or re.search(r"\w\.\w", h)]
     assert rows["ana"]["01 framing: loaded label: tries"] == "4" and rows["ben"]["01 framing: loaded label: tries"] == "1"
     assert rows["cy"]["01 framing: loaded label: tries"] == ""
     page = (out / "gradebook.html").read_text(encoding="utf-8")
@@ -323,4 +328,4 @@ def test_gradebook_shows_skills_tries_item_statistics_and_both_transfer_scores(w
         ana = {r["student"]: r for r in csv.DictReader(f)}["ana"]
     assert (ana[skills.RUBRIC_COLUMNS["quiz_before"]], ana[skills.RUBRIC_COLUMNS["quiz_after"]]) == ("1", "3")
     page = (out / "gradebook.html").read_text(encoding="utf-8")
-    assert re.search(r"<td>transfer_a</td><td>1</td><td>1</td>\s*<td>transfer_b</td><td>3</td><td>3</td>", page)
+    assert re.search(r"<td>transfer text A</td><td>1</td><td>1</td>\s*<td>transfer text B</td><td>3</td><td>3</td>", page)

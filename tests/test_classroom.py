@@ -434,7 +434,7 @@ def test_gradebook_files_escape_everything(classroom, tmp_path, capsys):
     with (out / "gradebook.csv").open(encoding="utf-8") as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}
     assert rows["ana"]["00 start: observatory"] == "passed" and rows["ben"]["00 start: observatory"] == "tried"
-    assert rows["ana"]["quiz_before"] == "1/21" and rows["fay"]["quiz_before"] == ""
+    assert rows["ana"]["quiz before the lessons"] == "1/21" and rows["fay"]["quiz before the lessons"] == ""
     # ana: start_observatory, framing_annot, framing_annot_why (quizzes are counted apart)
     assert (rows["ana"]["done"], rows["ana"]["passed"]) == ("3", "3")
     assert (rows["ben"]["done"], rows["ben"]["passed"]) == ("1", "0")

@@ -356,3 +356,25 @@ def test_title_case_headline_words_are_no_options():
     for it in _choice_items(text)[1]:
         shown = " ".join(o[0] for o in it.get("options_speaker", it.get("options")))
         assert "Strike" not in shown and "Velm Port" not in shown, shown
+
+
+def test_source_feedback_reveals_no_more_than_the_speaker():
+    """After a right speaker, "The source is right" may lead a student through the kinds one by
+    one; nothing else leaks: a wrong speaker gets the same words whether the kind is right or not,
+    and a wrong kind's message names no kind of source and is the same for every wrong kind."""
+    from kit.attribution.records import SOURCE_LABELS
+
+    key = build_key(STORY)
+    data = student_data(key, lesson_id="storm", salt="x")
+    lesson = Lesson(data)
+    item = next(it for it in key.items if it.kind == "source")
+    right, kind = item.answer["speaker"], item.answer["source_type"]
+    asked = next(i for i in data["items"] if i["id"] == item.id)
+    other = next(o[1] for o in asked["options_speaker"] if o[1] != right)
+    wrong_kinds = [t for t in SOURCE_LABELS if t not in (kind, "unattributed", "unsure")]
+    said = lambda answer: lesson.check(item.id, answer, save=False).message.split("\n\n")[0]  # noqa: E731 (no try count)
+    assert said((other, kind)) == said((other, wrong_kinds[0]))
+    messages = {said((right, t)) for t in wrong_kinds}
+    assert len(messages) == 1 and "The source is right" in messages.pop()
+    shown = said((right, wrong_kinds[0])).lower()
+    assert not [label for t, label in SOURCE_LABELS.items() if t not in ("unattributed", "unsure") and label.lower() in shown]

@@ -35,7 +35,7 @@ from pathlib import Path
 from kit.core.errors import InputError
 from kit.teacher.gradebook_io import (backup_previous, cell as csv_cell, check_folder, check_max_bytes, csv_text,
                                       column_title, display_name, file_kind, is_output, load_json, prepare_out,
-                                      printable, walk, write_outputs)
+                                      page_template, printable, walk, write_outputs)
 
 MAX_BYTES = 5_000_000        #: files bigger than this are skipped (a notebook with many plots is ~1 MB)
 MAX_TEXT = 4_000             #: longer free-text answers are cut for reading
@@ -336,15 +336,14 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     Everything is made first, then each file replaces the old one whole: a failure leaves
     the earlier gradebook as it was (and raises :class:`InputError` saying so).
     """
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
     from kit.classroom.feedback import QUESTIONS
+    from kit.core.glossary import plain_label
     from kit.teacher import assessment, skills
 
     out = prepare_out(out)
     exercises, quizzes = book.exercises(), book.quizzes()
     names = sorted(book.students)
-    grades = [["student", "done", "passed"] + quizzes + [column_title(e) for e in exercises]]
+    grades = [["student", "done", "passed"] + [plain_label(q) for q in quizzes] + [column_title(e) for e in exercises]]
     for n in names:
         s = book.students[n]
         quiz_cells = [f"{s.quizzes[q].correct}/{s.quizzes[q].total}" if q in s.quizzes else "" for q in quizzes]
@@ -355,11 +354,10 @@ def write(book: Gradebook, out: str | Path) -> list[Path]:
     grades = skills.add_columns(grades, book, names, out)  # forms, transfer rubric, tries, per-skill before/after
     book.flagged.extend(Note("gradebook.csv", why) for why in skills.lost_scores(out, [g[0] for g in grades[1:]]))
     quiz_rows = [(n, {q: book.students[n].quizzes.get(q) for q in quizzes}) for n in names]
-    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
-    page = env.get_template("gradebook.html.j2").render(
+    page = page_template().render(
         book=book, names=names, exercises=exercises, quizzes=quizzes, quiz_rows=quiz_rows,
-        skill_rows=skills.summary(book, names), skill_cell=skills.cell, rubric=skills.RUBRIC_LEVELS,
+        skill_rows=(skill_rows := skills.summary(book, names)), skill_cell=skills.cell,
+        skill_words={r.skill: r.description for r in skill_rows}, rubric=skills.RUBRIC_LEVELS,
         item_stats=(form_stats := assessment.form_statistics(book)), tries=assessment.tries_of, rubric_scores=skills.rubric_by_occasion(out),
         lenses=list(QUESTIONS), questions=book.questions(), status_word=status_word,
         folder=display_name(book.folder.name), QUESTIONS=QUESTIONS,

@@ -335,3 +335,15 @@ def write_outputs(out: str | Path, contents: dict[str, str]) -> list[Path]:
                              "files that were there before are unchanged.") from None
         written.append(out / name)
     return written
+
+
+def page_template():
+    """The gradebook page's Jinja2 template (autoescaped), with filters that put ids in words."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from kit.core.glossary import plain_label
+
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.filters.update(plain=plain_label, exercise_title=column_title)
+    return env.get_template("gradebook.html.j2")

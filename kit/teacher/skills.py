@@ -133,18 +133,20 @@ def add_columns(grades: list[list], book, names: list[str], out: Path) -> list[l
 
     ``grades`` is the header row then one row per student, in the order of ``names``.
     """
+    from kit.core.glossary import plain_label
     from kit.teacher.assessment import tries_of
     from kit.teacher.gradebook_io import column_title
 
     rows = summary(book, names)
     kept = kept_rubric_scores(out)
     exercises = book.exercises()
-    head = (grades[0] + [f"form {BEFORE}", f"form {AFTER}"] + list(RUBRIC_COLUMNS.values())
-            + [f"{column_title(e)}: tries" for e in exercises] + [f"{r.skill} {when}" for r in rows for when in ("before", "after")])
+    head = (grades[0] + [f"form of the {plain_label(BEFORE)}", f"form of the {plain_label(AFTER)}"]
+            + list(RUBRIC_COLUMNS.values()) + [f"{column_title(e)}: tries" for e in exercises]
+            + [f"{r.lens}: {r.description} ({when})" for r in rows for when in ("before", "after")])
     body = []
     for n, row in zip(names, grades[1:]):
         s = book.students[n]
-        forms = [s.forms.get(BEFORE, ""), s.forms.get(AFTER, "")]
+        forms = [plain_label(s.forms[q]) if s.forms.get(q) else "" for q in (BEFORE, AFTER)]
         rubric = [kept[c].get(str(row[0]).lstrip("'"), "") for c in RUBRIC_COLUMNS.values()]
         tries = ["" if tries_of(s, e) is None else tries_of(s, e) for e in exercises]
         skill_cells = [cell(r.students.get(n, (None, None))[i]) for r in rows for i in (0, 1)]
