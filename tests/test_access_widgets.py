@@ -164,3 +164,22 @@ def test_the_word_annotator_is_one_tab_stop_with_arrow_keys_inside(tmp_path, mon
     w.children[2].children[1].click()                    # ... and marked
     from kit.classroom.answers import saved
     assert saved("t_keys")[0]["start_char"] == 0 and words.value == ()
+
+
+def test_every_figure_kind_fits_a_table_cell_whole():
+    from kit.numbers import KINDS
+    from kit.numbers.widgets import kind_word
+
+    for kind, description in KINDS.items():
+        short = kind_word(description)
+        assert short and short.count("(") == short.count(")"), (kind, short)   # never a cut bracket
+        assert description.startswith(short)
+
+
+def test_the_figures_table_shows_kinds_without_a_cut_bracket():
+    from kit.numbers.widgets import numbers_html
+
+    out = numbers_html("The convoy drove 40 kilometres and delivered 12 tonnes of flour to 300 families.")
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", out)
+    assert "a measurement" in cells and "a count of people or things" in cells
+    assert not any(c.count("(") != c.count(")") for c in cells), cells

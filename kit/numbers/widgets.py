@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as W
 
@@ -35,11 +36,21 @@ def numbers_html(text: str, *, amounts_only: bool = False) -> str:
     marked = highlight(text, qs, tag="kind", colors=NUMBER_KIND_COLORS, tooltip=lambda q: q.describe())
     from kit.core.render import table_html
 
-    rows = [[q.text, KINDS.get(q.kind, q.kind).split(",")[0], q.interval() if q.is_amount else "(not an amount)",
+    rows = [[q.text, kind_word(KINDS.get(q.kind, q.kind)), q.interval() if q.is_amount else "(not an amount)",
              q.hedge or "", q.counted or "", q.source or "\u2014 none in the sentence"] for q in qs]
     table = table_html(["figure", "kind", "what it claims", "hedge", "counts", "who says so"], rows)
     return marked + table
 
+
+
+def kind_word(description: str) -> str:
+    """A figure kind's description short enough for a table cell: its examples in brackets and
+    what follows a comma left out, so no cell ends in a half-open bracket.
+
+    >>> kind_word("a measurement (distance, weight, area...)"), kind_word("a year, not an amount")
+    ('a measurement', 'a year')
+    """
+    return re.sub(r"\s*\(.*?\)", "", description).split(",")[0].strip() or description
 
 
 def make_number_finder(article_id: str = SEED) -> W.VBox:
