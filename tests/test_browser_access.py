@@ -53,3 +53,18 @@ def test_the_word_annotator_is_one_tab_stop(voila, page, tmp_path):
         lst.scroll_into_view_if_needed()
     finally:
         page.screenshot(path=str(tmp_path / "voila-01-word-list.png"))
+
+
+def test_a_long_tick_box_choice_is_shown_whole(voila, page, tmp_path):
+    open_in_voila(page, voila, "02_attribution.ipynb")
+    try:
+        page.locator(".widget-checkbox").first.wait_for()
+        labels = page.locator(".widget-checkbox .widget-label-basic span")
+        cut = labels.evaluate_all("ls => ls.filter(l => l.scrollWidth > l.clientWidth + 1)"
+                                  ".map(l => l.textContent)")
+        assert labels.count() >= 4 and cut == []
+        long = max(labels.all_inner_texts(), key=len)
+        assert not long.endswith("…") and not long.endswith("...")
+        labels.first.scroll_into_view_if_needed()
+    finally:
+        page.screenshot(path=str(tmp_path / "voila-02-tick-boxes.png"))

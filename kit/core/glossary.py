@@ -40,7 +40,11 @@ KIT_CSS = (
     "padding:4px 6px;font-size:0.9rem;font-weight:normal;line-height:1.35;text-align:left}"
     ".kit-hl,.kit-msg,.kit-table td,.kit-glossary dd,.jp-RenderedHTMLCommon a{overflow-wrap:anywhere}"
     # printed lines: JupyterLab breaks them inside words (word-break:break-all); wrap at spaces
-    ".jp-RenderedText pre{word-break:normal !important;overflow-wrap:anywhere}</style>"
+    ".jp-RenderedText pre{word-break:normal !important;overflow-wrap:anywhere}"
+    # a long choice beside a tick box wraps whole instead of ending in "..."
+    ".widget-checkbox{height:auto !important;align-items:flex-start}.widget-checkbox .widget-label-basic,"
+    ".widget-checkbox .widget-label-basic span{white-space:normal !important;overflow:visible !important;"
+    "text-overflow:clip !important}</style>"
 )
 
 
