@@ -183,3 +183,13 @@ def test_the_figures_table_shows_kinds_without_a_cut_bracket():
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", out)
     assert "a measurement" in cells and "a count of people or things" in cells
     assert not any(c.count("(") != c.count(")") for c in cells), cells
+
+
+def test_every_button_icon_has_an_empty_alternative_text():
+    from kit.core.glossary import _ICONS
+
+    used = set()
+    for path in (ROOT / "kit").rglob("*.py"):
+        used |= set(re.findall(r'icon="([a-z-]+)"', path.read_text(encoding="utf-8")))
+    assert used and used <= set(_ICONS), used - set(_ICONS)
+    assert '.widget-button .fa-pencil::before{content:"\\f040" / ""}' in KIT_CSS

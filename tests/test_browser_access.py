@@ -48,6 +48,10 @@ def test_the_word_annotator_is_one_tab_stop(voila, page, tmp_path):
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Shift+ArrowDown")
         page.wait_for_timeout(500)
+        # a button's name is its words, without the icon's glyph
+        from playwright.sync_api import expect
+        expect(page.get_by_role("button", name="Mark", exact=True)).to_have_count(1)
+        expect(page.get_by_role("button", name="Compare with the kit", exact=True)).to_have_count(1)
         pressed = page.locator(".widget-toggle-button.mod-active")
         assert pressed.count() >= 1                               # the buttons follow the list
         lst.scroll_into_view_if_needed()

@@ -26,6 +26,12 @@ __all__ = ["KIT_CSS", "GlossaryView", "Term", "cue_for", "glossary", "glossary_v
 
 #: The look of a glossed word: a dotted underline, as browsers show <abbr>, and a help cursor.
 ABBR_STYLE = "text-decoration:underline dotted;text-underline-offset:2px;cursor:help"
+#: Font Awesome 4 glyphs of the kit's button icons, drawn with an empty alternative text: a
+#: button's name is its words ("Mark"), not a private-use glyph before them (issue 26).
+_ICONS = {"balance-scale": "f24e", "check": "f00c", "eraser": "f12d", "eye": "f06e", "key": "f084",
+          "pencil": "f040", "random": "f074", "refresh": "f021", "save": "f0c7", "search": "f002"}
+_ICON_CSS = "".join(f'.widget-button .fa-{name}::before{{content:"\\{code}" / ""}}' for name, code in _ICONS.items())
+
 #: The kit's shared look for keyboard and touch (issue 26): a strong focus ring on every control,
 #: a glossed word (``.kit-term``, dotted underline) shows its definition on hover, on Tab focus and
 #: on a tap (a tap focuses it), and long words and links wrap instead of running off the page.
@@ -44,7 +50,7 @@ KIT_CSS = (
     # a long choice beside a tick box wraps whole instead of ending in "..."
     ".widget-checkbox{height:auto !important;align-items:flex-start}.widget-checkbox .widget-label-basic,"
     ".widget-checkbox .widget-label-basic span{white-space:normal !important;overflow:visible !important;"
-    "text-overflow:clip !important}</style>"
+    "text-overflow:clip !important}" + _ICON_CSS + "</style>"
 )
 
 
