@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kit.classroom.answers import exercise
+from kit.classroom.checking import checker
 from kit.classroom.feedback import NOT_ANSWERED, Feedback, hint, is_blank, norm, passed
 
 _TYPE_WORDS = {
@@ -128,7 +129,7 @@ ATTRIBUTION_CHAIN = {
 _CHAIN_ORDER = ["B", "C", "A", "D"]
 
 
-@exercise("attribution_chain")
+@checker("attribution_chain")
 def attribution_chain(answer: object) -> Feedback:
     """02_attribution: put the steps of ``ATTRIBUTION_CHAIN`` in order, first step first.
 
@@ -138,8 +139,6 @@ def attribution_chain(answer: object) -> Feedback:
     Not yet. Step 1 is not right...
     """
     ex = "attribution_chain"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     if isinstance(answer, str):
         answer = [p for p in re.split(r"[\s,>-]+", answer[:200]) if p]
         if len(answer) == 1 and re.fullmatch(r"[a-dA-D]{4}", answer[0]):
@@ -175,7 +174,7 @@ ATTRIBUTION_CLAIMS = {
 _NEEDS_SECOND = {"A", "B", "D"}
 
 
-@exercise("attribution_second_source")
+@checker("attribution_second_source")
 def attribution_second_source(answer: object) -> Feedback:
     """02_attribution: the letters of the claims in ``ATTRIBUTION_CLAIMS`` that need a second source.
 
@@ -185,8 +184,6 @@ def attribution_second_source(answer: object) -> Feedback:
     Not yet. Look again at D...
     """
     ex = "attribution_second_source"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     if isinstance(answer, str):
         answer = [p for p in re.split(r"[\s,;]+", answer[:200]) if p]
     if not isinstance(answer, (list, tuple, set, frozenset)):

@@ -11,7 +11,7 @@ import re
 
 from kit.classroom.answers import exercise
 from kit.classroom.checking import checker
-from kit.classroom.feedback import NOT_ANSWERED, Feedback, choice, hint, is_blank, norm, passed
+from kit.classroom.feedback import Feedback, choice, hint, is_blank, norm, passed
 from kit.numbers.exercises import as_number
 
 #: Straight-line distance Aleppo-Hama in km (city centres, about 125) and the range accepted:
@@ -207,7 +207,7 @@ def trace_what_changed(answer: object) -> Feedback:
 
 # ------------------------------------------------ SIFT practised: Stop, Investigate (with evidence)
 
-@exercise("trace_stop")
+@checker("trace_stop")
 def trace_stop(answer: object) -> Feedback:
     """06_trace, Stop: which words of the copy push a feeling before any fact?
 
@@ -217,8 +217,6 @@ def trace_stop(answer: object) -> Feedback:
     False
     """
     ex = "trace_stop"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     given = norm(str(answer)[:500])  # a name or a few words; a pasted essay is cut
     if _has(given, "big loss") and _has(given, "regime", "first time", "escape", "aleppo", "control"):
         return hint("Just the words that push a feeling, not the whole line: which words come before "
@@ -242,7 +240,7 @@ _MONITOR_EVIDENCE = re.compile(r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+\.(?:org|co
                                r"new york times|human rights watch|amnesty", re.I)
 
 
-@exercise("trace_monitor")
+@checker("trace_monitor")
 def trace_monitor(answer: object) -> Feedback:
     """06_trace, Investigate: who runs the Syrian Observatory for Human Rights? A letter, then the
     evidence: a link, or the second source that says so.
@@ -253,8 +251,6 @@ def trace_monitor(answer: object) -> Feedback:
     False
     """
     ex = "trace_monitor"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     if isinstance(answer, (tuple, list)) and answer:
         letter, evidence = norm(answer[0])[:1], " ".join(str(a) for a in list(answer)[1:5])[:2000]
     else:
@@ -279,7 +275,7 @@ def trace_monitor(answer: object) -> Feedback:
     )
 
 
-@exercise("trace_coverage")
+@checker("trace_coverage")
 def trace_coverage(answer: object) -> Feedback:
     """06_trace, Find better coverage: which report is not a copy of AFP's text?
 
@@ -289,8 +285,6 @@ def trace_coverage(answer: object) -> Feedback:
     False
     """
     ex = "trace_coverage"
-    if is_blank(answer):
-        return Feedback(False, NOT_ANSWERED, ex)
     given = norm(str(answer)[:500])  # an outlet's name; a pasted essay is cut
     rules = (
         (True, ("express", "star", "ap", "associated press"),
