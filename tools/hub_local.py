@@ -272,11 +272,15 @@ class LocalHub:
                 continue
         return found
 
-    def end_strays(self) -> list[str]:
-        """End, by process id, anything of this run still alive; describe what there was."""
+    def end_strays(self, grace: float = 15.0) -> list[str]:
+        """End, by process id, anything of this run still alive; describe what there was.
+
+        A kernel whose server was just stopped may still be shutting down: what ends by itself
+        within ``grace`` seconds is no stray (seen once: a kernel still exiting as the hub stopped).
+        """
         import psutil
 
-        strays = self.marked_processes()
+        _, strays = psutil.wait_procs(self.marked_processes(), timeout=grace)
         described = []
         for proc in strays:
             try:
