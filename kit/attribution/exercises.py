@@ -33,6 +33,10 @@ ATTRIBUTION_SOURCES = {
                     "Aleppo? A source is not unnamed just because a copy hides its name."),
 }
 
+#: The kinds of source the classify exercise offers (its widget shows them in plain words).
+CLASSIFY_KINDS = ("official", "state_media", "military", "monitor", "expert", "foreign_government",
+                  "eyewitness", "unnamed")
+
 
 def _type_of(answer: object) -> str:
     return _TYPE_WORDS.get(norm(answer).replace("-", " ").replace("_", " "), norm(answer))
