@@ -242,6 +242,8 @@ def test_notebook_05_view_and_teacher_report_ask_the_question():
     ("The ferry captain, Ben Sills, said the boat was full.", "eyewitness"),  # a ship's captain on board
     ("Union general secretary Pat Roe said the strike would go on.", "organisation"),  # not a state secretary
     ("A study published in a medical journal found that the drug worked.", "expert"),  # a study: researchers
+    ("A federal report seen by the Tribune said the checks were skipped.", "official"),  # a state's document
+    ("The head of the country's food safety agency said the meat was safe.", "official"),  # a state's body
 ])
 def test_source_type_patterns_before_batch_d(text, stype):
     assert rows(text, "source_type")[0] == (stype,)
@@ -260,3 +262,9 @@ def test_a_title_alone_gives_way_to_the_role_of_the_fuller_mention():
     text = ("President Dr. Lena Moss opened the bridge on Monday. "
             "Dr. Moss said the bridge had cost less than planned.")
     assert rows(text, "speaker", "source_type")[-1] == ("Dr. Moss", "official")
+
+
+def test_an_acronym_defined_before_is_that_body():
+    text = ("The Office for Rural Transport (ORT) opened two bus lines. "
+            "The ORT said more lines would follow.")
+    assert rows(text, "speaker", "source_type")[-1] == ("The ORT", "official")

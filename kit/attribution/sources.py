@@ -84,6 +84,27 @@ def _leads_a_place(span) -> bool:
     return False
 
 
+def _state_marked(span) -> bool:
+    """Is the phrase's head a body or a document of a state, by a state's mark on it: "a
+    federal report", "the national water agency", "the country's anti-fraud office"
+    (``[name_structure]`` government heads and marks of organisations.toml; a possessive
+    country, nation or place)?"""
+    data = organisation_data().get("name_structure", {})
+    root = span.root
+    documents = source_data().get("coreference", {}).get("document_nouns", ())
+    heads = set(data.get("government_heads", ())) | set(documents)
+    ofs = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for noun in [root] + ofs:  # "the head of the country's agency": the body the role heads
+        if noun.lemma_.lower() not in heads or not span.start <= noun.i < span.end:
+            continue
+        for c in noun.children:
+            if c.dep_ in {"amod", "compound"} and c.lower_ in data.get("government_marks", ()):
+                return True
+            if c.dep_ == "poss" and (c.lemma_.lower() in {"country", "nation", "state"} or c.ent_type_ == "GPE"):
+                return True
+    return False
+
+
 def _unknown_organisation(span, skip=range(0)) -> bool:
     """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
     beside a role word ("Amtrak officials", "officials at Dunmore"), or is the role of an
@@ -113,6 +134,8 @@ def _named_organisation(span) -> dict | None:
     """An organisation block made from the structure of a name in ``span`` ("the Regional Water
     Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
     named = name_structure_type(span)
+    if named is None and _state_marked(span):
+        named = ("official", "government")  # "a federal report", "the country's drug agency"
     if named is None:
         return None
     block = next((b for b in organisation_data().get("organisation", []) if b["kind"] == named[1]), {})
@@ -274,25 +297,21 @@ def typed_source(span) -> tuple[str, str, bool]:
     doc = span.doc
     if len(span) == 1 and span[0].lower_ in PRONOUNS | {"i", "we"}:
         return "unnamed", "", False
-    if is_definite_mention(span):
-        found = _antecedent_type(doc, span)  # "the agency" is the agency named before
-        if found:
-            return found
+    guess = _antecedent_type(doc, span) if is_definite_mention(span) else None  # "the agency" named before
+    if guess and guess[2]:
+        return guess
     found = _possessor_type(doc, span)  # "the agency's chair" speaks for that agency
     if found:
         return found
     cs, ce = _core_range(span)
-    guess = None
-    for candidate in (doc[cs:ce], span):
-        found = _classify(candidate)
-        if found and found[2]:
-            return found
-        guess = guess or found
+    own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
+    if own and own[2]:
+        return own
     found = _chain_type(doc, span)
-    if found and (found[2] or guess is None):
-        return found  # "Dr. Ali" after "President Dr. Ali": the sure role of the fuller mention
-    if guess:
-        return guess
+    if found and (found[2] or not (guess or own)):
+        return found  # "Dr. Ali" after "President Dr. Ali", "the DfE" after "the Department for Education (DfE)"
+    if guess or own:
+        return guess or own
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
         return data.get("country_speaker", "foreign_government"), "", True
