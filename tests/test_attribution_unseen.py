@@ -244,6 +244,14 @@ def test_notebook_05_view_and_teacher_report_ask_the_question():
     ("A study published in a medical journal found that the drug worked.", "expert"),  # a study: researchers
     ("A federal report seen by the Tribune said the checks were skipped.", "official"),  # a state's document
     ("The head of the country's food safety agency said the meat was safe.", "official"),  # a state's body
+    ("Councilwoman Rae Dunn said the library would close.", "official"),  # local government titles
+    ("The district magistrate said the camps were open.", "official"),
+    ("Sheriff's deputies said the driver fled.", "official"),
+    ("The police force said the driver fled.", "official"),  # not "forces": the police stay police
+    ("A spokesman for the militants said they fired the shells.", "organisation"),  # an armed group
+    ("A senior security official said the guards were armed.", "official"),  # not "securities" (a trade)
+    ("A KWA spokesperson said the dam was safe.", "organisation"),  # an acronym no list knows
+    ("A US official said the talks failed.", "official"),  # ... but a place's is a state's
 ])
 def test_source_type_patterns_before_batch_d(text, stype):
     assert rows(text, "source_type")[0] == (stype,)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
+from kit.attribution.bodies import leads_a_place, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
@@ -52,89 +53,43 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if rule == "unnamed" and on_head and span.root.lemma_.lower() in source_data().get("unnamed_heads", ()):
         return "unnamed", "", True  # "a source in the armed group": who it is stays hidden
     if org is not None:
-        if rule is not None and rule in org.get("refine_to", ()):
+        o_start, o_end = org.get("where", (0, 0))
+        inside = o_start <= where[0] and where[1] <= o_end and where[1] - where[0] < o_end - o_start
+        if rule is not None and rule in org.get("refine_to", ()) and not inside:  # "police FORCE" stays police
             return rule, org["kind"], True
         if role is not None and role[0] in org.get("role_refine_to", ()):
             # "a trader at a bank", "forecasters with NOAA": the trade says more; a state's expert may speak for it
             return role[0], org["kind"], role[1] and org["kind"] != "government"
         return org["type"], org["kind"], True
     if rule is not None and on_head:
-        if rule == "official" and _unknown_organisation(span, skip=range(*where)):
+        if rule == "official" and unknown_organisation(span, skip=range(*where)):
             return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
         documents = source_data().get("coreference", {}).get("document_nouns", ())
         return rule, "", span.root.lemma_.lower() not in documents  # "a study": whose? not sure
     if role is not None:
         return role[0], "", role[1]
-    if rule is None and _leads_a_place(span):
+    if rule is None and leads_a_place(span):
         return "official", "", True  # "leaders in the city of X" run a city
     return None if rule is None else (rule, "", False)
 
 
-def _leads_a_place(span) -> bool:
-    """Is the phrase's head a role that runs a place ("leader") and says which place: "leaders
-    in the border city of X", "leaders of Harlan County" (``[place_roles]``)?"""
-    conf = source_data().get("place_roles", {})
-    root = span.root
-    if root.lemma_.lower() not in conf.get("roles", ()):
-        return False
-    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if obj.ent_type_ == "GPE" or obj.lemma_.lower() in conf.get("places", ()):
-                return True
-    return False
 
 
-def _state_marked(span) -> bool:
-    """Is the phrase's head a body or a document of a state, by a state's mark on it: "a
-    federal report", "the national water agency", "the country's anti-fraud office"
-    (``[name_structure]`` government heads and marks of organisations.toml; a possessive
-    country, nation or place)?"""
-    data = organisation_data().get("name_structure", {})
-    root = span.root
-    documents = source_data().get("coreference", {}).get("document_nouns", ())
-    heads = set(data.get("government_heads", ())) | set(documents)
-    ofs = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    for noun in [root] + ofs:  # "the head of the country's agency": the body the role heads
-        if noun.lemma_.lower() not in heads or not span.start <= noun.i < span.end:
-            continue
-        for c in noun.children:
-            if c.dep_ in {"amod", "compound"} and c.lower_ in data.get("government_marks", ()):
-                return True
-            if c.dep_ == "poss" and (c.lemma_.lower() in {"country", "nation", "state"} or c.ent_type_ == "GPE"):
-                return True
-    return False
 
 
-def _unknown_organisation(span, skip=range(0)) -> bool:
-    """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
-    beside a role word ("Amtrak officials", "officials at Dunmore"), or is the role of an
-    organisation ("Jo Lane, president of California-based Brightline")?"""
-    if any(t.lower_ in _OF_WORDS and t.head.i in role_heads(span) and any(
-            c.dep_ == "pobj" and c.i not in skip and _names_organisation(c) for c in t.children) for t in span):
-        return True
-    return any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" and t.i not in skip for t in span) and not any(
-        t.ent_type_ in {"GPE", "NORP", "PERSON"} and not _based_in(t) for t in span)
 
 
-def _names_organisation(tok) -> bool:
-    """Is ``tok`` a name spaCy labels an organisation, or a name said to be based somewhere
-    ("California-based Brightline": the parser may take the name for a person's)?"""
-    return tok.pos_ == "PROPN" and (tok.ent_type_ == "ORG" or any(
-        _based_in(t) for t in tok.doc[tok.left_edge.i : tok.i]))
 
 
-def _based_in(tok) -> bool:
-    """Is ``tok`` the place of a "-based" modifier ("California-based Brightline"): it says
-    where an organisation sits, not that the speaker works for that place?"""
-    nxt = tok.doc[tok.i + 1 : tok.i + 3]
-    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"
+
+
 
 
 def _named_organisation(span) -> dict | None:
     """An organisation block made from the structure of a name in ``span`` ("the Regional Water
     Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
     named = name_structure_type(span)
-    if named is None and _state_marked(span):
+    if named is None and state_marked(span):
         named = ("official", "government")  # "a federal report", "the country's drug agency"
     if named is None:
         return None
@@ -142,8 +97,6 @@ def _named_organisation(span) -> dict | None:
     return {"type": named[0], "kind": named[1], "refine_to": block.get("refine_to", []),
             "role_refine_to": block.get("role_refine_to", [])}
 
-
-_OF_WORDS = {"of", "at", "for", "with", "from"}
 
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
 
@@ -182,9 +135,8 @@ def _organisation(span) -> dict | None:
         return None
     root = span.root.i
     on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
-    if on_head:
-        return blocks[int(max(on_head, key=lambda m: (m[2] - m[1], -int(m[0])))[0])]
-    return blocks[min(int(m[0]) for m in found)]
+    best = max(on_head, key=lambda m: (m[2] - m[1], -int(m[0]))) if on_head else min(found, key=lambda m: int(m[0]))
+    return dict(blocks[int(best[0])], where=(best[1], best[2]))
 
 
 def _rule_type(span) -> tuple[str | None, bool, tuple[int, int]]:
