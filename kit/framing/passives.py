@@ -21,6 +21,7 @@ import tomllib
 from kit.attribution.units import DASHES
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
+from kit.framing.reduced import before_the_verb, hung_relative, second_relative, with_absolute
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (absolute_participle, by_phrase, fronted_participle, headline_passive, participle_clause,
                                       past_dateline, reduced_relative, title_headline_passive)
@@ -90,6 +91,8 @@ def load_passive_words(path: str | None = None) -> dict:
         "stative": frozenset(data.get("describing_participles", {}).get("terms", ())),
         "manner": frozenset(data.get("manner_by", {}).get("nouns", ())),
         "absolute_intransitives": frozenset(data.get("absolute_intransitives", {}).get("terms", ())),
+        "bare_infinitive_verbs": frozenset(data.get("bare_infinitive_verbs", {}).get("terms", ())),
+        "carry_verbs": frozenset(data.get("carry_verbs", {}).get("terms", ())),
     }
 
 
@@ -305,7 +308,8 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
             return _record(tree, _left(tok.head, tree) + [tok], tok, tok.head, pp, np_, "participle")
     subj = (headline_passive(tok, tree, words) or title_headline_passive(tok, tree, words)
             or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words)
-            or absolute_participle(tok, tree, words))
+            or absolute_participle(tok, tree, words) or with_absolute(tok, tree, words)
+            or before_the_verb(tok, tree, words) or hung_relative(tok, tree, words) or second_relative(tok, tree, words))
     if subj is None:
         return None
     pp, np_ = by_phrase(tok, tree, words["manner"])
