@@ -65,3 +65,16 @@ def test_clause_text_is_the_text(text):
     for p in kit.find_passives(kit.parse(text)):
         assert text[p.start_char : p.end_char] == p.text
         assert p.verb.split("-")[-1][:3] in p.text.lower() or p.kind != "participle", p
+
+
+# ---- a participle the tagger read as a noun or an adjective right after "be"
+@pytest.mark.parametrize("text, expected", [
+    ("Experts said the signal may have been misread as an attack.", [("passive", "misread", "the signal", None)]),
+    ("The risk was misjudged.", [("passive", "misjudge", "The risk", None)]),
+    # states, which the lemmatizer lists as adjectives or nouns, hide nobody
+    ("The man was tired.", []),
+    ("He was mistaken.", []),
+    ("The plan was a failure.", []),
+])
+def test_participle_read_as_a_noun_after_be(text, expected):
+    assert [(p.kind, p.verb, p.patient, p.agent) for p in kit.find_passives(kit.parse(text))] == expected

@@ -21,7 +21,7 @@ import tomllib
 from kit.attribution.units import DASHES
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
-from kit.framing.reduced import before_the_verb, hung_relative, second_relative, with_absolute
+from kit.framing.reduced import after_be, before_the_verb, hung_relative, second_relative, with_absolute
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (absolute_participle, by_phrase, fronted_participle, headline_passive, participle_clause,
                                       past_dateline, reduced_relative, title_headline_passive)
@@ -309,12 +309,14 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
     subj = (headline_passive(tok, tree, words) or title_headline_passive(tok, tree, words)
             or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words)
             or absolute_participle(tok, tree, words) or with_absolute(tok, tree, words)
-            or before_the_verb(tok, tree, words) or hung_relative(tok, tree, words) or second_relative(tok, tree, words))
+            or before_the_verb(tok, tree, words) or hung_relative(tok, tree, words) or second_relative(tok, tree, words)
+            or after_be(tok, tree))
     if subj is None:
         return None
     pp, np_ = by_phrase(tok, tree, words["manner"])
     lead = [tok.left_edge] if subj.i > tok.i else []  # "When released, detainees": from "When"
-    return _record(tree, lead + _left(subj, tree) + [tok], tok, subj, pp, np_, "participle")
+    kind = "passive" if tok.dep_ in ("attr", "acomp") else "participle"  # "was misjudged": with its "be"
+    return _record(tree, lead + _left(subj, tree) + [tok], tok, subj, pp, np_, kind)
 
 
 def _passive(tok, tree: Tree, manner: frozenset) -> Passive:

@@ -10,7 +10,9 @@ news also has these, which it reads as something else:
   returned", "two of the samples tested contain lead", "news printed that is false";
 * a participle right after a noun that the parser hung on the main verb: "staff will help
   with sorting parcels sent from abroad";
-* the second of two participles after a noun: "a plan drafted in May and adopted in June".
+* the second of two participles after a noun: "a plan drafted in May and adopted in June";
+* a participle the tagger took for a noun or an adjective after "be": "the note may have
+  been misread", "the risk was misjudged".
 
 Each function takes a participle and returns the noun it was done to, else None. The word
 lists (verbs that take no object, participles that only describe) are the ones in
@@ -23,6 +25,9 @@ lists (verbs that take no object, participles that only describe) are the ones i
 
 from __future__ import annotations
 
+import functools
+
+from kit.core.nlp import load_model
 from kit.framing.tree import Tree
 
 _FINITE = ("VBZ", "VBP", "VBD", "MD")
@@ -37,6 +42,15 @@ def _base(tok) -> str:
     from kit.framing.participles import _base as base
 
     return base(tok)
+
+
+def _floor(tok, n: int) -> int:
+    """The first token of ``tok``'s sentence, looked for at most ``n`` tokens back (the parser's
+    sentence of a token is found by walking the whole sentence: quadratic on a run-on text)."""
+    k = tok.i
+    while k > 0 and k > tok.i - n and not tok.doc[k].is_sent_start:
+        k -= 1
+    return k
 
 
 def _participle(tok, words: dict) -> bool:
@@ -64,10 +78,10 @@ def with_absolute(tok, tree: Tree, words: dict):
         return None
     doc = tok.doc
     j = tok.i - 1
-    while j >= max(tok.sent.start, tok.i - 12) and doc[j].lower_ not in ("with", "without") \
-            and (doc[j].pos_ in _NOMINAL or doc[j].lower_ in _LITTLE):
+    floor = _floor(tok, 12)
+    while j >= floor and doc[j].lower_ not in ("with", "without") and (doc[j].pos_ in _NOMINAL or doc[j].lower_ in _LITTLE):
         j -= 1
-    if j < tok.sent.start or doc[j].lower_ not in ("with", "without") or j == tok.i - 1:
+    if j < floor or doc[j].lower_ not in ("with", "without") or j == tok.i - 1:
         return None
     span = doc[j + 1 : tok.i]
     if not any(t.pos_ in _NOUNS for t in span) and not any(t.dep_ in ("pobj", "nsubj") for t in span):
@@ -152,10 +166,37 @@ def second_relative(tok, tree: Tree, words: dict):
         return None
     first = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "acl" else None
     if first is None:  # hung elsewhere: the clause before "and" is a participle's, ending right there
-        first = next((t for t in doc[max(tok.sent.start, tok.i - 15) : tok.i - 1]
+        first = next((t for t in doc[_floor(tok, 15) : tok.i - 1]
                       if t.dep_ == "acl" and t.right_edge.i == tok.i - 2), None)
         if first is None or not any(c.i > tok.i for c in tree.children(tok)):
             return None
     if first.tag_ != "VBN" or first.head.pos_ not in ("NOUN", "PROPN") or first.head.i > first.i:
         return None
     return first.head
+
+
+@functools.lru_cache(maxsize=1)
+def _word_index() -> dict:
+    """The lemmatizer's lists of base words, by part of speech ("verb", "noun", "adj")."""
+    table = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {pos: frozenset(table[pos]) for pos in ("verb", "noun", "adj")}
+
+
+def after_be(tok, tree: Tree):
+    """The subject of a passive whose participle the tagger read as a noun or an adjective
+    right after "be": "may have been misread", "was misjudged". Only words the lemmatizer
+    knows as verbs and never as nouns or adjectives ("was tired", "was based" are states).
+
+    >>> from kit import parse
+    >>> doc = parse("The risk was misjudged. The man was tired.")
+    >>> after_be(doc[3], Tree(doc)), after_be(doc[8], Tree(doc))
+    (risk, None)
+    """
+    be = tok.head
+    if tok.dep_ not in ("attr", "acomp") or be.lemma_ != "be" or be.i != tok.i - 1 or tok.tag_ not in ("VBN", "NN", "JJ"):
+        return None
+    index, word = _word_index(), tok.lower_
+    if word in index["noun"] or word in index["adj"] or tree.has(tok, "det", "amod", "poss", "compound"):
+        return None
+    base = _base(tok) if word.endswith("ed") else word
+    return tree.first(be, "nsubj", "nsubjpass") if base in index["verb"] else None
