@@ -78,3 +78,17 @@ def test_clause_text_is_the_text(text):
 ])
 def test_participle_read_as_a_noun_after_be(text, expected):
     assert [(p.kind, p.verb, p.patient, p.agent) for p in kit.find_passives(kit.parse(text))] == expected
+
+
+# ---- "be" + a participle of state or feeling is no act with a hidden doer
+@pytest.mark.parametrize("text, expected", [
+    ("Everyone who was involved in the crash was questioned.", [("passive", "question", "Everyone", None)]),
+    ("Crews were focused on the bridge all night.", []),
+    ("We are deeply saddened by the loss.", []),  # judgement: a feeling, even with "by"
+    ("The strike is set to close most schools.", []),
+    ("The van was set on fire.", [("passive", "set", "The van", None)]),
+    ("The junction was uncontrolled.", []),
+    ("The crates were unloaded at night.", [("passive", "unload", "The crates", None)]),
+])
+def test_states_with_be_hide_nobody(text, expected):
+    assert [(p.kind, p.verb, p.patient, p.agent) for p in kit.find_passives(kit.parse(text))] == expected

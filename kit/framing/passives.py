@@ -21,7 +21,7 @@ import tomllib
 from kit.attribution.units import DASHES
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
-from kit.framing.reduced import after_be, before_the_verb, hung_relative, second_relative, with_absolute
+from kit.framing.reduced import after_be, before_the_verb, hung_relative, second_relative, states_with_be, with_absolute
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (absolute_participle, by_phrase, fronted_participle, headline_passive, participle_clause,
                                       past_dateline, reduced_relative, title_headline_passive)
@@ -93,6 +93,8 @@ def load_passive_words(path: str | None = None) -> dict:
         "absolute_intransitives": frozenset(data.get("absolute_intransitives", {}).get("terms", ())),
         "bare_infinitive_verbs": frozenset(data.get("bare_infinitive_verbs", {}).get("terms", ())),
         "carry_verbs": frozenset(data.get("carry_verbs", {}).get("terms", ())),
+        "states_with_be": frozenset(data.get("states_with_be", {}).get("terms", ())),
+        "going_to": frozenset(data.get("going_to", {}).get("terms", ())),
     }
 
 
@@ -289,7 +291,7 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
         if tok.lemma_ == "be" or accustomed(tok, tree):
             continue  # "It's been 30 years": the tagger may call "'s" a passive's helper
         if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
-            rec = _passive(tok, tree, words["manner"])
+            rec = None if states_with_be(tok, tree, words) else _passive(tok, tree, words["manner"])
         else:
             rec = _participle(tok, tree, words)
             if rec is None and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):

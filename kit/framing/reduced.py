@@ -200,3 +200,27 @@ def after_be(tok, tree: Tree):
         return None
     base = _base(tok) if word.endswith("ed") else word
     return tree.first(be, "nsubj", "nsubjpass") if base in index["verb"] else None
+
+
+def states_with_be(tok, tree: Tree, words: dict) -> bool:
+    """True when "be" + ``tok`` names a state, not an act: a participle of state or feeling
+    ("were involved in", "are saddened"), "is set to" + a verb ("is going to"), or "un" + a
+    participle that is no verb of its own ("was uncontrolled"; "were unloaded" is an act).
+
+    >>> from kit import parse
+    >>> w = {"states_with_be": frozenset({"involve"}), "going_to": frozenset({"set"})}
+    >>> doc = parse("Two men were involved. The strike is set to start. The road was uncontrolled. Cars were unloaded.")
+    >>> [t.text for t in doc if t.tag_ == "VBN" and states_with_be(t, Tree(doc), w)]
+    ['involved', 'set', 'uncontrolled']
+    """
+    from kit.framing.verbs import _base_form
+
+    word = tok.lower_
+    base = _base_form(word) if tok.pos_ != "VERB" or not tok.lemma_.isalpha() else tok.lemma_.lower()
+    if base in words.get("states_with_be", ()):
+        return True
+    if base in words.get("going_to", ()) and any(
+            c.dep_ == "xcomp" and tree.has(c, "aux") and tree.first(c, "aux").lower_ == "to" for c in tree.children(tok)):
+        return True
+    verbs = _word_index()["verb"]
+    return word.startswith("un") and _base_form(word) not in verbs and _base_form(word[2:]) in verbs
