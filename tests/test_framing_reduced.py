@@ -92,3 +92,8 @@ def test_participle_read_as_a_noun_after_be(text, expected):
 ])
 def test_states_with_be_hide_nobody(text, expected):
     assert [(p.kind, p.verb, p.patient, p.agent) for p in kit.find_passives(kit.parse(text))] == expected
+
+
+def test_a_verb_that_needs_no_object_is_no_passive_after_with():
+    # judgement: the reporters gathered by themselves
+    assert kit.find_passives(kit.parse("He spoke with reporters gathered outside.")) == []
