@@ -45,7 +45,7 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if found_o:
         return found_o[0][0].split("|", 1)[0], "", True
     org = _organisation(span) or _named_organisation(span)
-    rule, on_head = _rule_type(span)
+    rule, on_head, where = _rule_type(span)
     if rule == "foreign_government" and names_home_country(span):
         rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
     role = role_type(span)
@@ -59,31 +59,91 @@ def _classify(span) -> tuple[str, str, bool] | None:
             return role[0], org["kind"], role[1] and org["kind"] != "government"
         return org["type"], org["kind"], True
     if rule is not None and on_head:
-        if rule == "official" and _unknown_organisation(span):
+        if rule == "official" and _unknown_organisation(span, skip=range(*where)):
             return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
-        return rule, "", True
+        documents = source_data().get("coreference", {}).get("document_nouns", ())
+        return rule, "", span.root.lemma_.lower() not in documents  # "a study": whose? not sure
     if role is not None:
         return role[0], "", role[1]
+    if rule is None and _leads_a_place(span):
+        return "official", "", True  # "leaders in the city of X" run a city
     return None if rule is None else (rule, "", False)
 
 
-def _unknown_organisation(span) -> bool:
+def _leads_a_place(span) -> bool:
+    """Is the phrase's head a role that runs a place ("leader") and says which place: "leaders
+    in the border city of X", "leaders of Harlan County" (``[place_roles]``)?"""
+    conf = source_data().get("place_roles", {})
+    root = span.root
+    if root.lemma_.lower() not in conf.get("roles", ()):
+        return False
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.ent_type_ == "GPE" or obj.lemma_.lower() in conf.get("places", ()):
+                return True
+    return False
+
+
+def _state_marked(span) -> bool:
+    """Is the phrase's head a body or a document of a state, by a state's mark on it: "a
+    federal report", "the national water agency", "the country's anti-fraud office"
+    (``[name_structure]`` government heads and marks of organisations.toml; a possessive
+    country, nation or place)?"""
+    data = organisation_data().get("name_structure", {})
+    root = span.root
+    documents = source_data().get("coreference", {}).get("document_nouns", ())
+    heads = set(data.get("government_heads", ())) | set(documents)
+    ofs = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for noun in [root] + ofs:  # "the head of the country's agency": the body the role heads
+        if noun.lemma_.lower() not in heads or not span.start <= noun.i < span.end:
+            continue
+        for c in noun.children:
+            if c.dep_ in {"amod", "compound"} and c.lower_ in data.get("government_marks", ()):
+                return True
+            if c.dep_ == "poss" and (c.lemma_.lower() in {"country", "nation", "state"} or c.ent_type_ == "GPE"):
+                return True
+    return False
+
+
+def _unknown_organisation(span, skip=range(0)) -> bool:
     """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
-    beside a role word ("Amtrak officials", "officials at Dunmore")?"""
-    return any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in span) and not any(
-        t.ent_type_ in {"GPE", "NORP", "PERSON"} for t in span)
+    beside a role word ("Amtrak officials", "officials at Dunmore"), or is the role of an
+    organisation ("Jo Lane, president of California-based Brightline")?"""
+    if any(t.lower_ in _OF_WORDS and t.head.i in role_heads(span) and any(
+            c.dep_ == "pobj" and c.i not in skip and _names_organisation(c) for c in t.children) for t in span):
+        return True
+    return any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" and t.i not in skip for t in span) and not any(
+        t.ent_type_ in {"GPE", "NORP", "PERSON"} and not _based_in(t) for t in span)
+
+
+def _names_organisation(tok) -> bool:
+    """Is ``tok`` a name spaCy labels an organisation, or a name said to be based somewhere
+    ("California-based Brightline": the parser may take the name for a person's)?"""
+    return tok.pos_ == "PROPN" and (tok.ent_type_ == "ORG" or any(
+        _based_in(t) for t in tok.doc[tok.left_edge.i : tok.i]))
+
+
+def _based_in(tok) -> bool:
+    """Is ``tok`` the place of a "-based" modifier ("California-based Brightline"): it says
+    where an organisation sits, not that the speaker works for that place?"""
+    nxt = tok.doc[tok.i + 1 : tok.i + 3]
+    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"
 
 
 def _named_organisation(span) -> dict | None:
     """An organisation block made from the structure of a name in ``span`` ("the Regional Water
     Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
     named = name_structure_type(span)
+    if named is None and _state_marked(span):
+        named = ("official", "government")  # "a federal report", "the country's drug agency"
     if named is None:
         return None
     block = next((b for b in organisation_data().get("organisation", []) if b["kind"] == named[1]), {})
     return {"type": named[0], "kind": named[1], "refine_to": block.get("refine_to", []),
             "role_refine_to": block.get("role_refine_to", [])}
 
+
+_OF_WORDS = {"of", "at", "for", "with", "from"}
 
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
 
@@ -127,8 +187,8 @@ def _organisation(span) -> dict | None:
     return blocks[min(int(m[0]) for m in found)]
 
 
-def _rule_type(span) -> tuple[str | None, bool]:
-    """(type, on a role head?) of the first role rule matching ``span``; a word that is a head
+def _rule_type(span) -> tuple[str | None, bool, tuple[int, int]]:
+    """(type, on a role head?, where its words are) of the first role rule matching ``span``; a word that is a head
     noun of the role (:func:`kit.attribution.roles.role_heads`) decides first ("the UN refugee
     AGENCY" is an organisation, not a refugee); a word inside a possessive only says whose the
     speaker is ("the president's supporters")."""
@@ -137,11 +197,12 @@ def _rule_type(span) -> tuple[str | None, bool]:
     poss = [(t.left_edge.i, t.i + 2) for t in span if t.dep_ == "poss" and t.head.i != t.i]
     found = [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in poss)]
     if not found:
-        return None, False
+        return None, False, (0, 0)
     heads = role_heads(span)
     on_head = [m for m in found if any(m[1] <= h < m[2] for h in heads)]
-    best = min(on_head or found, key=lambda m: int(m[0].split("|")[0]))[0].split("|", 1)[1]
-    return best, bool(on_head)
+    # on a role head, the longest words first ("general secretary" before "secretary"), then file order
+    best = min(on_head or found, key=lambda m: (-(m[2] - m[1]) if on_head else 0, int(m[0].split("|")[0])))
+    return best[0].split("|", 1)[1], bool(on_head), (best[1], best[2])
 
 
 def _core_range(span) -> tuple[int, int]:
@@ -236,21 +297,21 @@ def typed_source(span) -> tuple[str, str, bool]:
     doc = span.doc
     if len(span) == 1 and span[0].lower_ in PRONOUNS | {"i", "we"}:
         return "unnamed", "", False
-    if is_definite_mention(span):
-        found = _antecedent_type(doc, span)  # "the agency" is the agency named before
-        if found:
-            return found
+    guess = _antecedent_type(doc, span) if is_definite_mention(span) else None  # "the agency" named before
+    if guess and guess[2]:
+        return guess
     found = _possessor_type(doc, span)  # "the agency's chair" speaks for that agency
     if found:
         return found
     cs, ce = _core_range(span)
-    for candidate in (doc[cs:ce], span):
-        found = _classify(candidate)
-        if found:
-            return found
+    own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
+    if own and own[2]:
+        return own
     found = _chain_type(doc, span)
-    if found:
-        return found
+    if found and (found[2] or not (guess or own)):
+        return found  # "Dr. Ali" after "President Dr. Ali", "the DfE" after "the Department for Education (DfE)"
+    if guess or own:
+        return guess or own
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
         return data.get("country_speaker", "foreign_government"), "", True
@@ -278,11 +339,15 @@ def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
     conf = source_data().get("coreference", {})
     backup = None
     own = _classify(span)  # "the company" is a company whatever was named before it
+    document = span.root.lemma_.lower() in conf.get("document_nouns", ())
     for s, e, *how in definite_antecedents(doc, span, window=conf.get("window", 400),
                                            org_nouns=frozenset(conf.get("org_nouns", ()))):
         found = _classify(doc[s:e])
         if found and how and own is not None and found[0] != own[0]:
             continue  # an organisation named before, of another kind than the mention says
+        if found and document and own is not None and found[0] == own[0]:
+            backup = backup or found  # "the study by examining ...": its author may be named further back
+            continue
         if found:
             return found
         if backup is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):
