@@ -155,3 +155,12 @@ def test_earthquakes_counted_stay_a_count():
 ])
 def test_names_with_numbers_are_no_amounts(text, needle):
     assert not [q for q in amounts(text) if needle in q.text]
+
+
+@pytest.mark.parametrize("text", [
+    "Most UN peacekeeping troops left the region last year.",
+    "Most aid convoys reached the camp before dark.",
+])
+def test_most_before_a_compound_noun_is_a_share(text):
+    q = found(text, "Most")
+    assert (q.kind, q.low, q.high) == ("proportion", 0.5, 1)

@@ -289,7 +289,8 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
     if words[0] == "most":
         # "most of them", "most civilians"; not "the most important", "most likely"
         k = s + 1  # "most young voters", "most Syrian refugees": over adjectives and names to the noun
-        while k < min(len(doc), s + 4) and doc[k].tag_ in ("JJ", "NNP", "VBN") and doc[k].lower_ != "of":
+        while k < min(len(doc), s + 4) and (doc[k].tag_ in ("JJ", "NNP", "VBN") or doc[k].dep_ == "compound") \
+                and doc[k].lower_ != "of":  # "most NATO combat troops": over a compound noun too
             k += 1
         after_tok = doc[k] if k < len(doc) else None
         if s > 0 and doc[s - 1].lower_ in ("the", "at") or after_tok is None or not (
