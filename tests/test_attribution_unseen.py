@@ -252,6 +252,10 @@ def test_notebook_05_view_and_teacher_report_ask_the_question():
     ("A senior security official said the guards were armed.", "official"),  # not "securities" (a trade)
     ("A KWA spokesperson said the dam was safe.", "organisation"),  # an acronym no list knows
     ("A US official said the talks failed.", "official"),  # ... but a place's is a state's
+    ("Residents and a Reuters witness said the hotel was burning.", "eyewitness"),  # who saw it, not who employs
+    ("A Reuters reporter said the hotel was burning.", "media"),
+    ("Passengers said the cabin filled with smoke.", "eyewitness"),  # people who were there
+    ("The rowing club said the race was cancelled.", "organisation"),
 ])
 def test_source_type_patterns_before_batch_d(text, stype):
     assert rows(text, "source_type")[0] == (stype,)
@@ -276,3 +280,9 @@ def test_an_acronym_defined_before_is_that_body():
     text = ("The Office for Rural Transport (ORT) opened two bus lines. "
             "The ORT said more lines would follow.")
     assert rows(text, "speaker", "source_type")[-1] == ("The ORT", "official")
+
+
+def test_a_name_based_somewhere_is_an_organisation_in_every_mention():
+    text = ("The satellite was built by Texas-based Orbix. "
+            "Orbix said the launch had gone well.")
+    assert rows(text, "speaker", "source_type")[-1] == ("Orbix", "organisation")

@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_heads
 
-__all__ = ["leads_a_place", "state_marked", "unknown_organisation"]
+__all__ = ["based_name", "leads_a_place", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -41,8 +41,13 @@ def _acronym(tok) -> bool:
 def _names_organisation(tok) -> bool:
     """Is ``tok`` a name spaCy labels an organisation, or a name said to be based somewhere
     ("California-based Brightline": the parser may take the name for a person's)?"""
-    return tok.pos_ == "PROPN" and (tok.ent_type_ == "ORG" or any(
-        _based_in(t) for t in tok.doc[tok.left_edge.i : tok.i]))
+    return tok.text[:1].isupper() and ((tok.ent_type_ == "ORG" and tok.pos_ == "PROPN") or based_name(tok))
+
+
+def based_name(tok) -> bool:
+    """Is ``tok`` a capitalised name said to be based somewhere ("California-based Brightline")?
+    People are seldom written so; organisations often are."""
+    return tok.text[:1].isupper() and any(_based_in(t) for t in tok.doc[tok.left_edge.i : tok.i])
 
 
 def _based_in(tok) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import leads_a_place, state_marked, unknown_organisation
+from kit.attribution.bodies import based_name, leads_a_place, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
@@ -43,10 +43,12 @@ def _classify(span) -> tuple[str, str, bool] | None:
     overrides = source_data().get("override", [])
     groups_o = [(o["type"] + "|" + o["name"], [o["name"]]) for o in overrides]
     found_o = matches(span, "override", groups_o) if groups_o else []
-    if found_o:
+    rule, on_head, where = _rule_type(span)
+    if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
     org = _organisation(span) or _named_organisation(span)
-    rule, on_head, where = _rule_type(span)
+    if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
+        org = None  # "a Reuters witness": the outlet's own eyewitness
     if rule == "foreign_government" and names_home_country(span):
         rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
     role = role_type(span)
@@ -70,6 +72,8 @@ def _classify(span) -> tuple[str, str, bool] | None:
         return role[0], "", role[1]
     if rule is None and leads_a_place(span):
         return "official", "", True  # "leaders in the city of X" run a city
+    if rule is None and based_name(span.root):
+        return "organisation", "", False  # "California-based Brightline": a firm, most likely
     return None if rule is None else (rule, "", False)
 
 
