@@ -19,10 +19,10 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_not_subjects, cue_signals, matches,
-                                  object_cues, object_preps, cue_subjects)
+                                  object_cues, object_preps, cue_subjects, verb_data)
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.nonspeech import not_speech
-from kit.attribution.sources import names_a_source
+from kit.attribution.sources import names_a_source, source_of
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
 from kit.attribution.units import QUOTE_CHARS, trim, unit_index
 
@@ -54,7 +54,8 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     signals, objects, preps, only, never = cue_signals(), object_cues(), object_preps(), cue_subjects(), cue_not_subjects()
     found = matches(doc, "cues", cue_groups())
     two_word = {s for _, s, e in found if e - s == 2}  # starts of "called for", "pointed out"...
-    out = []
+    out, nested = [], []
+    cue_starts = {s for _, s, _ in found}
     for label, s, e in found:
         if not _is_cue(doc, s, e, quoted, two_word):
             continue
@@ -66,8 +67,16 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         else:
             content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
         subj = subject_of(verb, unit)
+        outer = _outer_cue(verb, unit)
+        if content is not None and outer is not None and outer.i in cue_starts and (
+                subj is None or verb.tag_ == "VBG" and verb.dep_ == "advcl" and not _speaks(subj)):
+            # a second cue of the speaker whose claim holds it; a participle's speaker is the
+            # one who said that claim, not the claim's subject ("X said A, pointing out B")
+            nested.append(Candidate(unit, (-1, -1), (s, e), content, "indirect", doc[s:e].text,
+                                    signals.get(label, "neutral")))
+            continue
         if subj is None and e - s == 1:
-            misread = _after_appositive(doc, verb, unit) or _name_before(doc, verb, unit, content)
+            misread = _after_appositive(doc, verb, unit) or _name_before(doc, verb, unit, content, quoted)
             if misread is not None:
                 out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
                                      signals.get(label, "neutral")))
@@ -81,6 +90,48 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         if parts is not None and not _within(parts[1], parts[0]):  # a claim is never the speaker's own title
             speaker, content, kind = parts
             out.append(Candidate(unit, speaker, (s, e), content, kind, doc[s:e].text, signals.get(label, "neutral")))
+    return _second_cues(doc, out, nested)
+
+
+def _outer_cue(verb, unit):
+    """The cue whose claim holds ``verb`` when the parser hung a speaker's second cue on that
+    claim ("X told reporters there was no contact and acknowledged they may have died", "X said
+    crews were deployed, revealing that ..."): the verb ``verb`` hangs on (by "and" or a
+    participle) is the clause of another verb. That verb, or None."""
+    tok = verb
+    while tok.dep_ in {"conj", "advcl"} and tok.head is not tok and unit.start <= tok.head.i:
+        tok = tok.head
+        if tok.dep_ == "ccomp" and tok.head is not tok and tok.head.i < tok.i:
+            return tok.head
+    return None
+
+
+def _speaks(tok) -> bool:
+    """Can the subject ``tok`` of a reported claim be the one who speaks in a participle after
+    it: a name, a pronoun, a kind of source or a word for people (``verbs.toml`` ``[second_cue]``)?"""
+    if tok.pos_ == "PRON" or tok.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    if tok.lemma_.lower() in verb_data().get("second_cue", {}).get("people", ()):
+        return True
+    return source_of(tok.doc[tok.i : tok.i + 1])[0] != "other"
+
+
+def _second_cues(doc, out: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
+    """Give each second cue in ``nested`` (:func:`_outer_cue`) the speaker of the cue whose
+    claim held it; that claim then ends before the second cue ("and acknowledged ...")."""
+    by_cue = {c.cue[0]: n for n, c in enumerate(out)}
+    for c in nested:
+        n = by_cue.get(_outer_cue(doc[c.cue[0]], c.unit).i)
+        if n is None or not out[n].content[0] < c.cue[0] < out[n].content[1]:
+            continue
+        outer = out[n]
+        end = c.cue[0]
+        while end > outer.content[0] and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        out[n] = outer._replace(content=trim(doc, outer.content[0], end))
+        ts, te = trim(doc, *c.content)
+        kind = "direct" if is_direct_without_marks(doc, ts, te) else "indirect"
+        out.append(c._replace(speaker=outer.speaker, content=(ts, te), kind=kind))
     return out
 
 
@@ -131,19 +182,32 @@ def _after_appositive(doc, verb, unit):
     return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None
 
 
-def _name_before(doc, verb, unit, content):
+def _name_before(doc, verb, unit, content, quoted=()):
     """(speaker, content) of "Talking to reporters, Head of the Water Board Dr. Lena Fox said
     <claim>" when the parser hung the name on the clause before (as its object or apposition)
     and left the cue with no subject: a run of capitalised words right before the cue, from a
-    comma (or the start of the sentence), ending in a name."""
-    if content is None or verb.i - 1 < unit.start or doc[verb.i - 1].pos_ != "PROPN":
+    comma (or the start of the sentence), ending in a name; or a name the parser joined with
+    "and" to the object before ("The club appealed the ban and Ruiz told reporters ..."); or a
+    name between a quote and a stray comma ('"...," Mayor Ana Ruiz, said.': the quote is the claim)."""
+    last = verb.i - 1
+    if last - 1 >= unit.start and doc[last].text == "," and doc[last - 1].pos_ == "PROPN":
+        last -= 1  # a stray comma between the name and the cue
+    if last < unit.start or doc[last].pos_ != "PROPN":
         return None
-    i = verb.i - 1
+    i = last
     while i > unit.start and verb.i - i < 16 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("of", "the", ".", "-")):
         i -= 1
-    if not (i == unit.start or doc[i - 1].text == ",") or not doc[i].text[:1].isupper():
+    joined = doc[i - 1].lower_ in ("and", "but") and doc[last].dep_ == "conj"  # "appealed and Ruiz told"
+    if content is None:  # only a quote that ends right before the name can be the claim
+        content = next((q for q in quoted if q[1] == i and q[0] >= unit.start), None)
+        if content is None:
+            return None
+    elif last != verb.i - 1:
         return None
-    speaker = trim(doc, i, verb.i)
+    if not (i == unit.start or doc[i - 1].text == "," or doc[i - 1].text in QUOTE_CHARS or joined) \
+            or not doc[i].text[:1].isupper():
+        return None
+    speaker = trim(doc, i, last + 1)
     return (speaker, content) if speaker[0] < speaker[1] else None
 
 
@@ -162,15 +226,15 @@ def _phrase_cue_content(prep) -> tuple[int, int] | None:
     """The object of the particle / preposition of a phrase cue ("called for <talks>")."""
     objs = [c for c in children(prep) if c.dep_ in {"pobj", "dobj"}]
     if not objs and prep.dep_ == "prt":  # "ruled out a rate cut": the object hangs on the verb
-        objs = [c for c in children(prep.head) if c.dep_ == "dobj"]
+        objs = [c for c in children(prep.head) if c.dep_ in {"dobj", "ccomp"}]  # "pointed out that ..."
     if not objs:
         return None
     return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
 
 
 def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as")) -> tuple[int, int] | None:
-    """The claim a cue verb governs: its clause, or for object cues (``"bare"`` or
-    ``"claim"``, :func:`kit.attribution.cues.object_cues`) its object.
+    """The claim a cue verb governs: its clause, or for object cues (``"bare"``, ``"claim"``
+    or ``"amount"``, :func:`kit.attribution.cues.object_cues`) its object.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("Rebels accused the army of shelling the camp.")
@@ -185,7 +249,7 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
     if comps:
         # the clause after the cue ("X said <clause>"); else the one before it
         # ("<clause>, X said"), unless that one is introduced by a subordinator
-        after = [c for c in comps if c.i > verb.i]
+        after = [c for c in comps if verb.i < c.i < unit.end]  # (a clause in the next paragraph is not this cue's)
         before = [c for c in comps if c.i < verb.i and c.left_edge.i >= unit.start]
         if after:
             return subtree_range(after[0])
@@ -215,8 +279,15 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
             if takes_object == "claim" and not after and not _holds_claim(objs, preps):
                 return None
             objs += after
+            if takes_object == "amount" and not any(_is_figure(t) for o in objs for t in o.subtree):
+                return None  # "estimated the effect by comparing ...": a method, no estimate
             return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
     return None
+
+
+def _is_figure(tok) -> bool:
+    """Is ``tok`` part of a figure ("$1.2 billion", "41 percent", "two-thirds")?"""
+    return tok.like_num or tok.ent_type_ in {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 def _holds_claim(objs, preps) -> bool:

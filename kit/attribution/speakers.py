@@ -88,6 +88,7 @@ def subject_of(verb, unit=None):
     coordinated verbs and "issued a statement saying" to the verb that has one. Only a
     subject inside ``unit`` counts (a headline above is not the subject of the next line).
     A relative pronoun is never the subject shown: "the group, which said ..." gives "group".
+    "Papers quoted X as saying ..." and "X was quoted as saying ..." give X.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("The minister left, saying the talks had failed.")
@@ -102,6 +103,9 @@ def subject_of(verb, unit=None):
         subj = [c for c in children(tok) if c.dep_ == "nsubj" and (unit is None or unit.start <= c.i < unit.end)]
         if subj:
             found = subj[-1] if len(subj) > 1 and subj[-1].i < verb.i else subj[0]
+            if len(subj) > 1 and tok is verb and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+                # "<claim>, said X": the parser may take the claim's noun for a second subject
+                found = next((t for t in subj if t.i > verb.i), found)
             if found.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
                 return tok.head  # the antecedent of "who" / "which" / "that"
             return found
@@ -111,8 +115,18 @@ def subject_of(verb, unit=None):
         if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok is not verb:
             tok = tok.head  # "X issued a statement saying ...": the statement's issuer
             continue
-        return None
+        return _quoted_as(tok)
     return None
+
+
+def _quoted_as(tok):
+    """The one quoted in "<media> quoted X as saying ..." (X) and "X was quoted as saying ...",
+    or None: the words are X's, the one who quotes only passes them on."""
+    prep = tok.head
+    if tok.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    quoted = [c for c in children(prep.head) if c.dep_ in {"dobj", "nsubjpass"} and c.i < prep.i]
+    return quoted[-1] if quoted else None
 
 
 def is_direct_without_marks(doc, s: int, e: int) -> bool:

@@ -1,0 +1,145 @@
+"""Issue 21 "Attribution on unseen news": patterns of speech the finder missed or misread, one
+test each, with sentences written for these tests (none copied from bench/ data).
+
+Where the pattern is a parser misreading that a short sentence of ours does not trigger, the
+test builds the misread parse by hand (:func:`misparsed`) and checks the finder's rule on it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+import kit
+from kit.attribution.candidates import verb_candidates
+from kit.attribution.speakers import subject_of
+from kit.attribution.units import quotes, units
+from kit.core.nlp import load_model
+
+
+def rows(text, *fields):
+    fields = fields or ("speaker", "cue", "content")
+    return [tuple(getattr(a, f) for f in fields) for a in kit.find_attributions(kit.parse(text))]
+
+
+def misparsed(tokens):
+    """A Doc with the parse given by hand: (word, pos, tag, dep, head index, lemma, entity)."""
+    words, pos, tags, deps, heads, lemmas, ents = zip(*tokens)
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", "."} for i in range(len(words))]
+    return Doc(load_model().vocab, words=list(words), spaces=spaces, pos=list(pos), tags=list(tags),
+               deps=list(deps), heads=list(heads), lemmas=list(lemmas),
+               ents=[f"B-{e}" if e else "O" for e in ents])
+
+
+def candidates(doc):
+    return [(doc[slice(*c.speaker)].text, c.cue_text, doc[slice(*c.content)].text)
+            for c in verb_candidates(doc, units(doc), quotes(doc))]
+
+
+# ---------------------------------------------------------------- quoted as saying
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
+    assert rows("Local radio quoted geologists in Chile as saying the landslide may have been triggered by the dam.") == [
+        ("geologists in Chile", "saying", "the landslide may have been triggered by the dam")]
+
+
+def test_was_quoted_as_saying_gives_the_words_to_the_subject():
+    assert rows("The mayor was quoted as saying the bridge would reopen in May.") == [
+        ("The mayor", "saying", "the bridge would reopen in May")]
+
+
+# ---------------------------------------------------------------- a second cue of one speaker
+
+
+def test_second_cue_joined_to_the_claim_of_the_first_has_the_same_speaker():
+    text = ("However, Ana Ruiz, a manager of the mine which is leading the search, told a press briefing "
+            "there had been no contact with the workers and acknowledged they may have drowned.")
+    speaker = "Ana Ruiz, a manager of the mine which is leading the search"
+    assert rows(text) == [(speaker, "told", "there had been no contact with the workers"),
+                          (speaker, "acknowledged", "they may have drowned")]
+
+
+def test_participle_cue_after_a_claim_is_the_speakers_second_cue():
+    assert rows("The agency said that the new rules had little effect on exports, pointing out that "
+                "shipments in the first quarter rose by 9 percent.") == [
+        ("The agency", "said", "the new rules had little effect on exports"),
+        ("The agency", "pointing out", "shipments in the first quarter rose by 9 percent")]
+    assert rows("Ruiz said two rescue teams had been sent to try and reach the workers, revealing that crews "
+                "were hoping to dig through an old shaft next to the site.") == [
+        ("Ruiz", "said", "two rescue teams had been sent to try and reach the workers"),
+        ("Ruiz", "revealing", "crews were hoping to dig through an old shaft next to the site")]
+
+
+def test_participle_cue_after_a_claim_about_a_person_stays_with_that_person():
+    assert ("the man", "saying", "he feared arrest") in rows("Police said the man had fled, saying he feared arrest.")
+
+
+# ---------------------------------------------------------------- estimates and forecasts
+
+
+def test_estimate_forecast_and_prediction_with_a_figure_as_object_are_claims():
+    assert rows("Acme forecast third-quarter sales of $2 billion to $2.2 billion.") == [
+        ("Acme", "forecast", "third-quarter sales of $2 billion to $2.2 billion")]
+    assert rows("Rescuers estimated the crowd at 5,000.") == [("Rescuers", "estimated", "the crowd at 5,000")]
+    assert rows("Meteorologists predicted a 60 percent chance of rain.") == [
+        ("Meteorologists", "predicted", "a 60 percent chance of rain")]
+
+
+def test_estimating_a_quantity_by_a_method_is_no_claim():
+    assert rows("Researchers estimated the risk by comparing two groups of patients.") == []
+
+
+def test_concluded_with_a_clause_is_a_cue_and_without_one_an_act():
+    assert rows("Wasting time is harmful, the review's authors concluded.") == [
+        ("the review's authors", "concluded", "Wasting time is harmful")]
+    assert rows("The delegates concluded the talks on Friday.") == []
+
+
+# ---------------------------------------------------------------- headlines and stray marks
+
+
+def test_headline_claim_then_study_finds_with_the_story_below():
+    text = ("Exercise cuts heart risk for adults by 30 percent, study finds\n\n"
+            "Exercise is linked to a 30% lower risk of heart disease, according to a large study of adults.")
+    assert rows(text)[0] == ("study", "finds", "Exercise cuts heart risk for adults by 30 percent")
+
+
+def test_quote_then_name_with_a_stray_comma_before_said():
+    text = ('"I send my sympathy to the families of the two guards and to all those hurt in the cowardly attack," '
+            'Governor Maria Elena Duarte, said in a statement.')
+    assert rows(text, "speaker", "kind") == [("Governor Maria Elena Duarte", "direct")]
+
+
+# ---------------------------------------------------------------- parser misreadings (parses built by hand)
+
+
+def test_inverted_said_after_a_comma_takes_the_subject_after_it():
+    # the parser took the claim's noun for a first subject of "said"
+    doc = misparsed([("Approved", "VERB", "VBN", "amod", 1, "approve", ""),
+                     ("flights", "NOUN", "NNS", "nsubj", 6, "flight", ""),
+                     ("over", "ADP", "IN", "prep", 1, "over", ""),
+                     ("the", "DET", "DT", "det", 4, "the", ""),
+                     ("camp", "NOUN", "NN", "pobj", 2, "camp", ""),
+                     (",", "PUNCT", ",", "punct", 6, ",", ""),
+                     ("said", "VERB", "VBD", "ROOT", 6, "say", ""),
+                     ("Ortiz", "PROPN", "NNP", "nsubj", 6, "Ortiz", "PERSON"),
+                     (".", "PUNCT", ".", "punct", 6, ".", "")])
+    assert subject_of(doc[6]).text == "Ortiz"
+    assert candidates(doc) == [("Ortiz", "said", "Approved flights over the camp")]
+
+
+def test_name_joined_by_and_to_the_object_before_is_the_speaker():
+    # the parser hung "Ferrer" on "ruling" ("the ruling and Ferrer") and left "told" with no subject
+    doc = misparsed([("Inspectors", "NOUN", "NNS", "nsubj", 1, "inspector", ""),
+                     ("appealed", "VERB", "VBD", "ROOT", 1, "appeal", ""),
+                     ("the", "DET", "DT", "det", 3, "the", ""),
+                     ("ruling", "NOUN", "NN", "dobj", 1, "ruling", ""),
+                     ("and", "CCONJ", "CC", "cc", 3, "and", ""),
+                     ("Ferrer", "PROPN", "NNP", "conj", 3, "Ferrer", "PERSON"),
+                     ("told", "VERB", "VBD", "ccomp", 1, "tell", ""),
+                     ("parliament", "NOUN", "NN", "dobj", 6, "parliament", ""),
+                     ("the", "DET", "DT", "det", 9, "the", ""),
+                     ("samples", "NOUN", "NNS", "nsubjpass", 11, "sample", ""),
+                     ("were", "AUX", "VBD", "auxpass", 11, "be", ""),
+                     ("stored", "VERB", "VBN", "ccomp", 6, "store", ""),
+                     (".", "PUNCT", ".", "punct", 1, ".", "")])
+    assert candidates(doc) == [("Ferrer", "told", "the samples were stored")]
