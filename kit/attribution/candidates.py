@@ -19,10 +19,11 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_not_subjects, cue_signals, matches,
-                                  object_cues, object_preps, cue_subjects, verb_data)
+                                  object_cues, object_preps, cue_subjects)
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.nonspeech import not_speech
-from kit.attribution.sources import names_a_source, source_of
+from kit.attribution.secondcues import outer_cue, second_cues, speaks
+from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
 from kit.attribution.units import QUOTE_CHARS, trim, unit_index
 
@@ -67,9 +68,9 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         else:
             content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
         subj = subject_of(verb, unit)
-        outer = _outer_cue(verb, unit)
+        outer = outer_cue(verb, unit)
         if content is not None and outer is not None and outer.i in cue_starts and (
-                subj is None or verb.tag_ == "VBG" and verb.dep_ == "advcl" and not _speaks(subj)):
+                subj is None or verb.tag_ == "VBG" and verb.dep_ == "advcl" and not speaks(subj)):
             # a second cue of the speaker whose claim holds it; a participle's speaker is the
             # one who said that claim, not the claim's subject ("X said A, pointing out B")
             nested.append(Candidate(unit, (-1, -1), (s, e), content, "indirect", doc[s:e].text,
@@ -90,49 +91,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         if parts is not None and not _within(parts[1], parts[0]):  # a claim is never the speaker's own title
             speaker, content, kind = parts
             out.append(Candidate(unit, speaker, (s, e), content, kind, doc[s:e].text, signals.get(label, "neutral")))
-    return _second_cues(doc, out, nested)
-
-
-def _outer_cue(verb, unit):
-    """The cue whose claim holds ``verb`` when the parser hung a speaker's second cue on that
-    claim ("X told reporters there was no contact and acknowledged they may have died", "X said
-    crews were deployed, revealing that ..."): the verb ``verb`` hangs on (by "and" or a
-    participle) is the clause of another verb. That verb, or None."""
-    tok = verb
-    while tok.dep_ in {"conj", "advcl"} and tok.head is not tok and unit.start <= tok.head.i:
-        tok = tok.head
-        if tok.dep_ == "ccomp" and tok.head is not tok and tok.head.i < tok.i:
-            return tok.head
-    return None
-
-
-def _speaks(tok) -> bool:
-    """Can the subject ``tok`` of a reported claim be the one who speaks in a participle after
-    it: a name, a pronoun, a kind of source or a word for people (``verbs.toml`` ``[second_cue]``)?"""
-    if tok.pos_ == "PRON" or tok.ent_type_ in {"PERSON", "ORG", "NORP"}:
-        return True
-    if tok.lemma_.lower() in verb_data().get("second_cue", {}).get("people", ()):
-        return True
-    return source_of(tok.doc[tok.i : tok.i + 1])[0] != "other"
-
-
-def _second_cues(doc, out: list[Candidate], nested: list[Candidate]) -> list[Candidate]:
-    """Give each second cue in ``nested`` (:func:`_outer_cue`) the speaker of the cue whose
-    claim held it; that claim then ends before the second cue ("and acknowledged ...")."""
-    by_cue = {c.cue[0]: n for n, c in enumerate(out)}
-    for c in nested:
-        n = by_cue.get(_outer_cue(doc[c.cue[0]], c.unit).i)
-        if n is None or not out[n].content[0] < c.cue[0] < out[n].content[1]:
-            continue
-        outer = out[n]
-        end = c.cue[0]
-        while end > outer.content[0] and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
-            end -= 1
-        out[n] = outer._replace(content=trim(doc, outer.content[0], end))
-        ts, te = trim(doc, *c.content)
-        kind = "direct" if is_direct_without_marks(doc, ts, te) else "indirect"
-        out.append(c._replace(speaker=outer.speaker, content=(ts, te), kind=kind))
-    return out
+    return second_cues(doc, out, nested)
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
@@ -395,6 +354,8 @@ def according_candidates(doc, all_units) -> list[Candidate]:
             continue
         if not names_a_source(doc[speaker[0] : speaker[1]], according_entry(label).get("sources")):
             continue  # "citing stubborn inflation": a reason, not a source
+        if heads[0].lemma_.lower() in according_entry(label).get("not_sources", ()):
+            continue  # "according to the rules": what a rule book says, no one's claim
         after = any(not (t.is_punct or t.is_space) for t in doc[speaker[1] : unit.end])
         before = any(not (t.is_punct or t.is_space) for t in doc[unit.start : s])
         if not after and before:
