@@ -143,3 +143,52 @@ def test_name_joined_by_and_to_the_object_before_is_the_speaker():
                      ("stored", "VERB", "VBN", "ccomp", 6, "store", ""),
                      (".", "PUNCT", ".", "punct", 1, ".", "")])
     assert candidates(doc) == [("Ferrer", "told", "the samples were stored")]
+
+
+# ---------------------------------------------------------------- no speech here
+
+
+def test_typewriter_quote_marks_hold_the_speakers_own_words():
+    text = ("``They asked for a meeting to settle the dispute, we said yes, and meetings have been held "
+            "every week,'' an official said.")
+    assert rows(text, "speaker", "cue", "kind") == [("an official", "said", "direct")]
+
+
+def test_calling_on_someone_to_act_is_no_claim():
+    text = "The spokesman said that the minister would call on nurses not to strike because the action harms patients."
+    assert rows(text, "speaker", "cue") == [("The spokesman", "said")]
+    assert rows("The mayor called the plan a disaster.", "speaker", "cue") == [("The mayor", "called")]
+
+
+def test_a_passive_cue_joined_to_another_verb_gives_its_subject_no_words():
+    assert rows("The valley has recorded a rainfall deficit of 40% and has been declared flood-free.") == []
+    assert rows("The region suffered heavy losses and was declared a disaster zone by the government.") == []
+
+
+def test_according_to_a_rule_book_names_no_source():
+    assert rows("Both drugs carry long bans according to World Athletics rules and the national code.") == []
+    assert rows("According to the law, tenants must get a month's notice.") == []
+    assert rows("Exports fell 4 percent, according to the trade ministry.", "speaker") == [("the trade ministry",)]
+
+
+def test_a_day_before_called_for_keeps_the_appeal():
+    assert rows("Chile, Peru and Bolivia on Monday called for calm in the border region.", "cue") == [("called for",)]
+
+
+def test_name_read_as_the_object_of_an_inverted_cue_is_the_speaker():
+    # "<claim>, reported Ana Ruiz, and colleagues.": the parser made the name the object of "reported"
+    doc = misparsed([("Prices", "NOUN", "NNS", "nsubj", 1, "price", ""),
+                     ("rose", "VERB", "VBD", "ROOT", 1, "rise", ""),
+                     ("and", "CCONJ", "CC", "cc", 1, "and", ""),
+                     ("it", "PRON", "PRP", "nsubj", 4, "it", ""),
+                     ("was", "AUX", "VBD", "conj", 1, "be", ""),
+                     ("late", "ADJ", "JJ", "acomp", 4, "late", ""),
+                     (",", "PUNCT", ",", "punct", 4, ",", ""),
+                     ("reported", "VERB", "VBD", "conj", 4, "report", ""),
+                     ("Ana", "PROPN", "NNP", "compound", 9, "Ana", "PERSON"),
+                     ("Ruiz", "PROPN", "NNP", "dobj", 7, "Ruiz", "PERSON"),
+                     (",", "PUNCT", ",", "punct", 9, ",", ""),
+                     ("and", "CCONJ", "CC", "cc", 9, "and", ""),
+                     ("colleagues", "NOUN", "NNS", "conj", 9, "colleague", ""),
+                     (".", "PUNCT", ".", "punct", 4, ".", "")])
+    assert candidates(doc) == [("Ana Ruiz, and colleagues", "reported", "Prices rose and it was late")]

@@ -98,6 +98,9 @@ def subject_of(verb, unit=None):
     >>> subject_of(doc[4]).text
     'lawyers'
     """
+    inverted = _inverted_object(verb)
+    if inverted is not None:
+        return inverted
     tok = verb
     for _ in range(5):
         subj = [c for c in children(tok) if c.dep_ == "nsubj" and (unit is None or unit.start <= c.i < unit.end)]
@@ -117,6 +120,23 @@ def subject_of(verb, unit=None):
             continue
         return _quoted_as(tok)
     return None
+
+
+def _inverted_object(verb):
+    """The speaker of "<claim>, reported Ana Ruiz of the health agency, and colleagues." when the
+    parser read the name after the cue as its object: the cue follows a comma, has no subject
+    and no clause of its own, and the object runs to the end of the sentence. Or None."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.dep_ not in {"conj", "ROOT"}:
+        return None
+    kids = children(verb)
+    if any(k.dep_ in {"nsubj", "nsubjpass", "ccomp"} for k in kids):
+        return None
+    obj = next((k for k in kids if k.dep_ == "dobj" and k.i > verb.i), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != verb.i + 1:
+        return None
+    rest = doc[obj.right_edge.i + 1 : obj.right_edge.i + 3]
+    return obj if all(t.is_punct or t.is_space for t in rest) and (len(rest) == 0 or rest[0].text in {".", "!", "?"}) else None
 
 
 def _quoted_as(tok):
