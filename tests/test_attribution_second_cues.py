@@ -192,3 +192,26 @@ def test_name_read_as_the_object_of_an_inverted_cue_is_the_speaker():
                      ("colleagues", "NOUN", "NNS", "conj", 9, "colleague", ""),
                      (".", "PUNCT", ".", "punct", 4, ".", "")])
     assert candidates(doc) == [("Ana Ruiz, and colleagues", "reported", "Prices rose and it was late")]
+
+
+def test_quote_then_name_and_a_stray_comma_when_the_parser_joined_said_to_the_quote():
+    # '"I send my thanks to all," Mayor Ana del Ruiz, said.': "said" hangs on "send" inside the
+    # quote, whose subject "I" is not the speaker; the name before the stray comma is
+    doc = misparsed([('"', "PUNCT", "``", "punct", 2, '"', ""),
+                     ("I", "PRON", "PRP", "nsubj", 2, "I", ""),
+                     ("send", "VERB", "VBP", "ROOT", 2, "send", ""),
+                     ("my", "PRON", "PRP$", "poss", 4, "my", ""),
+                     ("thanks", "NOUN", "NNS", "dobj", 2, "thanks", ""),
+                     ("to", "ADP", "IN", "prep", 2, "to", ""),
+                     ("all", "DET", "DT", "pobj", 5, "all", ""),
+                     (",", "PUNCT", ",", "punct", 2, ",", ""),
+                     ('"', "PUNCT", "''", "punct", 2, '"', ""),
+                     ("Mayor", "PROPN", "NNP", "compound", 12, "Mayor", ""),
+                     ("Ana", "PROPN", "NNP", "compound", 12, "Ana", "PERSON"),
+                     ("del", "PROPN", "NNP", "compound", 12, "del", ""),
+                     ("Ruiz", "PROPN", "NNP", "npadvmod", 2, "Ruiz", "PERSON"),
+                     (",", "PUNCT", ",", "punct", 2, ",", ""),
+                     ("said", "VERB", "VBD", "conj", 2, "say", ""),
+                     (".", "PUNCT", ".", "punct", 14, ".", "")])
+    assert [(a.speaker, a.cue, a.kind, a.content) for a in kit.find_attributions(doc)] == [
+        ("Mayor Ana del Ruiz", "said", "direct", "I send my thanks to all")]

@@ -68,6 +68,8 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         else:
             content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
         subj = subject_of(verb, unit)
+        if subj is not None and _inside_quote(quoted, subj.i):
+            subj = None  # '"I send ...," Mayor Ruiz, said': a subject inside the quote is not the cue's
         outer = outer_cue(verb, unit)
         if content is not None and outer is not None and outer.i in cue_starts and (
                 subj is None or verb.tag_ == "VBG" and verb.dep_ == "advcl" and not speaks(subj)):
@@ -154,7 +156,8 @@ def _name_before(doc, verb, unit, content, quoted=()):
     if last < unit.start or doc[last].pos_ != "PROPN":
         return None
     i = last
-    while i > unit.start and verb.i - i < 16 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("of", "the", ".", "-")):
+    while i > unit.start and verb.i - i < 16 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("of", "the", ".", "-")
+                                                 or doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound"):
         i -= 1
     joined = doc[i - 1].lower_ in ("and", "but") and doc[last].dep_ == "conj"  # "appealed and Ruiz told"
     if content is None:  # only a quote that ends right before the name can be the claim
