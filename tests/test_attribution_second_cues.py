@@ -215,3 +215,10 @@ def test_quote_then_name_and_a_stray_comma_when_the_parser_joined_said_to_the_qu
                      (".", "PUNCT", ".", "punct", 14, ".", "")])
     assert [(a.speaker, a.cue, a.kind, a.content) for a in kit.find_attributions(doc)] == [
         ("Mayor Ana del Ruiz", "said", "direct", "I send my thanks to all")]
+
+
+def test_said_in_a_note_ahead_of_x_that_clause_is_the_claim():
+    text = ("Barclays analyst Ruth Okoye said in a note ahead of the earnings that Acme's share of the European "
+            "phone market had continued to slide to 12.4 per cent.")
+    assert rows(text) == [("Barclays analyst Ruth Okoye", "said",
+                           "Acme's share of the European phone market had continued to slide to 12.4 per cent")]

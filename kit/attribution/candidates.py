@@ -228,10 +228,10 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
     for prep in (c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "on", "during"}):
         # "said in a situation report that ...": the parser hangs the clause on the report
         for pobj in (k for k in children(prep) if k.dep_ == "pobj"):
-            clause = [k for k in children(pobj) if k.dep_ in {"acl", "relcl", "ccomp"} and k.left_edge.lower_ == "that"
-                      and k.left_edge.dep_ == "mark"]
+            clause = [k for k in pobj.subtree if k.dep_ in {"acl", "relcl", "ccomp"} and _that_clause(k)]
             if clause:
-                return subtree_range(clause[0])
+                s, e = subtree_range(clause[0])
+                return s + 1, e  # without the "that"
     if takes_object:
         objs = [c for c in kids if c.dep_ in {"dobj", "oprd", "xcomp"}]
         if objs:
@@ -245,6 +245,20 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
                 return None  # "estimated the effect by comparing ...": a method, no estimate
             return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
     return None
+
+
+def _that_clause(verb) -> bool:
+    """Does the clause of ``verb`` open with "that" as a conjunction ("a report that prices rose"),
+    not as its relative pronoun ("a report that the agency published")? Also when the parser
+    took "that" for a pronoun deeper down: the clause has a subject of its own and "that" is
+    none of its verb's own words ("in a note ahead of the results that sales had continued to slip")."""
+    first = verb.left_edge
+    if first.lower_ != "that":
+        return False
+    if first.dep_ == "mark":
+        return True
+    own = children(verb)
+    return first.head is not verb and any(k.dep_ == "nsubj" and k.lower_ != "that" for k in own)
 
 
 def _is_figure(tok) -> bool:
