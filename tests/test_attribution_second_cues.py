@@ -222,3 +222,17 @@ def test_said_in_a_note_ahead_of_x_that_clause_is_the_claim():
             "phone market had continued to slide to 12.4 per cent.")
     assert rows(text) == [("Barclays analyst Ruth Okoye", "said",
                            "Acme's share of the European phone market had continued to slide to 12.4 per cent")]
+
+
+def test_cue_inside_a_relative_clause_claims_what_follows_it():
+    text = "Boeing built the drone, which it said was for the navy and was meant for coastal patrols, but gave no other details."
+    assert rows(text, "speaker", "resolved_from", "content") == [
+        ("Boeing", "it", "was for the navy and was meant for coastal patrols")]
+    assert rows("The mayor opened the bridge, which she said was the safest in the region.", "speaker", "content") == [
+        ("The mayor", "was the safest in the region")]
+
+
+def test_the_first_to_report_gives_the_subject_of_the_copula():
+    text = ("The Financial Times was the first to report late Friday that the merger had collapsed, "
+            "citing people close to the talks.")
+    assert rows(text) == [("The Financial Times", "report", "the merger had collapsed")]

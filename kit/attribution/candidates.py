@@ -283,6 +283,9 @@ def _place_claim(doc, verb, subj, unit, content, quoted):
     paid"); else a quote right after the cue; else the words before a comma ("..., said X")."""
     if content is None and verb.dep_ == "parataxis":
         return (unit.start, unit.end), False, True
+    if content is not None and content[0] <= subj.i < content[1] and doc[content[0]].tag_ in {"WDT", "WP"} \
+            and content[0] < verb.i:
+        content = (verb.i + 1, content[1])  # "the satellite, which it said was for the army": after the cue
     if content is not None:
         return None if content[0] <= subj.i < content[1] else (content, False, False)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)):

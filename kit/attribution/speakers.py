@@ -118,6 +118,10 @@ def subject_of(verb, unit=None):
         if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok is not verb:
             tok = tok.head  # "X issued a statement saying ...": the statement's issuer
             continue
+        if tok.dep_ in {"relcl", "acl"} and tok.head.dep_ == "attr" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
+            tok = tok.head.head  # "X was the first to report that ...": X
+            continue
         return _quoted_as(tok)
     return None
 
