@@ -258,7 +258,7 @@ def _that_clause(verb) -> bool:
     if first.dep_ == "mark":
         return True
     own = children(verb)
-    return first.head is not verb and any(k.dep_ == "nsubj" and k.lower_ != "that" for k in own)
+    return first.head.i != verb.i and any(k.dep_ == "nsubj" and k.lower_ != "that" for k in own)
 
 
 def _is_figure(tok) -> bool:
@@ -283,8 +283,9 @@ def _place_claim(doc, verb, subj, unit, content, quoted):
     paid"); else a quote right after the cue; else the words before a comma ("..., said X")."""
     if content is None and verb.dep_ == "parataxis":
         return (unit.start, unit.end), False, True
-    if content is not None and content[0] <= subj.i < content[1] and doc[content[0]].tag_ in {"WDT", "WP"} \
-            and content[0] < verb.i:
+    rel = doc[content[0]] if content is not None else None
+    if rel is not None and content[0] <= subj.i < content[1] and rel.tag_ in {"WDT", "WP"} and rel.i < verb.i \
+            and rel.dep_ == "nsubj" and rel.head.dep_ == "ccomp" and rel.head.head.i == verb.i:
         content = (verb.i + 1, content[1])  # "the satellite, which it said was for the army": after the cue
     if content is not None:
         return None if content[0] <= subj.i < content[1] else (content, False, False)

@@ -26,9 +26,9 @@ def outer_cue(verb, unit):
     crews were deployed, revealing that ..."): the verb ``verb`` hangs on (by "and" or a
     participle) is the clause of another verb. That verb, or None."""
     tok = verb
-    while tok.dep_ in {"conj", "advcl"} and tok.head is not tok and unit.start <= tok.head.i:
+    while tok.dep_ in {"conj", "advcl"} and tok.head.i != tok.i and unit.start <= tok.head.i:
         tok = tok.head
-        if tok.dep_ == "ccomp" and tok.head is not tok and tok.head.i < tok.i:
+        if tok.dep_ == "ccomp" and tok.head.i < tok.i:
             return tok.head
     return None
 
