@@ -254,6 +254,8 @@ def test_notebook_05_view_and_teacher_report_ask_the_question():
     ("A US official said the talks failed.", "official"),  # ... but a place's is a state's
     ("Residents and a Reuters witness said the hotel was burning.", "eyewitness"),  # who saw it, not who employs
     ("A Reuters reporter said the hotel was burning.", "media"),
+    ("Passengers said the cabin filled with smoke.", "eyewitness"),  # people who were there
+    ("The rowing club said the race was cancelled.", "organisation"),
 ])
 def test_source_type_patterns_before_batch_d(text, stype):
     assert rows(text, "source_type")[0] == (stype,)
