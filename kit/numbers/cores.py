@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kit.core.nlp import doc_text
-from kit.numbers.kinds import _after_currency, glued_unit, ordinal_after_article
+from kit.numbers.kinds import _after_currency, glued_unit, magnitude_prefixed, ordinal_after_article
 from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
 
@@ -340,6 +340,8 @@ def number_cores(doc) -> list[tuple[int, int, float | int]]:
         money = None if starts else _money_token(doc, i)
         glued = None if starts or money is not None else glued_unit(doc[i].text)
         money = glued[0] if glued else money  # "25lbs": one token, the number and its unit
+        if money is None and not starts:
+            money = magnitude_prefixed(doc[i].text)  # "magnitude-6.1": one token
         if money is not None:  # "€3.5M." kept as one token at the end of a sentence
             out.append((i, i + 1, money))
             i += 1
