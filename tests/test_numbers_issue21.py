@@ -164,3 +164,24 @@ def test_names_with_numbers_are_no_amounts(text, needle):
 def test_most_before_a_compound_noun_is_a_share(text):
     q = found(text, "Most")
     assert (q.kind, q.low, q.high) == ("proportion", 0.5, 1)
+
+
+@pytest.mark.parametrize("text, needle, value", [
+    ("The Rs 700-crore bridge opened on Monday.", "700-crore", 7 * 10**9),
+    ("A $3-million grant paid for the clinic.", "3-million", 3000000),
+    ("The council fined the builder Rs.4 lakh.", "Rs.4 lakh", 400000),
+    ("Tickets cost Rs2,500 at the gate.", "Rs2,500", 2500),
+    ("The court ordered him to pay rupees 6 lakh.", "6 lakh", 600000),
+    ("They bought a 3-million-dollar villa.", "3-million", 3000000),
+])
+def test_money_written_as_one_word(text, needle, value):
+    q = found(text, needle)
+    assert (q.kind, q.low, q.high) == ("money", value, value)
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The tremor measured 5.4 on the Richter scale.", "5.4"),
+    ("The shock had a magnitude of 4.9, officials said.", "4.9"),
+])
+def test_magnitudes_written_around_the_number(text, needle):
+    assert found(text, needle).unit == "magnitude"

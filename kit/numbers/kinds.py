@@ -35,6 +35,23 @@ def _currency_word(doc, i: int) -> str | None:
     return None
 
 
+_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$", re.I)
+
+
+def currency_prefixed(text: str) -> tuple[float | int, str] | None:
+    """(value, currency) of one token with a currency abbreviation glued before its digits
+    ("Rs.3", "Rs3,000"), None for other tokens.
+
+    >>> currency_prefixed("Rs.3"), currency_prefixed("Rs3,000"), currency_prefixed("Rs"), currency_prefixed("R2")
+    ((3, 'Rs.'), (3000, 'Rs'), None, None)
+    """
+    m = _CURRENCY_GLUED.match(text)
+    if not m or len(text) > 40:
+        return None
+    value = float((m.group(2) + (m.group(3) or "")).replace(",", ""))
+    return (int(value) if value.is_integer() else value), m.group(1)
+
+
 _GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-zA-Z\u00b0]+\d?)$")
 
 
@@ -131,8 +148,11 @@ def _magnitude_end(doc, start: int, end: int) -> int | None:
     k = end + 1 if end + 1 < n and doc[end].text in ("-", "\u2013") else end
     if k < n and doc[k].lower_ in words:
         return k + 1  # "7.0 magnitude", "6.4-magnitude"
-    if start > 0 and doc[start - 1].lower_ in words:
-        return end  # "magnitude 5.2"
+    if start > 0 and doc[start - 1].lower_ in words or start > 1 and doc[start - 1].lower_ == "of" and \
+            doc[start - 2].lower_ in words:
+        return end  # "magnitude 5.2", "a magnitude of 5.8"
+    if [t.lower_ for t in doc[end : end + 3]] == ["on", "the", "richter"]:
+        return end  # "6.2 on the Richter scale"
     if "." in first.text and end < n and doc[end].lemma_.lower() in quakes and doc[end].tag_ != "NNS":
         return end  # "a 7.0 earthquake"
     return None
@@ -148,6 +168,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     nxt_low = nxt.lower_ if nxt is not None else ""
     if prev is not None and _after_currency(doc, start):
         return "money", _currency_word(doc, start) or prev.text, end
+    if currency_prefixed(first.text):  # "Rs.3 lakh"
+        return "money", currency_prefixed(first.text)[1], end
     glued = glued_unit(first.text) if end - start == 1 else None
     if glued:  # "25lbs", "2hrs"
         return glued[1], glued[2], end
@@ -195,6 +217,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "duration", doc[end + 1].text, end + 2  # "a 10-year-old boy", "a two-week ceasefire"
     if nxt_low in _word_set("units.money"):
         return "money", nxt.text, end + 1
+    if nxt_low == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < n and \
+            doc[end + 1].lower_ in _word_set("units.money") and doc[end + 1].is_alpha:
+        return "money", doc[end + 1].text, end + 2  # "a 2-million-dollar house"
     ambiguous = nxt_low in rules["units"]["measure"]["ambiguous"] and (
         any(c.dep_ in ("pobj", "pcomp") for c in nxt.children) or nxt.i + 1 < n and doc[nxt.i + 1].pos_ in ("PROPN", "DET", "NUM"))
     if nxt_low in _word_set("units.measure") and not (nxt_low == "m" and nxt.text == "M") and not ambiguous:
