@@ -24,7 +24,8 @@ def unknown_organisation(span, skip=range(0)) -> bool:
     """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
     beside a role word ("Amtrak officials", "officials at Dunmore"), or is the role of an
     organisation ("Jo Lane, president of California-based Brightline")?"""
-    if any(t.lower_ in _OF_WORDS and t.head.i in role_heads(span) and any(
+    heads = role_heads(span)
+    if any(t.lower_ in _OF_WORDS and t.head.i in heads and any(
             c.dep_ == "pobj" and c.i not in skip and _names_organisation(c) for c in t.children) for t in span):
         return True
     return any((t.ent_type_ == "ORG" or _acronym(t)) and t.pos_ == "PROPN" and t.i not in skip for t in span) and not any(
