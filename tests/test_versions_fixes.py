@@ -334,3 +334,30 @@ def test_a_word_dropped_from_a_long_quotation_is_still_a_change():
     a = '"We will not leave this valley, whatever the army says and whatever the river does," she said.'
     b = '"We will leave this valley, whatever the army says and whatever the river does," she said.'
     assert "quote_changed" in kinds(a, b)
+
+
+# ---------------------------------------------------------------- patterns of all four batches (tuned, issue 22 goal)
+
+def test_a_rewritten_lead_is_one_sentence_and_the_source_it_gains_is_seen():
+    a = "Mayor Ana Lopez was named the winner of the disputed runoff on Sunday. Turnout was low across the city."
+    b = ("Ana Lopez has kept her post as mayor after Sunday's runoff vote, the city's election board said. "
+         "Turnout was low across the city.")
+    got = kinds(a, b)
+    assert not {"cut", "added"} & set(got)
+    assert "attribution_dropped" in got
+
+
+def test_unrelated_sentences_side_by_side_stay_cut_and_added():
+    a = "The mayor opened the new bridge on Sunday. Turnout was low across the city."
+    b = "Heavy rain flooded three schools in the north. Turnout was low across the city."
+    assert kinds(a, b) == ["cut", "added"]
+
+
+def test_a_sentence_moved_far_and_rewritten_is_cut_and_added():
+    rest = "The storm hit at night. Three boats sank. Two piers were closed. The port will reopen on Friday. "
+    a = "Divers asked boat owners to keep quiet so they could hear the trapped crew. " + rest
+    b = rest + "Police ordered every boat owner out of the water for hours so that divers could hear the trapped crew."
+    got = kinds(a, b)
+    assert "moved" not in got and "cut" in got and "added" in got
+    c = "Divers asked boat owners to keep quiet so that they could hear the trapped crew."
+    assert "moved" in kinds(a, rest + c)
