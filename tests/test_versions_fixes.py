@@ -361,3 +361,23 @@ def test_a_sentence_moved_far_and_rewritten_is_cut_and_added():
     assert "moved" not in got and "cut" in got and "added" in got
     c = "Divers asked boat owners to keep quiet so that they could hear the trapped crew."
     assert "moved" in kinds(a, rest + c)
+
+
+@pytest.mark.parametrize("line", ["DALVI:", "REUTERS, May 4."])
+def test_a_short_dateline_joins_its_sentence(line):
+    a = "Floods closed the main road on Monday. Schools stayed shut."
+    b = f"{line} Floods closed the main road on Monday. Schools stayed shut."
+    assert "added" not in kinds(a, b)
+
+
+def test_a_sentence_broken_after_of_across_a_blank_line_goes_on():
+    a = "Divers found two boats near the old harbour of Dalvi. The search goes on."
+    b = "Divers found two boats near the old harbour of\n\nDalvi. The search goes on."
+    assert not {"cut", "added"} & set(kinds(a, b))
+
+
+def test_a_caption_line_left_in_a_copied_page_is_not_an_added_sentence():
+    a = "Two boats sank on the lake on Sunday.\n\nThe search goes on."
+    b = "Two boats sank on the lake on Sunday.\n\nLake Dalvi\n\nThe search goes on."
+    assert compare_versions(a, b) == []
+    assert "added" in kinds(a, a.replace("\n\nThe", "\n\nThe pier was closed.\n\nThe"))

@@ -40,13 +40,18 @@ SHORT_SPLIT = 0.6
 MAX_COMPARISONS = 40_000
 #: A text whose lines are at most this long, most of them broken mid-sentence, is hard-wrapped.
 WRAP_WIDTH = 120
+#: A line alone between blank lines with at most this many words and no full stop is a caption (see stray_line).
+STRAY_WORDS = 3
 #: How deep anchoring recurses into gaps before a gap is compared as it is.
 ANCHOR_DEPTH = 4
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _DATELINE = re.compile(r"^[A-Z][\w.,'()\u2019 ]{0,60}\s(?:-{1,2}|\u2013|\u2014)$")
+#: "LUCKNOW:" (a place in capitals and a colon) or "TASS, August 27." (an agency or place and the day)
+_DATELINE_SHORT = re.compile(r"^[A-Z]{2,}[A-Z.' ]*(?::|, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\.?)$")
 _CREDIT = re.compile(r"^(?:-{1,2}|\u2013|\u2014)\s*\w+(?:\s\w+){0,2}\.?$")
+_OPEN = [[w] for w in "a an the of to in on at for from by with and or".split()]  # words no sentence ends on
 _LITTLE = frozenset("a an the of to in on at for and or but by with from as is was were be been has have had "
                     "it its he she they this that these those who which said says".split())
 
@@ -132,6 +137,22 @@ def units_of(text: str, pieces) -> tuple[_Unit, ...]:
     return tuple(_unit(text, s, e) for s, e in out)
 
 
+def stray_line(text: str, u: _Unit) -> bool:
+    r"""True for a line of at most STRAY_WORDS words with no full stop, alone between blank lines and
+    not the first line (a caption, a subheading or a link left in a copied page: "Lake Geneva"),
+    which is not reported as a sentence cut or added.
+
+    >>> t = "Boats sank on the lake.\n\nLake Geneva\n\nThe search goes on."
+    >>> [stray_line(t, u) for u in units_of(t, [(0, 23), (25, 36), (38, 57)])]
+    [False, True, False]
+    """
+    line = text[u.start:u.end]
+    if u.start == len(text) - len(text.lstrip()) or len(u.words) > STRAY_WORDS or _END.search(line):
+        return False
+    before, after = text[:u.start].rstrip(" \t"), text[u.end:].lstrip(" \t")
+    return before.endswith("\n\n") and (after.startswith("\n\n") or not after.strip())
+
+
 def _wrap_width(text: str) -> int:
     """The line width of a hard-wrapped text (most lines broken mid-sentence), else 0."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -177,8 +198,10 @@ def _wrap_joins(line: str, nxt: str, width: int) -> bool:
 def _continues(text: str, prev: list[int], nxt: tuple[int, int], wrapped: int) -> bool:
     """True when the next piece belongs to the previous one's sentence."""
     before, gap, after = text[prev[0]:prev[1]], text[prev[1]:nxt[0]], text[nxt[0]:nxt[1]]
-    if _DATELINE.match(before) and len(_WORD.findall(before)) <= 6:
-        return True  # "SANAA, Yemen (AP) —" starts the sentence after it
+    if (_DATELINE.match(before) or _DATELINE_SHORT.match(before)) and len(_WORD.findall(before)) <= 6:
+        return True  # "SANAA, Yemen (AP) —", "LUCKNOW:" start the sentence after them
+    if not gap.strip() and not _END.search(before) and _WORD.findall(_norm(before))[-1:] in _OPEN:
+        return True  # "... in the historic town of\n\nAmatrice.": a sentence broken after "of" goes on
     if _CREDIT.match(after) and "\n\n" not in gap:
         return True  # "– Reuters" ends the one before
     if not gap.strip() and "\n" not in gap and before.rstrip("\"'\u201d\u2019 ").endswith(("...", "\u2026")):

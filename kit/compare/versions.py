@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from kit.compare.version_align import _WORD, _Unit, _norm, _words, align, similarity, units_of, unwrap  # noqa: F401
+from kit.compare.version_align import (_WORD, _Unit, _norm, _words, align, similarity, stray_line,  # noqa: F401
+                                      units_of, unwrap)
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
 
@@ -194,7 +195,9 @@ def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
     rows, changes = [], []
     for ua, ub, status in align(sa.units, sb.units):
         if status in ("cut", "added"):
-            changes.append(sentence_change(status, sa, sb, ua, ub))
+            side, u = (sa, ua) if status == "cut" else (sb, ub)
+            if not stray_line(side.text, u):  # a caption or subheading left in a copied page
+                changes.append(sentence_change(status, sa, sb, ua, ub))
             rows.append(Row(status, *_offsets(ua), *_offsets(ub)))
             continue
         if status == "same" and sa.text[ua.start:ua.end] == sb.text[ub.start:ub.end]:
