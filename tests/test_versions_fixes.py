@@ -381,3 +381,34 @@ def test_a_caption_line_left_in_a_copied_page_is_not_an_added_sentence():
     b = "Two boats sank on the lake on Sunday.\n\nLake Dalvi\n\nThe search goes on."
     assert compare_versions(a, b) == []
     assert "added" in kinds(a, a.replace("\n\nThe", "\n\nThe pier was closed.\n\nThe"))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The storm hit the coast on Monday.", "The storm, the worst in more than 30 years, hit the coast on Monday."),
+    ("A quake shook the valley towns.", "A magnitude 5.9 quake shook the valley towns."),
+    ("A magnitude-6 quake shook the valley towns.", "A 6.0 quake shook the valley towns."),
+    ("The governor, 71, left office.", "The 71-year-old governor left office."),
+    ("The ferry sank, killing all 64 people on board.", "The ferry sank, killing 60 passengers and 4 crew."),
+])
+def test_a_figure_on_one_side_that_claims_no_new_amount_is_no_change(a, b):
+    assert "figure_changed" not in kinds(a, b)
+    assert "figure_changed" not in kinds(b, a)
+
+
+def test_a_count_on_one_side_only_is_still_a_change():
+    assert "figure_changed" in kinds("The ferry sank on Sunday.", "The ferry sank on Sunday, killing 64 people.")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Nine people died in the fire on Sunday, firefighters said.",
+     "Nine people died in the fire on Sunday, the AP reports, firefighters said."),
+    ("Reuters reported that Ana Ruiz, the mayor's aide, said the vote was fair.",
+     "According to Ana Ruiz, the mayor's aide, the vote was fair."),
+])
+def test_a_news_agency_credited_beside_the_claims_source_is_no_dropped_source(a, b):
+    assert "attribution_dropped" not in kinds(a, b)
+    assert "attribution_dropped" not in kinds(b, a)
+
+
+def test_a_claim_losing_its_only_source_is_still_a_drop():
+    assert "attribution_dropped" in kinds("Nine people died in the fire, the AP reported.", "Nine people died in the fire.")

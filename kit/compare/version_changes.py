@@ -54,7 +54,9 @@ def _words_data() -> dict:
                 same[_stem(w)] = f"#{n}"
     return {"bound": frozenset(w for e in raw["bound_word"] for w in e["words"]), "same": same,
             "pronouns": frozenset(w for e in raw["pronoun"] for w in e["words"]),
-            "not_source": frozenset(w for e in raw["not_a_source"] for w in e["words"])}
+            "not_source": frozenset(w for e in raw["not_a_source"] for w in e["words"]),
+            "measure": frozenset(w for e in raw["measure_word"] for w in e["words"]),
+            "agencies": frozenset(w for e in raw["news_agency"] for w in e["words"])}
 
 
 def call(name: str) -> str:
@@ -306,16 +308,50 @@ def _claims(side: _Side, q) -> bool:
                                             between(side.numbers, q.start_char - 80, q.start_char)))
 
 
+def _alone(side: _Side, q, other: _Side, u: _Unit) -> bool:
+    """True for a figure one sentence has and its pair ``u`` has not, worth reporting: a precise amount
+    that says what it counts ("40 people", "12%"), not a time span ("in 20 years", like a date), not a
+    measure of the event ("a magnitude 6.1 quake"), not the same figure written so the lens does not
+    read it ("magnitude-7" / "7.0", "80-year-old" / "80"), not the same figure in a neighbouring sentence."""
+    if q.value is None or q.kind == "duration" or not (q.counted or q.unit):
+        return False
+    near = _WORD.findall(_norm(side.text[max(0, q.start_char - 12):q.end_char]))
+    if any(w in _words_data()["measure"] for w in near):
+        return False
+    digits = {w for w in u.words if w[:1].isdigit()} | {p for w in u.words for p in w.split("-") if p[:1].isdigit()}
+    if any(_value(w) == q.value for w in digits):
+        return False
+    return not _nearby(other, q, _figure_key(side, q), u)
+
+
+def _value(word: str) -> float | None:
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _total(parts: list, others: list):
+    """The figure of ``others`` that ``parts`` (two or more figures) add up to ("280 passengers and 15
+    crew" / "all 295 people"): a total given in parts is the same figure. None when there is none."""
+    if len(parts) < 2 or any(q.value is None for q in parts):
+        return None
+    return next((q for q in others if q.value == sum(q.value for q in parts)), None)
+
+
 def _figure_changes(sa, sb, ua, ub) -> list[Change]:
     xs = [q for q in _in(sa.numbers, ua) if _claims(sa, q)]
     ys = [q for q in _in(sb.numbers, ub) if _claims(sb, q)]
     keys = {id(q): _figure_key(sa, q) for q in xs} | {id(q): _figure_key(sb, q) for q in ys}
     qa, qb = _differing(xs, ys, lambda q: keys[id(q)])
+    if (whole := _total(qb, xs)) is not None:
+        qa, qb = [q for q in qa if q is not whole], []
+    if (whole := _total(qa, ys)) is not None:
+        qa, qb = [], [q for q in qb if q is not whole]
     pairs = _repair(_by_place(qa, qb, ua, ub), lambda x, y: (x.counted or x.unit) == (y.counted or y.unit)
                     and x.kind == y.kind)
-    pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: not vague, not nearby
-             or (x is not None and x.value is not None and not _nearby(sb, x, _figure_key(sa, x), ub))
-             or (y is not None and y.value is not None and not _nearby(sa, y, _figure_key(sb, y), ua))]
+    pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: see _alone
+             or (x is not None and _alone(sa, x, sb, ub)) or (y is not None and _alone(sb, y, sa, ua))]
     return _paired_changes("figure_changed", sa, sb, ua, ub, pairs, _figure_note)
 
 
