@@ -412,3 +412,26 @@ def test_a_news_agency_credited_beside_the_claims_source_is_no_dropped_source(a,
 
 def test_a_claim_losing_its_only_source_is_still_a_drop():
     assert "attribution_dropped" in kinds("Nine people died in the fire, the AP reported.", "Nine people died in the fire.")
+
+
+@pytest.mark.parametrize("a, b, a_word, b_word", [
+    ("A spokesman for the union denied the claim.", "A spokeswoman for the union denied the claim.",
+     "spokesman", "spokeswoman"),
+    ("The town was shelled by militants overnight.", "The town was shelled by separatist militants overnight.",
+     None, "separatist"),
+    ("The talks angered Norland, the treaty's critics said.", "The talks angered their old foe Norland, the treaty's critics said.",
+     None, "their old foe"),
+])
+def test_a_role_or_description_word_the_framing_lists_do_not_hold(a, b, a_word, b_word):
+    got = of("label_changed", a, b)
+    assert len(got) == 1 and (a_word is None or got[0].a_text == a_word) and b_word in got[0].b_text
+
+
+@pytest.mark.parametrize("a, b", [
+    ("His main challenger conceded on Monday.", "His main rival conceded on Monday."),
+    ("The victims were buried on Monday.", "Those killed were buried on Monday."),
+    ("Officials say a fighter jet crashed.", "Officials say a fighter jet crashed in the hills."),
+    ("The union vowed to strike.", "The union vowed to strike and to hold peaceful marches across the whole country next week."),
+])
+def test_a_synonym_or_a_clause_added_is_no_label_change(a, b):
+    assert "label_changed" not in kinds(a, b)
