@@ -435,3 +435,24 @@ def test_a_role_or_description_word_the_framing_lists_do_not_hold(a, b, a_word, 
 ])
 def test_a_synonym_or_a_clause_added_is_no_label_change(a, b):
     assert "label_changed" not in kinds(a, b)
+
+
+def test_figures_that_differ_between_a_cut_and_an_added_sentence_are_compared():
+    a = "Firemen worked all night at the mill. They found 12 workers and 3 guards alive in the ruins. The mill will close."
+    b = ("Firemen worked all night at the mill. Alive in the ruins, after a long night, were 12 workers and 4 guards. "
+         "The mill will close.")
+    got = [(c.a_text, c.b_text) for c in of("figure_changed", a, b)]
+    assert got == [("3 guards", "4 guards")]
+
+
+def test_a_rounded_figure_and_the_exact_one_in_the_next_sentence_are_compared():
+    a = "The mayor won the vote with roughly 61% on Sunday, the board said. The turnout was low."
+    b = "The mayor won the vote on Sunday, the board said. She got 60.8% of the votes cast. The turnout was low."
+    got = [(c.a_text, c.b_text) for c in of("figure_changed", a, b)]
+    assert got == [("roughly 61%", "60.8%")]
+
+
+def test_unrelated_counts_in_a_cut_and_an_added_sentence_are_not_compared():
+    a = "The storm hit the coast. Forty people were hurt in the port. Roads were closed."
+    b = "The storm hit the coast. Police arrested 12 people for looting shops. Roads were closed."
+    assert "figure_changed" not in kinds(a, b)

@@ -193,7 +193,8 @@ def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
     if not sa.text.strip() and not sb.text.strip():
         raise InputError("Both versions are empty. Paste two versions of the same story, one in each.")
     rows, changes = [], []
-    for ua, ub, status in align(sa.units, sb.units):
+    aligned = align(sa.units, sb.units)
+    for ua, ub, status in aligned:
         if status in ("cut", "added"):
             side, u = (sa, ua) if status == "cut" else (sb, ub)
             if not stray_line(side.text, u):  # a caption or subheading left in a copied page
@@ -208,6 +209,9 @@ def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
             found.insert(0, sentence_change("moved", sa, sb, ua, ub))
         changes += found
         rows.append(Row(status, ua.start, ua.end, ub.start, ub.end, tuple(a_edits), tuple(b_edits)))
+    from kit.compare.version_orphans import orphan_figures
+
+    changes = orphan_figures(sa, sb, aligned, changes)
     return Alignment(sa.text, sb.text, tuple(rows), tuple(changes), names)
 
 
