@@ -14,7 +14,7 @@ same thing and differ are one figure changed.
 
 from __future__ import annotations
 
-from kit.compare.version_changes import NEAR, _change, _claims, _figure_note, _in, _stem
+from kit.compare.version_changes import NEAR, _change, _claims, _figure_note, _in, _stem, between
 from kit.compare.versions import Change, _Side
 
 #: Two lone figures whose values differ by at most this share are one figure given otherwise (53% / 52.6%).
@@ -31,6 +31,7 @@ def _lone(side: _Side, rows, changes, a_side: bool) -> list[tuple]:
     """(figure, position in the other version) for the figures of cut (added) sentences and the figures
     reported as given by one side only."""
     out, other_at = [], 0
+    wholes = {(u.start, u.end) for row in rows if (u := row[1] if a_side else row[0]) is not None}
     for ua, ub, status in rows:
         mine, other = (ua, ub) if a_side else (ub, ua)
         if other is not None:
@@ -40,21 +41,17 @@ def _lone(side: _Side, rows, changes, a_side: bool) -> list[tuple]:
     for c in changes:
         if c.kind == "figure_changed" and (c.b_text if a_side else c.a_text) is not None:
             start = c.a_start if a_side else c.b_start
-            rest = [q for q in side.numbers if q.start_char == start and (q.end_char == (c.a_end if a_side else c.b_end))]
-            whole_other = _whole(c, a_side, rows)
+            rest = [q for q in between(side.numbers, start, start + 1) if q.end_char == (c.a_end if a_side else c.b_end)]
+            whole_other = _whole(c, a_side, wholes)
             if rest and whole_other is not None:
                 out.append((rest[0], whole_other))
     return out
 
 
-def _whole(c: Change, a_side: bool, rows) -> int | None:
+def _whole(c: Change, a_side: bool, wholes: set) -> int | None:
     """The start of the other sentence when a figure change points at it whole (a figure on one side only)."""
     start, end = (c.b_start, c.b_end) if a_side else (c.a_start, c.a_end)
-    for ua, ub, _ in rows:
-        u = ub if a_side else ua
-        if u is not None and (u.start, u.end) == (start, end):
-            return start
-    return None
+    return start if (start, end) in wholes else None
 
 
 def _alike(x, y, sa: _Side, sb: _Side) -> bool:
@@ -62,8 +59,8 @@ def _alike(x, y, sa: _Side, sb: _Side) -> bool:
         return False
     if abs(x.value - y.value) <= CLOSE * max(abs(x.value), abs(y.value)):
         return True
-    near_a = {q.value for q in sa.numbers if abs(q.start_char - x.start_char) < 80 and q is not x}
-    near_b = {q.value for q in sb.numbers if abs(q.start_char - y.start_char) < 80 and q is not y}
+    near_a = {q.value for q in between(sa.numbers, x.start_char - 80, x.start_char + 80) if q is not x}
+    near_b = {q.value for q in between(sb.numbers, y.start_char - 80, y.start_char + 80) if q is not y}
     return bool(near_a & near_b - {None})  # "21 children and 4 adults" / "21 children and five adults"
 
 
@@ -74,9 +71,9 @@ def orphan_figures(sa: _Side, sb: _Side, rows, changes: list[Change]) -> list[Ch
     same = {(q.value, _what(q)) for q, _ in lone_a} & {(q.value, _what(q)) for q, _ in lone_b}
     lone_a = [(x, at) for x, at in lone_a if (x.value, _what(x)) not in same]  # the same figure, elsewhere
     lone_b = [(y, at) for y, at in lone_b if (y.value, _what(y)) not in same]
-    found, used = [], set()
+    found, used, ys = [], set(), [y for y, _ in lone_b]
     for x, at in lone_a:
-        near = [y for y, _ in lone_b if id(y) not in used and abs(y.start_char - at) <= NEAR and _alike(x, y, sa, sb)]
+        near = [y for y in between(ys, at - NEAR, at + NEAR + 1) if id(y) not in used and _alike(x, y, sa, sb)]
         if near:  # the closest value first (52% / 52.6% before 52% / 44%), then the closest place
             y = min(near, key=lambda q: (abs(q.value - x.value) / max(abs(q.value), abs(x.value)), abs(q.start_char - at)))
             used.add(id(y))

@@ -33,7 +33,14 @@ def rewrite_score(x: _Unit, y: _Unit) -> float:
     >>> pair_score(a, b) < PAIR_MIN, rewrite_score(a, b) >= REWRITE_MIN
     (True, True)
     """
-    cx, cy = Counter(w[:5] for w in x.content.elements()), Counter(w[:5] for w in y.content.elements())
+    return _rewrite(_stems(x), _stems(y))
+
+
+def _stems(u: _Unit) -> Counter:
+    return Counter(w[:5] for w in u.content.elements())
+
+
+def _rewrite(cx: Counter, cy: Counter) -> float:
     shared = sum((cx & cy).values())
     return 2 * shared / (sum(cx.values()) + sum(cy.values())) if shared >= REWRITE_WORDS else 0.0
 
@@ -49,7 +56,8 @@ def rewritten(ua, ub, rows: list) -> list:
             continue
         cuts, adds = [r[0] for r in run if r[2] == "cut"], [r[1] for r in run if r[2] == "added"]
         if cuts and adds and len(cuts) * len(adds) <= MAX_COMPARISONS:
-            found = best_pairs([[rewrite_score(ua[i], ub[j]) for j in adds] for i in cuts], REWRITE_MIN)
+            sx, sy = [_stems(ua[i]) for i in cuts], [_stems(ub[j]) for j in adds]
+            found = best_pairs([[_rewrite(x, y) for y in sy] for x in sx], REWRITE_MIN)
             pairs = {cuts[x]: adds[y] for x, y in found}
             taken = set(pairs.values())
             run = [(i, pairs[i], "paired") if st == "cut" and i in pairs else (i, j, st)
