@@ -456,3 +456,9 @@ def test_unrelated_counts_in_a_cut_and_an_added_sentence_are_not_compared():
     a = "The storm hit the coast. Forty people were hurt in the port. Roads were closed."
     b = "The storm hit the coast. Police arrested 12 people for looting shops. Roads were closed."
     assert "figure_changed" not in kinds(a, b)
+
+
+def test_a_source_named_twice_in_one_sentence_is_one_source():
+    a = "Most of the injured were miners, the labour minister said, and more may be found."
+    b = "Officials say most of the injured were miners, adding that more may be found."
+    assert "attribution_dropped" not in kinds(a, b)

@@ -153,11 +153,20 @@ def _credits(lone: list, own: list, other: list) -> list:
     return [x for x in lone if not (_agency(x) and (other or any(y is not x and not _agency(y) for y in own)))]
 
 
+def _once(atts: list) -> list:
+    """One attribution a source: "Officials say ..., adding ..." names one speaker twice."""
+    out = []
+    for att in atts:
+        if not any(_norm(att.speaker).strip() == _norm(y.speaker).strip() for y in out):
+            out.append(att)
+    return out
+
+
 def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Change]:
     """Speakers changed or dropped between two paired sentences."""
     aa, ab = _in(sa.attributions, ua, "cue_start"), _in(sb.attributions, ub, "cue_start")
-    lone_a = _credits([x for x in aa if not any(same_speaker(x, y) for y in ab)], aa, ab)
-    lone_b = _credits([y for y in ab if not any(same_speaker(x, y) for x in aa)], ab, aa)
+    lone_a = _once(_credits([x for x in aa if not any(same_speaker(x, y) for y in ab)], aa, ab))
+    lone_b = _once(_credits([y for y in ab if not any(same_speaker(x, y) for x in aa)], ab, aa))
     out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
                    _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
     n = min(len(lone_a), len(lone_b))
