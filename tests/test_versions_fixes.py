@@ -462,3 +462,10 @@ def test_a_source_named_twice_in_one_sentence_is_one_source():
     a = "Most of the injured were miners, the labour minister said, and more may be found."
     b = "Officials say most of the injured were miners, adding that more may be found."
     assert "attribution_dropped" not in kinds(a, b)
+
+
+def test_a_quotation_shortened_by_its_first_sentence_is_a_quotation_changed_not_a_cut():
+    a = '"The water is still rising. We are moving the families to the school," the mayor said. Roads stay shut.'
+    b = '"We are moving the families to the hall," the mayor said. Roads stay shut.'
+    got = kinds(a, b)
+    assert "cut" not in got and "quote_changed" in got

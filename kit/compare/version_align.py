@@ -223,15 +223,16 @@ def _key(u: _Unit) -> str:
     return " ".join(u.words)
 
 
-def align(ua, ub) -> list[tuple[int | None, int | None, str]]:
-    """Rows (index in A, index in B, status) in reading order: same, paired, moved, cut, added."""
+def align(ua, ub, quotes=((), ())) -> list[tuple[int | None, int | None, str]]:
+    """Rows (sentence of A, sentence of B, status) in reading order: same, paired, moved, cut, added.
+    ``quotes``: the inner spans of each version's quotations (a quotation shortened is no sentence cut)."""
     ka, kb = [_key(u) for u in ua], [_key(u) for u in ub]
     rows: list = []
     _range(ua, ub, ka, kb, (0, len(ua), 0, len(ub)), rows, 0)
     from kit.compare.version_passes import merge_splits, moved, rewritten
 
     rows = moved(ua, ub, ka, kb, rewritten(ua, ub, rows))
-    return merge_splits(ua, ub, rows)
+    return merge_splits(ua, ub, rows, quotes)
 
 
 def _range(ua, ub, ka, kb, box, rows: list, depth: int) -> None:

@@ -111,19 +111,27 @@ def _joined(text_units, u: _Unit, v: _Unit) -> _Unit:
                  first.bag + second.bag, first.content + second.content)
 
 
-def merge_splits(ua, ub, rows: list) -> list:
+def merge_splits(ua, ub, rows: list, quotes=((), ())) -> list:
     """One sentence split in two (or two joined into one): a pair takes in the sentence on one
-    side only just before or after it, when that makes the two sides more alike."""
+    side only just before or after it, when that makes the two sides more alike, or when that
+    sentence is part of a quotation the pair's sentence goes on with ("There are people inside.
+    We are careful," / "We are careful,": the quotation was shortened, no sentence was cut).
+    ``quotes``: the inner spans of each version's quotations."""
     out = [(ua[i] if i is not None else None, ub[j] if j is not None else None, st) for i, j, st in rows]
     r = 0
     while r < len(out):
-        if out[r][2] == "paired" and _absorb(out, r):
+        if out[r][2] == "paired" and _absorb(out, r, quotes):
             continue
         r += 1
     return out
 
 
-def _absorb(rows: list, r: int) -> bool:
+def _one_quote(part: _Unit, this: _Unit, spans) -> bool:
+    """True when ``part`` lies inside a quotation that goes on into ``this`` (its neighbour)."""
+    return any(qs <= part.start + 1 and part.end <= qe + 2 and qs < this.end and qe > this.start for qs, qe in spans)
+
+
+def _absorb(rows: list, r: int, quotes=((), ())) -> bool:
     a, b, status = rows[r]
     for k in (r + 1, r - 1, r + 2, r - 2):
         if not 0 <= k < len(rows) or rows[k][2] not in ("cut", "added"):
@@ -134,7 +142,8 @@ def _absorb(rows: list, r: int) -> bool:
         shared, own = sum((part.content & left_over).values()), sum(part.content.values())
         a2, b2 = (_joined(None, a, na), b) if nstatus == "cut" else (a, _joined(None, b, nb))
         enough = shared >= 3 and shared >= SPLIT_MIN * own or shared >= 2 and shared >= SHORT_SPLIT * own
-        if enough and pair_score(a2, b2) > pair_score(a, b):
+        if abs(k - r) == 1 and _one_quote(part, this, quotes[0] if nstatus == "cut" else quotes[1]) or \
+                enough and pair_score(a2, b2) > pair_score(a, b):
             rows[r] = (a2, b2, status)
             del rows[k]
             return True

@@ -193,7 +193,7 @@ def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
     if not sa.text.strip() and not sb.text.strip():
         raise InputError("Both versions are empty. Paste two versions of the same story, one in each.")
     rows, changes = [], []
-    aligned = align(sa.units, sb.units)
+    aligned = align(sa.units, sb.units, (sa.quotes, sb.quotes))
     for ua, ub, status in aligned:
         if status in ("cut", "added"):
             side, u = (sa, ua) if status == "cut" else (sb, ub)
