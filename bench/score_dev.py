@@ -22,9 +22,11 @@ Gold: bench/dev/<id>.gold.json (conventions in bench/dev/README.md). Matching:
   or when a second kit amount overlaps an already matched gold one (a figure split in two).
   Gold readings left open (``amount: null``) count neither way. The interval is right when the
   kit's low and high both equal the gold ones (None = no limit on both sides).
-* agentless passives: recall only. A gold verb is found when a kit passive with no agent
-  overlaps it. (Precision is not measured: the kit also lists intransitive and event-subject
-  clauses, which the gold does not annotate.)
+* agentless passives: a gold verb is found when a kit passive with no agent overlaps it.
+  Precision is shown as info only: of the kit's agentless passives and participles (not its
+  intransitive and event-subject clauses, which the gold does not annotate), the share that
+  overlaps a gold verb. It is a floor: a kit passive on a clause the gold notes leave out on
+  purpose, or on one nobody annotated, counts as wrong.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ KIT_TYPES = {"official", "state_media", "military", "monitor", "expert", "foreig
 
 #: (measure, goal, label) in the order printed.
 GOALS = [
-    ("attribution_f1", 0.92, "attribution F1 (speaker and span)"),
+    ("attribution_f1", 0.93, "attribution F1 (speaker and span)"),
     ("attribution_precision", None, "  attribution precision"),
     ("attribution_recall", None, "  attribution recall"),
     ("source_type", 0.85, "source type accuracy (matched attributions)"),
@@ -215,9 +217,10 @@ def match_passives(gold: list[dict], pred: list[dict]) -> dict:
             misses.append(g)
             if any(overlap(g["start"], g["end"], p["start"], p["end"]) > 0 for p in pred):
                 with_agent.append(g)
-    extras = [p for p in agentless if p.get("kind") in ("passive", "participle")
-              and not any(overlap(g["start"], g["end"], p["start"], p["end"]) > 0 for g in gold)]
-    return {"found": found, "misses": misses, "with_agent": with_agent, "extras": extras}
+    listed = [p for p in agentless if p.get("kind") in ("passive", "participle")]
+    extras = [p for p in listed if not any(overlap(g["start"], g["end"], p["start"], p["end"]) > 0 for g in gold)]
+    return {"found": found, "misses": misses, "with_agent": with_agent, "extras": extras,
+            "listed": len(listed)}
 
 
 def score_article(gold: dict, pred: dict) -> dict:
@@ -248,6 +251,8 @@ def measures(results: list[dict]) -> dict:
         n["int_n"] += len(f["interval_ok"]) + len(f["interval_wrong"])
         n["pas_tp"] += len(p["found"])
         n["pas_n"] += len(p["found"]) + len(p["misses"])
+        n["pas_listed"] += p.get("listed", 0)
+        n["pas_fp"] += len(p["extras"])
     prec = ratio(n["att_tp"], n["att_tp"] + n["att_fp"])
     rec = ratio(n["att_tp"], n["att_tp"] + n["att_fn"])
     return {
@@ -260,6 +265,7 @@ def measures(results: list[dict]) -> dict:
         "figures_precision": ratio(n["fig_tp"], n["fig_tp"] + n["fig_fp"]),
         "interval": ratio(n["int_ok"], n["int_n"]),
         "passives_recall": ratio(n["pas_tp"], n["pas_n"]),
+        "passives_precision": ratio(n["pas_listed"] - n["pas_fp"], n["pas_listed"]),
         "counts": dict(n),
     }
 
@@ -349,6 +355,8 @@ def error_patterns(articles: list[tuple[str, str, dict]]) -> dict[str, list[str]
         for g in p["misses"]:
             tag = " (kit found it with an agent)" if g in p["with_agent"] else ""
             add(f"passive missed: {_passive_form(g, text)}{tag}", f"{gid}: {g['verb']!r}")
+        for q in p["extras"]:
+            add(f"(info) passive not in gold: {q['kind']}", f"{gid}: {q['text'][:70]!r}")
     return groups
 
 
@@ -433,9 +441,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'(info) attribution kind right on matched':<56} {fmt(m['attribution_kind'])}")
     print(f"{'(info) source type right where the kit is sure':<56} {fmt(m['source_type_sure'])}")
     print(f"{'(info) share of matched attributions typed as sure':<56} {fmt(m['sure_share'])}")
+    print(f"{'(info) agentless passives precision':<56} {fmt(m['passives_precision'])}")
     print(f"counts: attributions tp={c['att_tp']} fp={c['att_fp']} fn={c['att_fn']}; "
           f"figures tp={c['fig_tp']} fp={c['fig_fp']} fn={c['fig_fn']}, interval {c['int_ok']}/{c['int_n']}; "
-          f"passives {c['pas_tp']}/{c['pas_n']}")
+          f"passives {c['pas_tp']}/{c['pas_n']}, kit agentless {c['pas_listed']} (not in gold {c['pas_fp']})")
     if args.detail:
         print()
         print(f"{'article':<38} {'att P':>6} {'att R':>6} {'type':>6} {'fig R':>6} {'fig P':>6} {'intvl':>6} {'pas R':>6}")

@@ -216,6 +216,21 @@ def test_passive_found_only_when_agentless_and_overlapping():
     assert sd.match_passives(gold, [elsewhere])["misses"]
 
 
+def test_passive_precision_counts_agentless_passives_and_participles_only():
+    gold = [{"verb": "were killed", "start": 26, "end": 37, "kind": "passive"}]
+    hit = {"text": "five people were killed", "start": 14, "end": 37, "verb": "kill", "agent": None, "kind": "passive"}
+    stray = dict(hit, text="It was bad", start=40, end=50)
+    with_agent = dict(stray, agent="police")
+    intransitive = dict(stray, kind="intransitive")
+    r = sd.match_passives(gold, [hit, stray, with_agent, intransitive])
+    assert r["listed"] == 2 and r["extras"] == [stray]
+    res = {"attributions": sd.match_attributions([], []), "figures": sd.match_figures([], []), "passives": r}
+    assert sd.measures([res])["passives_precision"] == 0.5
+    groups = sd.error_patterns([("t", TEXT, res)])
+    assert groups["(info) passive not in gold: passive"] == ["t: 'It was bad'"]
+    assert sd.measures([{**res, "passives": sd.match_passives([], [])}])["passives_precision"] is None
+
+
 # ---------------------------------------------------------------- the dev set's files
 
 ARTICLES = sorted(p.name[: -len(".gold.json")] for p in DEV.glob("*.gold.json"))

@@ -1,8 +1,8 @@
-"""The fresh batches' gold files (bench/fresh/ and bench/fresh2/, issue 21) checked as data,
+"""The fresh batches' gold files (bench/fresh/, bench/fresh2/ and bench/fresh3/, issue 21) checked as data,
 as bench/dev's are.
 
 The kit is never run here: a fresh batch must not be seen by the kit before its first scored
-run (bench/fresh/README.md, bench/fresh2/README.md). These tests only check that every quoted
+run (bench/fresh/README.md, bench/fresh2/README.md, bench/fresh3/README.md). These tests only check that every quoted
 string sits at its offsets, that the offsets can be filled again from the quotes, and that
 metadata and labels are complete, so a typo cannot reach the headline figure.
 """
@@ -18,9 +18,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FRESH = ROOT / "bench" / "fresh"
 FRESH2 = ROOT / "bench" / "fresh2"
+FRESH3 = ROOT / "bench" / "fresh3"
 DEV = ROOT / "bench" / "dev"
 #: Every fresh batch, by name; each is checked the same way.
-BATCHES = {"fresh": FRESH, "fresh2": FRESH2}
+BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3}
 
 
 def _load(name: str, path: Path):

@@ -22,6 +22,7 @@ from kit.attribution.cues import (according_entry, according_groups, cue_groups,
                                   object_cues, object_preps, cue_subjects)
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.nonspeech import not_speech
+from kit.attribution.secondcues import outer_cue, second_cues, speaks
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
 from kit.attribution.units import QUOTE_CHARS, trim, unit_index
@@ -54,7 +55,8 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     signals, objects, preps, only, never = cue_signals(), object_cues(), object_preps(), cue_subjects(), cue_not_subjects()
     found = matches(doc, "cues", cue_groups())
     two_word = {s for _, s, e in found if e - s == 2}  # starts of "called for", "pointed out"...
-    out = []
+    out, nested = [], []
+    cue_starts = {s for _, s, _ in found}
     for label, s, e in found:
         if not _is_cue(doc, s, e, quoted, two_word):
             continue
@@ -66,8 +68,18 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         else:
             content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
         subj = subject_of(verb, unit)
+        if subj is not None and _inside_quote(quoted, subj.i):
+            subj = None  # '"I send ...," Mayor Ruiz, said': a subject inside the quote is not the cue's
+        outer = outer_cue(verb, unit)
+        if content is not None and outer is not None and outer.i in cue_starts and (
+                subj is None or verb.tag_ == "VBG" and verb.dep_ == "advcl" and not speaks(subj)):
+            # a second cue of the speaker whose claim holds it; a participle's speaker is the
+            # one who said that claim, not the claim's subject ("X said A, pointing out B")
+            nested.append(Candidate(unit, (-1, -1), (s, e), content, "indirect", doc[s:e].text,
+                                    signals.get(label, "neutral")))
+            continue
         if subj is None and e - s == 1:
-            misread = _after_appositive(doc, verb, unit) or _name_before(doc, verb, unit, content)
+            misread = _after_appositive(doc, verb, unit) or _name_before(doc, verb, unit, content, quoted)
             if misread is not None:
                 out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
                                      signals.get(label, "neutral")))
@@ -81,7 +93,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         if parts is not None and not _within(parts[1], parts[0]):  # a claim is never the speaker's own title
             speaker, content, kind = parts
             out.append(Candidate(unit, speaker, (s, e), content, kind, doc[s:e].text, signals.get(label, "neutral")))
-    return out
+    return second_cues(doc, out, nested)
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
@@ -131,19 +143,33 @@ def _after_appositive(doc, verb, unit):
     return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None
 
 
-def _name_before(doc, verb, unit, content):
+def _name_before(doc, verb, unit, content, quoted=()):
     """(speaker, content) of "Talking to reporters, Head of the Water Board Dr. Lena Fox said
     <claim>" when the parser hung the name on the clause before (as its object or apposition)
     and left the cue with no subject: a run of capitalised words right before the cue, from a
-    comma (or the start of the sentence), ending in a name."""
-    if content is None or verb.i - 1 < unit.start or doc[verb.i - 1].pos_ != "PROPN":
+    comma (or the start of the sentence), ending in a name; or a name the parser joined with
+    "and" to the object before ("The club appealed the ban and Ruiz told reporters ..."); or a
+    name between a quote and a stray comma ('"...," Mayor Ana Ruiz, said.': the quote is the claim)."""
+    last = verb.i - 1
+    if last - 1 >= unit.start and doc[last].text == "," and doc[last - 1].pos_ == "PROPN":
+        last -= 1  # a stray comma between the name and the cue
+    if last < unit.start or doc[last].pos_ != "PROPN":
         return None
-    i = verb.i - 1
-    while i > unit.start and verb.i - i < 16 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("of", "the", ".", "-")):
+    i = last
+    while i > unit.start and verb.i - i < 16 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("of", "the", ".", "-")
+                                                 or doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound"):
         i -= 1
-    if not (i == unit.start or doc[i - 1].text == ",") or not doc[i].text[:1].isupper():
+    joined = doc[i - 1].lower_ in ("and", "but") and doc[last].dep_ == "conj"  # "appealed and Ruiz told"
+    if content is None:  # only a quote that ends right before the name can be the claim
+        content = next((q for q in quoted if q[1] == i and q[0] >= unit.start), None)
+        if content is None:
+            return None
+    elif last != verb.i - 1:
         return None
-    speaker = trim(doc, i, verb.i)
+    if not (i == unit.start or doc[i - 1].text == "," or doc[i - 1].text in QUOTE_CHARS or joined) \
+            or not doc[i].text[:1].isupper():
+        return None
+    speaker = trim(doc, i, last + 1)
     return (speaker, content) if speaker[0] < speaker[1] else None
 
 
@@ -162,15 +188,15 @@ def _phrase_cue_content(prep) -> tuple[int, int] | None:
     """The object of the particle / preposition of a phrase cue ("called for <talks>")."""
     objs = [c for c in children(prep) if c.dep_ in {"pobj", "dobj"}]
     if not objs and prep.dep_ == "prt":  # "ruled out a rate cut": the object hangs on the verb
-        objs = [c for c in children(prep.head) if c.dep_ == "dobj"]
+        objs = [c for c in children(prep.head) if c.dep_ in {"dobj", "ccomp"}]  # "pointed out that ..."
     if not objs:
         return None
     return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
 
 
 def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as")) -> tuple[int, int] | None:
-    """The claim a cue verb governs: its clause, or for object cues (``"bare"`` or
-    ``"claim"``, :func:`kit.attribution.cues.object_cues`) its object.
+    """The claim a cue verb governs: its clause, or for object cues (``"bare"``, ``"claim"``
+    or ``"amount"``, :func:`kit.attribution.cues.object_cues`) its object.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("Rebels accused the army of shelling the camp.")
@@ -185,7 +211,7 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
     if comps:
         # the clause after the cue ("X said <clause>"); else the one before it
         # ("<clause>, X said"), unless that one is introduced by a subordinator
-        after = [c for c in comps if c.i > verb.i]
+        after = [c for c in comps if verb.i < c.i < unit.end]  # (a clause in the next paragraph is not this cue's)
         before = [c for c in comps if c.i < verb.i and c.left_edge.i >= unit.start]
         if after:
             return subtree_range(after[0])
@@ -202,10 +228,10 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
     for prep in (c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "on", "during"}):
         # "said in a situation report that ...": the parser hangs the clause on the report
         for pobj in (k for k in children(prep) if k.dep_ == "pobj"):
-            clause = [k for k in children(pobj) if k.dep_ in {"acl", "relcl", "ccomp"} and k.left_edge.lower_ == "that"
-                      and k.left_edge.dep_ == "mark"]
+            clause = [k for k in pobj.subtree if k.dep_ in {"acl", "relcl", "ccomp"} and _that_clause(k)]
             if clause:
-                return subtree_range(clause[0])
+                s, e = subtree_range(clause[0])
+                return s + 1, e  # without the "that"
     if takes_object:
         objs = [c for c in kids if c.dep_ in {"dobj", "oprd", "xcomp"}]
         if objs:
@@ -215,8 +241,29 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
             if takes_object == "claim" and not after and not _holds_claim(objs, preps):
                 return None
             objs += after
+            if takes_object == "amount" and not any(_is_figure(t) for o in objs for t in o.subtree):
+                return None  # "estimated the effect by comparing ...": a method, no estimate
             return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
     return None
+
+
+def _that_clause(verb) -> bool:
+    """Does the clause of ``verb`` open with "that" as a conjunction ("a report that prices rose"),
+    not as its relative pronoun ("a report that the agency published")? Also when the parser
+    took "that" for a pronoun deeper down: the clause has a subject of its own and "that" is
+    none of its verb's own words ("in a note ahead of the results that sales had continued to slip")."""
+    first = verb.left_edge
+    if first.lower_ != "that":
+        return False
+    if first.dep_ == "mark":
+        return True
+    own = children(verb)
+    return first.head.i != verb.i and any(k.dep_ == "nsubj" and k.lower_ != "that" for k in own)
+
+
+def _is_figure(tok) -> bool:
+    """Is ``tok`` part of a figure ("$1.2 billion", "41 percent", "two-thirds")?"""
+    return tok.like_num or tok.ent_type_ in {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 def _holds_claim(objs, preps) -> bool:
@@ -236,6 +283,10 @@ def _place_claim(doc, verb, subj, unit, content, quoted):
     paid"); else a quote right after the cue; else the words before a comma ("..., said X")."""
     if content is None and verb.dep_ == "parataxis":
         return (unit.start, unit.end), False, True
+    rel = doc[content[0]] if content is not None else None
+    if rel is not None and content[0] <= subj.i < content[1] and rel.tag_ in {"WDT", "WP"} and rel.i < verb.i \
+            and rel.dep_ == "nsubj" and rel.head.dep_ == "ccomp" and rel.head.head.i == verb.i:
+        content = (verb.i + 1, content[1])  # "the satellite, which it said was for the army": after the cue
     if content is not None:
         return None if content[0] <= subj.i < content[1] else (content, False, False)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)):
@@ -324,6 +375,8 @@ def according_candidates(doc, all_units) -> list[Candidate]:
             continue
         if not names_a_source(doc[speaker[0] : speaker[1]], according_entry(label).get("sources")):
             continue  # "citing stubborn inflation": a reason, not a source
+        if heads[0].lemma_.lower() in according_entry(label).get("not_sources", ()):
+            continue  # "according to the rules": what a rule book says, no one's claim
         after = any(not (t.is_punct or t.is_space) for t in doc[speaker[1] : unit.end])
         before = any(not (t.is_punct or t.is_space) for t in doc[unit.start : s])
         if not after and before:

@@ -34,6 +34,12 @@ FIRST_SECOND_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ou
 _INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def _second_backtick(doc, tok) -> bool:
+    """The tokenizer splits the opening mark ``\u0060\u0060`` (typewriter style, closed by two
+    apostrophes) into two backticks: the second one, right after the first, opens the quote."""
+    return tok.text == "`" and tok.i > 0 and doc[tok.i - 1].text == "`" and not doc[tok.i - 1].whitespace_
+
+
 class DocIndex:
     """Sorted token positions of one Doc, by kind; children of every token."""
 
@@ -49,7 +55,7 @@ class DocIndex:
             i, text = tok.i, tok.text
             if tok.head.i != i:
                 self.kids[tok.head.i].append(i)
-            if text in QUOTE_CHARS:
+            if text in QUOTE_CHARS or _second_backtick(doc, tok):
                 self.quote_marks.append(i)
             elif text in ("(", "["):
                 self.openers.append(i)

@@ -1,6 +1,8 @@
 """Cue words that are not speech here: a negated cue ("did not say how many"), a refusal
-("declined to say"), naming ("formerly called Eastport", "called a meeting") and a tool's
-purpose ("used the model to predict"). The word lists are in ``verbs.toml`` ``[not_speech]``.
+("declined to say"), naming ("formerly called Eastport", "called a meeting"), an appeal to act
+("called on workers to return"), a passive joined to another verb ("has been declared
+drought-hit": the subject it shares is spoken about) and a tool's purpose ("used the model to
+predict"). The word lists are in ``verbs.toml`` ``[not_speech]``.
 
 >>> from kit.core.nlp import parse
 >>> doc = parse("The ministry did not say how many people were hurt.")
@@ -55,6 +57,8 @@ def not_speech(verb) -> str | None:
             return "a purpose"
     if verb.lemma_.lower() == "call":
         return _naming(verb, kids, lists)
+    if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
+        return "passive"  # "has been declared drought-hit": its subject is spoken about, not speaking
     return None
 
 
@@ -67,6 +71,9 @@ def _naming(verb, kids, lists) -> str | None:
         return "naming"
     if any(k.dep_ in {"auxpass", "nsubjpass"} for k in kids):
         return "naming"
+    if any(k.dep_ == "prep" and k.lower_ in {"on", "upon"} and k.i == verb.i + 1
+           and not any(o.ent_type_ in {"DATE", "TIME"} for o in children(k)) for k in kids):
+        return "an appeal"  # "called on teachers not to strike": asks for an act, claims nothing
     objs = [k for k in kids if k.dep_ == "dobj"]
     if objs and objs[0].lemma_.lower() in lists["event_objects"] and not any(k.dep_ in {"oprd", "xcomp"} for k in kids):
         return "an event called"

@@ -117,4 +117,15 @@ def name_structure_type(span) -> tuple[str, str] | None:
             return "official", "government"
         if head.lower_ in company and name:
             return "organisation", "company"
+    return _state_body_of(span, set(data.get("government_heads_of", ())))
+
+
+def _state_body_of(span, heads: set[str]) -> tuple[str, str] | None:
+    """("official", "government") for a capitalised state head with "for"/"of" and a capitalised
+    name after it ("the Office for Rural Transport"), else None."""
+    for tok in span:
+        if tok.text[:1].isupper() and tok.lower_ in heads and tok.i + 2 < span.end:
+            prep, nxt = span.doc[tok.i + 1], span.doc[tok.i + 2]
+            if prep.lower_ in {"for", "of"} and nxt.text[:1].isupper() and nxt.ent_type_ not in {"PERSON"}:
+                return "official", "government"
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
+from kit.attribution.bodies import based_name, leads_a_place, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
@@ -42,42 +43,58 @@ def _classify(span) -> tuple[str, str, bool] | None:
     overrides = source_data().get("override", [])
     groups_o = [(o["type"] + "|" + o["name"], [o["name"]]) for o in overrides]
     found_o = matches(span, "override", groups_o) if groups_o else []
-    if found_o:
+    rule, on_head, where = _rule_type(span)
+    if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
     org = _organisation(span) or _named_organisation(span)
-    rule, on_head = _rule_type(span)
+    if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
+        org = None  # "a Reuters witness": the outlet's own eyewitness
     if rule == "foreign_government" and names_home_country(span):
         rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
     role = role_type(span)
     if rule == "unnamed" and on_head and span.root.lemma_.lower() in source_data().get("unnamed_heads", ()):
         return "unnamed", "", True  # "a source in the armed group": who it is stays hidden
     if org is not None:
-        if rule is not None and rule in org.get("refine_to", ()):
+        o_start, o_end = org.get("where", (0, 0))
+        inside = o_start <= where[0] and where[1] <= o_end and where[1] - where[0] < o_end - o_start
+        if rule is not None and rule in org.get("refine_to", ()) and not inside:  # "police FORCE" stays police
             return rule, org["kind"], True
         if role is not None and role[0] in org.get("role_refine_to", ()):
             # "a trader at a bank", "forecasters with NOAA": the trade says more; a state's expert may speak for it
             return role[0], org["kind"], role[1] and org["kind"] != "government"
         return org["type"], org["kind"], True
     if rule is not None and on_head:
-        if rule == "official" and _unknown_organisation(span):
+        if rule == "official" and unknown_organisation(span, skip=range(*where)):
             return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
-        return rule, "", True
+        documents = source_data().get("coreference", {}).get("document_nouns", ())
+        return rule, "", span.root.lemma_.lower() not in documents  # "a study": whose? not sure
     if role is not None:
         return role[0], "", role[1]
+    if rule is None and leads_a_place(span):
+        return "official", "", True  # "leaders in the city of X" run a city
+    if rule is None and based_name(span.root):
+        return "organisation", "", False  # "California-based Brightline": a firm, most likely
     return None if rule is None else (rule, "", False)
 
 
-def _unknown_organisation(span) -> bool:
-    """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
-    beside a role word ("Amtrak officials", "officials at Dunmore")?"""
-    return any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in span) and not any(
-        t.ent_type_ in {"GPE", "NORP", "PERSON"} for t in span)
+
+
+
+
+
+
+
+
+
+
 
 
 def _named_organisation(span) -> dict | None:
     """An organisation block made from the structure of a name in ``span`` ("the Regional Water
     Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
     named = name_structure_type(span)
+    if named is None and state_marked(span):
+        named = ("official", "government")  # "a federal report", "the country's drug agency"
     if named is None:
         return None
     block = next((b for b in organisation_data().get("organisation", []) if b["kind"] == named[1]), {})
@@ -122,13 +139,12 @@ def _organisation(span) -> dict | None:
         return None
     root = span.root.i
     on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
-    if on_head:
-        return blocks[int(max(on_head, key=lambda m: (m[2] - m[1], -int(m[0])))[0])]
-    return blocks[min(int(m[0]) for m in found)]
+    best = max(on_head, key=lambda m: (m[2] - m[1], -int(m[0]))) if on_head else min(found, key=lambda m: int(m[0]))
+    return dict(blocks[int(best[0])], where=(best[1], best[2]))
 
 
-def _rule_type(span) -> tuple[str | None, bool]:
-    """(type, on a role head?) of the first role rule matching ``span``; a word that is a head
+def _rule_type(span) -> tuple[str | None, bool, tuple[int, int]]:
+    """(type, on a role head?, where its words are) of the first role rule matching ``span``; a word that is a head
     noun of the role (:func:`kit.attribution.roles.role_heads`) decides first ("the UN refugee
     AGENCY" is an organisation, not a refugee); a word inside a possessive only says whose the
     speaker is ("the president's supporters")."""
@@ -137,11 +153,12 @@ def _rule_type(span) -> tuple[str | None, bool]:
     poss = [(t.left_edge.i, t.i + 2) for t in span if t.dep_ == "poss" and t.head.i != t.i]
     found = [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in poss)]
     if not found:
-        return None, False
+        return None, False, (0, 0)
     heads = role_heads(span)
     on_head = [m for m in found if any(m[1] <= h < m[2] for h in heads)]
-    best = min(on_head or found, key=lambda m: int(m[0].split("|")[0]))[0].split("|", 1)[1]
-    return best, bool(on_head)
+    # on a role head, the longest words first ("general secretary" before "secretary"), then file order
+    best = min(on_head or found, key=lambda m: (-(m[2] - m[1]) if on_head else 0, int(m[0].split("|")[0])))
+    return best[0].split("|", 1)[1], bool(on_head), (best[1], best[2])
 
 
 def _core_range(span) -> tuple[int, int]:
@@ -236,21 +253,21 @@ def typed_source(span) -> tuple[str, str, bool]:
     doc = span.doc
     if len(span) == 1 and span[0].lower_ in PRONOUNS | {"i", "we"}:
         return "unnamed", "", False
-    if is_definite_mention(span):
-        found = _antecedent_type(doc, span)  # "the agency" is the agency named before
-        if found:
-            return found
+    guess = _antecedent_type(doc, span) if is_definite_mention(span) else None  # "the agency" named before
+    if guess and guess[2]:
+        return guess
     found = _possessor_type(doc, span)  # "the agency's chair" speaks for that agency
     if found:
         return found
     cs, ce = _core_range(span)
-    for candidate in (doc[cs:ce], span):
-        found = _classify(candidate)
-        if found:
-            return found
+    own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
+    if own and own[2]:
+        return own
     found = _chain_type(doc, span)
-    if found:
-        return found
+    if found and (found[2] or not (guess or own)):
+        return found  # "Dr. Ali" after "President Dr. Ali", "the DfE" after "the Department for Education (DfE)"
+    if guess or own:
+        return guess or own
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
         return data.get("country_speaker", "foreign_government"), "", True
@@ -278,11 +295,15 @@ def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
     conf = source_data().get("coreference", {})
     backup = None
     own = _classify(span)  # "the company" is a company whatever was named before it
+    document = span.root.lemma_.lower() in conf.get("document_nouns", ())
     for s, e, *how in definite_antecedents(doc, span, window=conf.get("window", 400),
                                            org_nouns=frozenset(conf.get("org_nouns", ()))):
         found = _classify(doc[s:e])
         if found and how and own is not None and found[0] != own[0]:
             continue  # an organisation named before, of another kind than the mention says
+        if found and document and own is not None and found[0] == own[0]:
+            backup = backup or found  # "the study by examining ...": its author may be named further back
+            continue
         if found:
             return found
         if backup is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):

@@ -88,6 +88,7 @@ def subject_of(verb, unit=None):
     coordinated verbs and "issued a statement saying" to the verb that has one. Only a
     subject inside ``unit`` counts (a headline above is not the subject of the next line).
     A relative pronoun is never the subject shown: "the group, which said ..." gives "group".
+    "Papers quoted X as saying ..." and "X was quoted as saying ..." give X.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("The minister left, saying the talks had failed.")
@@ -97,11 +98,17 @@ def subject_of(verb, unit=None):
     >>> subject_of(doc[4]).text
     'lawyers'
     """
+    inverted = _inverted_object(verb)
+    if inverted is not None:
+        return inverted
     tok = verb
     for _ in range(5):
         subj = [c for c in children(tok) if c.dep_ == "nsubj" and (unit is None or unit.start <= c.i < unit.end)]
         if subj:
             found = subj[-1] if len(subj) > 1 and subj[-1].i < verb.i else subj[0]
+            if len(subj) > 1 and tok is verb and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+                # "<claim>, said X": the parser may take the claim's noun for a second subject
+                found = next((t for t in subj if t.i > verb.i), found)
             if found.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl":
                 return tok.head  # the antecedent of "who" / "which" / "that"
             return found
@@ -111,8 +118,39 @@ def subject_of(verb, unit=None):
         if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok is not verb:
             tok = tok.head  # "X issued a statement saying ...": the statement's issuer
             continue
-        return None
+        if tok.dep_ in {"relcl", "acl"} and tok.head.dep_ == "attr" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
+            tok = tok.head.head  # "X was the first to report that ...": X
+            continue
+        return _quoted_as(tok)
     return None
+
+
+def _inverted_object(verb):
+    """The speaker of "<claim>, reported Ana Ruiz of the health agency, and colleagues." when the
+    parser read the name after the cue as its object: the cue follows a comma, has no subject
+    and no clause of its own, and the object runs to the end of the sentence. Or None."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.dep_ not in {"conj", "ROOT"}:
+        return None
+    kids = children(verb)
+    if any(k.dep_ in {"nsubj", "nsubjpass", "ccomp"} for k in kids):
+        return None
+    obj = next((k for k in kids if k.dep_ == "dobj" and k.i > verb.i), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != verb.i + 1:
+        return None
+    rest = doc[obj.right_edge.i + 1 : obj.right_edge.i + 3]
+    return obj if all(t.is_punct or t.is_space for t in rest) and (len(rest) == 0 or rest[0].text in {".", "!", "?"}) else None
+
+
+def _quoted_as(tok):
+    """The one quoted in "<media> quoted X as saying ..." (X) and "X was quoted as saying ...",
+    or None: the words are X's, the one who quotes only passes them on."""
+    prep = tok.head
+    if tok.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+        return None
+    quoted = [c for c in children(prep.head) if c.dep_ in {"dobj", "nsubjpass"} and c.i < prep.i]
+    return quoted[-1] if quoted else None
 
 
 def is_direct_without_marks(doc, s: int, e: int) -> bool:

@@ -155,15 +155,29 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
         return False
     if base in words["harm_verbs"] or base in words["headline_verbs"] and headline_line(tok):
         return True
-    if tok.tag_ != "VBN" or tok.head.i > tok.i:
-        return False
+    if tok.head.i > tok.i or tok.tag_ != "VBN" and not (tok.lower_.endswith("ed") and tok.head.i < tok.i - 1):
+        return False  # "patients with flu admitted to ...", tagged as a past tense: a participle all the same
     start = _clause_start(tok)
     if start is not None and start > 0 and tok.doc[start - 1].text in _DASHES:
         return True
     # right after its noun, with a when or a where of its own: "a report released on Friday",
     # "figures published today", "studies carried out across Europe"
-    return start == tok.i and tok.i == tok.head.i + 1 and (_has(tok, tree, ("npadvmod", "prep", "prt")) or _purpose(tok, tree)) \
+    return start == tok.i and _after_noun(tok) and (_has(tok, tree, ("npadvmod", "prep", "prt")) or _purpose(tok, tree)) \
         and not _has(tok, tree, ("agent", "xcomp", "ccomp"))
+
+
+def _after_noun(tok) -> bool:
+    """``tok`` follows its noun at once, or the last noun of that noun's phrase: "patients with
+    flu admitted to clinics", "sorting and checking parcels sent from abroad" (hung on "sorting").
+
+    >>> doc = parse("They saw people with flu admitted to clinics.")
+    >>> _after_noun(doc[5]) or doc[5].head.i != 2
+    True
+    """
+    head, before = tok.head, tok.doc[tok.i - 1]
+    if before.i == head.i:
+        return True
+    return before.pos_ in ("NOUN", "PROPN") and head.i < before.i and head.left_edge.i <= before.i <= head.right_edge.i
 
 
 def _purpose(tok, tree: Tree) -> bool:

@@ -21,6 +21,7 @@ import tomllib
 from kit.attribution.units import DASHES
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
+from kit.framing.reduced import after_be, before_the_verb, hung_relative, second_relative, states_with_be, with_absolute
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (absolute_participle, by_phrase, fronted_participle, headline_passive, participle_clause,
                                       past_dateline, reduced_relative, title_headline_passive)
@@ -90,6 +91,10 @@ def load_passive_words(path: str | None = None) -> dict:
         "stative": frozenset(data.get("describing_participles", {}).get("terms", ())),
         "manner": frozenset(data.get("manner_by", {}).get("nouns", ())),
         "absolute_intransitives": frozenset(data.get("absolute_intransitives", {}).get("terms", ())),
+        "bare_infinitive_verbs": frozenset(data.get("bare_infinitive_verbs", {}).get("terms", ())),
+        "carry_verbs": frozenset(data.get("carry_verbs", {}).get("terms", ())),
+        "states_with_be": frozenset(data.get("states_with_be", {}).get("terms", ())),
+        "going_to": frozenset(data.get("going_to", {}).get("terms", ())),
     }
 
 
@@ -286,7 +291,7 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
         if tok.lemma_ == "be" or accustomed(tok, tree):
             continue  # "It's been 30 years": the tagger may call "'s" a passive's helper
         if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
-            rec = _passive(tok, tree, words["manner"])
+            rec = None if states_with_be(tok, tree, words) else _passive(tok, tree, words["manner"])
         else:
             rec = _participle(tok, tree, words)
             if rec is None and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
@@ -305,12 +310,15 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
             return _record(tree, _left(tok.head, tree) + [tok], tok, tok.head, pp, np_, "participle")
     subj = (headline_passive(tok, tree, words) or title_headline_passive(tok, tree, words)
             or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words)
-            or absolute_participle(tok, tree, words))
+            or absolute_participle(tok, tree, words) or with_absolute(tok, tree, words)
+            or before_the_verb(tok, tree, words) or hung_relative(tok, tree, words) or second_relative(tok, tree, words)
+            or after_be(tok, tree))
     if subj is None:
         return None
     pp, np_ = by_phrase(tok, tree, words["manner"])
     lead = [tok.left_edge] if subj.i > tok.i else []  # "When released, detainees": from "When"
-    return _record(tree, lead + _left(subj, tree) + [tok], tok, subj, pp, np_, "participle")
+    kind = "passive" if tok.dep_ in ("attr", "acomp") else "participle"  # "was misjudged": with its "be"
+    return _record(tree, lead + _left(subj, tree) + [tok], tok, subj, pp, np_, kind)
 
 
 def _passive(tok, tree: Tree, manner: frozenset) -> Passive:

@@ -145,7 +145,9 @@ def coordinated(tok, tree: Tree, words: dict) -> bool:
 
     "was arrested and charged with fraud", "were beaten, detained and later released",
     "two were killed and three others wounded" (a run-on list: the parser may call the second
-    verb a past tense; it counts only for harm verbs, with its own subject and no object).
+    verb a past tense; it counts only for harm verbs, with its own subject and no object),
+    "was pulled out and brought to a clinic" (a verb that needs an object, with none),
+    "15 dead and 20 others wounded", "were missing and feared dead".
 
     >>> doc = parse("Two were killed and three others wounded. He was held, questioned and released.")
     >>> [t.text for t in doc if coordinated(t, Tree(doc), {'harm_verbs': frozenset({'kill', 'wound'})})]
@@ -156,13 +158,25 @@ def coordinated(tok, tree: Tree, words: dict) -> bool:
     own = tree.first(tok, "nsubj")
     if own is not None and not (tok.dep_ == "conj" and _is_count(own, tree)):
         return False  # "... and the army attacked", "... and protesters dispersed": active
-    if tok.tag_ != "VBN" and not (tok.tag_ == "VBD" and tok.lemma_.lower() in words["harm_verbs"] and own is not None):
-        return False
+    lemma = tok.lemma_.lower()
+    harm = lemma in words["harm_verbs"]
+    takes_object = harm or lemma in words.get("headline_verbs", ()) or lemma in words.get("carry_verbs", ())
+    if tok.tag_ != "VBN" and not (tok.tag_ == "VBD" and (harm and own is not None or takes_object and own is None)):
+        return False  # "... and brought to a clinic": a verb that needs an object, tagged as a past tense
     if tok.dep_ == "advcl":  # only a list member right after a comma: "held, questioned"
         before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if before is None or before.text != "," or tok.left_edge.i != tok.i or own is not None or tree.has(tok, "mark"):
             return False
+    if own is not None and harm:
+        return True  # "9 dead and 30 others wounded": a count hurt, whatever came before
+    if tok.tag_ == "VBN" and tree.has(tok, "oprd") and _shares_be(tok.head, tree):
+        return True  # "were missing and feared dead": the "were" of "missing"
     return _is_passive_head(tok.head, tree)
+
+
+def _shares_be(tok, tree: Tree) -> bool:
+    """``tok`` has a "be" of its own that a verb joined to it by "and" can share."""
+    return any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in tree.children(tok))
 
 
 def _is_count(tok, tree: Tree) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kit.core.nlp import doc_text
-from kit.numbers.kinds import _after_currency, glued_unit, ordinal_after_article
+from kit.numbers.kinds import _after_currency, currency_prefixed, glued_unit, magnitude_prefixed, ordinal_after_article
 from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
 
@@ -100,6 +100,9 @@ def _joined_words(doc, i: int, j: int) -> int:
     if doc[j - 1].whitespace_ == "" and w in ("-", "\u2013") and j + 1 < n and _number_word(prev.lower_) is not None \
             and (_number_word(doc[j + 1].lower_) is not None or _fraction_den(doc[j + 1].lower_)):
         return 2  # "twenty-one", "two-thirds"
+    if not prev.whitespace_ and w in ("-", "\u2013") and j + 1 < n and not t.whitespace_ and \
+            (_multiplier(doc[j + 1].lower_) or 0) >= 1000 and doc[j + 1].is_alpha and parse_figure(prev.text) is not None:
+        return 2  # "a $5-million deal", "the Rs 500-crore project": one amount, not a range
     if w == "," and j + 1 < n and _long_words_go_on(doc, i, j):
         return 2  # "two million, three hundred and ten thousand"
     if w == "and" and j + 1 < n and (parse_figure(doc[j + 1].text) is not None and _multiplier(prev.lower_) or (
@@ -325,6 +328,21 @@ def cut_figures(doc) -> set[int]:
     return cut
 
 
+def _with_multipliers(doc, i: int, value) -> tuple[int, int, float | int]:
+    """(start, end, value) of the one-token figure doc[i] with the multiplier words after it
+    ("Rs.3 lakh crore").
+
+    >>> from kit.core.nlp import parse
+    >>> _with_multipliers(parse("Rs.3 lakh fine"), 0, 3)
+    (0, 2, 300000)
+    """
+    end = i + 1
+    while end < len(doc) and doc[end].is_alpha and (_multiplier(doc[end].lower_) or 0) >= 1000:
+        value *= _multiplier(doc[end].lower_)
+        end += 1
+    return i, end, _clean_int(value)
+
+
 def number_cores(doc) -> list[tuple[int, int, float | int]]:
     """Runs of tokens that spell one number: (start, end, value). Not ordinals, not ranges.
 
@@ -340,6 +358,12 @@ def number_cores(doc) -> list[tuple[int, int, float | int]]:
         money = None if starts else _money_token(doc, i)
         glued = None if starts or money is not None else glued_unit(doc[i].text)
         money = glued[0] if glued else money  # "25lbs": one token, the number and its unit
+        if money is None and not starts:
+            money = magnitude_prefixed(doc[i].text)  # "magnitude-6.1": one token
+        if money is None and not starts and currency_prefixed(doc[i].text):
+            out.append(_with_multipliers(doc, i, currency_prefixed(doc[i].text)[0]))  # "Rs.3 lakh"
+            i = out[-1][1]
+            continue
         if money is not None:  # "€3.5M." kept as one token at the end of a sentence
             out.append((i, i + 1, money))
             i += 1

@@ -126,7 +126,25 @@ def _hedge_before(doc, start: int, hedges: _Hedges) -> tuple[int, str | None, st
     if text in ("some", "over", "under", "above", "below", "beyond", "estimated") and doc[start].lower_ in ("a", "an") \
             and not _article_number(doc, start):
         return start, None, None  # "over a week", "under a bridge"; but "over a dozen" is more than 12
+    if _reporting_verb(doc[s:start]):
+        return start, None, None  # "officials estimated 2,000 were aboard": the source's own figure
     return s, text, rule
+
+
+def _reporting_verb(span) -> bool:
+    """Is the hedge ``span`` a verb that reports a figure ("police estimated 300 were there")
+    rather than a word that hedges it ("an estimated 300", "the estimated 300 people")?
+    ``verb_not_hedge`` under [[hedge]] in numbers.toml.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("Police estimated 300 were there, but an estimated 500 came.")
+    >>> _reporting_verb(d[1:2]), _reporting_verb(d[7:9])
+    (True, False)
+    """
+    words = {w for entry in load_rules()["hedge"] for w in entry.get("verb_not_hedge", ())}
+    tok = span[0]
+    return len(span) == 1 and tok.lower_ in words and tok.tag_ == "VBD" and tok.dep_ not in ("amod", "compound") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _article_number(doc, start: int) -> bool:
@@ -271,7 +289,8 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
     if words[0] == "most":
         # "most of them", "most civilians"; not "the most important", "most likely"
         k = s + 1  # "most young voters", "most Syrian refugees": over adjectives and names to the noun
-        while k < min(len(doc), s + 4) and doc[k].tag_ in ("JJ", "NNP", "VBN") and doc[k].lower_ != "of":
+        while k < min(len(doc), s + 4) and (doc[k].tag_ in ("JJ", "NNP", "VBN") or doc[k].dep_ == "compound") \
+                and doc[k].lower_ != "of":  # "most NATO combat troops": over a compound noun too
             k += 1
         after_tok = doc[k] if k < len(doc) else None
         if s > 0 and doc[s - 1].lower_ in ("the", "at") or after_tok is None or not (
@@ -288,9 +307,12 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
         high, hi_inc = None, None
     elif rule in ("less_than", "at_most", "up_to"):
         low, li = None, None
+    kind, unit = entry.get("kind", "count"), None
+    if words[-1] == "of" and e == e_phrase and e < len(doc) and doc[e].lower_ in _word_set("units.money"):
+        kind, unit, e_text = "money", doc[e].text, e + 1  # "millions of dollars", "crores of rupees"
     return _Draft(start=start, end=e_text, core=s, core_end=e, value=None, low=low, high=high, low_inclusive=li,
                   high_inclusive=hi_inc, hedge=f"{hedge} + vague" if hedge else "vague",
-                  kind=entry.get("kind", "count"), note=entry.get("note", ""))
+                  kind=kind, unit=unit, note=entry.get("note", ""))
 
 
 def vague_figures(doc, vague, hedges: _Hedges, used: set[int]) -> list[_Draft]:

@@ -15,8 +15,41 @@ from kit.numbers.records import _fraction_den, _word_set, load_rules
 
 def _after_currency(doc, i: int) -> bool:
     """Is doc[i] right after a currency sign ("$", "€", "US$")? Then "10m" is ten million."""
-    return i > 0 and not doc[i - 1].is_alpha and (
-        doc[i - 1].text in _word_set("units.money") or doc[i - 1].text[-1:] in ("$", "€", "£", "¥"))
+    return _currency_word(doc, i) is not None or i > 0 and not doc[i - 1].is_alpha and (
+        doc[i - 1].text in _word_set("units.money") or doc[i - 1].text[-1:] in ("$", "€", "£", "¥", "₹"))
+
+
+def _currency_word(doc, i: int) -> str | None:
+    """The currency abbreviation written before doc[i] ("Rs", "Rs." split in two, "INR"), else None.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("It costs Rs. 450, or INR 500, not 600.")
+    >>> _currency_word(d, 4), _currency_word(d, 8), _currency_word(d, 11)
+    ('Rs.', 'INR', None)
+    """
+    before = load_rules()["units"]["money"].get("before", ())
+    if i > 0 and doc[i - 1].lower_ in before:
+        return doc[i - 1].text  # "Rs 40,000 crore", "INR 500"
+    if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and doc[i - 2].lower_ + "." in before:
+        return doc[i - 2].text + "."  # "Rs. 450": the tokenizer splits the full stop off
+    return None
+
+
+_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$", re.I)
+
+
+def currency_prefixed(text: str) -> tuple[float | int, str] | None:
+    """(value, currency) of one token with a currency abbreviation glued before its digits
+    ("Rs.3", "Rs3,000"), None for other tokens.
+
+    >>> currency_prefixed("Rs.3"), currency_prefixed("Rs3,000"), currency_prefixed("Rs"), currency_prefixed("R2")
+    ((3, 'Rs.'), (3000, 'Rs'), None, None)
+    """
+    m = _CURRENCY_GLUED.match(text)
+    if not m or len(text) > 40:
+        return None
+    value = float((m.group(2) + (m.group(3) or "")).replace(",", ""))
+    return (int(value) if value.is_integer() else value), m.group(1)
 
 
 _GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-zA-Z\u00b0]+\d?)$")
@@ -86,6 +119,45 @@ def named_list(doc, start: int) -> bool:
     return word.lower_ in _word_set("identifiers") and word.text[:1].isupper()
 
 
+def magnitude_prefixed(text: str) -> float | int | None:
+    """The value of one token with a magnitude word glued before it ("magnitude-6.1"), else None.
+
+    >>> magnitude_prefixed("magnitude-6.1"), magnitude_prefixed("Magnitude-7"), magnitude_prefixed("6.1")
+    (6.1, 7, None)
+    """
+    head, dash, tail = text.partition("-")
+    if not dash or head.lower() not in _word_set("magnitude") or not re.fullmatch(r"\d{1,2}(\.\d+)?", tail):
+        return None
+    value = float(tail)
+    return int(value) if value.is_integer() else value
+
+
+def _magnitude_end(doc, start: int, end: int) -> int | None:
+    """End of an earthquake magnitude at doc[start:end] ("7.0 magnitude", "magnitude 5.2",
+    "magnitude-6.1", "a 6.4 quake"), None when the number is no magnitude ([magnitude] in numbers.toml).
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("A 7.0 magnitude quake, a 6.4 tremor and 3 quakes.")
+    >>> _magnitude_end(d, 1, 2), _magnitude_end(d, 6, 7), _magnitude_end(d, 9, 10)
+    (3, 7, None)
+    """
+    words, quakes = _word_set("magnitude"), load_rules()["magnitude"]["quakes"]
+    first, n = doc[start], len(doc)
+    if end - start != 1 or not re.fullmatch(r"\d{1,2}(\.\d+)?", first.text):
+        return end if end - start == 1 and magnitude_prefixed(first.text) is not None else None
+    k = end + 1 if end + 1 < n and doc[end].text in ("-", "\u2013") else end
+    if k < n and doc[k].lower_ in words:
+        return k + 1  # "7.0 magnitude", "6.4-magnitude"
+    if start > 0 and doc[start - 1].lower_ in words or start > 1 and doc[start - 1].lower_ == "of" and \
+            doc[start - 2].lower_ in words:
+        return end  # "magnitude 5.2", "a magnitude of 5.8"
+    if [t.lower_ for t in doc[end : end + 3]] == ["on", "the", "richter"]:
+        return end  # "6.2 on the Richter scale"
+    if "." in first.text and end < n and doc[end].lemma_.lower() in quakes and doc[end].tag_ != "NNS":
+        return end  # "a 7.0 earthquake"
+    return None
+
+
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
     """(kind, unit, end) for the figure doc[start:end]; ``end`` grows over a unit word."""
     rules = load_rules()
@@ -95,7 +167,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     nxt = doc[end] if end < n else None
     nxt_low = nxt.lower_ if nxt is not None else ""
     if prev is not None and _after_currency(doc, start):
-        return "money", prev.text, end
+        return "money", _currency_word(doc, start) or prev.text, end
+    if currency_prefixed(first.text):  # "Rs.3 lakh"
+        return "money", currency_prefixed(first.text)[1], end
     glued = glued_unit(first.text) if end - start == 1 else None
     if glued:  # "25lbs", "2hrs"
         return glued[1], glued[2], end
@@ -108,6 +182,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "percent", "%", end + 3  # "a quarter of a percent": 0.25 %
     if nxt is not None and nxt_low in ("per", "percentage") and end + 1 < n and doc[end + 1].lower_ in ("cent", "points"):
         return "percent", "%" if nxt_low == "per" else "percentage points", end + 2
+    magnitude = _magnitude_end(doc, start, end)
+    if magnitude is not None:
+        return "measure", "magnitude", magnitude
     if nxt_low in _word_set("time_of_day") or (":" in first.text and first.text.replace(":", "").isdigit()):
         return "time", None, end
     ident = _word_set("identifiers")
@@ -140,6 +217,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "duration", doc[end + 1].text, end + 2  # "a 10-year-old boy", "a two-week ceasefire"
     if nxt_low in _word_set("units.money"):
         return "money", nxt.text, end + 1
+    if nxt_low == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < n and \
+            doc[end + 1].lower_ in _word_set("units.money") and doc[end + 1].is_alpha:
+        return "money", doc[end + 1].text, end + 2  # "a 2-million-dollar house"
     ambiguous = nxt_low in rules["units"]["measure"]["ambiguous"] and (
         any(c.dep_ in ("pobj", "pcomp") for c in nxt.children) or nxt.i + 1 < n and doc[nxt.i + 1].pos_ in ("PROPN", "DET", "NUM"))
     if nxt_low in _word_set("units.measure") and not (nxt_low == "m" and nxt.text == "M") and not ambiguous:

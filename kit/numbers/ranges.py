@@ -58,7 +58,7 @@ def _is_ratio(doc, first: tuple, second: tuple) -> bool:
     kind, _unit, _end = _kind_and_unit(doc, s2, e2, v2)
     if kind != "count":
         return False
-    return doc[e].head.i in range(s, e2)
+    return gap in load_rules()["ratio"].get("sure", ()) or doc[e].head.i in range(s, e2)
 
 
 def _apart(doc, first: tuple, second: tuple, joiner: str | None) -> bool:

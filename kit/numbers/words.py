@@ -164,6 +164,8 @@ def _integer(seg: list[str]) -> tuple[float | None, float]:
 
     >>> _integer(["four", "hundred", "twelve"]), _integer(["1.5", "million"])
     ((412.0, 1.0), (1500000.0, 1000000))
+    >>> _integer(["3", "lakh", "crore"])[0]
+    3000000000000.0
     """
     total, current, last_mult, seen = 0.0, 0.0, 1.0, False
     for w in seg:
@@ -182,6 +184,9 @@ def _integer(seg: list[str]) -> tuple[float | None, float]:
             return None, 1.0
         if mult == 100 or mult in (12, 20):
             current = (current or 1) * mult
+        elif current == 0 and total and mult > last_mult:  # "3 lakh crore": a lakh of crores, 10^12
+            total *= mult
+            last_mult = mult
         else:
             total += (current or 1) * mult
             current = 0.0

@@ -1,0 +1,93 @@
+"""What the shape of a speaker phrase says about the body behind it, for source types
+(:mod:`kit.attribution.sources`): a role of an organisation no list knows ("president of
+California-based Brightline", "a KWA spokesperson"), a body or document marked as a state's
+("a federal report", "the country's food agency"), and leaders of a named place.
+
+>>> from kit.core.nlp import parse
+>>> doc = parse("Leaders of Brant County said the budget was short.")
+>>> leads_a_place(doc[0:4]), state_marked(parse("A federal report said so.")[0:3])
+(True, True)
+"""
+
+from __future__ import annotations
+
+from kit.attribution.chains import acronym_names
+from kit.attribution.cues import organisation_data, source_data
+from kit.attribution.roles import role_heads
+
+__all__ = ["based_name", "leads_a_place", "state_marked", "unknown_organisation"]
+
+_OF_WORDS = {"of", "at", "for", "with", "from"}
+
+
+def unknown_organisation(span, skip=range(0)) -> bool:
+    """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
+    beside a role word ("Amtrak officials", "officials at Dunmore"), or is the role of an
+    organisation ("Jo Lane, president of California-based Brightline")?"""
+    heads = role_heads(span)
+    if any(t.lower_ in _OF_WORDS and t.head.i in heads and any(
+            c.dep_ == "pobj" and c.i not in skip and _names_organisation(c) for c in t.children) for t in span):
+        return True
+    return any((t.ent_type_ == "ORG" or _acronym(t)) and t.pos_ == "PROPN" and t.i not in skip for t in span) and not any(
+        t.ent_type_ in {"GPE", "NORP", "PERSON"} and not _based_in(t) for t in span)
+
+
+def _acronym(tok) -> bool:
+    """Is ``tok`` an acronym no list knows and no earlier phrase defines ("a KWA spokesman"):
+    most such are organisations? Places ("US", "UK") are not."""
+    return (2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()
+            and tok.ent_type_ not in {"GPE", "NORP", "LOC"} and tok.text not in acronym_names(tok.doc))
+
+
+def _names_organisation(tok) -> bool:
+    """Is ``tok`` a name spaCy labels an organisation, or a name said to be based somewhere
+    ("California-based Brightline": the parser may take the name for a person's)?"""
+    return tok.text[:1].isupper() and ((tok.ent_type_ == "ORG" and tok.pos_ == "PROPN") or based_name(tok))
+
+
+def based_name(tok) -> bool:
+    """Is ``tok`` a capitalised name said to be based somewhere ("California-based Brightline")?
+    People are seldom written so; organisations often are."""
+    return tok.text[:1].isupper() and any(_based_in(t) for t in tok.doc[tok.left_edge.i : tok.i])
+
+
+def _based_in(tok) -> bool:
+    """Is ``tok`` the place of a "-based" modifier ("California-based Brightline"): it says
+    where an organisation sits, not that the speaker works for that place?"""
+    nxt = tok.doc[tok.i + 1 : tok.i + 3]
+    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ == "based"
+
+
+def state_marked(span) -> bool:
+    """Is the phrase's head a body or a document of a state, by a state's mark on it: "a
+    federal report", "the national water agency", "the country's anti-fraud office"
+    (``[name_structure]`` government heads and marks of organisations.toml; a possessive
+    country, nation or place)?"""
+    data = organisation_data().get("name_structure", {})
+    root = span.root
+    documents = source_data().get("coreference", {}).get("document_nouns", ())
+    heads = set(data.get("government_heads", ())) | set(documents)
+    ofs = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for noun in [root] + ofs:  # "the head of the country's agency": the body the role heads
+        if noun.lemma_.lower() not in heads or not span.start <= noun.i < span.end:
+            continue
+        for c in noun.children:
+            if c.dep_ in {"amod", "compound"} and c.lower_ in data.get("government_marks", ()):
+                return True
+            if c.dep_ == "poss" and (c.lemma_.lower() in {"country", "nation", "state"} or c.ent_type_ == "GPE"):
+                return True
+    return False
+
+
+def leads_a_place(span) -> bool:
+    """Is the phrase's head a role that runs a place ("leader") and says which place: "leaders
+    in the border city of X", "leaders of Harlan County" (``[place_roles]``)?"""
+    conf = source_data().get("place_roles", {})
+    root = span.root
+    if root.lemma_.lower() not in conf.get("roles", ()):
+        return False
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.ent_type_ == "GPE" or obj.lemma_.lower() in conf.get("places", ()):
+                return True
+    return False

@@ -1,0 +1,226 @@
+"""Passives without "be" that the parser hangs in the wrong place (issue 21).
+
+:mod:`kit.framing.participles` finds a reduced passive where the parser reads it as one; real
+news also has these, which it reads as something else:
+
+* a participle after "with" whose noun the parser took for the object of "with": "with most
+  roads flooded", "with 30 percent of the crop damaged", "with dozens of families given
+  tents";
+* a participle that ends the subject, right before the sentence's verb: "the money raised was
+  returned", "two of the samples tested contain lead", "news printed that is false";
+* a participle right after a noun that the parser hung on the main verb: "staff will help
+  with sorting parcels sent from abroad";
+* the second of two participles after a noun: "a plan drafted in May and adopted in June";
+* a participle the tagger took for a noun or an adjective after "be": "the note may have
+  been misread", "the risk was misjudged".
+
+Each function takes a participle and returns the noun it was done to, else None. The word
+lists (verbs that take no object, participles that only describe) are the ones in
+``kit/framing/data/en/passives.toml``.
+
+>>> from kit import parse, find_passives
+>>> [p.verb for p in find_passives(parse("With most roads flooded, buses stopped."))]
+['flood']
+"""
+
+from __future__ import annotations
+
+import functools
+
+from kit.core.nlp import load_model
+from kit.framing.tree import Tree
+
+_FINITE = ("VBZ", "VBP", "VBD", "MD")
+_NOMINAL = ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON", "ADV", "PART")
+_LITTLE = ("of", "than")  # "with more than 300 families ...", "with 40 percent of the roads ..."
+_NOUNS = ("NOUN", "PROPN", "NUM", "PRON")
+_PERSONAL = ("i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "who", "which", "that")
+_OWN = ("aux", "auxpass", "nsubjpass", "expl")  # a "by" phrase is kept: the record names the doer
+
+
+def _base(tok) -> str:
+    from kit.framing.participles import _base as base
+
+    return base(tok)
+
+
+def _floor(tok, n: int) -> int:
+    """The first token of ``tok``'s sentence, looked for at most ``n`` tokens back (the parser's
+    sentence of a token is found by walking the whole sentence: quadratic on a run-on text)."""
+    k = tok.i
+    while k > 0 and k > tok.i - n and not tok.doc[k].is_sent_start:
+        k -= 1
+    return k
+
+
+def _participle(tok, words: dict) -> bool:
+    """A past participle (or a past tense the tagger gave one) of a verb that takes an object
+    and does more than describe."""
+    if tok.tag_ not in ("VBN", "VBD"):
+        return False
+    base = _base(tok)
+    return base not in words["stative"] and base not in words.get("absolute_intransitives", ()) \
+        and tok.lemma_ not in ("be", "have", "do", "get")
+
+
+def with_absolute(tok, tree: Tree, words: dict):
+    """The noun of "with" + noun + participle, however the parser hung it: "with many
+    evacuated", "With 40 percent of the grid impacted, ...", "with 300 families offered beds".
+    Only nouns, numbers and their little words stand between "with" and the participle.
+
+    >>> w = {"stative": frozenset(), "absolute_intransitives": frozenset({"go"})}
+    >>> from kit import parse
+    >>> doc = parse("With half of the bridges damaged, trucks waited. With the mayor gone, nobody came.")
+    >>> [with_absolute(t, Tree(doc), w) for t in doc if t.lower_ in ("damaged", "gone")]
+    [half, None]
+    """
+    if not _participle(tok, words) or tree.has(tok, *_OWN):
+        return None
+    doc = tok.doc
+    j = tok.i - 1
+    floor = _floor(tok, 12)
+    while j >= floor and doc[j].lower_ not in ("with", "without") and (doc[j].pos_ in _NOMINAL or doc[j].lower_ in _LITTLE):
+        j -= 1
+    if j < floor or doc[j].lower_ not in ("with", "without") or j == tok.i - 1:
+        return None
+    span = doc[j + 1 : tok.i]
+    if not any(t.pos_ in _NOUNS for t in span) and not any(t.dep_ in ("pobj", "nsubj") for t in span):
+        return None
+    if any(t.lower_ in _PERSONAL for t in span):
+        return None  # "with an intensity that we had": a clause of its own
+    subj = tree.first(tok, "nsubj")
+    if subj is not None and subj.i < j:
+        return None  # "Those with children attended": the verb of "those"
+    tops = [t for t in span if (t.pos_ in _NOUNS or t.dep_ in ("pobj", "nsubj")) and not (j < t.head.i < tok.i)]
+    return tops[0] if tops else None
+
+
+def before_the_verb(tok, tree: Tree, words: dict):
+    """The noun right before a participle that ends the subject, where the sentence's verb
+    follows at once with no subject of its own: "the money raised was returned", "two of the
+    samples tested contain lead", "news printed that is false" (the parser's clausal subject).
+
+    >>> w = {"stative": frozenset(), "bare_infinitive_verbs": frozenset({"help"})}
+    >>> from kit import parse
+    >>> doc = parse("Police said the cash recovered was fake.")
+    >>> before_the_verb(doc[4], Tree(doc), w)
+    cash
+    """
+    doc = tok.doc
+    if not _participle(tok, words) or tok.i == 0 or tok.i + 1 >= len(doc) or tok.dep_ == "relcl" \
+            or tree.has(tok, "dobj", "mark", *_OWN) or tok.left_edge.tag_ in ("WP", "WDT"):
+        return None  # "the man police arrested was ...", "what the police found was ...": active
+    noun = doc[tok.i - 1]
+    if noun.pos_ not in _NOUNS or noun.lower_ in _PERSONAL or not noun.whitespace_:
+        return None
+    if not (tok.head.i == noun.i or any(c.dep_ == "nsubj" and c.i <= noun.i for c in tree.children(tok))):
+        return None
+    if tok.dep_ == "csubj":
+        return noun  # "news printed that is false": the parser's clause as subject
+    verb = doc[tok.i + 1]
+    subj = tree.first(verb, "nsubj", "nsubjpass", "expl", "csubj")
+    if verb.pos_ not in ("VERB", "AUX") or subj is not None and not subj.left_edge.i <= noun.i <= subj.right_edge.i:
+        return None  # a subject of its own; "the aid provided is ...": the noun itself is the subject
+    if verb.dep_ == "xcomp":  # "samples tested contain": the parser's bare infinitive, unless "helped clear"
+        bare = verb.head.i == tok.i and verb.tag_ in ("VB", "VBP", "VBZ") and not tree.has(verb, "aux")
+        return noun if bare and _base(tok) not in words.get("bare_infinitive_verbs", ()) else None
+    return noun if verb.tag_ in _FINITE and verb.head.i != tok.i else None  # "bags taped closed": its own word
+
+
+def hung_relative(tok, tree: Tree, words: dict):
+    """The noun right before a participle that the parser hung on the main verb as a clause of
+    its own: "help with sorting parcels sent from abroad" ("sent" a clause of "help"). Only
+    with no comma, subject or helping verb, and a place, time or purpose after it.
+
+    >>> w = {"stative": frozenset()}
+    >>> from kit import parse
+    >>> doc = parse("The extra officers will assist with checking and processing drivers taken into custody.")
+    >>> hung_relative(doc[10], Tree(doc), w)
+    drivers
+    """
+    if tok.dep_ != "advcl" or tok.tag_ != "VBN" or not _participle(tok, words) or tok.i == 0:
+        return None
+    if tree.has(tok, "nsubj", "mark", "dobj", "agent", *_OWN):
+        return None
+    noun = tok.doc[tok.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or tok.left_edge.i != tok.i or noun.head.i == tok.i:
+        return None
+    after = [c for c in tree.children(tok) if c.i > tok.i]
+    return noun if after and after[0].i == tok.i + 1 and after[0].dep_ in ("prep", "prt", "npadvmod") else None
+
+
+def second_relative(tok, tree: Tree, words: dict):
+    """The noun of the second of two participles after it: "a plan drafted in May and adopted
+    in June", whether the parser joins "adopted" to "drafted" or hangs it elsewhere.
+
+    >>> w = {"stative": frozenset()}
+    >>> from kit import parse
+    >>> doc = parse("They read a plan drafted in May and adopted in June.")
+    >>> second_relative(doc[8], Tree(doc), w)
+    plan
+    """
+    if not _participle(tok, words) or tree.has(tok, "nsubj", "dobj", *_OWN) or tok.i < 3:
+        return None
+    doc = tok.doc
+    if doc[tok.i - 1].lower_ not in ("and", "or"):
+        return None
+    first = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "acl" else None
+    if first is None:  # hung elsewhere: the clause before "and" is a participle's, ending right there
+        first = next((t for t in doc[_floor(tok, 15) : tok.i - 1]
+                      if t.dep_ == "acl" and t.right_edge.i == tok.i - 2), None)
+        if first is None or not any(c.i > tok.i for c in tree.children(tok)):
+            return None
+    if first.tag_ != "VBN" or first.head.pos_ not in ("NOUN", "PROPN") or first.head.i > first.i:
+        return None
+    return first.head
+
+
+@functools.lru_cache(maxsize=1)
+def _word_index() -> dict:
+    """The lemmatizer's lists of base words, by part of speech ("verb", "noun", "adj")."""
+    table = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {pos: frozenset(table[pos]) for pos in ("verb", "noun", "adj")}
+
+
+def after_be(tok, tree: Tree):
+    """The subject of a passive whose participle the tagger read as a noun or an adjective
+    right after "be": "may have been misread", "was misjudged". Only words the lemmatizer
+    knows as verbs and never as nouns or adjectives ("was tired", "was based" are states).
+
+    >>> from kit import parse
+    >>> doc = parse("The risk was misjudged. The man was tired.")
+    >>> after_be(doc[3], Tree(doc)), after_be(doc[8], Tree(doc))
+    (risk, None)
+    """
+    be = tok.head
+    if tok.dep_ not in ("attr", "acomp") or be.lemma_ != "be" or be.i != tok.i - 1 or tok.tag_ not in ("VBN", "NN", "JJ"):
+        return None
+    index, word = _word_index(), tok.lower_
+    if word in index["noun"] or word in index["adj"] or tree.has(tok, "det", "amod", "poss", "compound"):
+        return None
+    base = _base(tok) if word.endswith("ed") else word
+    return tree.first(be, "nsubj", "nsubjpass") if base in index["verb"] else None
+
+
+def states_with_be(tok, tree: Tree, words: dict) -> bool:
+    """True when "be" + ``tok`` names a state, not an act: a participle of state or feeling
+    ("were involved in", "are saddened"), "is set to" + a verb ("is going to"), or "un" + a
+    participle that is no verb of its own ("was uncontrolled"; "were unloaded" is an act).
+
+    >>> from kit import parse
+    >>> w = {"states_with_be": frozenset({"involve"}), "going_to": frozenset({"set"})}
+    >>> doc = parse("Two men were involved. The strike is set to start. The road was uncontrolled. Cars were unloaded.")
+    >>> [t.text for t in doc if t.tag_ == "VBN" and states_with_be(t, Tree(doc), w)]
+    ['involved', 'set', 'uncontrolled']
+    """
+    from kit.framing.verbs import _base_form
+
+    word = tok.lower_
+    base = _base_form(word) if tok.pos_ != "VERB" or not tok.lemma_.isalpha() else tok.lemma_.lower()
+    if base in words.get("states_with_be", ()):
+        return True
+    if base in words.get("going_to", ()) and any(
+            c.dep_ == "xcomp" and tree.has(c, "aux") and tree.first(c, "aux").lower_ == "to" for c in tree.children(tok)):
+        return True
+    verbs = _word_index()["verb"]
+    return word.startswith("un") and _base_form(word) not in verbs and _base_form(word[2:]) in verbs
