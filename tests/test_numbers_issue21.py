@@ -185,3 +185,30 @@ def test_money_written_as_one_word(text, needle, value):
 ])
 def test_magnitudes_written_around_the_number(text, needle):
     assert found(text, needle).unit == "magnitude"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Voters backed Proposition 12 by a wide margin.", "12"),
+    ("The Title 8 rules returned at the border.", "8"),
+    ("Passengers waited at Terminal 3 for hours.", "3"),
+    ("The Artemis 3 mission was delayed again.", "3"),
+])
+def test_more_names_with_numbers(text, needle):
+    assert not [q for q in amounts(text) if needle in q.text]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("North of 2,000 workers joined the strike.", 2000, None),
+    ("Turnout came in just shy of 60 percent.", None, 60),
+])
+def test_north_of_and_shy_of(text, low, high):
+    [q] = amounts(text)
+    assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "The council voted 9 to 4 to keep the library open.",
+    "The motion was carried by a vote of 30 to 12.",
+])
+def test_a_vote_tally_is_no_range(text):
+    assert not [q for q in amounts(text) if q.hedge == "range"]

@@ -122,6 +122,23 @@ def _unit_on_both_ends(doc, gap, e2: int) -> bool:
     return 1 <= k <= 3 and unit == after and not any(t.like_num for t in gap[:-1])
 
 
+def _result_before(doc, start: int) -> bool:
+    """Does a verb of voting or winning ("passed", "won"), or "a vote of", stand right before
+    ``start``? ([range] result_words in numbers.toml)
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("It passed 52 to 48 by a vote of 7 to 2; prices went 9 to 7.")
+    >>> _result_before(d, 2), _result_before(d, 9), _result_before(d, 15)
+    (True, True, False)
+    """
+    if start == 0:
+        return False
+    prev, words = doc[start - 1], load_rules()["range"].get("result_words", ())
+    if prev.lower_ == "of":
+        return start > 1 and doc[start - 2].lemma_.lower() == "vote"
+    return prev.lemma_.lower() in words and prev.pos_ in ("VERB", "AUX")
+
+
 def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
     """Two neighbouring number cores as one figure: a range, a span of years or a ratio;
     ``_SCORE`` for "4-1" (no figure at all); None when they stay two figures."""
@@ -149,6 +166,8 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
         return _Draft(start=s, end=e2, core=s, core_end=e2, value=None, low=v, high=v2, form="days")  # "May 2 to 5"
     if opener is None and joiner in ("-", "\u2013", "\u2014") and len(gap) == 1 and v > v2:
         return _SCORE  # "won 4-1", "passed 52 - 48": a score or a result, not an amount
+    if opener is None and joiner == "to" and len(gap) == 1 and v > v2 and _result_before(doc, before):
+        return _SCORE  # "passed 52 to 48", "by a vote of 7 to 2"
     ok = joiner in range_cfg["joiners"] and (
         (opener == "between" and joiner in ("and", "-", "\u2013", "to"))  # "between 40 to 50" is loose, but a range
         or (opener == "from" and joiner == "to")
