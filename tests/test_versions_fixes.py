@@ -469,3 +469,10 @@ def test_a_quotation_shortened_by_its_first_sentence_is_a_quotation_changed_not_
     b = '"We are moving the families to the hall," the mayor said. Roads stay shut.'
     got = kinds(a, b)
     assert "cut" not in got and "quote_changed" in got
+
+
+def test_a_source_cut_together_with_its_claim_is_no_dropped_source():
+    a = "The mayor says the new bridge will open in May, which critics say is far too late."
+    b = "The mayor says the new bridge will open in May."
+    assert "attribution_dropped" not in kinds(a, b)
+    assert "attribution_dropped" in kinds("Critics say the bridge will open too late.", "The bridge will open too late.")

@@ -15,6 +15,8 @@ attack: ministry") loses it when the copy's headline stops before.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from kit.compare.version_changes import _END, _TAIL, NEAR, _cap, _change, _in, _stem, _text, _words_data, between, call
 from kit.compare.versions import _SPEAKER_SKIP, _WORD, Change, _Side, _Unit, _norm
 
@@ -84,6 +86,20 @@ def _credit(side: _Side, att) -> bool:
     before = side.text[max(0, att.speaker_start - 3):att.speaker_start]
     rest = side.text[att.speaker_end:att.speaker_end + 3].strip()
     return any(d in before for d in "-–—") and rest in ("", ".")
+
+
+def _with_claim(att, u_has: _Unit, u_lacks: _Unit) -> bool:
+    """True when the source's claim went with it: every word of what it says is in a stretch the other
+    sentence simply lacks (", which many say is the worst in years" dropped whole): no claim is left
+    without its source."""
+    inside = [k for k, (s, e) in enumerate(u_has.spans) if att.content_start <= s and e <= att.content_end]
+    if not inside:
+        return False
+    gone = set()
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, u_has.words, u_lacks.words, autojunk=False).get_opcodes():
+        if tag == "delete":
+            gone.update(range(i1, i2))
+    return all(k in gone for k in inside)
 
 
 def _dropped(has: _Side, lacks: _Side, att, u_lacks: _Unit, forward: bool) -> Change | None:
@@ -170,6 +186,6 @@ def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Chan
     out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
                    _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
     n = min(len(lone_a), len(lone_b))
-    out += [c for x in lone_a[n:] if (c := _dropped(sa, sb, x, ub, True))]
-    out += [c for y in lone_b[n:] if (c := _dropped(sb, sa, y, ua, False))]
+    out += [c for x in lone_a[n:] if not _with_claim(x, ua, ub) and (c := _dropped(sa, sb, x, ub, True))]
+    out += [c for y in lone_b[n:] if not _with_claim(y, ub, ua) and (c := _dropped(sb, sa, y, ua, False))]
     return out + _tail_dropped(sa, sb, ua, ub, True) + _tail_dropped(sb, sa, ub, ua, False)
