@@ -476,3 +476,9 @@ def test_a_source_cut_together_with_its_claim_is_no_dropped_source():
     b = "The mayor says the new bridge will open in May."
     assert "attribution_dropped" not in kinds(a, b)
     assert "attribution_dropped" in kinds("Critics say the bridge will open too late.", "The bridge will open too late.")
+
+
+def test_a_body_named_by_its_initials_is_the_same_source():
+    a = "A spokesman for the NFU said the farmers would not accept the deal."
+    b = "The National Farmers Union said the farmers would not accept the deal."
+    assert not {"attribution_dropped", "speaker_changed", "label_changed"} & set(kinds(a, b))

@@ -63,12 +63,19 @@ def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> lis
         b_rng = (ub.spans[j1][0], ub.spans[j2 - 1][1]) if ys else (ub.spans[j2][0],) * 2
         if any(overlaps(*a_rng, c.a_start, c.a_end) or overlaps(*b_rng, c.b_start, c.b_end) for c in found):
             continue
+        if not swap and (_speaker_at(sa, ua, a_rng) or _speaker_at(sb, ub, b_rng)):
+            continue  # "a spokesman for the NFU" / "the National Farmers Union": a source named otherwise
         x = _Other(sa.text[slice(*a_rng)], *a_rng) if xs else None
         y = _Other(sb.text[slice(*b_rng)], *b_rng) if ys else None
         note = _label_note(sa, sb, x, y)
         out.append(_change("label_changed", sa, sb, a_rng if xs else (ua.start, ua.end),
                            b_rng if ys else (ub.start, ub.end), note))
     return out
+
+
+def _speaker_at(side: _Side, u: _Unit, rng) -> bool:
+    """True when the stretch ``rng`` overlaps the speaker of an attribution of sentence ``u``."""
+    return any(overlaps(*rng, a.speaker_start, a.speaker_end) for a in _in(side.attributions, u, "cue_start"))
 
 
 def _little(xs, ys) -> bool:

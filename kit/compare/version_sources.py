@@ -49,7 +49,15 @@ def same_speaker(x, y) -> bool:
     wx, wy = _speaker_words(x), _speaker_words(y)
     if not wx or not wy:
         return _norm(x.speaker).strip() == _norm(y.speaker).strip()
-    return wx <= wy or wy <= wx or len(_names(x) & _names(y)) >= 2
+    return wx <= wy or wy <= wx or len(_names(x) & _names(y)) >= 2 or _acronym(x, y) or _acronym(y, x)
+
+
+def _acronym(x, y) -> bool:
+    """True when ``x`` names a body by the initials of the name ``y`` writes out ("a CCC spokesperson" /
+    "the Citizens' Coalition for Change party")."""
+    initials = "".join(w[0] for w in _WORD.findall(y.speaker) if w[:1].isupper())
+    caps = [w for w in _WORD.findall(x.speaker) if len(w) >= 3 and w.isupper()]
+    return any(c in initials for c in caps)
 
 
 def _att_span(att) -> tuple[int, int]:
