@@ -137,11 +137,36 @@ def _changed_note(sa: _Side, sb: _Side, x, y) -> str:
             f"{call(sb.name)}{kinds}. The same source? Which tells the reader more about who it is? Who says so?")
 
 
+def _agency(att) -> bool:
+    """True for a news agency named as the speaker ("the AP", "Reuters reported", "a news agency"), by
+    the last word of its name (not "a Reuters witness")."""
+    words = _WORD.findall(_norm(att.speaker))
+    return bool(words) and (words[-1] in _words_data()["agencies"] or words[-2:] == ["news", "agency"])
+
+
+def _credits(lone: list, own: list, other: list) -> list:
+    """The lone speakers less the news agencies credited for a claim that keeps a source ("..., reports
+    the AP, ... police said" / "... police said"; "AFP reported that X said" / "according to X"): who
+    wrote the story, not who says so. An agency that replaces another agency stays."""
+    if any(_agency(y) for y in other):
+        return lone
+    return [x for x in lone if not (_agency(x) and (other or any(y is not x and not _agency(y) for y in own)))]
+
+
+def _once(atts: list) -> list:
+    """One attribution a source: "Officials say ..., adding ..." names one speaker twice."""
+    out = []
+    for att in atts:
+        if not any(_norm(att.speaker).strip() == _norm(y.speaker).strip() for y in out):
+            out.append(att)
+    return out
+
+
 def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Change]:
     """Speakers changed or dropped between two paired sentences."""
     aa, ab = _in(sa.attributions, ua, "cue_start"), _in(sb.attributions, ub, "cue_start")
-    lone_a = [x for x in aa if not any(same_speaker(x, y) for y in ab)]
-    lone_b = [y for y in ab if not any(same_speaker(x, y) for x in aa)]
+    lone_a = _once(_credits([x for x in aa if not any(same_speaker(x, y) for y in ab)], aa, ab))
+    lone_b = _once(_credits([y for y in ab if not any(same_speaker(x, y) for x in aa)], ab, aa))
     out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
                    _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
     n = min(len(lone_a), len(lone_b))
