@@ -482,3 +482,30 @@ def test_a_body_named_by_its_initials_is_the_same_source():
     a = "A spokesman for the NFU said the farmers would not accept the deal."
     b = "The National Farmers Union said the farmers would not accept the deal."
     assert not {"attribution_dropped", "speaker_changed", "label_changed"} & set(kinds(a, b))
+
+
+# ---------------------------------------------------------------- after batch fresh4's first run
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The IMF said on Monday that growth would slow.", "IMF said on Monday that growth would slow."),
+    ("The survey crew counted the birds, and the crew confirmed the new nest.",
+     "The survey crew counted the birds, which allowed them to confirm the new nest."),
+])
+def test_a_determiner_or_an_object_pronoun_is_the_same_source(a, b):
+    assert of("speaker_changed", a, b) == []
+
+
+def test_a_source_is_dropped_even_after_a_pronoun_speaker_nearby():
+    a = ("He said the guard had left early. Staff are checking the cameras. "
+         "The council said the library would stay shut until next week.")
+    b = ("He said the guard had left early. Staff are checking the cameras. "
+         "The library is shut until next week.")
+    assert [c.a_text for c in of("attribution_dropped", a, b)] == ["The council said"]
+
+
+def test_she_added_becoming_he_added_for_one_quotation_is_a_speaker_change():
+    a = "Maria Lopez, a nurse at the clinic, said cases rose. \u201cWe expect more,\u201d she added."
+    b = "Maria Lopez, a nurse at the clinic, said cases rose. \u201cWe expect more,\u201d he added."
+    found = of("speaker_changed", a, b)
+    assert len(found) == 1 and "she" in a[found[0].a_start - 1:found[0].a_end + 1]
