@@ -509,3 +509,25 @@ def test_she_added_becoming_he_added_for_one_quotation_is_a_speaker_change():
     b = "Maria Lopez, a nurse at the clinic, said cases rose. \u201cWe expect more,\u201d he added."
     found = of("speaker_changed", a, b)
     assert len(found) == 1 and "she" in a[found[0].a_start - 1:found[0].a_end + 1]
+
+
+def test_a_cut_and_an_added_sentence_in_one_place_sharing_a_little_are_one_sentence_rewritten():
+    a = ("The bridge over the river reopened on Monday. "
+         "Engineers hurriedly moved to inspect dozens of cables after the storm snapped four of them. "
+         "Traffic was light in the morning.")
+    b = ("The bridge over the river reopened on Monday. "
+         "Engineers quickly inspected dozens of cables following several snapped ones on the span. "
+         "Traffic was light in the morning.")
+    found = kinds(a, b)
+    assert "cut" not in found and "added" not in found
+    c = "The thief was caught several times. The shop was closed."
+    d = "The burglar was arrested several times. The shop was closed."
+    assert "cut" not in kinds(c, d) and "added" not in kinds(c, d)
+
+
+def test_sentences_in_one_place_sharing_only_a_name_stay_cut_and_added():
+    a = ("The council met on Monday. Mayor Jo Park said the budget was final, as the clerk read the total. "
+         "Residents left early.")
+    b = ("The council met on Monday. Mayor Jo Park has become the first woman to win three terms in the town. "
+         "Residents left early.")
+    assert kinds(a, b).count("cut") == 1 and kinds(a, b).count("added") == 1

@@ -66,6 +66,8 @@ class _Unit:
     spans: tuple[tuple[int, int], ...]
     bag: Counter = field(default_factory=Counter, compare=False, repr=False)
     content: Counter = field(default_factory=Counter, compare=False, repr=False)
+    #: words written with a capital after the sentence's first word (names), lower case
+    names: frozenset = field(default_factory=frozenset, compare=False, repr=False)
 
 
 def _norm(text: str) -> str:
@@ -80,7 +82,8 @@ def _words(text: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[int, in
 def _unit(text: str, start: int, end: int) -> _Unit:
     words, spans = _words(text[start:end], start)
     bare = [w.removesuffix("'s") for w in words]
-    return _Unit(start, end, words, spans, Counter(bare), Counter(w for w in bare if w not in _LITTLE))
+    names = frozenset(w for w, (s, _) in zip(bare[1:], spans[1:]) if text[s].isupper())
+    return _Unit(start, end, words, spans, Counter(bare), Counter(w for w in bare if w not in _LITTLE), names)
 
 
 def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
