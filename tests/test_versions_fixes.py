@@ -531,3 +531,23 @@ def test_sentences_in_one_place_sharing_only_a_name_stay_cut_and_added():
     b = ("The council met on Monday. Mayor Jo Park has become the first woman to win three terms in the town. "
          "Residents left early.")
     assert kinds(a, b).count("cut") == 1 and kinds(a, b).count("added") == 1
+
+
+@pytest.mark.parametrize("heading", ["What the divers found:", "The Long Road Home"])
+def test_a_heading_inside_the_text_is_not_an_added_sentence(heading):
+    a = "Divers searched the lake on Monday.\n\nThey found the boat near the dam.\n"
+    b = f"Divers searched the lake on Monday.\n\n{heading}\n\nThey found the boat near the dam.\n"
+    assert kinds(a, b) == []
+
+
+def test_a_long_line_ending_with_a_colon_is_still_a_sentence_added():
+    a = "Divers searched the lake on Monday.\nThey found the boat near the dam."
+    b = "Divers searched the lake on Monday.\nPolice then told reporters what they feared most that night:\nThey found the boat near the dam."
+    assert kinds(a, b) == ["added"]  # ten words: no heading
+
+
+def test_a_colon_inside_a_line_does_not_split_the_sentence():
+    a = "The soil here is not like sand: When the drill hits it, the soil sticks together. Work stopped."
+    b = "The soil here is not like sand: When the drill hits it, the soil sticks together. Work stopped."
+    assert [r.status for r in align_versions(a, b.replace("Work", "All work")).rows][0] == "same"
+    assert kinds(a, b.replace(" Work stopped.", "")) == ["cut"]
