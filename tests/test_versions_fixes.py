@@ -551,3 +551,18 @@ def test_a_colon_inside_a_line_does_not_split_the_sentence():
     b = "The soil here is not like sand: When the drill hits it, the soil sticks together. Work stopped."
     assert [r.status for r in align_versions(a, b.replace("Work", "All work")).rows][0] == "same"
     assert kinds(a, b.replace(" Work stopped.", "")) == ["cut"]
+
+
+def test_a_rewritten_lead_beside_an_added_sentence_is_paired_and_loses_its_source():
+    a = ("OSLO -- Norwegian divers have found an old wooden ship wreck on the muddy floor of a deep northern "
+         "fjord near the coast, according to the Maritime Museum.\n\nThe hull lay on its side.")
+    b = ("An old wooden ship wreck was found on the floor of a deep fjord in the north.\n"
+         "The divers, as the crew called themselves, spent weeks in the cold water.\n\nThe hull lay on its side.")
+    found = kinds(a, b)
+    assert "cut" not in found and found.count("added") == 1 and "attribution_dropped" in found
+
+
+def test_one_full_name_in_two_descriptions_is_the_same_speaker():
+    a = "Lena Ortmann, a representative of the regional rescue agency, said the road was blocked."
+    b = "Lena Ortmann, a regional rescue official, said the road was blocked."
+    assert of("speaker_changed", a, b) == []

@@ -24,6 +24,8 @@ REWRITE_MIN, REWRITE_WORDS = 0.4, 3
 #: each) when they share at least LOOSE_WORDS content words that are not names or numbers (the claim, not
 #: only who makes it), or one and LOOSE_MIN of all their words.
 LOOSE_WORDS, LOOSE_MIN = 3, 0.5
+#: ... and, where there are more on one side, a cut and an added sentence sharing this many such words.
+UNEVEN_WORDS = 5
 
 
 def rewrite_score(x: _Unit, y: _Unit) -> float:
@@ -80,12 +82,20 @@ def _claim(u: _Unit) -> Counter:
     return Counter(w[:5] for w in u.content.elements() if w not in u.names and not w[:1].isdigit())
 
 
+def _shared(x: Counter, y: Counter) -> int:
+    return sum((x & y).values())
+
+
 def _in_order(cuts: list, adds: list, ua, ub) -> dict:
     """As many cut as added sentences left between two aligned ones: each cut and the added sentence in
     its place are one sentence rewritten when they share a little of what they claim ("The gunman was hit
     several times." / "The attacker was shot several times."), not only a name or a number."""
-    if len(cuts) != len(adds):
-        return {}
+    if len(cuts) != len(adds):  # not one for one: the best pairs in order that share much of their claim
+        if not cuts or not adds or len(cuts) * len(adds) > MAX_COMPARISONS:
+            return {}
+        sx, sy = [_claim(ua[i]) for i in cuts], [_claim(ub[j]) for j in adds]
+        found = best_pairs([[_shared(x, y) for y in sy] for x in sx], UNEVEN_WORDS)
+        return {cuts[x]: adds[y] for x, y in found}
     out = {}
     for i, j in zip(cuts, adds):
         shared = sum((_claim(ua[i]) & _claim(ub[j])).values())

@@ -46,8 +46,8 @@ def _pronoun(att) -> bool:
 
 
 def _names(att) -> set[str]:
-    """Capitalised words of a speaker after its first word (a person's or body's name)."""
-    return {w for w in _WORD.findall(att.speaker)[1:] if w[:1].isupper()}
+    """Capitalised words of a speaker (a person's or body's name), less small words ("The")."""
+    return {w for w in _WORD.findall(att.speaker) if w[:1].isupper() and _norm(w) not in _SPEAKER_SKIP}
 
 
 def same_speaker(x, y, *, pronouns: bool = True) -> bool:
