@@ -566,3 +566,10 @@ def test_one_full_name_in_two_descriptions_is_the_same_speaker():
     a = "Lena Ortmann, a representative of the regional rescue agency, said the road was blocked."
     b = "Lena Ortmann, a regional rescue official, said the road was blocked."
     assert of("speaker_changed", a, b) == []
+
+
+def test_a_word_changed_inside_a_quotation_is_the_quotation_changed_not_a_label():
+    a = "\u201cThe officer ran in and faced the gunman,\u201d the chief said."
+    b = "\u201cThe officer ran in and faced the attacker,\u201d the chief said."
+    assert kinds(a, b) == ["quote_changed"]
+    assert of("label_changed", "The officer faced the gunman.", "The officer faced the attacker.")
