@@ -573,3 +573,11 @@ def test_a_word_changed_inside_a_quotation_is_the_quotation_changed_not_a_label(
     b = "\u201cThe officer ran in and faced the attacker,\u201d the chief said."
     assert kinds(a, b) == ["quote_changed"]
     assert of("label_changed", "The officer faced the gunman.", "The officer faced the attacker.")
+
+
+def test_he_for_a_named_person_becoming_the_country_is_a_speaker_change():
+    a = "Health Minister Omar Haddad said 30 people were sick. On Sunday, he declared an outbreak in the north."
+    b = "Health Minister Omar Haddad said 30 people were sick. On Sunday, the country declared an outbreak in the north."
+    assert len(of("speaker_changed", a, b)) == 1
+    assert of("speaker_changed", "Omar Haddad spoke. He said the road was shut.",
+              "Omar Haddad spoke. Haddad said the road was shut.") == []

@@ -60,7 +60,7 @@ def same_speaker(x, y, *, pronouns: bool = True) -> bool:
     gx, gy = _gender(x), _gender(y)
     if gx and gy and gx != gy:
         return False
-    if pronouns and (_pronoun(x) or _pronoun(y)):
+    if pronouns and (_pronoun(x) or _pronoun(y)) and not _person_for_body(x, y) and not _person_for_body(y, x):
         return True
     if not pronouns and any(_pronoun(z) and not z.resolved_from for z in (x, y)):
         return False
@@ -68,6 +68,13 @@ def same_speaker(x, y, *, pronouns: bool = True) -> bool:
     if not wx or not wy:
         return _norm(x.speaker).strip() == _norm(y.speaker).strip()
     return wx <= wy or wy <= wx or len(_names(x) & _names(y)) >= 2 or _acronym(x, y) or _acronym(y, x)
+
+
+def _person_for_body(x, y) -> bool:
+    """True when ``x`` is "he" or "she" for a named person and ``y`` names no one, only a place or a thing
+    (the attribution lens's "other" kind: "he declared" / "the country declared"): someone else acts."""
+    return bool(x.resolved_from) and _gender(x) is not None and not _pronoun(y) and not _names(y) \
+        and y.source_type == "other"
 
 
 def _acronym(x, y) -> bool:
