@@ -18,7 +18,7 @@ source, and gives nothing.
 from __future__ import annotations
 
 from kit.attribution.candidates import Candidate
-from kit.attribution.cues import cue_groups, cue_signals, matches
+from kit.attribution.cues import cue_groups, cue_signals, matches, verb_data
 from kit.attribution.sources import _classify
 from kit.attribution.units import DASHES, trim
 from kit.core.nlp import doc_text
@@ -52,9 +52,17 @@ def _colon_form(doc, u) -> Candidate | None:
     if colon is None or not 0 < colon - u.start <= MAX_SPEAKER:
         return None
     speaker, content = trim(doc, u.start, colon), trim(doc, colon + 1, u.end)
-    if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]):
+    if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]) \
+            or _section_label(doc[slice(*speaker)]):
         return None
     return Candidate(u, speaker, (colon, colon + 1), content, "indirect", ":", "neutral")
+
+
+def _section_label(span) -> bool:
+    """Is the words before a headline colon a section of the page ("Local News in Brief",
+    "City Update", ``verbs.toml`` ``[headline]`` ``section_words``), not a source?"""
+    words = set(verb_data().get("headline", {}).get("section_words", ()))
+    return any(t.lower_ in words for t in span)
 
 
 def _trailing_colon_form(doc, u) -> Candidate | None:
