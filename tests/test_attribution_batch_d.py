@@ -57,3 +57,18 @@ def test_condemned_as_without_a_clause_is_no_claim():
 def test_section_label_before_a_headline_colon_is_no_source():
     assert rows("Regional News in Brief: Council Approves New Park\n\nThe council met on Monday.") == []
     assert rows("City Update: Mayor Opens Bridge\n\nThe bridge opened.") == []
+
+
+def test_headline_claim_comma_says_a_country():
+    found = rows("Two more Zika cases confirmed in Lagos hospital, says Nigeria\n\n"
+                 "Two more persons tested positive, the ministry said.")
+    assert ("Nigeria", "says", "Two more Zika cases confirmed in Lagos hospital") in found
+
+
+def test_headline_list_with_commas_is_no_source():
+    assert rows("Prices rose in May, June and July\n\nShops closed.") == []
+
+
+def test_caller_saying_when_called_is_tagged_a_participle():
+    assert rows("A woman called 9-1-1 around 3:40 Sunday morning saying she had been robbed.") == [
+        ("A woman", "saying", "she had been robbed")]

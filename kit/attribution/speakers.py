@@ -135,7 +135,7 @@ def _noun_read_as_root(tok, verb):
     before it ("called") both hang on the noun at its root. That noun, or None."""
     if tok.dep_ != "ROOT" or tok.pos_ not in {"NOUN", "PROPN"} or verb.tag_ != "VBG" or verb.head.i != tok.i:
         return None
-    return tok if any(c.dep_ == "acl" and c.tag_ == "VBD" and tok.i < c.i < verb.i for c in children(tok)) else None
+    return tok if any(c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} and tok.i < c.i < verb.i for c in children(tok)) else None
 
 
 def _inverted_object(verb):
