@@ -72,3 +72,8 @@ def test_headline_list_with_commas_is_no_source():
 def test_caller_saying_when_called_is_tagged_a_participle():
     assert rows("A woman called 9-1-1 around 3:40 Sunday morning saying she had been robbed.") == [
         ("A woman", "saying", "she had been robbed")]
+
+
+def test_denied_with_only_a_gerund_is_no_claim():
+    assert rows("The harbour master denied receiving any warnings about the storm.") == []
+    assert [c for _, c, _ in rows("The harbour master denied that any warnings had been sent.")] == ["denied"]
