@@ -286,3 +286,40 @@ def test_a_name_based_somewhere_is_an_organisation_in_every_mention():
     text = ("The satellite was built by Texas-based Orbix. "
             "Orbix said the launch had gone well.")
     assert rows(text, "speaker", "source_type")[-1] == ("Orbix", "organisation")
+
+
+# ---------------------------------------------------------------- source types, after batch D's first run
+# Patterns seen on batch D (bench/fresh3) after its first run was recorded; invented sentences.
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("The police cordon stayed up all night. Sgt. Ines Vale said the suspect was armed.", "official"),
+    ("Sgt. Ines Vale said the rebels had fled the valley.", "military"),  # no police in the story
+    ("Ivo Tan, Denver's chief financial officer, said the budget was short.", "official"),  # a city's officer
+    ("An official drought report said the wells were dry.", "official"),  # an official document
+    ("Dana Cole, president and chief executive officer of KFA-UK, said the reefs were dying.", "organisation"),
+])
+def test_source_type_patterns_after_batch_d(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_according_to_a_title_keeps_the_name_the_parser_cut_off():
+    assert rows("According to Sgt. Ines Vale, the road was shut.", "speaker") == [("Sgt. Ines Vale",)]
+
+
+def test_a_neighbour_named_by_where_they_live_is_an_eyewitness():
+    text = 'Ada Cole lives two doors down. "It was very loud," said Cole.'
+    assert rows(text, "speaker", "source_type")[-1] == ("Cole", "eyewitness")
+
+
+def test_a_name_after_a_role_is_a_person_whatever_the_parsers_label():
+    # "magistrate Ravi Kapoor": the parser may label the name an organisation (seen on real text);
+    # the label is set by hand here, so the test does not depend on one model's guess.
+    from spacy.tokens import Span
+
+    from kit.attribution.sources import typed_source
+
+    doc = kit.parse("Six carriages left the track, magistrate Ravi Kapoor said.")
+    name = next(t.i for t in doc if t.text == "Ravi")
+    doc.set_ents([Span(doc, name, name + 2, label="ORG")])
+    assert typed_source(doc[name - 1 : name + 2])[0] == "official"

@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_heads
 
-__all__ = ["based_name", "leads_a_place", "state_marked", "unknown_organisation"]
+__all__ = ["based_name", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -26,7 +26,8 @@ def unknown_organisation(span, skip=range(0)) -> bool:
     organisation ("Jo Lane, president of California-based Brightline")?"""
     heads = role_heads(span)
     if any(t.lower_ in _OF_WORDS and t.head.i in heads and any(
-            c.dep_ == "pobj" and c.i not in skip and _names_organisation(c) for c in t.children) for t in span):
+            c.dep_ == "pobj" and c.i not in skip and any(_names_organisation(x) or (_acronym(x) and x.pos_ == "PROPN")
+                                                       for x in c.subtree) for c in t.children) for t in span):
         return True
     return any((t.ent_type_ == "ORG" or _acronym(t)) and t.pos_ == "PROPN" and t.i not in skip for t in span) and not any(
         t.ent_type_ in {"GPE", "NORP", "PERSON"} and not _based_in(t) for t in span)
@@ -71,8 +72,9 @@ def state_marked(span) -> bool:
     for noun in [root] + ofs:  # "the head of the country's agency": the body the role heads
         if noun.lemma_.lower() not in heads or not span.start <= noun.i < span.end:
             continue
+        marks = set(data.get("government_marks", ())) | ({"official"} if noun.lemma_.lower() in documents else set())
         for c in noun.children:
-            if c.dep_ in {"amod", "compound"} and c.lower_ in data.get("government_marks", ()):
+            if c.dep_ in {"amod", "compound"} and c.lower_ in marks:  # "an official report", "a federal agency"
                 return True
             if c.dep_ == "poss" and (c.lemma_.lower() in {"country", "nation", "state"} or c.ent_type_ == "GPE"):
                 return True
@@ -91,3 +93,35 @@ def leads_a_place(span) -> bool:
             if obj.ent_type_ == "GPE" or obj.lemma_.lower() in conf.get("places", ()):
                 return True
     return False
+
+
+def police_rank(span) -> bool:
+    """Is the phrase's role a rank police and armies share ("Sgt.", "Lt.", "captain") in a
+    story about the police (a police word within ``[shared_ranks]`` ``window`` tokens)?
+    Then the rank is a police officer's: official."""
+    conf = source_data().get("shared_ranks", {})
+    ranks = set(conf.get("ranks", ()))
+    titled = [t.i for t in span[:3] if t.text[:1].isupper()]  # "Sgt" the parser cut from its name
+    if not any(span.doc[i].lower_.rstrip(".") in ranks for i in role_heads(span) | set(titled)):
+        return False
+    start, end = max(0, span.start - conf.get("window", 400)), span.end + conf.get("window", 400)
+    police = set(conf.get("police_words", ()))
+    return any(t.lower_ in police or t.lemma_.lower() in police for t in span.doc[start:end])
+
+
+def place_role(span) -> bool:
+    """Is a role of the phrase owned by a place ("Burbank's chief financial officer", "the
+    city's planner")? A place's officer works for its government."""
+    heads = role_heads(span)
+    return any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.lemma_.lower() in {"city", "town", "county"})
+               for i in heads for c in span.doc[i].children)
+
+
+def lives_there(doc, i: int) -> bool:
+    """Does the sentence say the person named at token ``i`` lives nearby ("Ana Ruiz also lives
+    on the street", "Ana Ruiz, who lives next door")? Then they speak as a resident."""
+    tok = doc[i]
+    verbs = {"live", "reside"}
+    if tok.dep_ in {"nsubj"} and tok.head.lemma_ in verbs:
+        return True
+    return any(c.dep_ == "relcl" and any(t.lemma_ in verbs for t in c.subtree) for c in tok.children)

@@ -26,7 +26,7 @@ from kit.attribution.secondcues import outer_cue, second_cues, speaks
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import (is_direct_without_marks, quoting_clause, speaker_range, subject_of,
                                      subtree_range)
-from kit.attribution.units import QUOTE_CHARS, trim, unit_index
+from kit.attribution.units import QUOTE_CHARS, past_title, trim, unit_index
 
 SINGLE_OPEN, SINGLE_CLOSE = {"\u2018", "'"}, {"\u2019", "'"}  # a quote in single marks opening its unit
 
@@ -374,7 +374,7 @@ def according_candidates(doc, all_units) -> list[Candidate]:
         if not heads:
             continue
         speaker = speaker_range(doc, heads[0], unit, None)
-        speaker = (speaker[0], min(speaker[1], unit.end))
+        speaker = (speaker[0], past_title(doc, min(speaker[1], unit.end), unit.end))  # "Sgt. Ana Ruiz"
         if speaker[0] >= speaker[1]:
             continue
         if not names_a_source(doc[speaker[0] : speaker[1]], according_entry(label).get("sources")):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import based_name, leads_a_place, state_marked, unknown_organisation
+from kit.attribution.bodies import based_name, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
@@ -63,8 +63,14 @@ def _classify(span) -> tuple[str, str, bool] | None:
             # "a trader at a bank", "forecasters with NOAA": the trade says more; a state's expert may speak for it
             return role[0], org["kind"], role[1] and org["kind"] != "government"
         return org["type"], org["kind"], True
+    if police_rank(span) and (role is None or role[0] in {"military", "official"}):
+        return "official", "", False  # "Sgt. Ana Ruiz" in a story about the police
+    if place_role(span) and (role is None or role[0] == "organisation") and rule in (None, "official"):
+        return "official", "", True  # "Burbank's chief financial officer" works for the city
     if rule is not None and on_head:
-        if rule == "official" and unknown_organisation(span, skip=range(*where)):
+        # "magistrate Ana Ruiz": the name after a role is a person's, whatever the parser's label
+        skip = range(where[0], span.root.i + 1) if span.root.pos_ == "PROPN" and where[1] <= span.root.i else range(*where)
+        if rule == "official" and unknown_organisation(span, skip=skip):
             return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
         documents = source_data().get("coreference", {}).get("document_nouns", ())
         return rule, "", span.root.lemma_.lower() not in documents  # "a study": whose? not sure
@@ -192,6 +198,9 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
         cache[key] = []
         for i in doc_index(doc).positions_of(doc, key):
             if doc[i].pos_ != "PROPN":
+                continue
+            if lives_there(doc, i):
+                cache[key].append((i, ("eyewitness", "", False)))  # "X, who lives next door"
                 continue
             for rng in [(_name_start(doc, i), i + 1)] + mention_context(doc, i):
                 found = _classify(doc[rng[0] : rng[1]])

@@ -91,6 +91,24 @@ def ends_in_title(doc, e: int) -> bool:
     return last.rstrip(".") in titles and (doc[e - 1].text.endswith("."))
 
 
+def past_title(doc, end: int, limit: int) -> int:
+    """Where a speaker ending in a title ("according to Sgt.") really ends: after the name the
+    parser cut off into the next sentence ("Sgt. Ana Ruiz"), at most ``limit``.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("According to Sgt. Ana Ruiz, the road was shut.")
+    >>> doc[2:past_title(doc, 3, len(doc))].text
+    'Sgt. Ana Ruiz'
+    """
+    if not ends_in_title(doc, end if doc[end - 1].text != "." else end) and not (
+            end < len(doc) and doc[end].text == "." and ends_in_title(doc, end + 1)):
+        return end
+    i = end + 1 if end < len(doc) and doc[end].text == "." else end
+    while i < limit and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    return i
+
+
 def unit_index(all_units, i: int) -> int:
     """The number of the unit holding token ``i``, or -1 (a binary search: units are in order).
 

@@ -40,13 +40,18 @@ SHORT_SPLIT = 0.6
 MAX_COMPARISONS = 40_000
 #: A text whose lines are at most this long, most of them broken mid-sentence, is hard-wrapped.
 WRAP_WIDTH = 120
+#: A line alone between blank lines with at most this many words and no full stop is a caption (see stray_line).
+STRAY_WORDS = 3
 #: How deep anchoring recurses into gaps before a gap is compared as it is.
 ANCHOR_DEPTH = 4
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _DATELINE = re.compile(r"^[A-Z][\w.,'()\u2019 ]{0,60}\s(?:-{1,2}|\u2013|\u2014)$")
+#: "LUCKNOW:" (a place in capitals and a colon) or "TASS, August 27." (an agency or place and the day)
+_DATELINE_SHORT = re.compile(r"^[A-Z]{2,}[A-Z.' ]*(?::|, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\.?)$")
 _CREDIT = re.compile(r"^(?:-{1,2}|\u2013|\u2014)\s*\w+(?:\s\w+){0,2}\.?$")
+_OPEN = [[w] for w in "a an the of to in on at for from by with and or".split()]  # words no sentence ends on
 _LITTLE = frozenset("a an the of to in on at for and or but by with from as is was were be been has have had "
                     "it its he she they this that these those who which said says".split())
 
@@ -132,6 +137,22 @@ def units_of(text: str, pieces) -> tuple[_Unit, ...]:
     return tuple(_unit(text, s, e) for s, e in out)
 
 
+def stray_line(text: str, u: _Unit) -> bool:
+    r"""True for a line of at most STRAY_WORDS words with no full stop, alone between blank lines and
+    not the first line (a caption, a subheading or a link left in a copied page: "Lake Geneva"),
+    which is not reported as a sentence cut or added.
+
+    >>> t = "Boats sank on the lake.\n\nLake Geneva\n\nThe search goes on."
+    >>> [stray_line(t, u) for u in units_of(t, [(0, 23), (25, 36), (38, 57)])]
+    [False, True, False]
+    """
+    line = text[u.start:u.end]
+    if u.start == len(text) - len(text.lstrip()) or len(u.words) > STRAY_WORDS or _END.search(line):
+        return False
+    before, after = text[:u.start].rstrip(" \t"), text[u.end:].lstrip(" \t")
+    return before.endswith("\n\n") and (after.startswith("\n\n") or not after.strip())
+
+
 def _wrap_width(text: str) -> int:
     """The line width of a hard-wrapped text (most lines broken mid-sentence), else 0."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -177,8 +198,10 @@ def _wrap_joins(line: str, nxt: str, width: int) -> bool:
 def _continues(text: str, prev: list[int], nxt: tuple[int, int], wrapped: int) -> bool:
     """True when the next piece belongs to the previous one's sentence."""
     before, gap, after = text[prev[0]:prev[1]], text[prev[1]:nxt[0]], text[nxt[0]:nxt[1]]
-    if _DATELINE.match(before) and len(_WORD.findall(before)) <= 6:
-        return True  # "SANAA, Yemen (AP) —" starts the sentence after it
+    if (_DATELINE.match(before) or _DATELINE_SHORT.match(before)) and len(_WORD.findall(before)) <= 6:
+        return True  # "SANAA, Yemen (AP) —", "LUCKNOW:" start the sentence after them
+    if not gap.strip() and not _END.search(before) and _WORD.findall(_norm(before))[-1:] in _OPEN:
+        return True  # "... in the historic town of\n\nAmatrice.": a sentence broken after "of" goes on
     if _CREDIT.match(after) and "\n\n" not in gap:
         return True  # "– Reuters" ends the one before
     if not gap.strip() and "\n" not in gap and before.rstrip("\"'\u201d\u2019 ").endswith(("...", "\u2026")):
@@ -200,13 +223,16 @@ def _key(u: _Unit) -> str:
     return " ".join(u.words)
 
 
-def align(ua, ub) -> list[tuple[int | None, int | None, str]]:
-    """Rows (index in A, index in B, status) in reading order: same, paired, moved, cut, added."""
+def align(ua, ub, quotes=((), ())) -> list[tuple[int | None, int | None, str]]:
+    """Rows (sentence of A, sentence of B, status) in reading order: same, paired, moved, cut, added.
+    ``quotes``: the inner spans of each version's quotations (a quotation shortened is no sentence cut)."""
     ka, kb = [_key(u) for u in ua], [_key(u) for u in ub]
     rows: list = []
     _range(ua, ub, ka, kb, (0, len(ua), 0, len(ub)), rows, 0)
-    rows = _moved(ua, ub, ka, kb, rows)
-    return _merge_splits(ua, ub, rows)
+    from kit.compare.version_passes import merge_splits, moved, rewritten
+
+    rows = moved(ua, ub, ka, kb, rewritten(ua, ub, rows))
+    return merge_splits(ua, ub, rows, quotes)
 
 
 def _range(ua, ub, ka, kb, box, rows: list, depth: int) -> None:
@@ -278,89 +304,38 @@ def _pair_block(ua, ub, ka, kb, i0, i1, j0, j1) -> list:
             [(i0 + x, None, "cut") for x in range(k) if not ok[x]] + [(i, None, "cut") for i in range(i0 + k, i1)] + \
             [(None, j0 + x, "added") for x in range(k) if not ok[x]] + [(None, j, "added") for j in range(j0 + k, j1)]
     score = [[pair_score(ua[i0 + x], ub[j0 + y]) for y in range(m)] for x in range(n)]
+    matched = dict(best_pairs(score, PAIR_MIN))
+    out, y = [], 0
+    for x in range(n):
+        if x in matched:
+            out += [(None, j0 + yy, "added") for yy in range(y, matched[x])]
+            y = matched[x] + 1
+            out.append((i0 + x, j0 + matched[x], "same" if ka[i0 + x] == kb[j0 + matched[x]] else "paired"))
+        else:
+            out.append((i0 + x, None, "cut"))
+    return out + [(None, j0 + yy, "added") for yy in range(y, m)]
+
+
+def best_pairs(score: list[list[float]], least: float) -> list[tuple[int, int]]:
+    """Pairs (x, y) in order (both rising) scoring at least ``least``, of the best total of
+    ``score - least``: a small dynamic programme over an n x m table of scores.
+
+    >>> best_pairs([[0.9, 0.6], [0.7, 0.8]], 0.5), best_pairs([[0.2, 0.9], [0.7, 0.1]], 0.5)
+    ([(0, 0), (1, 1)], [(0, 1)])
+    """
+    n, m = len(score), len(score[0]) if score else 0
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for x in range(n - 1, -1, -1):
         for y in range(m - 1, -1, -1):
-            take = score[x][y] - PAIR_MIN + best[x + 1][y + 1] if score[x][y] >= PAIR_MIN else -1.0
+            take = score[x][y] - least + best[x + 1][y + 1] if score[x][y] >= least else -1.0
             best[x][y] = max(take, best[x + 1][y], best[x][y + 1])
     out, x, y = [], 0, 0
-    while x < n or y < m:
-        if x < n and y < m and score[x][y] >= PAIR_MIN and best[x][y] == score[x][y] - PAIR_MIN + best[x + 1][y + 1]:
-            out.append((i0 + x, j0 + y, "same" if ka[i0 + x] == kb[j0 + y] else "paired"))
+    while x < n and y < m:
+        if score[x][y] >= least and best[x][y] == score[x][y] - least + best[x + 1][y + 1]:
+            out.append((x, y))
             x, y = x + 1, y + 1
-        elif x < n and (y == m or best[x][y] == best[x + 1][y]):
-            out.append((i0 + x, None, "cut"))
+        elif best[x][y] == best[x + 1][y]:
             x += 1
         else:
-            out.append((None, j0 + y, "added"))
             y += 1
     return out
-
-
-def _run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """The longest run of words two sentences share in a row."""
-    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return m.size
-
-
-def _moved(ua, ub, ka, kb, rows: list) -> list:
-    """A cut and an added sentence that are one sentence in another place become a moved row."""
-    added = {r[1]: n for n, r in enumerate(rows) if r[2] == "added"}
-    by_key: dict[str, list[int]] = {}
-    for j in added:
-        by_key.setdefault(kb[j], []).append(j)
-    cut = [n for n, r in enumerate(rows) if r[2] == "cut"]
-    few = len(cut) * len(added) <= MAX_COMPARISONS
-    drop = set()
-    for n in cut:
-        i = rows[n][0]
-        same = [j for j in by_key.get(ka[i], []) if added.get(j) is not None]
-        match = same[0] if same else (_best_move(ua[i], ub, added) if few else None)
-        if match is not None:
-            rows[n] = (i, match, "moved")
-            drop.add(added.pop(match))
-    return [r for n, r in enumerate(rows) if n not in drop]
-
-
-def _best_move(u: _Unit, ub, added: dict) -> int | None:
-    scored = [(pair_score(u, ub[j]), j) for j in added]
-    score, j = max(scored, default=(0.0, None))
-    if j is None or score < PAIR_MIN:
-        return None
-    return j if score >= MOVED_MIN or _run(u.words, ub[j].words) >= MOVED_RUN else None
-
-
-def _joined(text_units, u: _Unit, v: _Unit) -> _Unit:
-    first, second = (u, v) if u.start <= v.start else (v, u)
-    return _Unit(first.start, second.end, first.words + second.words, first.spans + second.spans,
-                 first.bag + second.bag, first.content + second.content)
-
-
-def _merge_splits(ua, ub, rows: list) -> list:
-    """One sentence split in two (or two joined into one): a pair takes in the sentence on one
-    side only just before or after it, when that makes the two sides more alike."""
-    out = [(ua[i] if i is not None else None, ub[j] if j is not None else None, st) for i, j, st in rows]
-    r = 0
-    while r < len(out):
-        if out[r][2] == "paired" and _absorb(out, r):
-            continue
-        r += 1
-    return out
-
-
-def _absorb(rows: list, r: int) -> bool:
-    a, b, status = rows[r]
-    for k in (r + 1, r - 1, r + 2, r - 2):
-        if not 0 <= k < len(rows) or rows[k][2] not in ("cut", "added"):
-            continue
-        na, nb, nstatus = rows[k]
-        part, this, other = (na, a, b) if nstatus == "cut" else (nb, b, a)
-        left_over = other.content - this.content  # words the pair does not share yet
-        shared, own = sum((part.content & left_over).values()), sum(part.content.values())
-        a2, b2 = (_joined(None, a, na), b) if nstatus == "cut" else (a, _joined(None, b, nb))
-        enough = shared >= 3 and shared >= SPLIT_MIN * own or shared >= 2 and shared >= SHORT_SPLIT * own
-        if enough and pair_score(a2, b2) > pair_score(a, b):
-            rows[r] = (a2, b2, status)
-            del rows[k]
-            return True
-    return False

@@ -16,7 +16,6 @@ import tomllib
 from bisect import bisect_left
 from collections import Counter
 from difflib import SequenceMatcher
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -31,11 +30,6 @@ SLACK = 2
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _TAIL = re.compile(r"(?:\s[:\u2013\u2014-]|:)\s*([A-Za-z][\w'. ]{1,40})$")
 
-_STANCE_WORDS = {
-    "delegitimizing": "a label that takes legitimacy away",
-    "neutral": "a neutral label",
-    "legitimizing": "a label that lends legitimacy",
-}
 
 
 @cache
@@ -54,7 +48,11 @@ def _words_data() -> dict:
                 same[_stem(w)] = f"#{n}"
     return {"bound": frozenset(w for e in raw["bound_word"] for w in e["words"]), "same": same,
             "pronouns": frozenset(w for e in raw["pronoun"] for w in e["words"]),
-            "not_source": frozenset(w for e in raw["not_a_source"] for w in e["words"])}
+            "not_source": frozenset(w for e in raw["not_a_source"] for w in e["words"]),
+            "measure": frozenset(w for e in raw["measure_word"] for w in e["words"]),
+            "agencies": frozenset(w for e in raw["news_agency"] for w in e["words"]),
+            "label_words": frozenset(w for e in raw["label_word"] for w in e["words"]),
+            "same_label": {w: n for n, e in enumerate(raw["same_label"]) for w in e["words"]}}
 
 
 def call(name: str) -> str:
@@ -191,12 +189,6 @@ def _side_note(sa: _Side, sb: _Side, x, y, describe, both: str, says: str, lacks
     return f"{_cap(has)} {says} \u201c{one.text}\u201d ({describe(one)}); {other} {lacks}"
 
 
-def _label_note(sa: _Side, sb: _Side, la, lb) -> str:
-    return _side_note(sa, sb, la, lb, lambda l: _STANCE_WORDS.get(l.stance, l.stance),
-                      "The same people, another label. Who is named how?",
-                      "says", "does not use this label here. Who is named how?")
-
-
 def _by_place(xs, ys, ua: _Unit, ub: _Unit) -> list[tuple]:
     """Pair items (labels, figures) that stand in the same changed stretch of the two sentences;
     the rest are returned unpaired, in order."""
@@ -227,43 +219,6 @@ def _repair(pairs, same) -> list[tuple]:
     lone_a = [x for x, y in pairs if y is None]
     lone_b = [y for x, y in pairs if x is None]
     return [(x, y) for x, y in pairs if x is not None and y is not None] + _pairs(lone_a, lone_b, same)
-
-
-def _label_changes(sa, sb, ua, ub) -> list[Change]:
-    la, lb = _differing(_in(sa.labels, ua), _in(sb.labels, ub), _term)
-    la = [x for x in la if not _still_there(sa, x, ub)]
-    lb = [y for y in lb if not _still_there(sb, y, ua)]
-    kept = []
-    for x, y in _by_place(la, lb, ua, ub):
-        if x is not None and y is not None or (x or y).stance != "neutral":
-            kept.append((x, y))
-        elif (swap := _swapped(sa, sb, ua, ub, x) if x is not None else _swapped(sb, sa, ub, ua, y)) is not None:
-            kept.append((x, swap) if x is not None else (swap, y))  # "militants" -> "fighters"
-        # else: a neutral word simply gone in a rewording ("the Aba government" -> "a local official")
-    return _paired_changes("label_changed", sa, sb, ua, ub, kept, _label_note)
-
-
-@dataclass(frozen=True)
-class _Other:
-    """The words that took a label's place in the other sentence, when the lenses know no label there."""
-
-    text: str
-    start_char: int
-    end_char: int
-    stance: str = "other words"
-
-
-def _swapped(has: _Side, other: _Side, u: _Unit, v: _Unit, label) -> _Other | None:
-    """The words that replace ``label`` one for one in the other sentence ("Boko Haram militants" ->
-    "Boko Haram fighters"), or None when the label went in a longer rewording."""
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, u.words, v.words, autojunk=False).get_opcodes():
-        if any(u.spans[k][0] <= label.start_char < u.spans[k][1] for k in range(i1, i2)):
-            size = len(_WORD.findall(label.text))
-            if tag != "replace" or i2 - i1 > size or j2 - j1 > size + 1:
-                return None
-            start, end = v.spans[j1][0], v.spans[j2 - 1][1]
-            return _Other(other.text[start:end], start, end)
-    return None
 
 
 def _figure_key(side: _Side, q) -> tuple:
@@ -306,16 +261,50 @@ def _claims(side: _Side, q) -> bool:
                                             between(side.numbers, q.start_char - 80, q.start_char)))
 
 
+def _alone(side: _Side, q, other: _Side, u: _Unit) -> bool:
+    """True for a figure one sentence has and its pair ``u`` has not, worth reporting: a precise amount
+    that says what it counts ("40 people", "12%"), not a time span ("in 20 years", like a date), not a
+    measure of the event ("a magnitude 6.1 quake"), not the same figure written so the lens does not
+    read it ("magnitude-7" / "7.0", "80-year-old" / "80"), not the same figure in a neighbouring sentence."""
+    if q.value is None or q.kind == "duration" or not (q.counted or q.unit):
+        return False
+    near = _WORD.findall(_norm(side.text[max(0, q.start_char - 12):q.end_char]))
+    if any(w in _words_data()["measure"] for w in near):
+        return False
+    digits = {w for w in u.words if w[:1].isdigit()} | {p for w in u.words for p in w.split("-") if p[:1].isdigit()}
+    if any(_value(w) == q.value for w in digits):
+        return False
+    return not _nearby(other, q, _figure_key(side, q), u)
+
+
+def _value(word: str) -> float | None:
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _total(parts: list, others: list):
+    """The figure of ``others`` that ``parts`` (two or more figures) add up to ("280 passengers and 15
+    crew" / "all 295 people"): a total given in parts is the same figure. None when there is none."""
+    if len(parts) < 2 or any(q.value is None for q in parts):
+        return None
+    return next((q for q in others if q.value == sum(q.value for q in parts)), None)
+
+
 def _figure_changes(sa, sb, ua, ub) -> list[Change]:
     xs = [q for q in _in(sa.numbers, ua) if _claims(sa, q)]
     ys = [q for q in _in(sb.numbers, ub) if _claims(sb, q)]
     keys = {id(q): _figure_key(sa, q) for q in xs} | {id(q): _figure_key(sb, q) for q in ys}
     qa, qb = _differing(xs, ys, lambda q: keys[id(q)])
+    if (whole := _total(qb, xs)) is not None:
+        qa, qb = [q for q in qa if q is not whole], []
+    if (whole := _total(qa, ys)) is not None:
+        qa, qb = [], [q for q in qb if q is not whole]
     pairs = _repair(_by_place(qa, qb, ua, ub), lambda x, y: (x.counted or x.unit) == (y.counted or y.unit)
                     and x.kind == y.kind)
-    pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: not vague, not nearby
-             or (x is not None and x.value is not None and not _nearby(sb, x, _figure_key(sa, x), ub))
-             or (y is not None and y.value is not None and not _nearby(sa, y, _figure_key(sb, y), ua))]
+    pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: see _alone
+             or (x is not None and _alone(sa, x, sb, ub)) or (y is not None and _alone(sb, y, sa, ua))]
     return _paired_changes("figure_changed", sa, sb, ua, ub, pairs, _figure_note)
 
 
@@ -331,11 +320,13 @@ def _describe_edit(sa: _Side, sb: _Side, a_rng, b_rng) -> str:
 
 def pair_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, edits) -> tuple[list[Change], list, list]:
     """Changes inside one pair of sentences, and the word edits no specific change explains."""
+    from kit.compare.version_labels import label_changes, role_changes
     from kit.compare.version_quotes import quote_changes
     from kit.compare.version_sources import attribution_changes
 
-    found = (_label_changes(sa, sb, ua, ub) + _figure_changes(sa, sb, ua, ub)
-             + attribution_changes(sa, sb, ua, ub) + quote_changes(sa, sb, ua, ub))
+    found = label_changes(sa, sb, ua, ub) + _figure_changes(sa, sb, ua, ub)
+    found += (role_changes(sa, sb, ua, ub, found) + attribution_changes(sa, sb, ua, ub)
+              + quote_changes(sa, sb, ua, ub))
     found.sort(key=lambda c: (c.a_start, c.b_start))
     whole_a, whole_b = (ua.start, ua.end), (ub.start, ub.end)
     spans_a = [(c.a_start, c.a_end) for c in found if (c.a_start, c.a_end) != whole_a]

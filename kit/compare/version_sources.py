@@ -15,6 +15,8 @@ attack: ministry") loses it when the copy's headline stops before.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from kit.compare.version_changes import _END, _TAIL, NEAR, _cap, _change, _in, _stem, _text, _words_data, between, call
 from kit.compare.versions import _SPEAKER_SKIP, _WORD, Change, _Side, _Unit, _norm
 
@@ -47,7 +49,15 @@ def same_speaker(x, y) -> bool:
     wx, wy = _speaker_words(x), _speaker_words(y)
     if not wx or not wy:
         return _norm(x.speaker).strip() == _norm(y.speaker).strip()
-    return wx <= wy or wy <= wx or len(_names(x) & _names(y)) >= 2
+    return wx <= wy or wy <= wx or len(_names(x) & _names(y)) >= 2 or _acronym(x, y) or _acronym(y, x)
+
+
+def _acronym(x, y) -> bool:
+    """True when ``x`` names a body by the initials of the name ``y`` writes out ("a CCC spokesperson" /
+    "the Citizens' Coalition for Change party")."""
+    initials = "".join(w[0] for w in _WORD.findall(y.speaker) if w[:1].isupper())
+    caps = [w for w in _WORD.findall(x.speaker) if len(w) >= 3 and w.isupper()]
+    return any(c in initials for c in caps)
 
 
 def _att_span(att) -> tuple[int, int]:
@@ -84,6 +94,20 @@ def _credit(side: _Side, att) -> bool:
     before = side.text[max(0, att.speaker_start - 3):att.speaker_start]
     rest = side.text[att.speaker_end:att.speaker_end + 3].strip()
     return any(d in before for d in "-–—") and rest in ("", ".")
+
+
+def _with_claim(att, u_has: _Unit, u_lacks: _Unit) -> bool:
+    """True when the source's claim went with it: every word of what it says is in a stretch the other
+    sentence simply lacks (", which many say is the worst in years" dropped whole): no claim is left
+    without its source."""
+    inside = [k for k, (s, e) in enumerate(u_has.spans) if att.content_start <= s and e <= att.content_end]
+    if not inside:
+        return False
+    gone = set()
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, u_has.words, u_lacks.words, autojunk=False).get_opcodes():
+        if tag == "delete":
+            gone.update(range(i1, i2))
+    return all(k in gone for k in inside)
 
 
 def _dropped(has: _Side, lacks: _Side, att, u_lacks: _Unit, forward: bool) -> Change | None:
@@ -137,14 +161,39 @@ def _changed_note(sa: _Side, sb: _Side, x, y) -> str:
             f"{call(sb.name)}{kinds}. The same source? Which tells the reader more about who it is? Who says so?")
 
 
+def _agency(att) -> bool:
+    """True for a news agency named as the speaker ("the AP", "Reuters reported", "a news agency"), by
+    the last word of its name (not "a Reuters witness")."""
+    words = _WORD.findall(_norm(att.speaker))
+    return bool(words) and (words[-1] in _words_data()["agencies"] or words[-2:] == ["news", "agency"])
+
+
+def _credits(lone: list, own: list, other: list) -> list:
+    """The lone speakers less the news agencies credited for a claim that keeps a source ("..., reports
+    the AP, ... police said" / "... police said"; "AFP reported that X said" / "according to X"): who
+    wrote the story, not who says so. An agency that replaces another agency stays."""
+    if any(_agency(y) for y in other):
+        return lone
+    return [x for x in lone if not (_agency(x) and (other or any(y is not x and not _agency(y) for y in own)))]
+
+
+def _once(atts: list) -> list:
+    """One attribution a source: "Officials say ..., adding ..." names one speaker twice."""
+    out = []
+    for att in atts:
+        if not any(_norm(att.speaker).strip() == _norm(y.speaker).strip() for y in out):
+            out.append(att)
+    return out
+
+
 def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Change]:
     """Speakers changed or dropped between two paired sentences."""
     aa, ab = _in(sa.attributions, ua, "cue_start"), _in(sb.attributions, ub, "cue_start")
-    lone_a = [x for x in aa if not any(same_speaker(x, y) for y in ab)]
-    lone_b = [y for y in ab if not any(same_speaker(x, y) for x in aa)]
+    lone_a = _once(_credits([x for x in aa if not any(same_speaker(x, y) for y in ab)], aa, ab))
+    lone_b = _once(_credits([y for y in ab if not any(same_speaker(x, y) for x in aa)], ab, aa))
     out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
                    _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
     n = min(len(lone_a), len(lone_b))
-    out += [c for x in lone_a[n:] if (c := _dropped(sa, sb, x, ub, True))]
-    out += [c for y in lone_b[n:] if (c := _dropped(sb, sa, y, ua, False))]
+    out += [c for x in lone_a[n:] if not _with_claim(x, ua, ub) and (c := _dropped(sa, sb, x, ub, True))]
+    out += [c for y in lone_b[n:] if not _with_claim(y, ub, ua) and (c := _dropped(sb, sa, y, ua, False))]
     return out + _tail_dropped(sa, sb, ua, ub, True) + _tail_dropped(sb, sa, ub, ua, False)

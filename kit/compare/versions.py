@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from kit.compare.version_align import _WORD, _Unit, _norm, _words, align, similarity, units_of, unwrap  # noqa: F401
+from kit.compare.version_align import (_WORD, _Unit, _norm, _words, align, similarity, stray_line,  # noqa: F401
+                                      units_of, unwrap)
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
 
@@ -192,9 +193,12 @@ def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
     if not sa.text.strip() and not sb.text.strip():
         raise InputError("Both versions are empty. Paste two versions of the same story, one in each.")
     rows, changes = [], []
-    for ua, ub, status in align(sa.units, sb.units):
+    aligned = align(sa.units, sb.units, (sa.quotes, sb.quotes))
+    for ua, ub, status in aligned:
         if status in ("cut", "added"):
-            changes.append(sentence_change(status, sa, sb, ua, ub))
+            side, u = (sa, ua) if status == "cut" else (sb, ub)
+            if not stray_line(side.text, u):  # a caption or subheading left in a copied page
+                changes.append(sentence_change(status, sa, sb, ua, ub))
             rows.append(Row(status, *_offsets(ua), *_offsets(ub)))
             continue
         if status == "same" and sa.text[ua.start:ua.end] == sb.text[ub.start:ub.end]:
@@ -205,6 +209,9 @@ def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
             found.insert(0, sentence_change("moved", sa, sb, ua, ub))
         changes += found
         rows.append(Row(status, ua.start, ua.end, ub.start, ub.end, tuple(a_edits), tuple(b_edits)))
+    from kit.compare.version_orphans import orphan_figures
+
+    changes = orphan_figures(sa, sb, aligned, changes)
     return Alignment(sa.text, sb.text, tuple(rows), tuple(changes), names)
 
 

@@ -1,0 +1,148 @@
+"""Words that name or describe people or a side, swapped or added between two versions of a sentence,
+beyond the framing lexicon (see :mod:`kit.compare.version_changes`): "a spokesman" / "a spokeswoman",
+"militants" / "gunmen", "Iran" / "their arch-foe Iran", "by militants" / "by pro-government militants".
+The words are a data file (``label_word`` and ``same_label`` in ``data/en/versions.toml``).
+
+>>> from kit.compare.versions import compare_versions
+>>> [(c.kind, c.a_text, c.b_text) for c in compare_versions(
+...     "A spokesman for the party denied it.", "A spokeswoman for the party denied it.")]
+[('label_changed', 'spokesman', 'spokeswoman')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from kit.compare.version_changes import (_WORD, _by_place, _change, _differing, _in, _paired_changes, _side_note,
+                                         _stem, _still_there, _term, _words_data)
+from kit.compare.versions import Change, _Side, _Unit, overlaps
+
+_STANCE_WORDS = {
+    "delegitimizing": "a label that takes legitimacy away",
+    "neutral": "a neutral label",
+    "legitimizing": "a label that lends legitimacy",
+}
+
+#: At most this many words on each side of a swap around a role word (a longer stretch is a rewording).
+SWAP_WORDS = 7
+#: At most this many words added before a role word or a name to describe it ("their arch-foe").
+ADDED_WORDS = 3
+
+
+def _role(word: str) -> bool:
+    return word in _words_data()["label_words"]
+
+
+def _same_label(xs, ys) -> bool:
+    """True when the two stretches swap words of one group ("challenger" / "rival")."""
+    groups = _words_data()["same_label"]
+    gx = {groups.get(w) for w in xs if _role(w)}
+    gy = {groups.get(w) for w in ys if _role(w)}
+    return bool(gx) and gx == gy and None not in gx
+
+
+def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> list[Change]:
+    """``label_changed`` for role words swapped ("spokesman" / "spokeswoman"), or words added or changed
+    just before a role word or a name both sentences keep ("militants" / "pro-Russian militants"), where
+    no label change is found yet."""
+    out = []
+    ops = SequenceMatcher(None, ua.words, ub.words, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        xs, ys = ua.words[i1:i2], ub.words[j1:j2]
+        if tag == "equal" or not (xs or ys):
+            continue
+        small = max(len(xs), len(ys)) <= ADDED_WORDS
+        swap = tag == "replace" and max(len(xs), len(ys)) <= SWAP_WORDS and any(map(_role, xs)) and any(map(_role, ys))
+        added = small and any(map(_role, xs + ys))  # "their arch-foe Iran": a role word added or swapped
+        modifier = (small and i1 > 0 and j1 > 0 and i2 < len(ua.words) and _role(ua.words[i2])  # "by pro-Russian militants"
+                    and not _little(xs, ys))
+        if not (swap or added or modifier) or _same_label(xs, ys):
+            continue
+        a_rng = (ua.spans[i1][0], ua.spans[i2 - 1][1]) if xs else (ua.spans[i2][0],) * 2
+        b_rng = (ub.spans[j1][0], ub.spans[j2 - 1][1]) if ys else (ub.spans[j2][0],) * 2
+        if any(overlaps(*a_rng, c.a_start, c.a_end) or overlaps(*b_rng, c.b_start, c.b_end) for c in found):
+            continue
+        if not swap and (_speaker_at(sa, ua, a_rng) or _speaker_at(sb, ub, b_rng)):
+            continue  # "a spokesman for the NFU" / "the National Farmers Union": a source named otherwise
+        x = _Other(sa.text[slice(*a_rng)], *a_rng) if xs else None
+        y = _Other(sb.text[slice(*b_rng)], *b_rng) if ys else None
+        note = _label_note(sa, sb, x, y)
+        out.append(_change("label_changed", sa, sb, a_rng if xs else (ua.start, ua.end),
+                           b_rng if ys else (ub.start, ub.end), note))
+    return out
+
+
+def _speaker_at(side: _Side, u: _Unit, rng) -> bool:
+    """True when the stretch ``rng`` overlaps the speaker of an attribution of sentence ``u``."""
+    return any(overlaps(*rng, a.speaker_start, a.speaker_end) for a in _in(side.attributions, u, "cue_start"))
+
+
+def _little(xs, ys) -> bool:
+    """True for a swap of small words only ("the" / "a")."""
+    return all(_stem(w) in ("the", "a", "an", "their", "its", "his", "her", "our") for w in xs + ys)
+
+
+# ---------------------------------------------------------------- labels of the framing lexicon
+
+
+def _label_note(sa: _Side, sb: _Side, la, lb) -> str:
+    return _side_note(sa, sb, la, lb, lambda l: _STANCE_WORDS.get(l.stance, l.stance),
+                      "The same people, another label. Who is named how?",
+                      "says", "does not use this label here. Who is named how?")
+
+
+def label_changes(sa, sb, ua, ub) -> list[Change]:
+    la, lb = _differing(_in(sa.labels, ua), _in(sb.labels, ub), _term)
+    la = [x for x in la if not _still_there(sa, x, ub)]
+    lb = [y for y in lb if not _still_there(sb, y, ua)]
+    kept = []
+    for x, y in _by_place(la, lb, ua, ub):
+        if x is not None and y is not None:
+            kept.append((x, y))
+        elif (x or y).stance != "neutral":
+            # a word of a whole clause added ("and vowed to hold peaceful protests") is no label swapped,
+            # unless it takes legitimacy away ("shot down by terrorists"): that still names people so
+            if (x or y).stance == "delegitimizing" or not _in_clause(ua if x else ub, ub if x else ua, x or y):
+                kept.append((x, y))
+        elif (swap := _swapped(sa, sb, ua, ub, x) if x is not None else _swapped(sb, sa, ub, ua, y)) is not None:
+            kept.append((x, swap) if x is not None else (swap, y))  # "militants" -> "fighters"
+        # else: a neutral word simply gone in a rewording ("the Aba government" -> "a local official")
+    return _paired_changes("label_changed", sa, sb, ua, ub, kept, _label_note)
+
+
+#: A label in a stretch of more than this many words that the other sentence does not have is part of
+#: a clause added or cut, not a label swapped.
+CLAUSE_WORDS = 7
+
+
+def _in_clause(u: _Unit, v: _Unit, label) -> bool:
+    """True when ``label`` of sentence ``u`` stands in a stretch of more than CLAUSE_WORDS words that the
+    other sentence ``v`` has not (a clause added or cut: reworded, not a label swapped)."""
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, u.words, v.words, autojunk=False).get_opcodes():
+        if tag != "equal" and any(u.spans[k][0] <= label.start_char < u.spans[k][1] for k in range(i1, i2)):
+            return i2 - i1 > CLAUSE_WORDS and j2 - j1 <= (i2 - i1) // 3
+    return False
+
+
+@dataclass(frozen=True)
+class _Other:
+    """The words that took a label's place in the other sentence, when the lenses know no label there."""
+
+    text: str
+    start_char: int
+    end_char: int
+    stance: str = "other words"
+
+
+def _swapped(has: _Side, other: _Side, u: _Unit, v: _Unit, label) -> _Other | None:
+    """The words that replace ``label`` one for one in the other sentence ("Boko Haram militants" ->
+    "Boko Haram fighters"), or None when the label went in a longer rewording."""
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, u.words, v.words, autojunk=False).get_opcodes():
+        if any(u.spans[k][0] <= label.start_char < u.spans[k][1] for k in range(i1, i2)):
+            size = len(_WORD.findall(label.text))
+            if tag != "replace" or i2 - i1 > size or j2 - j1 > size + 1:
+                return None
+            start, end = v.spans[j1][0], v.spans[j2 - 1][1]
+            return _Other(other.text[start:end], start, end)
+    return None

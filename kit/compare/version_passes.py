@@ -1,0 +1,150 @@
+"""The passes that run after the first alignment (see :mod:`kit.compare.version_align`): a cut and an
+added sentence side by side that are one sentence rewritten become a pair; a cut and an added sentence
+that are one sentence in another place become a moved row; a sentence split in two joins its pair.
+
+>>> from kit.compare.version_align import align, units_of
+>>> a = units_of("Talks failed. Rebels took the town.", [(0, 13), (14, 35)])
+>>> b = units_of("Rebels took the town. Talks failed.", [(0, 21), (22, 35)])
+>>> sorted(r[2] for r in align(a, b))
+['moved', 'same']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+
+from kit.compare.version_align import (MAX_COMPARISONS, MOVED_MIN, MOVED_RUN, PAIR_MIN, SHORT_SPLIT, SPLIT_MIN,
+                                       _Unit, best_pairs, pair_score, similarity)
+
+#: A cut and an added sentence side by side are one sentence rewritten when this share of their content
+#: words (compared by their first five letters: "Kenyan" / "Kenya's") and at least REWRITE_WORDS of them are shared.
+REWRITE_MIN, REWRITE_WORDS = 0.4, 3
+
+
+def rewrite_score(x: _Unit, y: _Unit) -> float:
+    """How alike two heavily rewritten sentences are: the share of content words they share, each
+    compared by its first five letters; 0 when they share fewer than REWRITE_WORDS.
+
+    >>> from kit.compare.version_align import units_of
+    >>> a = units_of("Mayor Ana Lopez was named the winner of the disputed runoff on Sunday.", [(0, 70)])[0]
+    >>> b = units_of("Ana Lopez has kept her post as mayor after Sunday's runoff vote, the city's election board said.",
+    ...              [(0, 96)])[0]
+    >>> pair_score(a, b) < PAIR_MIN, rewrite_score(a, b) >= REWRITE_MIN
+    (True, True)
+    """
+    return _rewrite(_stems(x), _stems(y))
+
+
+def _stems(u: _Unit) -> Counter:
+    return Counter(w[:5] for w in u.content.elements())
+
+
+def _rewrite(cx: Counter, cy: Counter) -> float:
+    shared = sum((cx & cy).values())
+    return 2 * shared / (sum(cx.values()) + sum(cy.values())) if shared >= REWRITE_WORDS else 0.0
+
+
+def rewritten(ua, ub, rows: list) -> list:
+    """In each run of cut and added sentences side by side, pair (in order) a cut and an added
+    sentence that say much the same in other words (:func:`rewrite_score`): one sentence rewritten,
+    whose sources and figures are then compared, not a cut and an unrelated added sentence."""
+    out, run = [], []
+    for row in rows + [(None, None, "end")]:
+        if row[2] in ("cut", "added"):
+            run.append(row)
+            continue
+        cuts, adds = [r[0] for r in run if r[2] == "cut"], [r[1] for r in run if r[2] == "added"]
+        if cuts and adds and len(cuts) * len(adds) <= MAX_COMPARISONS:
+            sx, sy = [_stems(ua[i]) for i in cuts], [_stems(ub[j]) for j in adds]
+            found = best_pairs([[_rewrite(x, y) for y in sy] for x in sx], REWRITE_MIN)
+            pairs = {cuts[x]: adds[y] for x, y in found}
+            taken = set(pairs.values())
+            run = [(i, pairs[i], "paired") if st == "cut" and i in pairs else (i, j, st)
+                   for i, j, st in run if not (st == "added" and j in taken)]
+        out += run
+        run = []
+        if row[2] != "end":
+            out.append(row)
+    return out
+
+
+def _run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The longest run of words two sentences share in a row."""
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size
+
+
+def moved(ua, ub, ka, kb, rows: list) -> list:
+    """A cut and an added sentence that are one sentence in another place become a moved row."""
+    added = {r[1]: n for n, r in enumerate(rows) if r[2] == "added"}
+    by_key: dict[str, list[int]] = {}
+    for j in added:
+        by_key.setdefault(kb[j], []).append(j)
+    cut = [n for n, r in enumerate(rows) if r[2] == "cut"]
+    few = len(cut) * len(added) <= MAX_COMPARISONS
+    drop = set()
+    for n in cut:
+        i = rows[n][0]
+        same = [j for j in by_key.get(ka[i], []) if added.get(j) is not None]
+        match = same[0] if same else (_best_move(ua[i], ub, added) if few else None)
+        if match is not None:
+            rows[n] = (i, match, "moved")
+            drop.add(added.pop(match))
+    return [r for n, r in enumerate(rows) if n not in drop]
+
+
+def _best_move(u: _Unit, ub, added: dict) -> int | None:
+    scored = [(pair_score(u, ub[j]), j) for j in added]
+    score, j = max(scored, default=(0.0, None))
+    if j is None or score < PAIR_MIN:
+        return None
+    if score >= MOVED_MIN:
+        return j
+    # a sentence moved far and rewritten (most of its words changed) is a cut and an added sentence
+    return j if similarity(u.words, ub[j].words) >= PAIR_MIN and _run(u.words, ub[j].words) >= MOVED_RUN else None
+
+
+def _joined(text_units, u: _Unit, v: _Unit) -> _Unit:
+    first, second = (u, v) if u.start <= v.start else (v, u)
+    return _Unit(first.start, second.end, first.words + second.words, first.spans + second.spans,
+                 first.bag + second.bag, first.content + second.content)
+
+
+def merge_splits(ua, ub, rows: list, quotes=((), ())) -> list:
+    """One sentence split in two (or two joined into one): a pair takes in the sentence on one
+    side only just before or after it, when that makes the two sides more alike, or when that
+    sentence is part of a quotation the pair's sentence goes on with ("There are people inside.
+    We are careful," / "We are careful,": the quotation was shortened, no sentence was cut).
+    ``quotes``: the inner spans of each version's quotations."""
+    out = [(ua[i] if i is not None else None, ub[j] if j is not None else None, st) for i, j, st in rows]
+    r = 0
+    while r < len(out):
+        if out[r][2] == "paired" and _absorb(out, r, quotes):
+            continue
+        r += 1
+    return out
+
+
+def _one_quote(part: _Unit, this: _Unit, spans) -> bool:
+    """True when ``part`` lies inside a quotation that goes on into ``this`` (its neighbour)."""
+    return any(qs <= part.start + 1 and part.end <= qe + 2 and qs < this.end and qe > this.start for qs, qe in spans)
+
+
+def _absorb(rows: list, r: int, quotes=((), ())) -> bool:
+    a, b, status = rows[r]
+    for k in (r + 1, r - 1, r + 2, r - 2):
+        if not 0 <= k < len(rows) or rows[k][2] not in ("cut", "added"):
+            continue
+        na, nb, nstatus = rows[k]
+        part, this, other = (na, a, b) if nstatus == "cut" else (nb, b, a)
+        left_over = other.content - this.content  # words the pair does not share yet
+        shared, own = sum((part.content & left_over).values()), sum(part.content.values())
+        a2, b2 = (_joined(None, a, na), b) if nstatus == "cut" else (a, _joined(None, b, nb))
+        enough = shared >= 3 and shared >= SPLIT_MIN * own or shared >= 2 and shared >= SHORT_SPLIT * own
+        if abs(k - r) == 1 and _one_quote(part, this, quotes[0] if nstatus == "cut" else quotes[1]) or \
+                enough and pair_score(a2, b2) > pair_score(a, b):
+            rows[r] = (a2, b2, status)
+            del rows[k]
+            return True
+    return False
