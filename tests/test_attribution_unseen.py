@@ -295,6 +295,7 @@ def test_a_name_based_somewhere_is_an_organisation_in_every_mention():
 @pytest.mark.parametrize("text, stype", [
     ("The police cordon stayed up all night. Sgt. Ines Vale said the suspect was armed.", "official"),
     ("Sgt. Ines Vale said the rebels had fled the valley.", "military"),  # no police in the story
+    ("The U.S.-led coalition said the strike hit a depot.", "military"),  # "U.S.-led" is one token
     ("Ivo Tan, Denver's chief financial officer, said the budget was short.", "official"),  # a city's officer
     ("An official drought report said the wells were dry.", "official"),  # an official document
     ("Dana Cole, president and chief executive officer of KFA-UK, said the reefs were dying.", "organisation"),

@@ -46,7 +46,7 @@ def _classify(span) -> tuple[str, str, bool] | None:
     rule, on_head, where = _rule_type(span)
     if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
-    org = _organisation(span) or _named_organisation(span)
+    org = _organisation(span) or _named_organisation(span) or _led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
     if rule == "foreign_government" and names_home_country(span):
@@ -93,6 +93,15 @@ def _classify(span) -> tuple[str, str, bool] | None:
 
 
 
+
+
+def _led_coalition(span) -> dict | None:
+    """The military block for "the U.S.-led coalition", where the tokenizer keeps "U.S.-led" as
+    one word (so the block's "-led coalition" cannot match)."""
+    if any(t.lower_.endswith("-led") and t.head.lemma_.lower() in {"coalition", "force", "alliance"} for t in span):
+        return next((dict(b, where=(span.start, span.end)) for b in organisation_data().get("organisation", [])
+                     if b["kind"] == "military"), None)
+    return None
 
 
 def _named_organisation(span) -> dict | None:
