@@ -24,8 +24,11 @@ from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.nonspeech import not_speech
 from kit.attribution.secondcues import outer_cue, second_cues, speaks
 from kit.attribution.sources import names_a_source
-from kit.attribution.speakers import is_direct_without_marks, speaker_range, subject_of, subtree_range
+from kit.attribution.speakers import (is_direct_without_marks, quoting_clause, speaker_range, subject_of,
+                                     subtree_range)
 from kit.attribution.units import QUOTE_CHARS, past_title, trim, unit_index
+
+SINGLE_OPEN, SINGLE_CLOSE = {"\u2018", "'"}, {"\u2019", "'"}  # a quote in single marks opening its unit
 
 
 class Candidate(NamedTuple):
@@ -66,7 +69,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             if content is None:
                 continue
         else:
-            content = _verb_content(verb, unit, objects.get(label), preps.get(label, ()))
+            content = _verb_content(verb, unit, objects.get(label), preps.get(label, ())) or quoting_clause(verb)
         subj = subject_of(verb, unit)
         if subj is not None and _inside_quote(quoted, subj.i):
             subj = None  # '"I send ...," Mayor Ruiz, said': a subject inside the quote is not the cue's
@@ -324,8 +327,9 @@ def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
         first += 1  # the parser may hang the comma / dash on the speaker
     if first - 1 > unit.start and doc[first - 1].text in {",", "-", "\u2013", "\u2014", "--"}:
         return unit.start, first - 1  # also a headline "<claim> - X says"
-    if first - 1 > unit.start and doc[first - 1].text in QUOTE_CHARS:
-        return unit.start, first  # '"...!" insists X': the quote, marks included
+    if first - 1 > unit.start and (doc[first - 1].text in QUOTE_CHARS or doc[first - 1].text in SINGLE_CLOSE
+                                   and doc[unit.start].text in SINGLE_OPEN):
+        return unit.start, first  # '"...!" insists X', "‘...’ X tweeted": the quote, marks included
     return None
 
 

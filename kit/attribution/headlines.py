@@ -1,6 +1,6 @@
 """Headline attributions the parser cannot read as sentences: "Port Authority: Strike Halts
 Traffic" (a source, a colon, its claim), "Strike Halts Traffic: port officials" (the source
-after the claim) and "Fuel prices will rise - Minister assures" (a
+after the claim), "Wells run dry, says council" (a comma, a cue and its source last) and "Fuel prices will rise - Minister assures" (a
 claim, a dash, a source and a cue verb the tagger may take for a noun).
 
 A headline is a unit alone on its line with no full stop, question or exclamation mark at
@@ -18,7 +18,7 @@ source, and gives nothing.
 from __future__ import annotations
 
 from kit.attribution.candidates import Candidate
-from kit.attribution.cues import cue_groups, cue_signals, matches
+from kit.attribution.cues import cue_groups, cue_signals, matches, verb_data
 from kit.attribution.sources import _classify
 from kit.attribution.units import DASHES, trim
 from kit.core.nlp import doc_text
@@ -35,7 +35,7 @@ def headline_candidates(doc, all_units) -> list[Candidate]:
         start_ok = u.start_char == 0 or text[u.start_char - 1] == "\n"
         if not (start_ok and end_ok) or doc[u.end - 1].text in {".", "!", "?", '"', "\u201d"}:
             continue
-        found = _colon_form(doc, u) or _dash_form(doc, u) or _trailing_colon_form(doc, u)
+        found = _colon_form(doc, u) or _dash_form(doc, u) or _trailing_colon_form(doc, u) or _says_form(doc, u)
         if found is not None:
             out.append(found)
     return out
@@ -52,9 +52,17 @@ def _colon_form(doc, u) -> Candidate | None:
     if colon is None or not 0 < colon - u.start <= MAX_SPEAKER:
         return None
     speaker, content = trim(doc, u.start, colon), trim(doc, colon + 1, u.end)
-    if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]):
+    if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]) \
+            or _section_label(doc[slice(*speaker)]):
         return None
     return Candidate(u, speaker, (colon, colon + 1), content, "indirect", ":", "neutral")
+
+
+def _section_label(span) -> bool:
+    """Is the words before a headline colon a section of the page ("Local News in Brief",
+    "City Update", ``verbs.toml`` ``[headline]`` ``section_words``), not a source?"""
+    words = set(verb_data().get("headline", {}).get("section_words", ()))
+    return any(t.lower_ in words for t in span)
 
 
 def _trailing_colon_form(doc, u) -> Candidate | None:
@@ -85,6 +93,22 @@ def _dash_form(doc, u) -> Candidate | None:
     label = last[0][0]
     return Candidate(u, speaker, (end - 1, end), content, "indirect", doc[end - 1].text,
                      cue_signals().get(label, "neutral"))
+
+
+def _says_form(doc, u) -> Candidate | None:
+    """ "claim, says X": a comma, a cue word, and a short name or noun phrase last ("Three wells
+    run dry in the valley, says council"). The cue makes X a speaker, so a country counts too."""
+    comma = next((t.i for t in reversed(u) if t.text == ","), None)
+    if comma is None or comma + 2 >= u.end or not 0 < u.end - (comma + 2) <= MAX_SPEAKER:
+        return None
+    cue = _cue_at(doc, comma + 2)
+    speaker, content = trim(doc, comma + 2, u.end), trim(doc, u.start, comma)
+    if not cue or speaker[0] >= speaker[1] or content[0] >= content[1]:
+        return None
+    if not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.text == "'s" for t in doc[slice(*speaker)]):
+        return None
+    return Candidate(u, speaker, (comma + 1, comma + 2), content, "indirect", doc[comma + 1].text,
+                     cue_signals().get(cue[0][0], "neutral"))
 
 
 def _cue_at(doc, end: int) -> list:

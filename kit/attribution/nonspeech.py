@@ -27,7 +27,7 @@ __all__ = ["not_speech"]
 def _lists() -> dict:
     data = verb_data().get("not_speech", {})
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
-                                                        "instrument_verbs")} | {"negated": data.get("negated", True)}
+                                                        "instrument_verbs", "reaction_verbs", "gerund_acts")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -43,6 +43,9 @@ def not_speech(verb) -> str | None:
     >>> doc = parse("Scientists used the model to predict that rain would fall.")
     >>> not_speech(doc[5])
     'a purpose'
+    >>> doc = parse("Firefighters responded to a blaze at the depot.")
+    >>> not_speech(doc[1])
+    'a reaction'
     """
     lists = _lists()
     kids = children(verb)
@@ -57,9 +60,25 @@ def not_speech(verb) -> str | None:
             return "a purpose"
     if verb.lemma_.lower() == "call":
         return _naming(verb, kids, lists)
+    if verb.lemma_.lower() in lists["gerund_acts"] and _gerund_only(kids):
+        return "an act denied"  # "denied receiving any reports": no claim of fact in a clause
+    if verb.lemma_.lower() in lists["reaction_verbs"] and _reacts_to(kids):
+        return "a reaction"  # "police responded to a call": an act, not speech
     if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
         return "passive"  # "has been declared drought-hit": its subject is spoken about, not speaking
     return None
+
+
+def _gerund_only(kids) -> bool:
+    """A gerund is the verb's only complement ("denied taking part"), no clause, quote or object."""
+    return any(k.dep_ in {"xcomp", "dobj"} and k.tag_ == "VBG" for k in kids) and not any(
+        k.dep_ in {"ccomp", "parataxis", "oprd"} or k.dep_ == "dobj" and k.tag_ != "VBG" for k in kids)
+
+
+def _reacts_to(kids) -> bool:
+    """A "to" object and no clause or quote of its own: "responded to the report of a fight"."""
+    return any(k.dep_ == "prep" and k.lower_ == "to" for k in kids) and not any(
+        k.dep_ in {"ccomp", "xcomp", "advcl", "parataxis"} for k in kids)
 
 
 def _naming(verb, kids, lists) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
+from kit.attribution.cues import verb_data
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.units import DASHES, ends_in_title, trim
 
@@ -53,6 +54,8 @@ def speaker_range(doc, tok, unit, exclude: tuple[int, int] | None, *, relative: 
     for c in children(tok):
         if not relative and c.dep_ == "relcl" and c.i > tok.i:
             e = min(e, c.left_edge.i)  # "Smith, who denies ..., said": the speaker is Smith
+        if c.dep_ == "acl" and c.i > tok.i and tok.dep_ == "ROOT" and c.tag_ in {"VBD", "VBG"}:
+            e = min(e, c.left_edge.i)  # "A man called 9-1-1 saying ..." read as a noun phrase: "A man"
     if exclude and exclude[0] < e and s < exclude[1]:
         # keep only the part of the subtree on tok's side of the content
         if tok.i < exclude[0]:
@@ -122,8 +125,17 @@ def subject_of(verb, unit=None):
                 c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
             tok = tok.head.head  # "X was the first to report that ...": X
             continue
-        return _quoted_as(tok)
+        return _quoted_as(tok) or _noun_read_as_root(tok, verb)
     return None
+
+
+def _noun_read_as_root(tok, verb):
+    """The subject of "A man called 9-1-1 late at night saying he had been shot" when the
+    parser read the sentence as a noun phrase: the cue participle and a verb in the past
+    before it ("called") both hang on the noun at its root. That noun, or None."""
+    if tok.dep_ != "ROOT" or tok.pos_ not in {"NOUN", "PROPN"} or verb.tag_ != "VBG" or verb.head.i != tok.i:
+        return None
+    return tok if any(c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} and tok.i < c.i < verb.i for c in children(tok)) else None
 
 
 def _inverted_object(verb):
@@ -143,14 +155,29 @@ def _inverted_object(verb):
     return obj if all(t.is_punct or t.is_space for t in rest) and (len(rest) == 0 or rest[0].text in {".", "!", "?"}) else None
 
 
+def _quoting_verbs() -> frozenset[str]:
+    """Verbs of "<media> quoted / cited X as saying" (``verbs.toml`` ``[quoted_as]``)."""
+    return frozenset(verb_data().get("quoted_as", {}).get("verbs", ("quote",)))
+
+
 def _quoted_as(tok):
     """The one quoted in "<media> quoted X as saying ..." (X) and "X was quoted as saying ...",
     or None: the words are X's, the one who quotes only passes them on."""
     prep = tok.head
-    if tok.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "as" or prep.head.lemma_.lower() != "quote":
+    if tok.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "as" or prep.head.lemma_.lower() not in _quoting_verbs():
         return None
     quoted = [c for c in children(prep.head) if c.dep_ in {"dobj", "nsubjpass"} and c.i < prep.i]
     return quoted[-1] if quoted else None
+
+
+def quoting_clause(verb) -> tuple[int, int] | None:
+    """The claim of "saying" in '"<quote>," <media> quoted / cited X as saying.': the parser
+    hangs the quote on the quoting verb, not on "saying". Its (start, end), or None."""
+    prep = verb.head
+    if verb.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "as" or prep.head.lemma_.lower() not in _quoting_verbs():
+        return None
+    comps = [c for c in children(prep.head) if c.dep_ == "ccomp"]
+    return subtree_range(comps[0]) if comps else None
 
 
 def is_direct_without_marks(doc, s: int, e: int) -> bool:

@@ -72,7 +72,11 @@ def _base(tok) -> str:
 
 
 def _headline_verb(tok, words: dict) -> bool:
-    return _base(tok) in words["harm_verbs"] or _base(tok) in words["headline_verbs"]
+    """A harm or headline verb; a hyphenated one by its last part ("re-elected": "elect")."""
+    base = _base(tok)
+    if "-" in tok.text and tok.text.split("-")[0].lower() in words.get("hyphen_prefixes", ()):
+        base = _base_form(tok.text.rsplit("-", 1)[1].lower())
+    return base in words["harm_verbs"] or base in words["headline_verbs"]
 
 
 def headline_passive(tok, tree: Tree, words: dict):
@@ -316,3 +320,27 @@ def past_dateline(tok):
         j += 1
     return doc[j] if doc[j].pos_ in ("PROPN", "NOUN", "PRON") else tok
 
+
+def cause_participle(tok, tree: Tree, words: dict):
+    """The noun of a past participle with "due to" / "owing to" and no helping verb: "... were
+    killed and damage caused due to the storm", "reports of deaths, mostly caused due to
+    debris" (the cause is named, who caused it not). The noun, or None.
+
+    >>> doc = parse("Two people were killed and damage caused due to the storm.")
+    >>> cause_participle(doc[6], Tree(doc), {}).text
+    'damage'
+    """
+    if tok.tag_ != "VBN" or tok.dep_ not in ("conj", "dep", "acl", "advcl"):
+        return None
+    if _has(tok, tree, ("aux", "auxpass", "dobj", "nsubjpass")):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("due", "owing") for c in tree.children(tok)):
+        return None
+    subj = tree.first(tok, "nsubj")
+    if subj is not None:
+        return subj if subj.i < tok.i else None
+    if tok.dep_ == "acl" and tok.head.i < tok.i:
+        return tok.head
+    i = tok.left_edge.i - 1  # after a comma: the noun before it
+    doc = tok.doc
+    return doc[i - 1] if i > 0 and doc[i].text == "," and doc[i - 1].pos_ in ("NOUN", "PROPN") else None

@@ -23,8 +23,8 @@ from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
 from kit.framing.reduced import after_be, before_the_verb, hung_relative, second_relative, states_with_be, with_absolute
 from kit.framing.tree import Tree, balance
-from kit.framing.participles import (absolute_participle, by_phrase, fronted_participle, headline_passive, participle_clause,
-                                      past_dateline, reduced_relative, title_headline_passive)
+from kit.framing.participles import (absolute_participle, by_phrase, cause_participle, fronted_participle, headline_passive,
+                                      participle_clause, past_dateline, reduced_relative, title_headline_passive)
 from kit.framing.verbs import accustomed, agent, coordinated, hyphen_sentences, piece, reparsed, shared_agent, verb_lemma
 
 PASSIVES_FILE = DATA / "passives.toml"
@@ -93,6 +93,7 @@ def load_passive_words(path: str | None = None) -> dict:
         "absolute_intransitives": frozenset(data.get("absolute_intransitives", {}).get("terms", ())),
         "bare_infinitive_verbs": frozenset(data.get("bare_infinitive_verbs", {}).get("terms", ())),
         "carry_verbs": frozenset(data.get("carry_verbs", {}).get("terms", ())),
+        "intransitive_participles": frozenset(data.get("intransitive_participles", {}).get("terms", ())),
         "states_with_be": frozenset(data.get("states_with_be", {}).get("terms", ())),
         "going_to": frozenset(data.get("going_to", {}).get("terms", ())),
     }
@@ -304,6 +305,8 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
 def _participle(tok, tree: Tree, words: dict) -> Passive | None:
     """The record for a passive without "be" ("civilians killed in strikes", "Aid worker killed
     in attack"; see :mod:`kit.framing.participles`), or None."""
+    if _no_deed(tok, words):
+        return None
     if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         pp, np_ = agent(tok, tree, words["manner"])
         if (np_ is not None and tok.tag_ == "VBN") or reduced_relative(tok, tree, words):
@@ -312,13 +315,29 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
             or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words)
             or absolute_participle(tok, tree, words) or with_absolute(tok, tree, words)
             or before_the_verb(tok, tree, words) or hung_relative(tok, tree, words) or second_relative(tok, tree, words)
-            or after_be(tok, tree))
+            or after_be(tok, tree) or cause_participle(tok, tree, words))
     if subj is None:
         return None
     pp, np_ = by_phrase(tok, tree, words["manner"])
     lead = [tok.left_edge] if subj.i > tok.i else []  # "When released, detainees": from "When"
     kind = "passive" if tok.dep_ in ("attr", "acomp") else "participle"  # "was misjudged": with its "be"
     return _record(tree, lead + _left(subj, tree) + [tok], tok, subj, pp, np_, kind)
+
+
+def _no_deed(tok, words: dict) -> bool:
+    """A participle that hides no doer: a verb mostly used without an object ("one drowned in
+    the river", ``intransitive_participles``), a feeling with "about" ("rushed to the scene worried
+    about her son", ``states_with_be``), or a noun compound naming a kind of call after "a"
+    ("responded to a shots fired call": "a" cannot go with the plural "shots")."""
+    base = tok.lemma_.lower()
+    if base in words["intransitive_participles"]:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if base in words["states_with_be"] and nxt is not None and nxt.lower_ == "about":
+        return True
+    head = tok.head
+    return (tok.dep_ in ("acl", "amod", "compound") and head.i == tok.i - 1 and head.tag_ == "NNS"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children))
 
 
 def _passive(tok, tree: Tree, manner: frozenset) -> Passive:
