@@ -1,0 +1,34 @@
+"""Issue 21, batch E passive patterns: "be" + a participle that names a state or a feeling
+("were stranded", "was overloaded", "were stunned", "is aimed at", "is known for", "is gone")
+and a headline participle of the same kind. Sentences written for these tests (none copied
+from bench/ data)."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+
+
+def verbs(text):
+    return [(p.verb, p.kind) for p in kit.find_passives(kit.parse(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Six hikers were stranded on the ridge overnight.",
+    "The ferry was overloaded with cars.",
+    "Neighbours were stunned when the roof fell in.",
+    "The new fee is aimed at large trucks.",
+    "The bakery was known for its rye bread.",
+    "The old barn is pretty much gone now.",
+])
+def test_a_state_or_feeling_after_be_is_no_passive(text):
+    assert verbs(text) == []
+
+
+def test_headline_stranded_is_a_state():
+    assert verbs("Twelve Climbers Stranded on Glacier After Storm") == []
+
+
+def test_a_real_passive_still_counts():
+    assert verbs("The ferry was seized at the port.") == [("seize", "passive")]
