@@ -25,3 +25,19 @@ def test_touting_an_object_with_a_relative_clause_is_no_claim():
 
 def test_an_object_with_a_that_clause_still_holds_a_claim():
     assert [c for _, c, _ in found("Critics denied reports that troops fired on the crowd.")] == ["denied"]
+
+
+def test_expressed_that_is_a_cue_but_expressed_concern_is_not():
+    assert [c for _, c, _ in found("The forecaster expressed that heavy rain can flood the valley.")] == ["expressed"]
+    assert found("The mayor expressed concern about the budget.") == []
+
+
+def test_two_quoted_phrases_in_one_claim_make_one_attribution():
+    text = ("The flyer said the rival had the honesty of a \u201cused car salesman\u201d and that its offer "
+            "was a trick that \u201cfools nobody at all.\u201d")
+    assert [c for _, c, _ in found(text)] == ["said"]
+
+
+def test_a_quote_in_the_next_sentence_is_still_given_to_the_speaker():
+    text = "The mayor said the plan was \u201ca disgrace to the city.\u201d \u201cWe will fight it in court,\u201d she added."
+    assert [c for _, c, _ in found(text)] == ["said", "added"]
