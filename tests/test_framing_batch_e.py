@@ -1,6 +1,6 @@
 """Issue 21, batch E passive patterns: "be" + a participle that names a state or a feeling
 ("were stranded", "was overloaded", "were stunned", "is aimed at", "is known for", "is gone")
-and a headline participle of the same kind. Sentences written for these tests (none copied
+and a headline participle of the same kind; "a laptop used for the scam" hides who used it. Sentences written for these tests (none copied
 from bench/ data)."""
 
 from __future__ import annotations
@@ -32,3 +32,11 @@ def test_headline_stranded_is_a_state():
 
 def test_a_real_passive_still_counts():
     assert verbs("The ferry was seized at the port.") == [("seize", "passive")]
+
+
+def test_used_for_after_a_noun_hides_who_used_it():
+    assert verbs("Police seized a laptop used for the scam.") == [("use", "participle")]
+
+
+def test_a_used_car_is_no_passive():
+    assert verbs("He bought a used car last year.") == []
