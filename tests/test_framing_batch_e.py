@@ -1,7 +1,7 @@
 """Issue 21, batch E passive patterns: "be" + a participle that names a state or a feeling
 ("were stranded", "was overloaded", "were stunned", "is aimed at", "is known for", "is gone")
-and a headline participle of the same kind; "a laptop used for the scam" hides who used it. Sentences written for these tests (none copied
-from bench/ data)."""
+and a headline participle of the same kind; "a laptop used for the scam" hides who used it.
+Sentences written for these tests (none copied from bench/ data)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,15 @@ def test_used_for_after_a_noun_hides_who_used_it():
 
 def test_a_used_car_is_no_passive():
     assert verbs("He bought a used car last year.") == []
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The dispute will be settled by Friday, the league said.", "settle"),
+    ("The loan must be repaid by 2030.", "repay"),
+])
+def test_by_a_date_is_a_deadline_not_a_doer(text, verb):
+    assert [(p.verb, p.agent) for p in kit.find_passives(kit.parse(text))] == [(verb, None)]
+
+
+def test_by_a_named_doer_is_still_an_agent():
+    assert [p.agent for p in kit.find_passives(kit.parse("The bridge was built by the army in 1990."))] == ["the army"]
