@@ -156,10 +156,10 @@ def test_found_is_a_cue_only_for_studies_and_inquiries():
     ("Reporters Without Borders said two reporters were missing.", "organisation"),
     ("The news agency said the talks had stalled.", "media"),  # an "agency" that is not the state's
     ("House Speaker Ann Lee said the bill would pass.", "official"),
-    # judgement changed in issue 21: a forecaster's trade says more than the state body she works
-    # for (the hand-annotated fresh gold types forecasters at a weather agency as experts); the kit
-    # says so as a question, not sure (tests/test_attribution_unseen.py)
-    ("National Hurricane Center forecaster Tom Hale said the storm had weakened.", "expert"),
+    # judgement changed twice in issue 21: batch A's annotator typed forecasters at a weather agency
+    # as experts, batches B and E's as officials (they speak for the agency); the kit now says
+    # official, as a question, not sure (tests/test_attribution_unseen.py)
+    ("National Hurricane Center forecaster Tom Hale said the storm had weakened.", "official"),
     ("The ONS figures also show that wages rose.", "official"),
     # an outlet by the words newspapers' names are made of; not the officials whose figures it used
     ("At least 40 people died, according to a Evening Courier analysis of figures from local officials.", "media"),

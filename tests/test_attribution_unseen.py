@@ -114,7 +114,9 @@ def test_type_confidence(text, confidence):
 
 
 @pytest.mark.parametrize("text, stype", [
-    ("Forecasters with the National Weather Agency predict that the rains will come late.", "expert"),
+    # Judgement call changed after batch E: two of three annotators typed a state agency's forecasters
+    # official (they speak for the agency); the kit says so, as a question (not sure; see test_type_confidence).
+    ("Forecasters with the National Weather Agency predict that the rains will come late.", "official"),
     ("The National Maritime and Coastal Administration said the port was shut.", "official"),
     ("The Ohio State Department of Agriculture said the harvest was late.", "official"),  # not the US foreign ministry
     ("A State Department spokesman said talks would resume.", "foreign_government"),
@@ -324,3 +326,26 @@ def test_a_name_after_a_role_is_a_person_whatever_the_parsers_label():
     name = next(t.i for t in doc if t.text == "Ravi")
     doc.set_ents([Span(doc, name, name + 2, label="ORG")])
     assert typed_source(doc[name - 1 : name + 2])[0] == "official"
+
+
+# ---------------------------------------------------------------- source types, after batch E's first run
+# Patterns seen on batch E (bench/fresh4) after its first run was recorded; invented sentences.
+
+
+@pytest.mark.parametrize("text, stype", [
+    ('Ana Ruiz is the chief forecaster at the National Weather Service. "Expect hail," Ruiz said.', "official"),
+    ('One of the houses the crew checked is owned by Ed Vane. "It shook," Vane said.', "eyewitness"),
+    ("Justice Lena Ober said the ban was lawful.", "official"),  # a judge's title
+    ("Rescue crews said the boat was full.", "eyewitness"),
+    ("Sprinter Ola Dane said she had never cheated.", "other"),  # an athlete speaks for herself
+    ("KWPA said power would return on Monday.", "organisation"),  # initials no list knows
+    ("Kestrel's lawyer Ana Bloom said the advert was lawful.", "organisation"),  # a firm's lawyer
+    ("Her lawyer Ana Bloom said she was innocent.", "other"),  # a person's lawyer
+    ("Kestrel's owners said the sale was fair.", "organisation"),
+    ("Athletics Federation (AAF) President Ana Ruiz said the ban was unfair.", "organisation"),
+    ("The federally owned utility faces outages at two plants, according to spokesperson Ana Brook.",
+     "organisation"),  # a spokesperson for the body the claim is about
+    ("The army said the town fell. A spokesman said the talks had failed.", "official"),
+])
+def test_source_type_patterns_after_batch_e(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)

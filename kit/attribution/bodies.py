@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_heads
 
-__all__ = ["based_name", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["acronym", "based_name", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -26,14 +26,14 @@ def unknown_organisation(span, skip=range(0)) -> bool:
     organisation ("Jo Lane, president of California-based Brightline")?"""
     heads = role_heads(span)
     if any(t.lower_ in _OF_WORDS and t.head.i in heads and any(
-            c.dep_ == "pobj" and c.i not in skip and any(_names_organisation(x) or (_acronym(x) and x.pos_ == "PROPN")
+            c.dep_ == "pobj" and c.i not in skip and any(_names_organisation(x) or (acronym(x) and x.pos_ == "PROPN")
                                                        for x in c.subtree) for c in t.children) for t in span):
         return True
-    return any((t.ent_type_ == "ORG" or _acronym(t)) and t.pos_ == "PROPN" and t.i not in skip for t in span) and not any(
+    return any((t.ent_type_ == "ORG" or acronym(t)) and t.pos_ == "PROPN" and t.i not in skip for t in span) and not any(
         t.ent_type_ in {"GPE", "NORP", "PERSON"} and not _based_in(t) for t in span)
 
 
-def _acronym(tok) -> bool:
+def acronym(tok) -> bool:
     """Is ``tok`` an acronym no list knows and no earlier phrase defines ("a KWA spokesman"):
     most such are organisations? Places ("US", "UK") are not."""
     return (2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()
@@ -119,9 +119,36 @@ def place_role(span) -> bool:
 
 def lives_there(doc, i: int) -> bool:
     """Does the sentence say the person named at token ``i`` lives nearby ("Ana Ruiz also lives
-    on the street", "Ana Ruiz, who lives next door")? Then they speak as a resident."""
+    on the street", "Ana Ruiz, who lives next door", "one of the houses is owned by Ana Ruiz")?
+    Then they speak as a resident."""
     tok = doc[i]
     verbs = {"live", "reside"}
     if tok.dep_ in {"nsubj"} and tok.head.lemma_ in verbs:
         return True
+    homes = set(source_data().get("shared_ranks", {}).get("homes", ()))
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lemma_ == "own":  # "a house owned by X"
+        owned = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"] + [tok.head.head.head]
+        if any(t.lemma_.lower() in homes for o in owned for t in o.subtree):
+            return True
     return any(c.dep_ == "relcl" and any(t.lemma_ in verbs for t in c.subtree) for c in tok.children)
+
+
+def firms_lawyer(span) -> bool:
+    """Is the phrase a lawyer named with a firm's name before the role ("Kestrel lawyer Ed
+    Vane", "Kestrel's lawyer Ed Vane")? A lawyer speaks for the client: a company or organisation, not a state."""
+    lawyers = {"lawyer", "attorney", "solicitor", "counsel", "barrister"}
+    for i in role_heads(span):
+        tok = span.doc[i]
+        if tok.lemma_.lower() in lawyers and any(
+                c.dep_ in {"compound", "amod", "poss"} and c.text[:1].isupper() and c.i < tok.i
+                and (c.ent_type_ == "ORG" or acronym(c) or (c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "NORP"}))
+                for c in tok.children):
+            return True
+    return False
+
+
+def firms_people(span) -> bool:
+    """Is a role of the phrase owned by a name spaCy labels an organisation ("Kestrel's owners",
+    "Kestrel's managers")? They speak for the firm."""
+    return any(c.dep_ == "poss" and c.ent_type_ == "ORG" and c.text[:1].isupper()
+               for i in role_heads(span) for c in span.doc[i].children)

@@ -50,7 +50,7 @@ from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.reparse import joined_units, reparsed_candidates
 from kit.attribution.coref import one_type_per_speaker
-from kit.attribution.sources import source_of, typed_source
+from kit.attribution.sources import source_of, spokesperson_for, typed_source
 from kit.attribution.speakers import SpeakerHistory, is_pronoun, subject_antecedent
 from kit.attribution.units import as_doc, overlaps, quotes, span_text, trim, unit_index, units
 from kit.core.nlp import parse  # noqa: F401  (the doctests use it)
@@ -247,13 +247,17 @@ def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
     return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
 
 
-def _typed(doc, speaker_span, cue) -> tuple[str, str, str]:
-    """(type, kind, confidence) of a speaker; a name with no type who "reports for" an outlet is media.
+def _typed(doc, speaker_span, cue, content=None) -> tuple[str, str, str]:
+    """(type, kind, confidence) of a speaker; a name with no type who "reports for" an outlet is media;
+    a spokesperson who names no body speaks for the body the claim is about (not sure).
 
     >>> [a.source_type for a in find_attributions(parse("As Tom Reed reports for the BBC, the talks failed."))]
     ['media']
     """
     stype, kind, sure = typed_source(speaker_span)
+    body = spokesperson_for(doc, speaker_span, content) if content else None
+    if body is not None:
+        return body[0], body[1], "unsure"
     if stype == "other":
         for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"):
             outlet = typed_source(doc[prep.i + 1 : prep.right_edge.i + 1])
@@ -277,7 +281,7 @@ def _make(doc, c: Candidate, resolved: tuple | None = None) -> Attribution:
         speaker_text, stype, kind, conf = resolved
         pron = span_text(doc, ss, se)
     else:
-        (stype, kind, conf), speaker_text, pron = _typed(doc, speaker_span, doc[cs]), span_text(doc, ss, se), None
+        (stype, kind, conf), speaker_text, pron = _typed(doc, speaker_span, doc[cs], (ts, te)), span_text(doc, ss, se), None
     return Attribution(
         speaker=speaker_text,
         cue=c.cue_text,

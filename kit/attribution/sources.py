@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import based_name, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import acronym, based_name, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.speakers import PRONOUNS
 from kit.core.nlp import doc_text
 
-__all__ = ["source_of", "source_type_of", "typed_source"]
+__all__ = ["source_of", "source_type_of", "spokesperson_for", "typed_source"]
 
 
 def _classify_text_span(span) -> str | None:
@@ -60,9 +60,13 @@ def _classify(span) -> tuple[str, str, bool] | None:
         if rule is not None and rule in org.get("refine_to", ()) and not inside:  # "police FORCE" stays police
             return rule, org["kind"], True
         if role is not None and role[0] in org.get("role_refine_to", ()):
-            # "a trader at a bank", "forecasters with NOAA": the trade says more; a state's expert may speak for it
+            # "a trader at a bank": the trade says more (a state body's staff speak for it: no refinement there)
             return role[0], org["kind"], role[1] and org["kind"] != "government"
-        return org["type"], org["kind"], True
+        # a state body's scientist ("forecasters with the weather service") speaks for it, but may be asked as an expert
+        return org["type"], org["kind"], not (role is not None and role[0] == "expert" and org["kind"] == "government")
+    if (role is not None and role[0] == "other" and not role[1] and firms_lawyer(span)) or (
+            rule in {"eyewitness", None} and firms_people(span)):
+        return "organisation", "", False  # "Brightline lawyer Ed Vane" speaks for the firm
     if police_rank(span) and (role is None or role[0] in {"military", "official"}):
         return "official", "", False  # "Sgt. Ana Ruiz" in a story about the police
     if place_role(span) and (role is None or role[0] == "organisation") and rule in (None, "official"):
@@ -225,10 +229,19 @@ def _name_start(doc, i: int) -> int:
     """Where the name ending at token ``i`` starts: back over names, adjectives, compounds
     and hyphens ("Syrian President Bashar al-Assad"), not across a line break."""
     s = i + 1
-    while s - 1 >= 0 and (doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
+    while s - 1 >= 0 and (_bracketed_acronym(doc, s - 1) or doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
                           or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
         s -= 1
     return s
+
+
+def _bracketed_acronym(doc, i: int) -> bool:
+    """Is token ``i`` part of an acronym in brackets inside a name ("Athletics Federation (AAF)
+    President Ana Ruiz")?"""
+    for a in (i - 2, i - 1, i):
+        if a >= 0 and a + 2 < len(doc) and doc[a].text == "(" and doc[a + 2].text == ")" and doc[a + 1].text.isupper():
+            return True
+    return False
 
 
 def source_type_of(span) -> str:
@@ -278,6 +291,7 @@ def typed_source(span) -> tuple[str, str, bool]:
     if found:
         return found
     cs, ce = _core_range(span)
+    cs = min(cs, _name_start(doc, ce - 1)) if _bracketed_acronym(doc, cs - 1) else cs  # "... (AAF) President X"
     own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
     if own and own[2]:
         return own
@@ -291,6 +305,8 @@ def typed_source(span) -> tuple[str, str, bool]:
         return data.get("country_speaker", "foreign_government"), "", True
     if any(t.ent_type_ == "ORG" for t in span) and not any(t.ent_type_ == "PERSON" for t in span):
         return "organisation", "", False  # a body the kit does not know: probably an organisation
+    if len(content_toks) == 1 and acronym(content_toks[0]):
+        return "organisation", "", False  # "MLGW said": initials the kit does not know, most likely a body
     if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span):
         return data.get("named_person", "other"), "", False
     return data.get("fallback", "other"), "", False
@@ -340,3 +356,30 @@ def names_a_source(span, sources: list[str] | None) -> bool:
     if span.root.lemma_.lower() in sources or span.root.lower_ in sources:
         return True
     return _classify_text_span(span) is not None
+
+
+_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "spokespeople"}
+_BODY_TYPES = {"organisation", "official", "military", "monitor", "expert", "state_media", "media"}
+
+
+def spokesperson_for(doc, span, content: tuple[int, int]) -> tuple[str, str] | None:
+    """(type, kind) of the body a spokesperson speaks for when the phrase names none ("according
+    to spokesperson Lee Park", "a spokesman said"): the body the claim is about, its subject
+    ("The city utility faces outages ..."); None when the phrase names a body or the claim's
+    subject is none.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("The Brightwater Utility Company cut power, a spokesman said.")
+    >>> spokesperson_for(doc, doc[7:9], (0, 6))
+    ('organisation', 'company')
+    """
+    if not any(doc[i].lemma_.lower() in _SPOKES for i in role_heads(span)) or any(
+            t.ent_type_ in {"ORG", "GPE", "NORP"} or t.dep_ == "poss" for t in span):
+        return None
+    ts, te = content
+    root = next((t for t in doc[ts:te] if not ts <= t.head.i < te or t.head.i == t.i), None)
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    found = typed_source(doc[subj.left_edge.i : subj.i + 1])
+    return (found[0], found[1]) if found[0] in _BODY_TYPES and found[2] else None
