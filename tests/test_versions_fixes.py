@@ -482,3 +482,102 @@ def test_a_body_named_by_its_initials_is_the_same_source():
     a = "A spokesman for the NFU said the farmers would not accept the deal."
     b = "The National Farmers Union said the farmers would not accept the deal."
     assert not {"attribution_dropped", "speaker_changed", "label_changed"} & set(kinds(a, b))
+
+
+# ---------------------------------------------------------------- after batch fresh4's first run
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The IMF said on Monday that growth would slow.", "IMF said on Monday that growth would slow."),
+    ("The survey crew counted the birds, and the crew confirmed the new nest.",
+     "The survey crew counted the birds, which allowed them to confirm the new nest."),
+])
+def test_a_determiner_or_an_object_pronoun_is_the_same_source(a, b):
+    assert of("speaker_changed", a, b) == []
+
+
+def test_a_source_is_dropped_even_after_a_pronoun_speaker_nearby():
+    a = ("He said the guard had left early. Staff are checking the cameras. "
+         "The council said the library would stay shut until next week.")
+    b = ("He said the guard had left early. Staff are checking the cameras. "
+         "The library is shut until next week.")
+    assert [c.a_text for c in of("attribution_dropped", a, b)] == ["The council said"]
+
+
+def test_she_added_becoming_he_added_for_one_quotation_is_a_speaker_change():
+    a = "Maria Lopez, a nurse at the clinic, said cases rose. \u201cWe expect more,\u201d she added."
+    b = "Maria Lopez, a nurse at the clinic, said cases rose. \u201cWe expect more,\u201d he added."
+    found = of("speaker_changed", a, b)
+    assert len(found) == 1 and "she" in a[found[0].a_start - 1:found[0].a_end + 1]
+
+
+def test_a_cut_and_an_added_sentence_in_one_place_sharing_a_little_are_one_sentence_rewritten():
+    a = ("The bridge over the river reopened on Monday. "
+         "Engineers hurriedly moved to inspect dozens of cables after the storm snapped four of them. "
+         "Traffic was light in the morning.")
+    b = ("The bridge over the river reopened on Monday. "
+         "Engineers quickly inspected dozens of cables following several snapped ones on the span. "
+         "Traffic was light in the morning.")
+    found = kinds(a, b)
+    assert "cut" not in found and "added" not in found
+    c = "The thief was caught several times. The shop was closed."
+    d = "The burglar was arrested several times. The shop was closed."
+    assert "cut" not in kinds(c, d) and "added" not in kinds(c, d)
+
+
+def test_sentences_in_one_place_sharing_only_a_name_stay_cut_and_added():
+    a = ("The council met on Monday. Mayor Jo Park said the budget was final, as the clerk read the total. "
+         "Residents left early.")
+    b = ("The council met on Monday. Mayor Jo Park has become the first woman to win three terms in the town. "
+         "Residents left early.")
+    assert kinds(a, b).count("cut") == 1 and kinds(a, b).count("added") == 1
+
+
+@pytest.mark.parametrize("heading", ["What the divers found:", "The Long Road Home"])
+def test_a_heading_inside_the_text_is_not_an_added_sentence(heading):
+    a = "Divers searched the lake on Monday.\n\nThey found the boat near the dam.\n"
+    b = f"Divers searched the lake on Monday.\n\n{heading}\n\nThey found the boat near the dam.\n"
+    assert kinds(a, b) == []
+
+
+def test_a_long_line_ending_with_a_colon_is_still_a_sentence_added():
+    a = "Divers searched the lake on Monday.\nThey found the boat near the dam."
+    b = "Divers searched the lake on Monday.\nPolice then told reporters what they feared most that night:\nThey found the boat near the dam."
+    assert kinds(a, b) == ["added"]  # ten words: no heading
+
+
+def test_a_colon_inside_a_line_does_not_split_the_sentence():
+    a = "The soil here is not like sand: When the drill hits it, the soil sticks together. Work stopped."
+    b = "The soil here is not like sand: When the drill hits it, the soil sticks together. Work stopped."
+    assert [r.status for r in align_versions(a, b.replace("Work", "All work")).rows][0] == "same"
+    assert kinds(a, b.replace(" Work stopped.", "")) == ["cut"]
+
+
+def test_a_rewritten_lead_beside_an_added_sentence_is_paired_and_loses_its_source():
+    a = ("OSLO -- Norwegian divers have found an old wooden ship wreck on the muddy floor of a deep northern "
+         "fjord near the coast, according to the Maritime Museum.\n\nThe hull lay on its side.")
+    b = ("An old wooden ship wreck was found on the floor of a deep fjord in the north.\n"
+         "The divers, as the crew called themselves, spent weeks in the cold water.\n\nThe hull lay on its side.")
+    found = kinds(a, b)
+    assert "cut" not in found and found.count("added") == 1 and "attribution_dropped" in found
+
+
+def test_one_full_name_in_two_descriptions_is_the_same_speaker():
+    a = "Lena Ortmann, a representative of the regional rescue agency, said the road was blocked."
+    b = "Lena Ortmann, a regional rescue official, said the road was blocked."
+    assert of("speaker_changed", a, b) == []
+
+
+def test_a_word_changed_inside_a_quotation_is_the_quotation_changed_not_a_label():
+    a = "\u201cThe officer ran in and faced the gunman,\u201d the chief said."
+    b = "\u201cThe officer ran in and faced the attacker,\u201d the chief said."
+    assert kinds(a, b) == ["quote_changed"]
+    assert of("label_changed", "The officer faced the gunman.", "The officer faced the attacker.")
+
+
+def test_he_for_a_named_person_becoming_the_country_is_a_speaker_change():
+    a = "Health Minister Omar Haddad said 30 people were sick. On Sunday, he declared an outbreak in the north."
+    b = "Health Minister Omar Haddad said 30 people were sick. On Sunday, the country declared an outbreak in the north."
+    assert len(of("speaker_changed", a, b)) == 1
+    assert of("speaker_changed", "Omar Haddad spoke. He said the road was shut.",
+              "Omar Haddad spoke. Haddad said the road was shut.") == []

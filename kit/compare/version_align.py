@@ -42,6 +42,8 @@ MAX_COMPARISONS = 40_000
 WRAP_WIDTH = 120
 #: A line alone between blank lines with at most this many words and no full stop is a caption (see stray_line).
 STRAY_WORDS = 3
+#: A line of its own with at most this many words, ending with a colon (or in title case), is a heading.
+HEADING_WORDS = 8
 #: How deep anchoring recurses into gaps before a gap is compared as it is.
 ANCHOR_DEPTH = 4
 
@@ -66,6 +68,8 @@ class _Unit:
     spans: tuple[tuple[int, int], ...]
     bag: Counter = field(default_factory=Counter, compare=False, repr=False)
     content: Counter = field(default_factory=Counter, compare=False, repr=False)
+    #: words written with a capital after the sentence's first word (names), lower case
+    names: frozenset = field(default_factory=frozenset, compare=False, repr=False)
 
 
 def _norm(text: str) -> str:
@@ -80,7 +84,8 @@ def _words(text: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[int, in
 def _unit(text: str, start: int, end: int) -> _Unit:
     words, spans = _words(text[start:end], start)
     bare = [w.removesuffix("'s") for w in words]
-    return _Unit(start, end, words, spans, Counter(bare), Counter(w for w in bare if w not in _LITTLE))
+    names = frozenset(w for w, (s, _) in zip(bare[1:], spans[1:]) if text[s].isupper())
+    return _Unit(start, end, words, spans, Counter(bare), Counter(w for w in bare if w not in _LITTLE), names)
 
 
 def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -138,19 +143,26 @@ def units_of(text: str, pieces) -> tuple[_Unit, ...]:
 
 
 def stray_line(text: str, u: _Unit) -> bool:
-    r"""True for a line of at most STRAY_WORDS words with no full stop, alone between blank lines and
-    not the first line (a caption, a subheading or a link left in a copied page: "Lake Geneva"),
-    which is not reported as a sentence cut or added.
+    r"""True for a line that is no sentence of the story, not the first line: a caption, a subheading or a
+    link left in a copied page ("Lake Geneva": at most STRAY_WORDS words, no full stop, alone between blank
+    lines), or a heading inside the text (at most HEADING_WORDS words on a line of its own, ending with a
+    colon: "What the mission found:", or in title case between blank lines: "The Long Road Home").
+    It is not reported as a sentence cut or added.
 
-    >>> t = "Boats sank on the lake.\n\nLake Geneva\n\nThe search goes on."
-    >>> [stray_line(t, u) for u in units_of(t, [(0, 23), (25, 36), (38, 57)])]
-    [False, True, False]
+    >>> t = "Boats sank on the lake.\n\nLake Geneva\n\nThe search goes on.\nWhat divers saw:\nMud."
+    >>> [stray_line(t, u) for u in units_of(t, [(0, 23), (25, 36), (38, 57), (58, 74), (75, 79)])]
+    [False, True, False, True, False]
     """
     line = text[u.start:u.end]
-    if u.start == len(text) - len(text.lstrip()) or len(u.words) > STRAY_WORDS or _END.search(line):
+    if u.start == len(text) - len(text.lstrip()) or len(u.words) > HEADING_WORDS or _END.search(line):
         return False
     before, after = text[:u.start].rstrip(" \t"), text[u.end:].lstrip(" \t")
-    return before.endswith("\n\n") and (after.startswith("\n\n") or not after.strip())
+    own_line = before.endswith("\n") and (after.startswith("\n") or not after.strip())
+    if own_line and line.rstrip().endswith(":") and "\n" not in line:
+        return True
+    alone = before.endswith("\n\n") and (after.startswith("\n\n") or not after.strip())
+    title = all(w[:1].isupper() or len(w) <= 3 for w in _WORD.findall(line)) and "\n" not in line
+    return alone and (len(u.words) <= STRAY_WORDS or title)
 
 
 def _wrap_width(text: str) -> int:
@@ -206,6 +218,8 @@ def _continues(text: str, prev: list[int], nxt: tuple[int, int], wrapped: int) -
         return True  # "– Reuters" ends the one before
     if not gap.strip() and "\n" not in gap and before.rstrip("\"'\u201d\u2019 ").endswith(("...", "\u2026")):
         return True  # "The earth was moving ... I am waiting": an ellipsis leaves words out, not a sentence
+    if not gap.strip() and "\n" not in gap and before.endswith(":"):
+        return True  # "... than before: During the night, ...": a colon in a line does not end a sentence
     if gap.strip() or gap.count("\n") != 1 or _END.search(before):
         return False
     first = after[:1]

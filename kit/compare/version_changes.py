@@ -318,6 +318,15 @@ def _describe_edit(sa: _Side, sb: _Side, a_rng, b_rng) -> str:
     return f"\u201c{x}\u201d left out" if x else f"\u201c{y}\u201d added"
 
 
+def _quoted_labels(sa: _Side, sb: _Side, found: list[Change]) -> list[Change]:
+    """``found`` less the label changes inside a quotation on both sides: the words inside the marks
+    differ, a quotation changed (a misquotation), not a label the writer chose."""
+    def inside(side: _Side, start, end) -> bool:
+        return start is not None and any(qs <= start and end <= qe for qs, qe in side.quotes)
+    return [c for c in found if not (c.kind == "label_changed" and inside(sa, c.a_start, c.a_end)
+                                     and inside(sb, c.b_start, c.b_end))]
+
+
 def pair_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, edits) -> tuple[list[Change], list, list]:
     """Changes inside one pair of sentences, and the word edits no specific change explains."""
     from kit.compare.version_labels import label_changes, role_changes
@@ -327,6 +336,7 @@ def pair_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, edits) -> tuple[lis
     found = label_changes(sa, sb, ua, ub) + _figure_changes(sa, sb, ua, ub)
     found += (role_changes(sa, sb, ua, ub, found) + attribution_changes(sa, sb, ua, ub)
               + quote_changes(sa, sb, ua, ub))
+    found = _quoted_labels(sa, sb, found)
     found.sort(key=lambda c: (c.a_start, c.b_start))
     whole_a, whole_b = (ua.start, ua.end), (ub.start, ub.end)
     spans_a = [(c.a_start, c.a_end) for c in found if (c.a_start, c.a_end) != whole_a]

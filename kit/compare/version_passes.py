@@ -20,6 +20,12 @@ from kit.compare.version_align import (MAX_COMPARISONS, MOVED_MIN, MOVED_RUN, PA
 #: A cut and an added sentence side by side are one sentence rewritten when this share of their content
 #: words (compared by their first five letters: "Kenyan" / "Kenya's") and at least REWRITE_WORDS of them are shared.
 REWRITE_MIN, REWRITE_WORDS = 0.4, 3
+#: Between two aligned sentences, k cut and k added sentences are paired in order (one sentence rewritten
+#: each) when they share at least LOOSE_WORDS content words that are not names or numbers (the claim, not
+#: only who makes it), or one and LOOSE_MIN of all their words.
+LOOSE_WORDS, LOOSE_MIN = 3, 0.5
+#: ... and, where there are more on one side, a cut and an added sentence sharing this many such words.
+UNEVEN_WORDS = 5
 
 
 def rewrite_score(x: _Unit, y: _Unit) -> float:
@@ -60,12 +66,41 @@ def rewritten(ua, ub, rows: list) -> list:
             found = best_pairs([[_rewrite(x, y) for y in sy] for x in sx], REWRITE_MIN)
             pairs = {cuts[x]: adds[y] for x, y in found}
             taken = set(pairs.values())
+            pairs.update(_in_order([i for i in cuts if i not in pairs], [j for j in adds if j not in taken], ua, ub))
+            taken = set(pairs.values())
             run = [(i, pairs[i], "paired") if st == "cut" and i in pairs else (i, j, st)
                    for i, j, st in run if not (st == "added" and j in taken)]
         out += run
         run = []
         if row[2] != "end":
             out.append(row)
+    return out
+
+
+def _claim(u: _Unit) -> Counter:
+    """Content words of a sentence by their first five letters, less names and numbers."""
+    return Counter(w[:5] for w in u.content.elements() if w not in u.names and not w[:1].isdigit())
+
+
+def _shared(x: Counter, y: Counter) -> int:
+    return sum((x & y).values())
+
+
+def _in_order(cuts: list, adds: list, ua, ub) -> dict:
+    """As many cut as added sentences left between two aligned ones: each cut and the added sentence in
+    its place are one sentence rewritten when they share a little of what they claim ("The gunman was hit
+    several times." / "The attacker was shot several times."), not only a name or a number."""
+    if len(cuts) != len(adds):  # not one for one: the best pairs in order that share much of their claim
+        if not cuts or not adds or len(cuts) * len(adds) > MAX_COMPARISONS:
+            return {}
+        sx, sy = [_claim(ua[i]) for i in cuts], [_claim(ub[j]) for j in adds]
+        found = best_pairs([[_shared(x, y) for y in sy] for x in sx], UNEVEN_WORDS)
+        return {cuts[x]: adds[y] for x, y in found}
+    out = {}
+    for i, j in zip(cuts, adds):
+        shared = sum((_claim(ua[i]) & _claim(ub[j])).values())
+        if shared >= LOOSE_WORDS or shared and similarity(ua[i].words, ub[j].words) >= LOOSE_MIN:
+            out[i] = j
     return out
 
 
@@ -108,7 +143,7 @@ def _best_move(u: _Unit, ub, added: dict) -> int | None:
 def _joined(text_units, u: _Unit, v: _Unit) -> _Unit:
     first, second = (u, v) if u.start <= v.start else (v, u)
     return _Unit(first.start, second.end, first.words + second.words, first.spans + second.spans,
-                 first.bag + second.bag, first.content + second.content)
+                 first.bag + second.bag, first.content + second.content, first.names | second.names)
 
 
 def merge_splits(ua, ub, rows: list, quotes=((), ())) -> list:

@@ -25,8 +25,20 @@ NAMED_SHARE = 0.6
 
 
 def _speaker_words(att) -> frozenset:
+    """The words of a speaker's name, as compared: small words left out, but not a body's initials
+    ("the WHO" / "WHO": the determiner is no change, "WHO" is a name)."""
     same = _words_data()["same"]
-    return frozenset(same.get(_stem(w), _stem(w)) for w in _WORD.findall(_norm(att.speaker)) if w not in _SPEAKER_SKIP)
+    words = [_norm(w) for w in _WORD.findall(att.speaker.replace("\u2019", "'"))
+             if _norm(w) not in _SPEAKER_SKIP or (len(w) >= 2 and w.isupper())]
+    return frozenset(same.get(_stem(w), _stem(w)) for w in words)
+
+
+#: Gendered pronouns: "she added" / "he added" for one quotation names someone else.
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _gender(att) -> str | None:
+    return _GENDER.get(_norm(att.resolved_from or att.speaker).strip())
 
 
 def _pronoun(att) -> bool:
@@ -34,22 +46,35 @@ def _pronoun(att) -> bool:
 
 
 def _names(att) -> set[str]:
-    """Capitalised words of a speaker after its first word (a person's or body's name)."""
-    return {w for w in _WORD.findall(att.speaker)[1:] if w[:1].isupper()}
+    """Capitalised words of a speaker (a person's or body's name), less small words ("The")."""
+    return {w for w in _WORD.findall(att.speaker) if w[:1].isupper() and _norm(w) not in _SPEAKER_SKIP}
 
 
-def same_speaker(x, y) -> bool:
+def same_speaker(x, y, *, pronouns: bool = True) -> bool:
     """True when two attributions name one source: a pronoun for a name, one name held in the other
     ("al-Ezi" / "Health official al-Ezi"), the same name in other words, or a shared proper name.
 
-    Not the same: "medics and a Reuters witness" / "medics and witnesses at the scene".
+    Not the same: "medics and a Reuters witness" / "medics and witnesses at the scene", "she added" /
+    "he added". ``pronouns=False``: a pronoun the kit did not resolve names nobody (for a source named before).
     """
-    if _pronoun(x) or _pronoun(y):
+    gx, gy = _gender(x), _gender(y)
+    if gx and gy and gx != gy:
+        return False
+    if pronouns and (_pronoun(x) or _pronoun(y)) and not _person_for_body(x, y) and not _person_for_body(y, x):
         return True
+    if not pronouns and any(_pronoun(z) and not z.resolved_from for z in (x, y)):
+        return False
     wx, wy = _speaker_words(x), _speaker_words(y)
     if not wx or not wy:
         return _norm(x.speaker).strip() == _norm(y.speaker).strip()
     return wx <= wy or wy <= wx or len(_names(x) & _names(y)) >= 2 or _acronym(x, y) or _acronym(y, x)
+
+
+def _person_for_body(x, y) -> bool:
+    """True when ``x`` is "he" or "she" for a named person and ``y`` names no one, only a place or a thing
+    (the attribution lens's "other" kind: "he declared" / "the country declared"): someone else acts."""
+    return bool(x.resolved_from) and _gender(x) is not None and not _pronoun(y) and not _names(y) \
+        and y.source_type == "other"
 
 
 def _acronym(x, y) -> bool:
@@ -80,7 +105,8 @@ def _head(att) -> str | None:
 def _named_before(side: _Side, att, u: _Unit) -> bool:
     """True when ``side`` names the same source, or one with the same head word ("the electoral
     commission" / "the Boundaries Committee"), just before sentence ``u``: the claim keeps its source."""
-    return any(same_speaker(att, y) or _head(att) == _head(y)
+    named = not _pronoun(att)  # "It said" dropped: any source before may be what "it" stood for
+    return any(same_speaker(att, y, pronouns=not named) or named and _head(att) == _head(y) and not _pronoun(y)
                for y in between(side.attributions, u.start - NEAR, u.start, "cue_start"))
 
 
