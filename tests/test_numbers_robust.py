@@ -104,9 +104,11 @@ def test_find_numbers_time_grows_linearly_on_a_text_of_numbers():
 
 @pytest.mark.parametrize("text", ["123 " * 3000, "one hundred and " * 1500 + "one", "hundred " * 3000])
 def test_long_runs_of_number_words_stay_fast(text):
+    # A hang detector, not a speed measure (bench/ measures speed): about 5 s alone, up to 14 s
+    # seen while other tests ran on the same 2 cores; the old quadratic path took minutes.
     start = time.perf_counter()
     qs = find_numbers(kit.parse(text), sources=False)
-    assert time.perf_counter() - start < 10
+    assert time.perf_counter() - start < 60
     assert all(drawable(q.value) for q in qs if q.value is not None)
 
 

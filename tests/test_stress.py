@@ -44,7 +44,7 @@ def test_pathological_text_parses_exactly_and_fast(name):
     kit.parse("Warm up.")
     start = time.perf_counter()
     doc = kit.parse(text)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 30  # a hang detector (parsing takes well under a second alone; speed is measured in bench/)
     assert doc.text == text
     assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
     for finder in FINDERS:

@@ -271,10 +271,10 @@ def _is_figure(tok) -> bool:
 
 def _holds_claim(objs, preps) -> bool:
     """Does an object carry a claim: "X a Y" (two objects or a predicate), a clause inside it
-    ("reports that troops fired"), or one of ``preps`` hung on it ("the rebels of attacking")?"""
+    ("reports that troops fired"; not "a sale, which ..."), or one of ``preps`` hung on it?"""
     if len(objs) > 1 or any(o.dep_ in {"oprd", "xcomp"} for o in objs):
         return True
-    return any((t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"})
+    return any((t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} and t.left_edge.tag_ not in {"WDT", "WP"})
                or (t.dep_ == "prep" and t.lower_ in preps and t.head.i == o.i) for o in objs for t in o.subtree)
 
 

@@ -134,12 +134,14 @@ def _attach_quotes(doc, all_units, quoted, raw: list[Candidate]) -> list[Candida
     [('the mayor', 'direct', 'We will stay'), ('the mayor', 'direct', 'We have nowhere else to go')]
     """
     raw = list(raw)
+    before = list(raw)
     used = _upgrade_quoted(doc, quoted, raw)
+    mixed = [old.content for old, new in zip(before, raw) if new is not old]
     follow_on = []
     last_direct = _last_direct_before(raw, {u.start: n for n, u in enumerate(all_units)})
     for q in quoted:
-        if q in used:
-            continue
+        if q in used or any(c[0] <= q[0] < c[1] for c in mixed):
+            continue  # a second quoted phrase inside a claim already given (mixed quotation)
         qu = unit_index(all_units, q[0])
         n = max(last_direct(qu, q[0]), last_direct(qu - 1, q[0]))
         if n >= 0:

@@ -27,7 +27,7 @@ __all__ = ["not_speech"]
 def _lists() -> dict:
     data = verb_data().get("not_speech", {})
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
-                                                        "instrument_verbs", "reaction_verbs", "gerund_acts")} | {"negated": data.get("negated", True)}
+                                                        "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -64,6 +64,8 @@ def not_speech(verb) -> str | None:
         return "an act denied"  # "denied receiving any reports": no claim of fact in a clause
     if verb.lemma_.lower() in lists["reaction_verbs"] and _reacts_to(kids):
         return "a reaction"  # "police responded to a call": an act, not speech
+    if verb.lemma_.lower() in lists["description_verbs"] and _as_adjective(verb, kids):
+        return "a description"  # "described the roads as icy": a label for something, no claim of its own
     if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
         return "passive"  # "has been declared drought-hit": its subject is spoken about, not speaking
     return None
@@ -97,3 +99,14 @@ def _naming(verb, kids, lists) -> str | None:
     if objs and objs[0].lemma_.lower() in lists["event_objects"] and not any(k.dep_ in {"oprd", "xcomp"} for k in kids):
         return "an event called"
     return None
+
+
+def _as_adjective(verb, kids) -> bool:
+    """An object and "as" + a bare adjective, nothing quoted: "described the roads as icy"."""
+    preps = [k for k in kids if k.dep_ == "prep" and k.lower_ == "as"]
+    if not any(k.dep_ == "dobj" for k in kids) or not preps:
+        return False
+    words = list(preps[0].subtree)[1:]
+    quoted = any(t.is_quote for t in verb.doc[verb.i:preps[0].right_edge.i + 1])
+    return bool(words) and words[0].tag_ == "JJ" and not quoted and not any(t.pos_ == "NOUN" and t.head.i == preps[0].i
+                                                                           for t in words)

@@ -125,7 +125,10 @@ def agent(verb, tree: Tree, manner: frozenset = frozenset()):
 
 def of_manner(noun, tree: Tree, manner: frozenset) -> bool:
     """The noun of a "by" phrase says how, not who: a bare noun in ``manner`` ("by mistake",
-    "by road"); with a determiner or a modifier ("by the road crew") it can be a doer."""
+    "by road"); with a determiner or a modifier ("by the road crew") it can be a doer. A date
+    or a time says when: "will be decided by Friday", "is due to be paid by 2030"."""
+    if noun.ent_type_ in ("DATE", "TIME"):
+        return True
     return noun.lower_ in manner and not tree.has(noun, "det", "poss", "amod", "compound", "nummod")
 
 

@@ -194,6 +194,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     if prev is not None and prev.lower_ in _lower_case_names() and end - start <= 2 and any(c.isdigit() for c in first.text) \
             and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num):
         return "identifier", None, end  # "clade 1b", "type 2 diabetes": a name, not a billion or two
+    if prev is not None and end - start == 1 and "/" in first.text and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
+            and not prev.is_sent_start:
+        return "identifier", None, end  # "Optics 20/20": part of a name, not a share
     emergency = rules["emergency_numbers"]
     if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
         return "identifier", None, end  # "999 calls": calls to 999

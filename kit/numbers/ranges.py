@@ -164,7 +164,11 @@ def _join_pair(doc, first: tuple, second: tuple) -> _Draft | str | None:
         return None
     if s > 0 and doc[s - 1].lower_ in _word_set("months") and joiner in range_cfg["joiners"] + ["through"]:
         return _Draft(start=s, end=e2, core=s, core_end=e2, value=None, low=v, high=v2, form="days")  # "May 2 to 5"
-    if opener is None and joiner in ("-", "\u2013", "\u2014") and len(gap) == 1 and v > v2:
+    if e2 < len(doc) and doc[e2].lower_ in _word_set("months") and joiner in ("-", "\u2013", "to") \
+            and all(isinstance(x, int) and 1 <= x <= 31 for x in (v, v2)) and e - s == 1 and e2 - s2 == 1:
+        return _Draft(start=s, end=e2, core=s, core_end=e2, value=None, low=v, high=v2, form="days")  # "3-9 June"
+    if opener is None and joiner in ("-", "\u2013", "\u2014") and len(gap) == 1 and v > v2 and before == s \
+            and not (e2 < len(doc) and doc[e2].lower_ in ("percent", "%", "per")):  # "$310 — 9.5 percent —": two figures
         return _SCORE  # "won 4-1", "passed 52 - 48": a score or a result, not an amount
     if opener is None and joiner == "to" and len(gap) == 1 and v > v2 and _result_before(doc, before):
         return _SCORE  # "passed 52 to 48", "by a vote of 7 to 2"
