@@ -346,6 +346,10 @@ def test_a_name_after_a_role_is_a_person_whatever_the_parsers_label():
     ("The federally owned utility faces outages at two plants, according to spokesperson Ana Brook.",
      "organisation"),  # a spokesperson for the body the claim is about
     ("The army said the town fell. A spokesman said the talks had failed.", "official"),
+    ("Ravi Dutt, a man living near the tracks, said the train was fast.", "eyewitness"),  # a resident
+    # Two people with one surname: the second is not typed by the first's role.
+    ("Railway official Anil Dutt said the signal failed. Ravi Dutt, a man who sells tea nearby, said it was fast.",
+     "other"),
 ])
 def test_source_type_patterns_after_batch_e(text, stype):
     assert rows(text, "source_type")[-1] == (stype,)

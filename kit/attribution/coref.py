@@ -13,6 +13,8 @@ same surname) then share the type of the first mention the kit is sure of.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import replace
 
@@ -35,6 +37,37 @@ def person_key(speaker: str) -> str | None:
     return m.group(1).lower()
 
 
+def first_name(speaker: str) -> str | None:
+    """The word before the surname in a speaker's name part ("Hari" of "Hari Pathak, a ..."), or None.
+
+    >>> first_name("Hari Pathak, a resident"), first_name("Pathak")
+    ('hari', None)
+    """
+    words = speaker.split(",")[0].split()
+    if len(words) < 2 or not words[-2][:1].isupper():
+        return None
+    word = words[-2].lower().strip(".")
+    return None if word in _title_words() else word  # "General Hollis" gives no first name
+
+
+@functools.cache
+def _title_words() -> frozenset:
+    """One-word titles and roles written before a name ("General", "President", "Dr")."""
+    from kit.attribution.cues import source_data
+    from kit.attribution.roles import role_data
+
+    words = set(source_data().get("titles", ()))
+    for block in source_data().get("rule", []) + role_data().get("group", []):
+        words |= {w.lower().strip(".") for w in block.get("words", ()) if " " not in w}
+    return frozenset(words)
+
+
+def _same_person(a, b) -> bool:
+    """Two mentions with one surname are one person unless both give first names that differ."""
+    fa, fb = first_name(a.speaker), first_name(b.speaker)
+    return fa is None or fb is None or fa == fb or len(fa) <= 2 or len(fb) <= 2  # initials ("DK") stay open
+
+
 def one_type_per_speaker(atts: list) -> list:
     """Give every mention of one person (one surname) the type of the first mention the kit
     is sure of, when its own type is unsure; the rest stay as they are."""
@@ -48,7 +81,7 @@ def one_type_per_speaker(atts: list) -> list:
     out = []
     for a in atts:
         b = best.get(person_key(a.speaker) or "")
-        if b is not None and not a.type_sure and (a.source_type, a.source_kind) != (b.source_type, b.source_kind):
+        if b is not None and not a.type_sure and _same_person(a, b) and (a.source_type, a.source_kind) != (b.source_type, b.source_kind):
             a = replace(a, source_type=b.source_type, source_kind=b.source_kind, type_confidence="sure")
         out.append(a)
     return out

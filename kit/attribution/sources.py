@@ -82,6 +82,8 @@ def _classify(span) -> tuple[str, str, bool] | None:
         return role[0], "", role[1]
     if rule is None and leads_a_place(span):
         return "official", "", True  # "leaders in the city of X" run a city
+    if rule is None and role is None and any(t.lemma_ in {"live", "reside"} and t.dep_ in {"acl", "relcl"} for t in span):
+        return "eyewitness", "", True  # "a man living near the tracks", "a woman who lives there": a resident
     if rule is None and based_name(span.root):
         return "organisation", "", False  # "California-based Brightline": a firm, most likely
     return None if rule is None else (rule, "", False)
