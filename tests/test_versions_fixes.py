@@ -611,3 +611,13 @@ def test_plain_people_become_a_role_word_is_a_label_change():
     b = "Soldiers chased protesters from the square on Monday."
     assert len(of("label_changed", a, b)) == 1
     assert of("label_changed", "Soldiers chased people from the square.", "Soldiers chased people out of the square.") == []
+
+
+def test_a_named_person_replaced_by_the_body_alone_is_a_speaker_change():
+    a = "Harbour police spokesman Ana Varga said the ferry sank near the port on Monday."
+    b = "Police said the ferry sank near the port on Monday."
+    assert [(c.a_text, c.b_text) for c in of("speaker_changed", a, b)] == [("Harbour police spokesman Ana Varga", "Police")]
+    assert of("speaker_changed", "The ferry sank near the port, the Transport Ministry said.",
+              "The ferry sank near the port, the ministry said.") == []
+    assert of("speaker_changed", "DALVI (AP) \u2014 Dalvi's Mayor Ana Varga said the ferry sank.",
+              "Dalvi's Mayor Ana Varga said the ferry sank.") == []
