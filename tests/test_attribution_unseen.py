@@ -353,3 +353,20 @@ def test_a_name_after_a_role_is_a_person_whatever_the_parsers_label():
 ])
 def test_source_type_patterns_after_batch_e(text, stype):
     assert rows(text, "source_type")[-1] == (stype,)
+
+
+# ---------------------------------------------------------------- source types, after batch F's first run
+# Patterns seen on batch F (bench/fresh5) after its first run was recorded; invented sentences.
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("The Dalton Fire Service checked the site. Ana Bloom, of the service, said the smoke was toxic.", "official"),
+    ("A survey of 400 nurses by the Kestrel Health Trust found that most were tired.", "organisation"),  # its author
+    ("Local media reports said the plant was shut.", "media"),  # who reports decides
+    ("Police reports said the plant was shut.", "official"),
+    ("Reports said the plant was shut.", "unnamed"),
+    ("Ivo Marsh, network operations director, said the outage was short.", "organisation"),  # a manager
+    ("A WITNESS told the court she saw the car.", "eyewitness"),  # capitals are no acronym
+])
+def test_source_type_patterns_after_batch_f(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)

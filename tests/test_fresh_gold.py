@@ -22,7 +22,7 @@ FRESH3 = ROOT / "bench" / "fresh3"
 DEV = ROOT / "bench" / "dev"
 #: Every fresh batch, by name; each is checked the same way.
 BATCHES = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": ROOT / "bench" / "fresh4",
-           "fresh5": ROOT / "bench" / "fresh5"}
+           "fresh5": ROOT / "bench" / "fresh5", "fresh6": ROOT / "bench" / "fresh6"}
 
 
 def _load(name: str, path: Path):

@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_heads
 
-__all__ = ["acronym", "based_name", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["acronym", "based_name", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -152,3 +152,21 @@ def firms_people(span) -> bool:
     "Kestrel's managers")? They speak for the firm."""
     return any(c.dep_ == "poss" and c.ent_type_ == "ORG" and c.text[:1].isupper()
                for i in role_heads(span) for c in span.doc[i].children)
+
+
+def led_coalition(span) -> dict | None:
+    """The military block for "the U.S.-led coalition", where the tokenizer keeps "U.S.-led" as
+    one word (so the block's "-led coalition" cannot match)."""
+    if any(t.lower_.endswith("-led") and t.head.lemma_.lower() in {"coalition", "force", "alliance"} for t in span):
+        return next((dict(b, where=(span.start, span.end)) for b in organisation_data().get("organisation", [])
+                     if b["kind"] == "military"), None)
+    return None
+
+
+def bracketed_acronym(doc, i: int) -> bool:
+    """Is token ``i`` part of an acronym in brackets inside a name ("Athletics Federation (AAF)
+    President Ana Ruiz")?"""
+    for a in (i - 2, i - 1, i):
+        if a >= 0 and a + 2 < len(doc) and doc[a].text == "(" and doc[a + 2].text == ")" and doc[a + 1].text.isupper():
+            return True
+    return False

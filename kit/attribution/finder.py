@@ -50,7 +50,8 @@ from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.reparse import joined_units, reparsed_candidates
 from kit.attribution.coref import one_type_per_speaker
-from kit.attribution.sources import source_of, spokesperson_for, typed_source
+from kit.attribution.sources import source_of, typed_source
+from kit.attribution.spokespeople import spokesperson_for
 from kit.attribution.speakers import SpeakerHistory, is_pronoun, subject_antecedent
 from kit.attribution.units import as_doc, overlaps, quotes, span_text, trim, unit_index, units
 from kit.core.nlp import parse  # noqa: F401  (the doctests use it)

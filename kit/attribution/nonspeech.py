@@ -1,6 +1,6 @@
 """Cue words that are not speech here: a negated cue ("did not say how many"), a refusal
 ("declined to say"), naming ("formerly called Eastport", "called a meeting"), an appeal to act
-("called on workers to return"), a passive joined to another verb ("has been declared
+("called on workers to return"), a hearing that was told ("..., inquest told"), a passive joined to another verb ("has been declared
 drought-hit": the subject it shares is spoken about) and a tool's purpose ("used the model to
 predict"). The word lists are in ``verbs.toml`` ``[not_speech]``.
 
@@ -27,7 +27,8 @@ __all__ = ["not_speech"]
 def _lists() -> dict:
     data = verb_data().get("not_speech", {})
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
-                                                        "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs")} | {"negated": data.get("negated", True)}
+                                                        "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs",
+                                                        "listener_nouns")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -60,6 +61,8 @@ def not_speech(verb) -> str | None:
             return "a purpose"
     if verb.lemma_.lower() == "call":
         return _naming(verb, kids, lists)
+    if verb.lemma_.lower() == "tell" and _listener_told(kids, lists):
+        return "a listener told"  # "..., inquest told": the court heard the claim (a dropped "was")
     if verb.lemma_.lower() in lists["gerund_acts"] and _gerund_only(kids):
         return "an act denied"  # "denied receiving any reports": no claim of fact in a clause
     if verb.lemma_.lower() in lists["reaction_verbs"] and _reacts_to(kids):
@@ -69,6 +72,14 @@ def not_speech(verb) -> str | None:
     if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
         return "passive"  # "has been declared drought-hit": its subject is spoken about, not speaking
     return None
+
+
+def _listener_told(kids, lists) -> bool:
+    """"told" with no one told and a hearing as its subject: "..., jury told", "..., inquest told"
+    (a headline's passive with "was" dropped); the subject is who listened, not who spoke."""
+    subj = [k for k in kids if k.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subj) and subj[0].lower_ in lists["listener_nouns"] and not any(
+        k.dep_ in {"dobj", "dative", "iobj"} for k in kids)
 
 
 def _gerund_only(kids) -> bool:

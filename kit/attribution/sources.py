@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import acronym, based_name, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import acronym, based_name, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.speakers import PRONOUNS
 from kit.core.nlp import doc_text
 
-__all__ = ["source_of", "source_type_of", "spokesperson_for", "typed_source"]
+__all__ = ["source_of", "source_type_of", "typed_source"]
 
 
 def _classify_text_span(span) -> str | None:
@@ -46,7 +46,7 @@ def _classify(span) -> tuple[str, str, bool] | None:
     rule, on_head, where = _rule_type(span)
     if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
-    org = _organisation(span) or _named_organisation(span) or _led_coalition(span)
+    org = _organisation(span) or _named_organisation(span) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
     if rule == "foreign_government" and names_home_country(span):
@@ -54,6 +54,10 @@ def _classify(span) -> tuple[str, str, bool] | None:
     role = role_type(span)
     if rule == "unnamed" and on_head and span.root.lemma_.lower() in source_data().get("unnamed_heads", ()):
         return "unnamed", "", True  # "a source in the armed group": who it is stays hidden
+    if rule == "unnamed" and on_head and org is None:
+        by = _rule_type(_before_head(span))[0]  # "local media reports": media; "police reports": official
+        if by not in (None, "unnamed"):
+            return by, "", True
     if org is not None:
         o_start, o_end = org.get("where", (0, 0))
         inside = o_start <= where[0] and where[1] <= o_end and where[1] - where[0] < o_end - o_start
@@ -101,13 +105,6 @@ def _classify(span) -> tuple[str, str, bool] | None:
 
 
 
-def _led_coalition(span) -> dict | None:
-    """The military block for "the U.S.-led coalition", where the tokenizer keeps "U.S.-led" as
-    one word (so the block's "-led coalition" cannot match)."""
-    if any(t.lower_.endswith("-led") and t.head.lemma_.lower() in {"coalition", "force", "alliance"} for t in span):
-        return next((dict(b, where=(span.start, span.end)) for b in organisation_data().get("organisation", [])
-                     if b["kind"] == "military"), None)
-    return None
 
 
 def _named_organisation(span) -> dict | None:
@@ -231,19 +228,12 @@ def _name_start(doc, i: int) -> int:
     """Where the name ending at token ``i`` starts: back over names, adjectives, compounds
     and hyphens ("Syrian President Bashar al-Assad"), not across a line break."""
     s = i + 1
-    while s - 1 >= 0 and (_bracketed_acronym(doc, s - 1) or doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
+    while s - 1 >= 0 and (bracketed_acronym(doc, s - 1) or doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
                           or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
         s -= 1
     return s
 
 
-def _bracketed_acronym(doc, i: int) -> bool:
-    """Is token ``i`` part of an acronym in brackets inside a name ("Athletics Federation (AAF)
-    President Ana Ruiz")?"""
-    for a in (i - 2, i - 1, i):
-        if a >= 0 and a + 2 < len(doc) and doc[a].text == "(" and doc[a + 2].text == ")" and doc[a + 1].text.isupper():
-            return True
-    return False
 
 
 def source_type_of(span) -> str:
@@ -292,8 +282,11 @@ def typed_source(span) -> tuple[str, str, bool]:
     found = _possessor_type(doc, span)  # "the agency's chair" speaks for that agency
     if found:
         return found
+    found = _body_after(doc, span)  # "Alan Walters, of the agency", "a survey of doctors by the Trust"
+    if found:
+        return found
     cs, ce = _core_range(span)
-    cs = min(cs, _name_start(doc, ce - 1)) if _bracketed_acronym(doc, cs - 1) else cs  # "... (AAF) President X"
+    cs = min(cs, _name_start(doc, ce - 1)) if bracketed_acronym(doc, cs - 1) else cs  # "... (AAF) President X"
     own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
     if own and own[2]:
         return own
@@ -307,11 +300,37 @@ def typed_source(span) -> tuple[str, str, bool]:
         return data.get("country_speaker", "foreign_government"), "", True
     if any(t.ent_type_ == "ORG" for t in span) and not any(t.ent_type_ == "PERSON" for t in span):
         return "organisation", "", False  # a body the kit does not know: probably an organisation
-    if len(content_toks) == 1 and acronym(content_toks[0]):
+    if len(content_toks) == 1 and acronym(content_toks[0]) and content_toks[0].pos_ == "PROPN":
         return "organisation", "", False  # "MLGW said": initials the kit does not know, most likely a body
     if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span):
         return data.get("named_person", "other"), "", False
     return data.get("fallback", "other"), "", False
+
+
+def _before_head(span):
+    """The words of ``span`` before its head ("local media" of "local media reports")."""
+    return span.doc[span.start : max(span.start, span.root.i)]
+
+
+def _body_after(doc, span) -> tuple[str, str, bool] | None:
+    """The type of the body named after the speaker's head when the head says nothing of its
+    own: a name "of the agency" (that agency, named before) or a study or survey "by" someone
+    (its author)."""
+    root = span.root
+    documents = source_data().get("coreference", {}).get("document_nouns", ())
+    word = "by" if root.lemma_.lower() in documents else "of" if root.pos_ == "PROPN" else None
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == word
+                 and (word == "by" or doc[c.i - 1].text == ",")):  # "Ana Bloom, of the agency"
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.i >= span.end:
+            continue
+        body = doc[obj.left_edge.i : obj.i + 1]
+        found = _antecedent_type(doc, body) if is_definite_mention(body) else _classify(body)
+        if found is None and any(t.ent_type_ == "ORG" for t in body):
+            found = ("organisation", "", False)
+        if found:
+            return found
+    return None
 
 
 def _possessor_type(doc, span) -> tuple[str, str, bool] | None:
@@ -358,30 +377,3 @@ def names_a_source(span, sources: list[str] | None) -> bool:
     if span.root.lemma_.lower() in sources or span.root.lower_ in sources:
         return True
     return _classify_text_span(span) is not None
-
-
-_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "spokespeople"}
-_BODY_TYPES = {"organisation", "official", "military", "monitor", "expert", "state_media", "media"}
-
-
-def spokesperson_for(doc, span, content: tuple[int, int]) -> tuple[str, str] | None:
-    """(type, kind) of the body a spokesperson speaks for when the phrase names none ("according
-    to spokesperson Lee Park", "a spokesman said"): the body the claim is about, its subject
-    ("The city utility faces outages ..."); None when the phrase names a body or the claim's
-    subject is none.
-
-    >>> from kit.core.nlp import parse
-    >>> doc = parse("The Brightwater Utility Company cut power, a spokesman said.")
-    >>> spokesperson_for(doc, doc[7:9], (0, 6))
-    ('organisation', 'company')
-    """
-    if not any(doc[i].lemma_.lower() in _SPOKES for i in role_heads(span)) or any(
-            t.ent_type_ in {"ORG", "GPE", "NORP"} or t.dep_ == "poss" for t in span):
-        return None
-    ts, te = content
-    root = next((t for t in doc[ts:te] if not ts <= t.head.i < te or t.head.i == t.i), None)
-    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
-    if subj is None or subj.pos_ == "PRON":
-        return None
-    found = typed_source(doc[subj.left_edge.i : subj.i + 1])
-    return (found[0], found[1]) if found[0] in _BODY_TYPES and found[2] else None

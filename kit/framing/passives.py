@@ -22,6 +22,7 @@ from kit.attribution.units import DASHES
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
 from kit.framing.reduced import after_be, before_the_verb, hung_relative, second_relative, states_with_be, with_absolute
+from kit.framing.withstate import participle_with_state
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (absolute_participle, by_phrase, cause_participle, fronted_participle, headline_passive,
                                       participle_clause, past_dateline, reduced_relative, title_headline_passive)
@@ -315,7 +316,7 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
             or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words)
             or absolute_participle(tok, tree, words) or with_absolute(tok, tree, words)
             or before_the_verb(tok, tree, words) or hung_relative(tok, tree, words) or second_relative(tok, tree, words)
-            or after_be(tok, tree) or cause_participle(tok, tree, words))
+            or after_be(tok, tree) or cause_participle(tok, tree, words) or participle_with_state(tok, tree, words))
     if subj is None:
         return None
     pp, np_ = by_phrase(tok, tree, words["manner"])

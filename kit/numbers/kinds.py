@@ -158,6 +158,24 @@ def _magnitude_end(doc, start: int, end: int) -> int | None:
     return None
 
 
+def phone_number(doc, start: int) -> bool:
+    """Is doc[start] part of a telephone number ("0800 80 70 60", "call 0121 496 0000")?
+    A run of bare digit groups that begins with a trunk prefix (a group of three or more
+    digits with a leading zero) dials a line; it counts nothing.
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("Ring 0300 12 34 56 or send 12 letters.")
+    >>> [phone_number(d, i) for i in (1, 2, 4, 7)]
+    [True, True, True, False]
+    """
+    k = start
+    while k >= 0 and start - k <= 5 and doc[k].is_digit:
+        if doc[k].text.startswith("0") and len(doc[k].text) >= 3:
+            return True
+        k -= 1
+    return False
+
+
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
     """(kind, unit, end) for the figure doc[start:end]; ``end`` grows over a unit word."""
     rules = load_rules()
@@ -173,6 +191,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
     glued = glued_unit(first.text) if end - start == 1 else None
     if glued:  # "25lbs", "2hrs"
         return glued[1], glued[2], end
+    if end - start == 1 and phone_number(doc, start):
+        return "identifier", None, end  # "0800 80 70 60": a line to call
     if nxt is not None and nxt_low.endswith(".") and nxt_low[:-1].isalpha():
         nxt_low = nxt_low[:-1]  # "10m." at the end of a sentence
     if nxt_low in ("%", "percent", "pc"):

@@ -1,0 +1,41 @@
+"""Whom a spokesperson speaks for when the phrase names no body: the body the claim is
+about (:func:`spokesperson_for`), for the attribution finder.
+
+>>> from kit.core.nlp import parse
+>>> doc = parse("The Brightwater Utility Company cut power, a spokesman said.")
+>>> spokesperson_for(doc, doc[7:9], (0, 6))
+('organisation', 'company')
+"""
+
+from __future__ import annotations
+
+from kit.attribution.roles import role_heads
+from kit.attribution.sources import typed_source
+
+__all__ = ["spokesperson_for"]
+
+_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "representative", "spokespeople"}
+_BODY_TYPES = {"organisation", "official", "military", "monitor", "expert", "state_media", "media"}
+
+
+def spokesperson_for(doc, span, content: tuple[int, int]) -> tuple[str, str] | None:
+    """(type, kind) of the body a spokesperson speaks for when the phrase names none ("according
+    to spokesperson Lee Park", "a spokesman said"): the body the claim is about, its subject
+    ("The city utility faces outages ..."); None when the phrase names a body or the claim's
+    subject is none.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("The Brightwater Utility Company cut power, a spokesman said.")
+    >>> spokesperson_for(doc, doc[7:9], (0, 6))
+    ('organisation', 'company')
+    """
+    if not any(doc[i].lemma_.lower() in _SPOKES for i in role_heads(span)) or any(
+            t.ent_type_ in {"ORG", "GPE", "NORP"} or t.dep_ == "poss" for t in span):
+        return None
+    ts, te = content
+    root = next((t for t in doc[ts:te] if not ts <= t.head.i < te or t.head.i == t.i), None)
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    found = typed_source(doc[subj.left_edge.i : subj.i + 1])
+    return (found[0], found[1]) if found[0] in _BODY_TYPES and found[2] else None
