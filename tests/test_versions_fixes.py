@@ -581,3 +581,43 @@ def test_he_for_a_named_person_becoming_the_country_is_a_speaker_change():
     assert len(of("speaker_changed", a, b)) == 1
     assert of("speaker_changed", "Omar Haddad spoke. He said the road was shut.",
               "Omar Haddad spoke. Haddad said the road was shut.") == []
+
+
+# ---------------------------------------------------------------- tuned on fresh5
+
+
+def test_a_vague_count_dropped_from_a_sentence_is_a_figure_on_one_side():
+    a = "The van carrying dozens of pilgrims skidded off the bridge late on Sunday."
+    b = "The van skidded off the bridge late on Sunday."
+    assert [(c.a_text, c.kind) for c in of("figure_changed", a, b)] == [("dozens of pilgrims", "figure_changed")]
+    assert of("figure_changed", "Hundreds of farms lost power.", "Thousands of houses lost power.")
+
+
+def test_a_vague_word_without_a_count_word_or_an_age_dropped_is_no_figure():
+    assert of("figure_changed", "Soldiers chased several people from the square.",
+              "Soldiers chased students from the square.") == []
+    assert of("figure_changed", "The twins, aged 12, won the race.", "The twins won the race.") == []
+
+
+def test_a_role_word_swapped_before_the_same_name_is_a_label_change():
+    a = "Harbour police spokesman Ana Varga said the ferry sank."
+    b = "Harbour police chief Ana Varga said the ferry sank."
+    assert [(c.a_text, c.b_text) for c in of("label_changed", a, b)] == [("spokesman", "chief")]
+    assert of("label_changed", "The chief said the road was shut.", "He said the road was shut.") == []
+
+
+def test_plain_people_become_a_role_word_is_a_label_change():
+    a = "Soldiers chased several people from the square on Monday."
+    b = "Soldiers chased protesters from the square on Monday."
+    assert len(of("label_changed", a, b)) == 1
+    assert of("label_changed", "Soldiers chased people from the square.", "Soldiers chased people out of the square.") == []
+
+
+def test_a_named_person_replaced_by_the_body_alone_is_a_speaker_change():
+    a = "Harbour police spokesman Ana Varga said the ferry sank near the port on Monday."
+    b = "Police said the ferry sank near the port on Monday."
+    assert [(c.a_text, c.b_text) for c in of("speaker_changed", a, b)] == [("Harbour police spokesman Ana Varga", "Police")]
+    assert of("speaker_changed", "The ferry sank near the port, the Transport Ministry said.",
+              "The ferry sank near the port, the ministry said.") == []
+    assert of("speaker_changed", "DALVI (AP) \u2014 Dalvi's Mayor Ana Varga said the ferry sank.",
+              "Dalvi's Mayor Ana Varga said the ferry sank.") == []

@@ -52,6 +52,9 @@ def _words_data() -> dict:
             "measure": frozenset(w for e in raw["measure_word"] for w in e["words"]),
             "agencies": frozenset(w for e in raw["news_agency"] for w in e["words"]),
             "label_words": frozenset(w for e in raw["label_word"] for w in e["words"]),
+            "vague_count": frozenset(w for e in raw["vague_count_word"] for w in e["words"]),
+            "title_words": frozenset(w for e in raw["title_word"] for w in e["words"]),
+            "person_words": frozenset(w for e in raw["person_word"] for w in e["words"]),
             "same_label": {w: n for n, e in enumerate(raw["same_label"]) for w in e["words"]}}
 
 
@@ -263,11 +266,15 @@ def _claims(side: _Side, q) -> bool:
 
 def _alone(side: _Side, q, other: _Side, u: _Unit) -> bool:
     """True for a figure one sentence has and its pair ``u`` has not, worth reporting: a precise amount
-    that says what it counts ("40 people", "12%"), not a time span ("in 20 years", like a date), not a
+    that says what it counts ("40 people", "12%", or a vague count of it: "dozens of passengers"), not a time span ("in 20 years", like a date), not a
     measure of the event ("a magnitude 6.1 quake"), not the same figure written so the lens does not
     read it ("magnitude-7" / "7.0", "80-year-old" / "80"), not the same figure in a neighbouring sentence."""
-    if q.value is None or q.kind == "duration" or not (q.counted or q.unit):
+    if q.kind == "duration" or not (q.counted or q.unit):
         return False
+    if q.value is None:  # a vague count of what it counts ("dozens of passengers") is worth it too
+        first = _WORD.findall(_norm(q.text))[:1]
+        return (q.hedge == "vague" and bool(q.counted) and bool(first)
+                and first[0] in _words_data()["vague_count"] and not _nearby(other, q, _figure_key(side, q), u))
     near = _WORD.findall(_norm(side.text[max(0, q.start_char - 12):q.end_char]))
     if any(w in _words_data()["measure"] for w in near):
         return False

@@ -34,6 +34,15 @@ def _role(word: str) -> bool:
     return word in _words_data()["label_words"]
 
 
+def _title(word: str) -> bool:
+    return word in _words_data()["title_words"]
+
+
+def _plain(words) -> bool:
+    """True when ``words`` name people plainly ("several people"): swapped for a role word, a label change."""
+    return any(w in _words_data()["person_words"] for w in words)
+
+
 def _same_label(xs, ys) -> bool:
     """True when the two stretches swap words of one group ("challenger" / "rival")."""
     groups = _words_data()["same_label"]
@@ -53,7 +62,9 @@ def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> lis
         if tag == "equal" or not (xs or ys):
             continue
         small = max(len(xs), len(ys)) <= ADDED_WORDS
-        swap = tag == "replace" and max(len(xs), len(ys)) <= SWAP_WORDS and any(map(_role, xs)) and any(map(_role, ys))
+        swap = tag == "replace" and max(len(xs), len(ys)) <= SWAP_WORDS and (
+            any(map(_role, xs)) and any(map(_role, ys)) or any(map(_title, xs)) and any(map(_title, ys))
+            or small and (any(map(_role, xs)) and _plain(ys) or any(map(_role, ys)) and _plain(xs)))
         added = small and any(map(_role, xs + ys))  # "their arch-foe Iran": a role word added or swapped
         modifier = (small and i1 > 0 and j1 > 0 and i2 < len(ua.words) and _role(ua.words[i2])  # "by pro-Russian militants"
                     and not _little(xs, ys))

@@ -67,7 +67,17 @@ def same_speaker(x, y, *, pronouns: bool = True) -> bool:
     wx, wy = _speaker_words(x), _speaker_words(y)
     if not wx or not wy:
         return _norm(x.speaker).strip() == _norm(y.speaker).strip()
+    if _person_for_unnamed(x, y, wx, wy) or _person_for_unnamed(y, x, wy, wx):
+        return False
     return wx <= wy or wy <= wx or len(_names(x) & _names(y)) >= 2 or _acronym(x, y) or _acronym(y, x)
+
+
+def _person_for_unnamed(x, y, wx, wy) -> bool:
+    """True when ``x`` names a person ("police spokesman Dolly Gumara") and ``y`` only a body it held
+    ("police"): a named source replaced by a vaguer one."""
+    if not wy < wx or any(_stem(_norm(n)) not in wx for n in _names(y)):  # "Police said": no name
+        return False
+    return len([n for n in _names(x) if _stem(_norm(n)) not in wy and not n.isupper()]) >= 2  # not "HARARE (AP)"
 
 
 def _person_for_body(x, y) -> bool:
