@@ -1,7 +1,8 @@
 """How many key items of a generated lesson are right (issue 27), checked against hand-annotated gold.
 
     python bench/score_lesson.py                      # bench/dev/ (the tuned development set)
-    python bench/score_lesson.py --dir bench/fresh    # a fresh batch (the figure that counts)
+    python bench/score_lesson.py --batch G             # one annotated batch, now in bench/dev/
+    python bench/score_lesson.py --dir bench/fresh7    # a fresh batch before it joins bench/dev/ (the figure that counts)
     python bench/score_lesson.py --errors             # also every wrong item
 
 For each article with a gold file (the format of bench/dev/README.md), the kit builds a lesson key
@@ -69,12 +70,14 @@ def judge(item, gold: dict) -> tuple[str, str]:
     return "unchecked", "labels have no gold"
 
 
-def score(folder: Path) -> tuple[Counter, list[str]]:
+def score(folder: Path, only: set[str] | None = None) -> tuple[Counter, list[str]]:
     from kit.teacher.lesson_key import build_key
 
     counts: Counter = Counter()
     errors: list[str] = []
     for art_id, text, gold, _meta in sd.load_set(folder):
+        if only is not None and art_id not in only:
+            continue
         for item in build_key(text).items:
             verdict, why = judge(item, gold)
             counts[(item.lens, verdict)] += 1
@@ -88,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, default=sd.DEV, help="folder of <id>.txt and <id>.gold.json")
     parser.add_argument("--errors", action="store_true", help="list every wrong item")
+    parser.add_argument("--batch", default="", metavar="LETTER", help="only one annotated batch (bench/dev/batches/)")
     args = parser.parse_args(argv)
-    counts, errors = score(args.dir)
+    counts, errors = score(args.dir, sd.batch_ids(args.batch) if args.batch else None)
     print(f"Key items of generated lessons, judged against the hand gold in {args.dir}:")
     for lens in ("all", "attribution", "numbers", "framing"):
         right, wrong, open_ = (counts[(lens, v)] for v in ("right", "wrong", "unchecked"))

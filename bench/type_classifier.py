@@ -1,11 +1,12 @@
 """Does a small trained classifier type sources better than the kit's rules? (issue 21)
 
-    python bench/type_classifier.py               # held-out test (bench/fresh5) and 5-fold CV
+    python bench/type_classifier.py               # held-out test (batch F) and 5-fold CV
     python bench/type_classifier.py --no-cv       # held-out test only
 
 Measurement only: nothing in kit/ uses it and no model is written to disk.
 
-Examples: every non-optional gold attribution in the training folders (bench/dev, fresh..fresh4).
+Examples: every non-optional gold attribution of bench/dev/ except batches F and G (the set the
+experiment trained on, before batches B-G were moved into bench/dev/); the test is batch F.
 Its text is the speaker phrase, then ``||``, then the ~40 tokens before the speaker's sentence and
 the sentence itself (so a re-mention such as a bare surname sees who was introduced before).
 The variant "+rules" prefixes a feature token with the rules' type, ``RULE_<type>`` (``RULE_none``
@@ -38,8 +39,8 @@ _spec = importlib.util.spec_from_file_location("score_dev", ROOT / "bench" / "sc
 sd = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(sd)
 
-TRAIN_DIRS = ["dev", "fresh", "fresh2", "fresh3", "fresh4"]
-TEST_DIR = "fresh5"
+TEST_BATCH = "F"  # bench/dev/batches/batch_F.md; batch G came after the experiment and is left out
+LEFT_OUT = "G"
 WINDOW = 40
 EPOCHS = 20
 SEED = 0
@@ -71,10 +72,9 @@ def article_items(text: str, gold: dict) -> list[dict]:
     return items
 
 
-def load_articles(dirs: list[str]) -> list[list[dict]]:
-    """Items grouped by article, in a fixed order."""
-    return [article_items(text, gold) for d in dirs
-            for _, text, gold, _ in sd.load_set(ROOT / "bench" / d)]
+def load_articles(keep) -> list[list[dict]]:
+    """Items grouped by article (bench/dev/ articles whose id ``keep`` accepts), in a fixed order."""
+    return [article_items(text, gold) for aid, text, gold, _ in sd.load_set(ROOT / "bench" / "dev") if keep(aid)]
 
 
 def as_text(item: dict, with_rule: bool) -> str:
@@ -147,7 +147,7 @@ def header(title: str) -> None:
 def held_out(train_arts: list[list[dict]], test_arts: list[list[dict]]) -> None:
     tr = [it for art in train_arts for it in art]
     te = [it for art in test_arts for it in art]
-    header(f"Held-out test: bench/{TEST_DIR} ({len(tr)} training examples)")
+    header(f"Held-out test: batch {TEST_BATCH} ({len(tr)} training examples)")
     print(row("rules", rules_score(te)))
     for with_rule in (False, True):
         nlp = train(tr, with_rule)
@@ -165,7 +165,7 @@ def cross_validation(arts: list[list[dict]], k: int = 5) -> None:
         rules = add(rules, rules_score(te))
         for with_rule in (False, True):
             clf[with_rule] = add(clf[with_rule], evaluate(train(tr, with_rule), te, with_rule))
-    header(f"{k}-fold cross-validation by article over {', '.join(TRAIN_DIRS)} ({len(arts)} articles)")
+    header(f"{k}-fold cross-validation by article over bench/dev without batches F and G ({len(arts)} articles)")
     print(row("rules", rules))
     for with_rule in (False, True):
         print(row("textcat" + (" +rules" if with_rule else ""), clf[with_rule]))
@@ -175,8 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     args = ap.parse_args(argv)
-    train_arts = load_articles(TRAIN_DIRS)
-    test_arts = load_articles([TEST_DIR])
+    test_ids, left_out = sd.batch_ids(TEST_BATCH), sd.batch_ids(LEFT_OUT)
+    train_arts = load_articles(lambda aid: aid not in test_ids and aid not in left_out)
+    test_arts = load_articles(lambda aid: aid in test_ids)
     held_out(train_arts, test_arts)
     if not args.no_cv:
         cross_validation(train_arts)

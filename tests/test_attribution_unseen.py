@@ -222,8 +222,8 @@ def test_notebook_05_view_and_teacher_report_ask_the_question():
 
 
 # ---------------------------------------------------------------- source types, before batch D
-# Patterns found on batches B and C after their first runs (bench/fresh, bench/fresh2), fixed
-# as patterns and tested here on invented sentences, before batch D (bench/fresh3) was scored.
+# Patterns found on batches B and C after their first runs (now in bench/dev: --batch B, C), fixed
+# as patterns and tested here on invented sentences, before batch D was scored.
 
 
 @pytest.mark.parametrize("text, stype", [
@@ -291,7 +291,7 @@ def test_a_name_based_somewhere_is_an_organisation_in_every_mention():
 
 
 # ---------------------------------------------------------------- source types, after batch D's first run
-# Patterns seen on batch D (bench/fresh3) after its first run was recorded; invented sentences.
+# Patterns seen on batch D (bench/dev, --batch D) after its first run was recorded; invented sentences.
 
 
 @pytest.mark.parametrize("text, stype", [
@@ -329,7 +329,7 @@ def test_a_name_after_a_role_is_a_person_whatever_the_parsers_label():
 
 
 # ---------------------------------------------------------------- source types, after batch E's first run
-# Patterns seen on batch E (bench/fresh4) after its first run was recorded; invented sentences.
+# Patterns seen on batch E (bench/dev, --batch E) after its first run was recorded; invented sentences.
 
 
 @pytest.mark.parametrize("text, stype", [
@@ -356,7 +356,7 @@ def test_source_type_patterns_after_batch_e(text, stype):
 
 
 # ---------------------------------------------------------------- source types, after batch F's first run
-# Patterns seen on batch F (bench/fresh5) after its first run was recorded; invented sentences.
+# Patterns seen on batch F (bench/dev, --batch F) after its first run was recorded; invented sentences.
 
 
 @pytest.mark.parametrize("text, stype", [

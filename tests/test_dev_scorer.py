@@ -237,11 +237,22 @@ ARTICLES = sorted(p.name[: -len(".gold.json")] for p in DEV.glob("*.gold.json"))
 
 
 def test_dev_set_size_and_spread():
-    assert len(ARTICLES) >= 12
+    # issue 21: at least 40 real articles from at least 15 outlets and 8 topics
+    assert len(ARTICLES) >= 40
     metas = [json.loads((DEV / f"{a}.json").read_text(encoding="utf-8")) for a in ARTICLES]
-    assert len({m["outlet"].split(" (")[0] for m in metas}) >= 6
+    assert len({m["outlet"].split(" (")[0] for m in metas}) >= 15
     assert len({m["date"][:4] for m in metas}) >= 5
-    assert len({m["topic"] for m in metas}) >= 5
+    assert len({m["topic"].split(" / ")[0] for m in metas}) >= 8
+
+
+def test_every_batch_record_lists_articles_of_the_dev_set():
+    # a batch that joined bench/dev/ after its first run keeps its record; its ids must all be there
+    records = sorted((DEV / "batches").glob("batch_*.md"))
+    assert len(records) >= 6
+    for record in records:
+        ids = sd.batch_ids(record.stem.removeprefix("batch_"))
+        assert len(ids) >= 8, record.name
+        assert ids <= set(ARTICLES), f"{record.name}: {sorted(ids - set(ARTICLES))} not in bench/dev"
 
 
 @pytest.mark.parametrize("aid", ARTICLES)
