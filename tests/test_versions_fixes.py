@@ -621,3 +621,9 @@ def test_a_named_person_replaced_by_the_body_alone_is_a_speaker_change():
               "The ferry sank near the port, the ministry said.") == []
     assert of("speaker_changed", "DALVI (AP) \u2014 Dalvi's Mayor Ana Varga said the ferry sank.",
               "Dalvi's Mayor Ana Varga said the ferry sank.") == []
+
+
+def test_a_figure_with_a_unit_letter_and_the_same_figure_with_the_unit_unread_is_no_change():
+    assert of("figure_changed", "The bus fell into a 150m ravine on Monday.",
+              "The bus fell into a 150-metre ravine on Monday.") == []
+    assert of("figure_changed", "The bus fell into a 150m ravine.", "The bus fell into a 90m ravine.")

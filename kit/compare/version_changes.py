@@ -299,6 +299,14 @@ def _total(parts: list, others: list):
     return next((q for q in others if q.value == sum(q.value for q in parts)), None)
 
 
+def _unit_unread(x, y) -> bool:
+    """True for one value with a unit on one side and none read on the other ("150m" / "150-metre"):
+    the same figure, its unit written so the lens does not read it."""
+    if x is None or y is None or x.value is None or x.value != y.value:
+        return False
+    return any(p.unit and not (q.unit or q.counted) for p, q in ((x, y), (y, x)))
+
+
 def _figure_changes(sa, sb, ua, ub) -> list[Change]:
     xs = [q for q in _in(sa.numbers, ua) if _claims(sa, q)]
     ys = [q for q in _in(sb.numbers, ub) if _claims(sb, q)]
@@ -310,6 +318,7 @@ def _figure_changes(sa, sb, ua, ub) -> list[Change]:
         qa, qb = [], [q for q in qb if q is not whole]
     pairs = _repair(_by_place(qa, qb, ua, ub), lambda x, y: (x.counted or x.unit) == (y.counted or y.unit)
                     and x.kind == y.kind)
+    pairs = [(x, y) for x, y in pairs if not _unit_unread(x, y)]
     pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: see _alone
              or (x is not None and _alone(sa, x, sb, ub)) or (y is not None and _alone(sb, y, sa, ua))]
     return _paired_changes("figure_changed", sa, sb, ua, ub, pairs, _figure_note)
