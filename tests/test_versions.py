@@ -287,12 +287,12 @@ def test_copy_choices_on_an_article_without_copies():
     assert trace.copy_choices(object()) == {}
 
 
-def test_distance_km():
-    assert 120 <= trace.distance_km((36.2021, 37.1343), (35.1318, 36.7578)) <= 130
+def test_km_between():
+    assert 120 <= trace.km_between((36.2021, 37.1343), (35.1318, 36.7578)) <= 130
     with pytest.raises(kit.InputError, match="latitude"):
-        trace.distance_km("Aleppo", "Hama")
+        trace.km_between("Aleppo", "Hama")
     with pytest.raises(kit.InputError, match="-90 to 90"):
-        trace.distance_km((100, 0), (0, 0))
+        trace.km_between((100, 0), (0, 0))
 
 
 # ---------------------------------------------------------------- views: escaped, side by side

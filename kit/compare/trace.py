@@ -4,10 +4,10 @@ SIFT, the four moves of a careful reader (Mike Caulfield's method): **S**top; **
 the source; **F**ind better coverage; **T**race claims, quotes and media to the original
 context. :func:`copy_choices` gives the bundled copies of a story, :func:`matching_part` the
 sentences of a long text that another (shorter) version also has, :func:`fetch_text` a web
-page's article text when the computer is online, :func:`distance_km` a distance to check
+page's article text when the computer is online, :func:`km_between` a distance to check
 against the one a story gives.
 
->>> round(distance_km((36.20, 37.16), (35.13, 36.75)))  # Aleppo to Hama, straight line
+>>> round(km_between((36.20, 37.16), (35.13, 36.75)))  # Aleppo to Hama, straight line
 125
 """
 
@@ -92,12 +92,12 @@ def matching_part(text: str, other: str) -> str:
     return "\n".join(text[a.start:a.end] for a, b, status in rows if a is not None and b is not None)
 
 
-def distance_km(here: tuple[float, float], there: tuple[float, float]) -> float:
+def km_between(here: tuple[float, float], there: tuple[float, float]) -> float:
     """Straight-line ("as the crow flies") distance in km between two (latitude, longitude) points.
 
     Roads are longer: a road distance is often a fifth to a third more.
 
-    >>> round(distance_km((0, 0), (0, 1)))  # one degree along the equator
+    >>> round(km_between((0, 0), (0, 1)))  # one degree along the equator
     111
     """
     try:
