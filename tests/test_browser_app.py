@@ -36,7 +36,8 @@ def wait_until_run(page) -> None:
         "() => !document.querySelector('#loading') || "
         "getComputedStyle(document.querySelector('#loading')).display === 'none'",
         timeout=RUN_TIMEOUT * 1000)
-    page.locator(".widget-html-content, .kit-next").first.wait_for(timeout=RUN_TIMEOUT * 1000)
+    # the first such element may be a hidden one (an empty live region): wait for a visible one
+    page.locator(".widget-html-content:visible, .kit-next:visible").first.wait_for(timeout=RUN_TIMEOUT * 1000)
 
 
 @pytest.mark.browser
