@@ -15,9 +15,14 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_heads
 
-__all__ = ["acronym", "based_name", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["acronym", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
+
+
+def document_nouns() -> tuple[str, ...]:
+    """Nouns for documents that speak for whoever made them ("study", "report"; source_types.toml)."""
+    return tuple(source_data().get("coreference", {}).get("document_nouns", ()))
 
 
 def unknown_organisation(span, skip=range(0)) -> bool:
@@ -66,7 +71,7 @@ def state_marked(span) -> bool:
     country, nation or place)?"""
     data = organisation_data().get("name_structure", {})
     root = span.root
-    documents = source_data().get("coreference", {}).get("document_nouns", ())
+    documents = document_nouns()
     heads = set(data.get("government_heads", ())) | set(documents)
     ofs = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     for noun in [root] + ofs:  # "the head of the country's agency": the body the role heads
@@ -125,7 +130,7 @@ def lives_there(doc, i: int) -> bool:
     verbs = {"live", "reside"}
     if tok.dep_ in {"nsubj"} and tok.head.lemma_ in verbs:
         return True
-    homes = set(source_data().get("shared_ranks", {}).get("homes", ()))
+    homes = set(source_data().get("residents", {}).get("homes", ()))
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lemma_ == "own":  # "a house owned by X"
         owned = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"] + [tok.head.head.head]
         if any(t.lemma_.lower() in homes for o in owned for t in o.subtree):

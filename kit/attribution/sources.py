@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import acronym, based_name, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import acronym, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
@@ -80,8 +80,7 @@ def _classify(span) -> tuple[str, str, bool] | None:
         skip = range(where[0], span.root.i + 1) if span.root.pos_ == "PROPN" and where[1] <= span.root.i else range(*where)
         if rule == "official" and unknown_organisation(span, skip=skip):
             return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
-        documents = source_data().get("coreference", {}).get("document_nouns", ())
-        return rule, "", span.root.lemma_.lower() not in documents  # "a study": whose? not sure
+        return rule, "", span.root.lemma_.lower() not in document_nouns()  # "a study": whose? not sure
     if role is not None:
         return role[0], "", role[1]
     if rule is None and leads_a_place(span):
@@ -317,8 +316,7 @@ def _body_after(doc, span) -> tuple[str, str, bool] | None:
     own: a name "of the agency" (that agency, named before) or a study or survey "by" someone
     (its author)."""
     root = span.root
-    documents = source_data().get("coreference", {}).get("document_nouns", ())
-    word = "by" if root.lemma_.lower() in documents else "of" if root.pos_ == "PROPN" else None
+    word = "by" if root.lemma_.lower() in document_nouns() else "of" if root.pos_ == "PROPN" else None
     for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == word
                  and (word == "by" or doc[c.i - 1].text == ",")):  # "Ana Bloom, of the agency"
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -350,7 +348,7 @@ def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
     conf = source_data().get("coreference", {})
     backup = None
     own = _classify(span)  # "the company" is a company whatever was named before it
-    document = span.root.lemma_.lower() in conf.get("document_nouns", ())
+    document = span.root.lemma_.lower() in document_nouns()
     for s, e, *how in definite_antecedents(doc, span, window=conf.get("window", 400),
                                            org_nouns=frozenset(conf.get("org_nouns", ()))):
         found = _classify(doc[s:e])
