@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import acronym, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import acronym, attached_body, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
@@ -46,6 +46,9 @@ def _classify(span) -> tuple[str, str, bool] | None:
     rule, on_head, where = _rule_type(span)
     if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
+    body = attached_body(span, _classify) if len(span) > 1 else None
+    if body is not None and not (rule == "unnamed" and on_head):
+        return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
     org = _organisation(span) or _named_organisation(span) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
