@@ -325,7 +325,8 @@ def _body_after(doc, span) -> tuple[str, str, bool] | None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.i >= span.end:
             continue
-        body = doc[obj.left_edge.i : obj.i + 1]
+        ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= obj.i < e.end and e.end <= span.end), None)
+        body = ent if ent is not None else doc[obj.left_edge.i : obj.i + 1]  # "of the Centers for Disease Control"
         found = _antecedent_type(doc, body) if is_definite_mention(body) else _classify(body)
         if found is None and any(t.ent_type_ == "ORG" for t in body):
             found = ("organisation", "", False)
