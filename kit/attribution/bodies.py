@@ -118,8 +118,26 @@ def place_role(span) -> bool:
     """Is a role of the phrase owned by a place ("Burbank's chief financial officer", "the
     city's planner")? A place's officer works for its government."""
     heads = role_heads(span)
-    return any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.lemma_.lower() in {"city", "town", "county"})
+    places = place_names(span.doc)
+    return any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.lemma_.lower() in {"city", "town", "county"} or c.text in places)
                for i in heads for c in span.doc[i].children)
+
+
+def place_names(doc) -> frozenset:
+    """Names the text shows to be places even where the parser labels them otherwise: a name
+    written before a place word of ``[place_roles]`` ("the Burbank City Council", "Harlan
+    County") or after "city of" ("the city of Burbank")."""
+    if "kit.places" not in doc.user_data:
+        places = set(source_data().get("place_roles", {}).get("places", ()))
+        found = set()
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and nxt.text[:1].isupper() and nxt.lower_ in places:
+                found.add(tok.text)
+            if tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in places and nxt.pos_ == "PROPN":
+                found.add(nxt.text)
+        doc.user_data["kit.places"] = frozenset(found)
+    return doc.user_data["kit.places"]
 
 
 def lives_there(doc, i: int) -> bool:
@@ -155,7 +173,7 @@ def firms_lawyer(span) -> bool:
 def firms_people(span) -> bool:
     """Is a role of the phrase owned by a name spaCy labels an organisation ("Kestrel's owners",
     "Kestrel's managers")? They speak for the firm."""
-    return any(c.dep_ == "poss" and c.ent_type_ == "ORG" and c.text[:1].isupper()
+    return any(c.dep_ == "poss" and c.ent_type_ == "ORG" and c.text[:1].isupper() and c.text not in place_names(span.doc)
                for i in role_heads(span) for c in span.doc[i].children)
 
 

@@ -10,6 +10,7 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
 from kit.attribution.bodies import acronym, attached_body, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
@@ -139,10 +140,21 @@ def home_country(doc) -> str | None:
     return doc.user_data["kit.home"]
 
 
-def names_home_country(span) -> bool:
+def _most_named_place(doc) -> str | None:
+    """The place (spaCy's GPE label) the text names most often, at least twice and more often
+    than any other; a tie goes to none. Without a dateline, the story is most likely about it."""
+    counts = Counter(e.text for e in doc.ents if e.label_ == "GPE")
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+def names_home_country(span, *, most_named: bool = False) -> bool:
     """Does ``span`` name the dateline's country, by name or a word for its people ("Afghan",
-    "Syrian": the first four letters)?"""
-    home = home_country(span.doc)
+    "Syrian": the first four letters)? ``most_named``: without a dateline, the place the text
+    names most often stands for it (for a country as the speaker: "Uganda said")."""
+    home = home_country(span.doc) or (_most_named_place(span.doc) if most_named else None)
     if not home or len(home) < 4:
         return False
     return any(t.pos_ in ("PROPN", "ADJ") and t.text[:4].lower() == home[:4].lower() for t in span)
@@ -299,6 +311,8 @@ def typed_source(span) -> tuple[str, str, bool]:
         return guess or own
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
+        if names_home_country(span, most_named=True):
+            return "official", "", True  # "Uganda said" in a story about Uganda: its own government
         return data.get("country_speaker", "foreign_government"), "", True
     if any(t.ent_type_ == "ORG" for t in span) and not any(t.ent_type_ == "PERSON" for t in span):
         return "organisation", "", False  # a body the kit does not know: probably an organisation
