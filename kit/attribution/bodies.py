@@ -212,7 +212,7 @@ def attached_body(span, classify) -> tuple[str, str, bool] | None:
     heads |= {c.i for i in list(heads) for c in doc[i].children if c.dep_ == "conj" and c.pos_ == "NOUN"}
     for i in sorted(heads):
         tok = doc[i]
-        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and not tok.ent_type_) or any(
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and not tok.ent_type_) or tok.lemma_.lower() in document_nouns() or any(
                 c.lower_ == "former" for c in tok.children):
             continue
         own = classify(doc[i : i + 1])
@@ -230,6 +230,9 @@ def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
     """The type of the body an object of "for" / "of" names: the organisation spaCy labels in it
     (its whole name, not a person written after it), else the object's phrase; a body only."""
     ents = [e for e in doc.ents if e.label_ == "ORG" and obj.left_edge.i <= e.start <= obj.right_edge.i and e.end <= stop]
+    org_nouns = set(source_data().get("coreference", {}).get("org_nouns", ()))
+    if not ents and obj.lemma_.lower() not in org_nouns and not (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"}):
+        return None  # "an analysis of figures": no body
     rng = (ents[0].start, ents[0].end) if ents else (obj.left_edge.i, min(obj.right_edge.i + 1, stop))
     if rng[0] > 0 and doc[rng[0] - 1].lower_ == "the" and not ents:
         rng = (rng[0] - 1, rng[1])
