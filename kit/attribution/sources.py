@@ -96,20 +96,6 @@ def _classify(span) -> tuple[str, str, bool] | None:
     return None if rule is None else (rule, "", False)
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _named_organisation(span) -> dict | None:
     """An organisation block made from the structure of a name in ``span`` ("the Regional Water
     Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
@@ -246,8 +232,6 @@ def _name_start(doc, i: int) -> int:
                           or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
         s -= 1
     return s
-
-
 
 
 def source_type_of(span) -> str:
