@@ -92,3 +92,19 @@ def test_a_name_based_somewhere_at_a_line_end_is_an_organisation_later():
     text = ("The launch went well, said Ana Ruiz, president of Texas-based Orbix.\n\n"
             "Orbix said the next launch was set for May.")
     assert rows(text)[-1] == ("Orbix", "organisation")
+
+
+def test_two_roles_joined_by_and_before_a_name_are_both_read():
+    text = "Independent election monitor and rights activist Ravi Sen told reporters the count was slow."
+    assert rows(text)[-1][1] == "monitor"
+
+
+def test_a_name_the_parser_takes_for_a_body_once_can_still_be_she():
+    from spacy.tokens import Span
+
+    from kit.attribution.speakers import _agrees
+
+    doc = kit.parse("Mira Okafor spoke at the rally. Later Okafor voted in the city.")
+    second = [t for t in doc if t.text == "Okafor"][1]
+    doc.ents = [e for e in doc.ents if not (e.start <= second.i < e.end)] + [Span(doc, second.i, second.i + 1, label="ORG")]
+    assert second.ent_type_ == "ORG" and _agrees(second, "she")

@@ -9,16 +9,14 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
 from kit.attribution.bodies import acronym, attached_body, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
+from kit.attribution.places import names_home_country
 from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.speakers import PRONOUNS
-from kit.core.nlp import doc_text
 
 __all__ = ["source_of", "source_type_of", "typed_source"]
 
@@ -115,43 +113,6 @@ def _named_organisation(span) -> dict | None:
     block = next((b for b in organisation_data().get("organisation", []) if b["kind"] == named[1]), {})
     return {"type": named[0], "kind": named[1], "refine_to": block.get("refine_to", []),
             "role_refine_to": block.get("role_refine_to", [])}
-
-
-_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
-
-
-def home_country(doc) -> str | None:
-    """The country of the story's dateline ("KABUL, Afghanistan (AP) -" gives "Afghanistan"),
-    from its first lines; None when there is no dateline.
-
-    >>> from kit.core.nlp import parse
-    >>> home_country(parse("Headline\\n\\nKABUL, Afghanistan (AP) - Gunmen attacked."))
-    'Afghanistan'
-    """
-    if "kit.home" not in doc.user_data:
-        m = _DATELINE.search(doc_text(doc)[:600])
-        doc.user_data["kit.home"] = m.group(1).strip() if m else None
-    return doc.user_data["kit.home"]
-
-
-def _most_named_place(doc) -> str | None:
-    """The place (spaCy's GPE label) the text names most often, at least twice and more often
-    than any other; a tie goes to none. Without a dateline, the story is most likely about it."""
-    counts = Counter(e.text for e in doc.ents if e.label_ == "GPE")
-    top = counts.most_common(2)
-    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
-        return None
-    return top[0][0]
-
-
-def names_home_country(span, *, most_named: bool = False) -> bool:
-    """Does ``span`` name the dateline's country, by name or a word for its people ("Afghan",
-    "Syrian": the first four letters)? ``most_named``: without a dateline, the place the text
-    names most often stands for it (for a country as the speaker: "Uganda said")."""
-    home = home_country(span.doc) or (_most_named_place(span.doc) if most_named else None)
-    if not home or len(home) < 4:
-        return False
-    return any(t.pos_ in ("PROPN", "ADJ") and t.text[:4].lower() == home[:4].lower() for t in span)
 
 
 def _organisation(span) -> dict | None:
@@ -296,6 +257,7 @@ def typed_source(span) -> tuple[str, str, bool]:
         return found
     cs, ce = _core_range(span)
     cs = min(cs, _name_start(doc, ce - 1)) if bracketed_acronym(doc, cs - 1) else cs  # "... (AAF) President X"
+    cs = _coordinated_role(doc, cs)
     own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
     if own and own[2]:
         return own
@@ -316,6 +278,20 @@ def typed_source(span) -> tuple[str, str, bool]:
     if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span):
         return data.get("named_person", "other"), "", False
     return data.get("fallback", "other"), "", False
+
+
+def _coordinated_role(doc, start: int) -> int:
+    """Where a speaker's roles start when the phrase found opens with the second of two roles
+    joined by "and" ("[Independent election observer and] civil society activist Ana Ruiz"):
+    the first role is the speaker's too. ``start`` when there is none."""
+    if start < 2 or doc[start - 1].lower_ != "and" or doc[start - 2].pos_ != "NOUN" or doc[start].pos_ not in {"NOUN", "ADJ"}:
+        return start
+    first = doc[start - 2].left_edge.i
+    sent = doc[start].sent.start
+    words = doc[first : start - 1]
+    if first < sent or any(t.pos_ in {"PROPN", "PUNCT", "VERB", "AUX", "PRON"} for t in words):
+        return start
+    return first
 
 
 def _before_head(span):
