@@ -49,3 +49,24 @@ def test_a_speaker_the_lens_misses_on_one_side_is_read_from_the_other_sides_cue(
     assert of("attribution_dropped", a, b) == []
     same = "The Elmtown Herald reports that the mayor of Elmtown has quit after ten years in office."
     assert of("speaker_changed", a, same) == [] and of("attribution_dropped", a, same) == []
+
+
+def test_a_cut_and_an_added_report_of_a_figure_in_one_place_are_one_sentence_rewritten():
+    a = ("A storm flooded the river towns on Friday. The fire chief said two bodies were found. "
+         "Roads to the valley stayed closed.")
+    b = ("A storm flooded the river towns on Friday. Officials said five people died and nine were hurt. "
+         "Roads to the valley stayed closed.")
+    kinds = [c.kind for c in compare_versions(a, b)]
+    assert "cut" not in kinds and "added" not in kinds
+    assert [(c.a_text, c.b_text) for c in of("speaker_changed", a, b)] == [("The fire chief", "Officials")]
+    assert ("two bodies", "five people") in [(c.a_text, c.b_text) for c in of("figure_changed", a, b)]
+    other = a.replace("The fire chief said two bodies were found.", "The bridge was built in stone.")
+    assert sorted(c.kind for c in compare_versions(other, b)) == ["added", "cut"]
+
+
+def test_a_long_quotation_whose_second_half_is_kept_without_marks_has_lost_its_marks():
+    a = ("\u201cWe are doing all we can, every hour counts, because the families are still waiting for news "
+         "of the missing,\u201d the mayor told reporters.")
+    b = "The families are still waiting for news of the missing, the mayor told reporters."
+    assert len(of("quote_marks_lost", a, b)) == 1
+    assert of("quote_marks_lost", a, "The mayor told reporters the town would rebuild.") == []

@@ -57,7 +57,9 @@ def _words_data() -> dict:
             "person_words": frozenset(w for e in raw["person_word"] for w in e["words"]),
             "same_label": {w: n for n, e in enumerate(raw["same_label"]) for w in e["words"]},
             "upper_after": frozenset(w for e in raw["upper_bound_after"] for w in e["words"]),
-            "lower_after": frozenset(w for e in raw["lower_bound_after"] for w in e["words"])}
+            "lower_after": frozenset(w for e in raw["lower_bound_after"] for w in e["words"]),
+            "report_words": frozenset(w for e in raw["report_word"] for w in e["words"]),
+            "number_words": frozenset(w for e in raw["number_word"] for w in e["words"])}
 
 
 def call(name: str) -> str:
@@ -328,6 +330,7 @@ def _figure_changes(sa, sb, ua, ub) -> list[Change]:
     pairs = [(x, y) for x, y in pairs if not _unit_unread(x, y)]
     pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: see _alone
              or (x is not None and _alone(sa, x, sb, ub)) or (y is not None and _alone(sb, y, sa, ua))]
+    pairs = _repair(pairs, lambda x, y: x.kind == y.kind)  # "three bodies" / "four people": one toll, changed
     return _paired_changes("figure_changed", sa, sb, ua, ub, pairs, _figure_note)
 
 
