@@ -258,7 +258,7 @@ OWN = [
     ("Floodwaters destroyed hundreds of homes in Pakistan's Sindh province, officials said.",
      ("officials", "said", "indirect", "official", "Floodwaters destroyed hundreds of homes in Pakistan's Sindh province")),
     ("Rebels shot down a helicopter near Goma, said Jean Mbala, a spokesman for the M23 group.",
-     ("Jean Mbala, a spokesman for the M23 group", "said", "indirect", "official",
+     ("Jean Mbala, a spokesman for the M23 group", "said", "indirect", "organisation",  # speaks for the group
       "Rebels shot down a helicopter near Goma")),
     # parenthetical cue: the content wraps around it
     ("The striking workers, the union said, had not been paid for three months.",

@@ -10,9 +10,10 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import acronym, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import acronym, attached_body, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.roles import name_structure_type, role_heads, role_type
@@ -46,6 +47,9 @@ def _classify(span) -> tuple[str, str, bool] | None:
     rule, on_head, where = _rule_type(span)
     if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
+    body = attached_body(span, _classify) if len(span) > 1 else None
+    if body is not None and not (rule == "unnamed" and on_head):
+        return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
     org = _organisation(span) or _named_organisation(span) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
@@ -92,20 +96,6 @@ def _classify(span) -> tuple[str, str, bool] | None:
     return None if rule is None else (rule, "", False)
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _named_organisation(span) -> dict | None:
     """An organisation block made from the structure of a name in ``span`` ("the Regional Water
     Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
@@ -136,10 +126,21 @@ def home_country(doc) -> str | None:
     return doc.user_data["kit.home"]
 
 
-def names_home_country(span) -> bool:
+def _most_named_place(doc) -> str | None:
+    """The place (spaCy's GPE label) the text names most often, at least twice and more often
+    than any other; a tie goes to none. Without a dateline, the story is most likely about it."""
+    counts = Counter(e.text for e in doc.ents if e.label_ == "GPE")
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+def names_home_country(span, *, most_named: bool = False) -> bool:
     """Does ``span`` name the dateline's country, by name or a word for its people ("Afghan",
-    "Syrian": the first four letters)?"""
-    home = home_country(span.doc)
+    "Syrian": the first four letters)? ``most_named``: without a dateline, the place the text
+    names most often stands for it (for a country as the speaker: "Uganda said")."""
+    home = home_country(span.doc) or (_most_named_place(span.doc) if most_named else None)
     if not home or len(home) < 4:
         return False
     return any(t.pos_ in ("PROPN", "ADJ") and t.text[:4].lower() == home[:4].lower() for t in span)
@@ -233,8 +234,6 @@ def _name_start(doc, i: int) -> int:
     return s
 
 
-
-
 def source_type_of(span) -> str:
     """The source type of a speaker phrase (a spaCy Span), by the rules in
     ``kit/attribution/data/en/source_types.toml`` and ``organisations.toml``.
@@ -296,6 +295,8 @@ def typed_source(span) -> tuple[str, str, bool]:
         return guess or own
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
+        if names_home_country(span, most_named=True):
+            return "official", "", True  # "Uganda said" in a story about Uganda: its own government
         return data.get("country_speaker", "foreign_government"), "", True
     if any(t.ent_type_ == "ORG" for t in span) and not any(t.ent_type_ == "PERSON" for t in span):
         return "organisation", "", False  # a body the kit does not know: probably an organisation
@@ -322,7 +323,8 @@ def _body_after(doc, span) -> tuple[str, str, bool] | None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.i >= span.end:
             continue
-        body = doc[obj.left_edge.i : obj.i + 1]
+        ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= obj.i < e.end and e.end <= span.end), None)
+        body = ent if ent is not None else doc[obj.left_edge.i : obj.i + 1]  # "of the Centers for Disease Control"
         found = _antecedent_type(doc, body) if is_definite_mention(body) else _classify(body)
         if found is None and any(t.ent_type_ == "ORG" for t in body):
             found = ("organisation", "", False)

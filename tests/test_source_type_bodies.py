@@ -1,0 +1,62 @@
+"""Issue 21, source types that generalise: a person takes the type of the body their role ties
+them to, a chief in a police story is the police chief, a country speaking in a story about
+it is its own government. Sentences written for these tests (invented names and places; none
+copied from bench/, ../shared/eval/ or the seed)."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+
+
+def rows(text, *fields):
+    fields = fields or ("speaker", "source_type")
+    return [tuple(getattr(a, f) for f in fields) for a in kit.find_attributions(kit.parse(text))]
+
+
+@pytest.mark.parametrize("text, stype", [
+    # the body the role word ties the person to speaks, whatever trade the phrase gives besides
+    ("The talks stalled, said Rolf Amsel, a former welder and an organizer for the Brenton Dockworkers Union.",
+     "organisation"),
+    ("Brig. Omar Zadi, chief of the National Flood Relief Authority, said 300 tents were sent.", "official"),
+    ("Lena Brook, of the Centers for Disease Control and Prevention, said flu cases fell.", "official"),
+    # a trade of its own keeps its type: an analyst at a bank is an analyst
+    ("Tom Hale, an analyst at the Farrow Institute, said prices would rise.", "expert"),
+])
+def test_a_person_speaks_for_the_body_their_role_ties_them_to(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_the_type_of_the_body_is_carried_to_every_mention_of_the_person():
+    text = ("Rolf Amsel said talks would resume. The plant stayed shut, said Amsel, a former welder and an organizer "
+            "for the Brenton Dockworkers Union. \"We want a fair deal,\" Amsel said.")
+    assert {t for _, t in rows(text)} == {"organisation"}
+
+
+def test_a_chief_in_a_police_story_is_the_police_chief():
+    text = ("Police in Marlow closed the bridge on Friday. Chief Dana Orell said the driver fled. "
+            "The chief said more officers would patrol the area.")
+    assert [t for _, t in rows(text)] == ["official", "official"]
+
+
+def test_a_chief_with_a_trade_of_its_own_keeps_it():
+    text = "Police closed the shop. Chief Executive Ida Marr said sales would recover."
+    assert rows(text)[-1][1] == "organisation"
+
+
+def test_a_role_owned_by_a_place_the_text_shows_to_be_one():
+    text = ("The Dunmore City Council approved the plan. Ella Stroud, Dunmore's budget director, "
+            "said spending would stay flat.")
+    assert rows(text)[-1][1] == "official"
+
+
+def test_a_country_speaking_in_a_story_about_it_is_its_own_government():
+    text = ("Floods hit Peru on Monday.\n\nThree towns in Peru were cut off, Peru said, "
+            "as rain kept falling across Peru and in Chile.")
+    assert rows(text)[-1] == ("Peru", "official")
+
+
+def test_a_country_speaking_in_a_story_about_another_is_a_foreign_government():
+    text = "Floods hit Peru on Monday.\n\nAid was on its way to Peru, Chile said, as Peru asked for more help."
+    assert ("Chile", "foreign_government") in rows(text)
