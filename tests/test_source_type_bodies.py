@@ -60,3 +60,35 @@ def test_a_country_speaking_in_a_story_about_it_is_its_own_government():
 def test_a_country_speaking_in_a_story_about_another_is_a_foreign_government():
     text = "Floods hit Peru on Monday.\n\nAid was on its way to Peru, Chile said, as Peru asked for more help."
     assert ("Chile", "foreign_government") in rows(text)
+
+
+@pytest.mark.parametrize("text, stype", [
+    # a police officers' union speaks for its members, not for the force
+    ("Fraternal Order of Police President Ray Dunne said the officers were tired. Dunne said pay must rise.",
+     "organisation"),
+    # a body's spokeswoman speaks for the body the words before her role name
+    ("Defence Ministry spokeswoman Ilse Varn said the drills would go on.", "military"),
+    ("Brazilian Foreign Ministry spokesman Paulo Reis said the talks would go on.", "foreign_government"),
+    # "the force" in a police story is the police force
+    ("Kestrel Valley Police seized the guns on Friday. The raid was planned for weeks, the force said.", "official"),
+])
+def test_a_body_named_around_the_role_decides(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_a_surname_after_a_possessive_body_is_the_same_person():
+    text = ("The vote was clean, said commission president Tomas Varga. Critics disagreed. "
+            "The NEC's Varga insisted the count was fair.")
+    assert [t for _, t in rows(text)] == ["official", "official"]
+
+
+def test_a_surname_keeps_the_body_named_with_of_before_the_title():
+    text = ("Chief of the Lowland Flood Relief Authority Gen. Omar Zadi said 300 tents were sent. "
+            "More would follow, Zadi said.")
+    assert rows(text)[-1] == ("Zadi", "official")
+
+
+def test_a_name_based_somewhere_at_a_line_end_is_an_organisation_later():
+    text = ("The launch went well, said Ana Ruiz, president of Texas-based Orbix.\n\n"
+            "Orbix said the next launch was set for May.")
+    assert rows(text)[-1] == ("Orbix", "organisation")

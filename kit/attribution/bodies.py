@@ -102,12 +102,14 @@ def leads_a_place(span) -> bool:
 
 def police_rank(span) -> bool:
     """Is the phrase's role a rank police and armies share ("Sgt.", "Lt.", "captain") in a
-    story about the police (a police word within ``[shared_ranks]`` ``window`` tokens)?
-    Then the rank is a police officer's: official."""
+    story about the police (a police word within ``[shared_ranks]`` ``window`` tokens)? Or is
+    it "the force", a body police and armies share? Then the rank is a police officer's: official."""
     conf = source_data().get("shared_ranks", {})
     ranks = set(conf.get("ranks", ()))
     titled = [t.i for t in span[:3] if t.text[:1].isupper()]  # "Sgt" the parser cut from its name
-    if not any(span.doc[i].lower_.rstrip(".") in ranks for i in role_heads(span) | set(titled)):
+    bare = [t for t in span if not t.is_punct]
+    if not (any(span.doc[i].lower_.rstrip(".") in ranks for i in role_heads(span) | set(titled)) or (
+            len(bare) == 2 and bare[0].lower_ == "the" and bare[1].lemma_.lower() in conf.get("bodies", ()))):
         return False
     start, end = max(0, span.start - conf.get("window", 400)), span.end + conf.get("window", 400)
     police = set(conf.get("police_words", ()))

@@ -44,7 +44,7 @@ def first_name(speaker: str) -> str | None:
     ('hari', None)
     """
     words = speaker.split(",")[0].split()
-    if len(words) < 2 or not words[-2][:1].isupper():
+    if len(words) < 2 or not words[-2][:1].isupper() or words[-2].endswith(("'s", "\u2019s")):  # "CENI's Fofana"
         return None
     word = words[-2].lower().strip(".")
     return None if word in _title_words() else word  # "General Hollis" gives no first name

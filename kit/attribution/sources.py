@@ -23,6 +23,10 @@ from kit.core.nlp import doc_text
 __all__ = ["source_of", "source_type_of", "typed_source"]
 
 
+#: Roles that only speak for a body: the body named before them decides ("the Foreign Ministry spokeswoman").
+_VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
+
+
 def _classify_text_span(span) -> str | None:
     """The source type the words of ``span`` give, or None (see :func:`_classify`)."""
     found = _classify(span)
@@ -65,6 +69,10 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if org is not None:
         o_start, o_end = org.get("where", (0, 0))
         inside = o_start <= where[0] and where[1] <= o_end and where[1] - where[0] < o_end - o_start
+        by = _rule_type(span.doc[span.start : where[0]])[0] if rule == "official" and on_head and span.doc[
+            where[0]].lemma_.lower() in _VOICES else None
+        if by not in (None, "official") and by in org.get("refine_to", ()):
+            return by, org["kind"], True  # "the Foreign Ministry spokeswoman" speaks for the foreign ministry
         if rule is not None and rule in org.get("refine_to", ()) and not inside:  # "police FORCE" stays police
             return rule, org["kind"], True
         if role is not None and role[0] in org.get("role_refine_to", ()):
@@ -208,13 +216,14 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
     key = span[-1].lower_
     if key not in cache:
         cache[key] = []
-        for i in doc_index(doc).positions_of(doc, key):
-            if doc[i].pos_ != "PROPN":
+        index = doc_index(doc)
+        for i in sorted(index.positions_of(doc, key) + index.positions_of(doc, key + ".")):  # "... of X." ends a line
+            if doc[i].pos_ != "PROPN" and not based_name(doc[i]):  # "California-based SpaceX." may be a noun
                 continue
             if lives_there(doc, i):
                 cache[key].append((i, ("eyewitness", "", False)))  # "X, who lives next door"
                 continue
-            for rng in [(_name_start(doc, i), i + 1)] + mention_context(doc, i):
+            for rng in [(min(_name_start(doc, i), i), i + 1)] + mention_context(doc, i):
                 found = _classify(doc[rng[0] : rng[1]])
                 if found:
                     if rng[1] <= doc[i].sent.start:  # a role in the sentence before: a guess
@@ -225,10 +234,12 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
 
 
 def _name_start(doc, i: int) -> int:
-    """Where the name ending at token ``i`` starts: back over names, adjectives, compounds
-    and hyphens ("Syrian President Bashar al-Assad"), not across a line break."""
+    """Where the name ending at token ``i`` starts: back over names, adjectives, compounds,
+    hyphens and an "of" between capitals ("Syrian President Bashar al-Assad", "Chief of the
+    Flood Authority Gen. X"), not across a line break."""
     s = i + 1
     while s - 1 >= 0 and (bracketed_acronym(doc, s - 1) or doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
+                          or (doc[s - 1].lower_ in {"of", "for"} and s >= 2 and doc[s - 2].text[:1].isupper() and doc[s].text[:1].isupper())
                           or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
         s -= 1
     return s
@@ -363,6 +374,8 @@ def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
             return found
         if backup is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):
             backup = ("organisation", "", False)  # an organisation the kit does not know, if none it knows
+    if backup == ("organisation", "", False) and own is not None:
+        return own  # "the force" in a police story: the noun says more than a body the kit does not know
     return backup
 
 
