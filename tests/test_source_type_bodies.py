@@ -108,3 +108,17 @@ def test_a_name_the_parser_takes_for_a_body_once_can_still_be_she():
     second = [t for t in doc if t.text == "Okafor"][1]
     doc.ents = [e for e in doc.ents if not (e.start <= second.i < e.end)] + [Span(doc, second.i, second.i + 1, label="ORG")]
     assert second.ent_type_ == "ORG" and _agrees(second, "she")
+
+
+def test_it_with_no_speaker_before_is_the_organisation_named_before():
+    text = "Shares in Brindle Logistics Inc. fell on Monday after it said orders were down."
+    got = rows(text, "speaker", "source_type", "resolved_from")
+    assert got[-1] == ("Brindle Logistics Inc.", "organisation", "it")
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("The fee rise is unfair, said student-body president Lena Marsh.", "other"),  # a student leader
+    ("The count was rigged, said opposition leader Omar Bakr.", "other"),
+])
+def test_student_leaders_and_opposition_politicians_are_other(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
