@@ -122,3 +122,21 @@ def test_it_with_no_speaker_before_is_the_organisation_named_before():
 ])
 def test_student_leaders_and_opposition_politicians_are_other(text, stype):
     assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_a_name_from_a_body_keeps_its_type_in_later_mentions():
+    text = ("Crops need rain, Ana Ruiz from Northfield State University said. "
+            "\"The losses are large,\" Ruiz said.")
+    assert rows(text)[-1] == ("Ruiz", "expert")
+
+
+def test_a_name_given_as_one_of_a_group_keeps_the_groups_type():
+    text = ("Many residents, such as Tom Hale, waited in shelters. "
+            "\"We lost everything,\" said Hale.")
+    assert rows(text)[-1] == ("Hale", "eyewitness")
+
+
+def test_a_title_the_parser_cut_from_its_full_stop_stays_with_the_name():
+    text = ("The bridge was closed, police said. Spokesman Sgt. Ian Voss said: \"Nobody was hurt.\" "
+            "\"We will reopen it soon,\" Voss said.")
+    assert rows(text)[-1] == ("Voss", "official")

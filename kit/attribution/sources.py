@@ -196,13 +196,21 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
 
 def _name_start(doc, i: int) -> int:
     """Where the name ending at token ``i`` starts: back over names, adjectives, compounds,
-    hyphens and an "of" between capitals ("Syrian President Bashar al-Assad", "Chief of the
-    Flood Authority Gen. X"), not across a line break."""
+    hyphens, an "of" between capitals, a title cut from its full stop and a possessive name
+    ("Syrian President Bashar al-Assad", "Chief of the Flood Authority Gen. X", "Spokesman
+    Sgt. X", "Kestrel's lawyer X"), not across a line break."""
     s = i + 1
-    while s - 1 >= 0 and (bracketed_acronym(doc, s - 1) or doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
-                          or (doc[s - 1].lower_ in {"of", "for"} and s >= 2 and doc[s - 2].text[:1].isupper() and doc[s].text[:1].isupper())
-                          or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
-        s -= 1
+    while s - 1 >= 0 and "\n" not in doc[s - 1].text:
+        prev = doc[s - 1]
+        if bracketed_acronym(doc, s - 1) or prev.pos_ in {"PROPN", "ADJ"} or prev.dep_ in {"compound", "amod"} or (
+                prev.lower_ in {"of", "for"} and s >= 2 and doc[s - 2].text[:1].isupper() and doc[s].text[:1].isupper()) or (
+                prev.text == "-" and not prev.whitespace_):
+            s -= 1
+        elif s >= 2 and ((prev.text == "." and doc[s - 2].lower_ in source_data().get("titles", ()))
+                         or (prev.dep_ == "case" and doc[s - 2].dep_ == "poss" and doc[s - 2].pos_ == "PROPN")):
+            s -= 2  # "Sgt" "." the parser split; "Kestrel" "'s"
+        else:
+            break
     return s
 
 
