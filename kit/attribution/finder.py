@@ -228,6 +228,8 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
         elif resolve_pronouns and sp[0].tag_ == "PRP$" and sp.root.pos_ == "NOUN" and len(sp) <= 3:
             ante = history.antecedent(uidx, pronoun_start=sp.start_char)  # "Her office said": whose office
             resolved = None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
+            if resolved is None and (rng := body_before(doc, all_units, uidx, sp[0])) is not None:
+                resolved = (span_text(doc, *rng), *_typed_range(doc, rng))  # "its release": the firm named before
         att = _make(doc, c, resolved)
         if resolved is not None and not is_pronoun(sp):
             att = replace(att, speaker=span_text(doc, *c.speaker), resolved_from=None)
@@ -246,9 +248,14 @@ def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
         stype, kind, sure = typed_source(doc[rng[0] : rng[1]])
         return span_text(doc, *rng), stype, kind, "sure" if sure else "unsure"
     if ante is None and (rng := body_before(doc, all_units, uidx, sp[0])) is not None:
-        stype, kind, sure = typed_source(doc[rng[0] : rng[1]])  # "Kestrel shares fell after it said ...": the firm
-        return span_text(doc, *rng), stype, kind, "sure" if sure else "unsure"
+        return (span_text(doc, *rng), *_typed_range(doc, rng))  # "Kestrel shares fell after it said ...": the firm
     return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
+
+
+def _typed_range(doc, rng) -> tuple[str, str, str]:
+    """(type, kind, confidence) of the phrase at token range ``rng``."""
+    stype, kind, sure = typed_source(doc[rng[0] : rng[1]])
+    return stype, kind, "sure" if sure else "unsure"
 
 
 def _typed(doc, speaker_span, cue, content=None) -> tuple[str, str, str]:
