@@ -158,3 +158,10 @@ def test_its_statement_with_no_speaker_before_is_the_organisation_named_before()
 def test_a_body_that_owns_the_role_decides_over_a_word_before_it():
     text = "The attack was planned for weeks, said Omar Farah, the Red Hand Militia's military operations spokesman."
     assert rows(text)[-1][1] == "organisation"
+
+
+def test_she_after_a_long_quotation_is_still_the_speaker_of_it():
+    text = ("Ana Ruiz, a neighbour, said: \"The music went on all night.\n\n"
+            "\"Then the shouting began.\n\n\"Then the doors slammed.\n\n\"Then it was quiet.\"\n\n"
+            "She said she called the police at midnight.")
+    assert rows(text, "source_type", "resolved_from")[-1] == ("eyewitness", "She")
