@@ -182,3 +182,13 @@ def test_a_role_named_in_full_only_later_is_typed_by_that_mention_as_a_guess():
     text = ("The captain said 300 people were aboard when the boat sank. Rescuers searched all night. "
             "The ferry captain, Ivo Marsh, said the sea was calm.")
     assert rows(text, "speaker", "source_type", "type_confidence")[0] == ("The captain", "eyewitness", "unsure")
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Ana Ruiz, who heads the county's emergency office, said roads were shut.", "official"),  # the body she runs
+    ("Ana Ruiz, who works for the Centers for Disease Control and Prevention, said cases fell.", "official"),
+    ("Ana Ruiz, whose home was flooded, said the water came fast.", "eyewitness"),  # a resident
+    ("Tom Hale, an attorney for the city, said the suit had no merit.", "official"),  # the city's government
+])
+def test_a_clause_on_the_name_says_whom_the_person_speaks_for(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
