@@ -80,3 +80,18 @@ def test_a_fact_told_in_other_words_in_an_uneven_run_is_one_sentence_rewritten()
     rows = [(c.kind, c.a_text or c.b_text) for c in compare_versions(a, b) if c.kind in ("cut", "added")]
     assert ("cut", "Rivas also beat Ortiz in the 2019 council race.") not in rows
     assert ("added", "Nine parties took part.") in rows
+
+
+def test_people_renamed_at_the_start_of_a_long_rewording_is_a_label_change():
+    a = ("Guards pushed back several people and closed the gates of the stadium on Saturday, "
+         "a reporter at the scene said.")
+    b = "Guards pushed back protesters who had tried to climb over the fence of the stadium after the match."
+    assert [(c.a_text, c.b_text) for c in of("label_changed", a, b)] == [("several people", "protesters")]
+    c = "Guards pushed back fans who had tried to climb over the fence of the stadium after the match."
+    assert of("label_changed", a, c) == []
+
+
+def test_a_label_word_kept_in_the_singular_or_plural_is_still_there():
+    a = "Riot police fired tear gas at the crowd in the capital on Friday."
+    b = "Riots broke out in the capital on Friday as police fired tear gas at the crowd."
+    assert of("label_changed", a, b) == []
