@@ -272,7 +272,7 @@ OWN = [
      ("local media", "according to", "according_to", "media", "The fire spread to three villages")),
     # direct quotes with marks
     ('"We will not leave the square until the government resigns," said Amara Diallo, a student leader.',
-     ("Amara Diallo, a student leader", "said", "direct", "eyewitness",
+     ("Amara Diallo, a student leader", "said", "direct", "other",  # a student leader speaks for a side (settled call)
       "We will not leave the square until the government resigns")),
     ('"The water came up in minutes," a farmer told Reuters.',
      ("a farmer", "told", "direct", "eyewitness", "The water came up in minutes")),

@@ -92,3 +92,76 @@ def test_a_name_based_somewhere_at_a_line_end_is_an_organisation_later():
     text = ("The launch went well, said Ana Ruiz, president of Texas-based Orbix.\n\n"
             "Orbix said the next launch was set for May.")
     assert rows(text)[-1] == ("Orbix", "organisation")
+
+
+def test_two_roles_joined_by_and_before_a_name_are_both_read():
+    text = "Independent election monitor and rights activist Ravi Sen told reporters the count was slow."
+    assert rows(text)[-1][1] == "monitor"
+
+
+def test_a_name_the_parser_takes_for_a_body_once_can_still_be_she():
+    from spacy.tokens import Span
+
+    from kit.attribution.speakers import _agrees
+
+    doc = kit.parse("Mira Okafor spoke at the rally. Later Okafor voted in the city.")
+    second = [t for t in doc if t.text == "Okafor"][1]
+    doc.ents = [e for e in doc.ents if not (e.start <= second.i < e.end)] + [Span(doc, second.i, second.i + 1, label="ORG")]
+    assert second.ent_type_ == "ORG" and _agrees(second, "she")
+
+
+def test_it_with_no_speaker_before_is_the_organisation_named_before():
+    text = "Shares in Brindle Logistics Inc. fell on Monday after it said orders were down."
+    got = rows(text, "speaker", "source_type", "resolved_from")
+    assert got[-1] == ("Brindle Logistics Inc.", "organisation", "it")
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("The fee rise is unfair, said student-body president Lena Marsh.", "other"),  # a student leader
+    ("The count was rigged, said opposition leader Omar Bakr.", "other"),
+])
+def test_student_leaders_and_opposition_politicians_are_other(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_a_name_from_a_body_keeps_its_type_in_later_mentions():
+    text = ("Crops need rain, Ana Ruiz from Northfield State University said. "
+            "\"The losses are large,\" Ruiz said.")
+    assert rows(text)[-1] == ("Ruiz", "expert")
+
+
+def test_a_name_given_as_one_of_a_group_keeps_the_groups_type():
+    text = ("Many residents, such as Tom Hale, waited in shelters. "
+            "\"We lost everything,\" said Hale.")
+    assert rows(text)[-1] == ("Hale", "eyewitness")
+
+
+def test_a_title_the_parser_cut_from_its_full_stop_stays_with_the_name():
+    text = ("The bridge was closed, police said. Spokesman Sgt. Ian Voss said: \"Nobody was hurt.\" "
+            "\"We will reopen it soon,\" Voss said.")
+    assert rows(text)[-1] == ("Voss", "official")
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel County Police confirmed the arrest in a tweet that said the suspect was in custody.",  # who wrote it
+    "Police in Dunmore arrested two men. The news came in a tweet from the department. A second tweet said both were armed.",
+])
+def test_a_tweet_speaks_for_whoever_sent_it(text):
+    assert rows(text)[-1][1] == "official"
+
+
+def test_its_statement_with_no_speaker_before_is_the_organisation_named_before():
+    text = 'Shares in Brindle Logistics Inc. fell on Monday. "Orders are down," its statement said.'
+    assert rows(text)[-1] == ("its statement", "organisation")
+
+
+def test_a_body_that_owns_the_role_decides_over_a_word_before_it():
+    text = "The attack was planned for weeks, said Omar Farah, the Red Hand Militia's military operations spokesman."
+    assert rows(text)[-1][1] == "organisation"
+
+
+def test_she_after_a_long_quotation_is_still_the_speaker_of_it():
+    text = ("Ana Ruiz, a neighbour, said: \"The music went on all night.\n\n"
+            "\"Then the shouting began.\n\n\"Then the doors slammed.\n\n\"Then it was quiet.\"\n\n"
+            "She said she called the police at midnight.")
+    assert rows(text, "source_type", "resolved_from")[-1] == ("eyewitness", "She")

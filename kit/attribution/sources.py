@@ -9,16 +9,14 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import acronym, attached_body, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
+from kit.attribution.places import names_home_country
 from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.speakers import PRONOUNS
-from kit.core.nlp import doc_text
 
 __all__ = ["source_of", "source_type_of", "typed_source"]
 
@@ -117,47 +115,11 @@ def _named_organisation(span) -> dict | None:
             "role_refine_to": block.get("role_refine_to", [])}
 
 
-_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
-
-
-def home_country(doc) -> str | None:
-    """The country of the story's dateline ("KABUL, Afghanistan (AP) -" gives "Afghanistan"),
-    from its first lines; None when there is no dateline.
-
-    >>> from kit.core.nlp import parse
-    >>> home_country(parse("Headline\\n\\nKABUL, Afghanistan (AP) - Gunmen attacked."))
-    'Afghanistan'
-    """
-    if "kit.home" not in doc.user_data:
-        m = _DATELINE.search(doc_text(doc)[:600])
-        doc.user_data["kit.home"] = m.group(1).strip() if m else None
-    return doc.user_data["kit.home"]
-
-
-def _most_named_place(doc) -> str | None:
-    """The place (spaCy's GPE label) the text names most often, at least twice and more often
-    than any other; a tie goes to none. Without a dateline, the story is most likely about it."""
-    counts = Counter(e.text for e in doc.ents if e.label_ == "GPE")
-    top = counts.most_common(2)
-    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
-        return None
-    return top[0][0]
-
-
-def names_home_country(span, *, most_named: bool = False) -> bool:
-    """Does ``span`` name the dateline's country, by name or a word for its people ("Afghan",
-    "Syrian": the first four letters)? ``most_named``: without a dateline, the place the text
-    names most often stands for it (for a country as the speaker: "Uganda said")."""
-    home = home_country(span.doc) or (_most_named_place(span.doc) if most_named else None)
-    if not home or len(home) < 4:
-        return False
-    return any(t.pos_ in ("PROPN", "ADJ") and t.text[:4].lower() == home[:4].lower() for t in span)
-
-
 def _organisation(span) -> dict | None:
     """The ``[[organisation]]`` block with a word or acronym in ``span``: the longest match
     on the phrase's head noun first ("the central BANK" is a government body, "the BANK" a
-    company), then the first block in file order."""
+    company), then a body that owns the role ("the group's military spokesman"), then the
+    first block in file order."""
     blocks = organisation_data().get("organisation", [])
     found = matches(span, "organisations", [(str(n), b.get("words", [])) for n, b in enumerate(blocks)],
                     [(str(n), b.get("acronyms", [])) for n, b in enumerate(blocks)])
@@ -165,7 +127,10 @@ def _organisation(span) -> dict | None:
         return None
     root = span.root.i
     on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
-    best = max(on_head, key=lambda m: (m[2] - m[1], -int(m[0]))) if on_head else min(found, key=lambda m: int(m[0]))
+    owners = [(c.left_edge.i, c.i + 1) for i in role_heads(span) for c in span.doc[i].children if c.dep_ == "poss"]
+    owner = [m for m in found if any(a <= m[1] and m[2] <= b for a, b in owners)]  # "the GROUP's military spokesman"
+    best = (max(on_head, key=lambda m: (m[2] - m[1], -int(m[0]))) if on_head
+            else min(owner or found, key=lambda m: int(m[0])))
     return dict(blocks[int(best[0])], where=(best[1], best[2]))
 
 
@@ -235,13 +200,21 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
 
 def _name_start(doc, i: int) -> int:
     """Where the name ending at token ``i`` starts: back over names, adjectives, compounds,
-    hyphens and an "of" between capitals ("Syrian President Bashar al-Assad", "Chief of the
-    Flood Authority Gen. X"), not across a line break."""
+    hyphens, an "of" between capitals, a title cut from its full stop and a possessive name
+    ("Syrian President Bashar al-Assad", "Chief of the Flood Authority Gen. X", "Spokesman
+    Sgt. X", "Kestrel's lawyer X"), not across a line break."""
     s = i + 1
-    while s - 1 >= 0 and (bracketed_acronym(doc, s - 1) or doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
-                          or (doc[s - 1].lower_ in {"of", "for"} and s >= 2 and doc[s - 2].text[:1].isupper() and doc[s].text[:1].isupper())
-                          or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
-        s -= 1
+    while s - 1 >= 0 and "\n" not in doc[s - 1].text:
+        prev = doc[s - 1]
+        if bracketed_acronym(doc, s - 1) or prev.pos_ in {"PROPN", "ADJ"} or prev.dep_ in {"compound", "amod"} or (
+                prev.lower_ in {"of", "for"} and s >= 2 and doc[s - 2].text[:1].isupper() and doc[s].text[:1].isupper()) or (
+                prev.text == "-" and not prev.whitespace_):
+            s -= 1
+        elif s >= 2 and ((prev.text == "." and doc[s - 2].lower_ in source_data().get("titles", ()))
+                         or (prev.dep_ == "case" and doc[s - 2].dep_ == "poss" and doc[s - 2].pos_ == "PROPN")):
+            s -= 2  # "Sgt" "." the parser split; "Kestrel" "'s"
+        else:
+            break
     return s
 
 
@@ -288,7 +261,7 @@ def typed_source(span) -> tuple[str, str, bool]:
     guess = _antecedent_type(doc, span) if is_definite_mention(span) else None  # "the agency" named before
     if guess and guess[2]:
         return guess
-    found = _possessor_type(doc, span)  # "the agency's chair" speaks for that agency
+    found = _possessor_type(doc, span) or document_author(span, typed_source)  # "the agency's chair", "X said in a tweet that"
     if found:
         return found
     found = _body_after(doc, span)  # "Alan Walters, of the agency", "a survey of doctors by the Trust"
@@ -296,6 +269,7 @@ def typed_source(span) -> tuple[str, str, bool]:
         return found
     cs, ce = _core_range(span)
     cs = min(cs, _name_start(doc, ce - 1)) if bracketed_acronym(doc, cs - 1) else cs  # "... (AAF) President X"
+    cs = _coordinated_role(doc, cs)
     own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
     if own and own[2]:
         return own
@@ -318,6 +292,20 @@ def typed_source(span) -> tuple[str, str, bool]:
     return data.get("fallback", "other"), "", False
 
 
+def _coordinated_role(doc, start: int) -> int:
+    """Where a speaker's roles start when the phrase found opens with the second of two roles
+    joined by "and" ("[Independent election observer and] civil society activist Ana Ruiz"):
+    the first role is the speaker's too. ``start`` when there is none."""
+    if start < 2 or doc[start - 1].lower_ != "and" or doc[start - 2].pos_ != "NOUN" or doc[start].pos_ not in {"NOUN", "ADJ"}:
+        return start
+    first = doc[start - 2].left_edge.i
+    sent = doc[start].sent.start
+    words = doc[first : start - 1]
+    if first < sent or any(t.pos_ in {"PROPN", "PUNCT", "VERB", "AUX", "PRON"} for t in words):
+        return start
+    return first
+
+
 def _before_head(span):
     """The words of ``span`` before its head ("local media" of "local media reports")."""
     return span.doc[span.start : max(span.start, span.root.i)]
@@ -325,12 +313,12 @@ def _before_head(span):
 
 def _body_after(doc, span) -> tuple[str, str, bool] | None:
     """The type of the body named after the speaker's head when the head says nothing of its
-    own: a name "of the agency" (that agency, named before) or a study or survey "by" someone
-    (its author)."""
+    own: a name "of the agency" (that agency, named before) or a study, survey or tweet "by" or
+    "from" someone (its author)."""
     root = span.root
-    word = "by" if root.lemma_.lower() in document_nouns() else "of" if root.pos_ == "PROPN" else None
-    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == word
-                 and (word == "by" or doc[c.i - 1].text == ",")):  # "Ana Bloom, of the agency"
+    words = {"by", "from"} if root.lemma_.lower() in document_nouns() else {"of"} if root.pos_ == "PROPN" else set()
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in words
+                 and (c.lower_ != "of" or doc[c.i - 1].text == ",")):  # "Ana Bloom, of the agency", "a tweet from X"
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.i >= span.end:
             continue
