@@ -113,7 +113,7 @@ def police_rank(span) -> bool:
         return False
     start, end = max(0, span.start - conf.get("window", 400)), span.end + conf.get("window", 400)
     police = set(conf.get("police_words", ()))
-    return any(t.lower_ in police or t.lemma_.lower() in police for t in span.doc[start:end])
+    return any((t.lower_ in police or t.lemma_.lower() in police) and t.pos_ != "VERB" for t in span.doc[start:end])  # not "ships patrol"
 
 
 def place_role(span) -> bool:

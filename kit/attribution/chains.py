@@ -126,7 +126,8 @@ def definite_antecedents(doc, span, *, window: int = 400, org_nouns=frozenset())
     or "by" someone: "the Lakeview Water Agency" for "the agency"), or the subject that made a
     bare one ("The health department conducted the study. The study said ..."); for the nouns
     in ``org_nouns``, then the organisations named before (spaCy's ORG label), marked
-    ``(start, end, "org")``.
+    ``(start, end, "org")``; with none of these, the first fuller mention after it, marked
+    ``(start, end, "later")``.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("A report by the Lakeview Water Agency warned of drought. The report said rain was needed.")
@@ -147,6 +148,13 @@ def definite_antecedents(doc, span, *, window: int = 400, org_nouns=frozenset())
             out.append(found)
     if root.lemma_.lower() in org_nouns:
         out += [(s, e, "org") for s, e in _organisations_before(doc, span.start, window)]
+    if not out:  # "the captain said ... The ferry captain, Ana Ruiz, added": named in full only later
+        for i in doc_index(doc).positions_of(doc, root.lower_):
+            if span.end <= i < span.end + window:
+                found = _fuller_mention(doc, doc[i], len(doc))
+                if found is not None and len([t for t in doc[found[0] : found[1]] if not t.is_punct]) > len(span):
+                    out.append((*found, "later"))
+                    break
     return out
 
 
