@@ -200,3 +200,12 @@ def test_a_clause_on_the_name_says_whom_the_person_speaks_for(text, stype):
 ])
 def test_whom_a_role_works_for(text, stype):
     assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_the_mayor_of_a_place_the_parser_takes_for_a_body_is_an_official():
+    text = "Ana Ruiz, the mayor of Dunmore, said roads were shut. The mayor said help was coming."
+    assert rows(text)[-1] == ("The mayor", "official")
+
+
+def test_a_clause_saying_the_person_saw_it_makes_an_eyewitness():
+    assert rows("Tom Hale, who witnessed the crash, said the car was fast.")[-1][1] == "eyewitness"

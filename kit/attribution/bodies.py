@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_data, role_heads
 
-__all__ = ["acronym", "attached_body", "document_author", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["acronym", "attached_body", "document_author", "state_role", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -146,7 +146,7 @@ def lives_there(doc, i: int) -> bool:
     """Does the sentence say the person named at token ``i`` lives nearby ("Ana Ruiz also lives
     on the street", "Ana Ruiz, who lives next door", "Ana Ruiz, whose house was flooded", "one of
     the houses is owned by Ana Ruiz")?
-    Then they speak as a resident."""
+    Or that they saw it ("Ana Ruiz, who witnessed the crash")? Then they speak as an eyewitness."""
     tok = doc[i]
     verbs = {"live", "reside"}
     if tok.dep_ in {"nsubj"} and tok.head.lemma_ in verbs:
@@ -156,8 +156,9 @@ def lives_there(doc, i: int) -> bool:
         owned = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"] + [tok.head.head.head]
         if any(t.lemma_.lower() in homes for o in owned for t in o.subtree):
             return True
-    return any(c.dep_ == "relcl" and (any(t.lemma_ in verbs for t in c.subtree) or any(  # "X, whose house flooded"
-        t.lower_ == "whose" and t.head.lemma_.lower() in homes for t in c.subtree)) for c in tok.children)
+    saw = set(source_data().get("residents", {}).get("saw", ()))  # "X, who witnessed the crash"
+    return any(c.dep_ == "relcl" and (any(t.lemma_ in verbs for t in c.subtree) or c.lemma_ in saw or any(
+        t.lower_ == "whose" and t.head.lemma_.lower() in homes for t in c.subtree)) for c in tok.children)  # "whose house"
 
 
 def firms_lawyer(span) -> bool:
@@ -273,3 +274,12 @@ def document_author(span, type_of) -> tuple[str, str, bool] | None:
         return None
     found = type_of(span.doc[subj.left_edge.i : subj.i + 1])
     return found if found[0] not in {"other", "unnamed"} else None
+
+
+def state_role(words) -> bool:
+    """Is the role word only a state's or a place's ("mayor", "governor", "senator";
+    ``[state_roles]`` of source_types.toml)? "The mayor of X" speaks for X's government even when
+    the parser takes X for an organisation."""
+    roles = set(source_data().get("state_roles", {}).get("words", ()))
+    text = " ".join(t.lemma_.lower() for t in words)
+    return text in roles or words.text.lower().rstrip(".") in roles
