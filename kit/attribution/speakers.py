@@ -237,20 +237,30 @@ class SpeakerHistory:
         insort(self._in_unit.setdefault(unit, []), (speaker_start, self._seq, speaker_end, item),
                key=lambda entry: entry[:2])
 
-    def antecedent(self, unit: int, *, pronoun_start: int):
+    def antecedent(self, unit: int, *, pronoun_start: int, accept=None):
         """The item named last before ``pronoun_start``: in ``unit`` (ending before the pronoun)
-        or anywhere in the ``window`` units before; None if there is none."""
+        or anywhere in the ``window`` units before; None if there is none. ``accept(item)``: only
+        items it accepts ("he" stands for no report); an earlier unit offers its last item only."""
         found = []
         earlier = range(max(0, unit - self.window), unit)
         if len(earlier) <= len(self._last):
             found += [self._last[u] for u in earlier if u in self._last]
         else:
             found += [v for u, v in self._last.items() if unit - self.window <= u < unit]
+        if accept is not None:
+            found = [v for v in found if accept(v[2])]
         here = self._in_unit.get(unit, [])
+        refused = 0
         for k in range(bisect_left(here, (pronoun_start,), key=lambda entry: entry[:1]) - 1, -1, -1):
-            if here[k][2] <= pronoun_start:
-                found.append((here[k][0], here[k][1], here[k][3]))
-                break
+            if here[k][2] > pronoun_start:
+                continue
+            if accept is not None and not accept(here[k][3]):
+                refused += 1
+                if refused > 8:  # a few steps back: the work stays linear
+                    break
+                continue
+            found.append((here[k][0], here[k][1], here[k][3]))
+            break
         return max(found, key=lambda entry: entry[:2])[2] if found else None
 
 
