@@ -424,7 +424,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="misses and false positives grouped by pattern")
     parser.add_argument("--json", action="store_true", help="print the measures as JSON")
     parser.add_argument("--examples", type=int, default=4, help="examples shown per error pattern")
-    parser.add_argument("--dir", type=Path, default=DEV, help="folder of gold files (default bench/dev)")
+    parser.add_argument("--dir", type=Path, nargs="+", default=[DEV],
+                        help="folder(s) of gold files, scored as one batch (default bench/dev)")
     parser.add_argument("--only", default="", help="comma-separated article ids to score (default all)")
     parser.add_argument("--batch", default="", metavar="LETTER",
                         help="only the articles of one annotated batch (B-G: bench/dev/batches/batch_<LETTER>.md)")
@@ -432,13 +433,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the articles whose gold file git added after COMMIT (a first run of a new batch)")
     args = parser.parse_args(argv)
 
-    folder = args.dir if args.dir.is_absolute() else Path.cwd() / args.dir
-    arts = select(load_set(folder), args.only, args.added_since, folder)
+    folders = [d if d.is_absolute() else Path.cwd() / d for d in args.dir]
+    arts = [a for folder in folders for a in select(load_set(folder), args.only, args.added_since, folder)]
     if args.batch:
         wanted = batch_ids(args.batch)
         arts = [a for a in arts if a[0] in wanted]
     if not arts:
-        print(f"No gold files to score in {folder}.", file=sys.stderr)
+        print(f"No gold files to score in {', '.join(map(str, folders))}.", file=sys.stderr)
         return 2
     scored = []
     for gid, text, gold, meta in arts:
@@ -449,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     outlets = {meta["outlet"].split(" (")[0] for _, _, meta, _ in scored}
     c = m["counts"]
-    print(f"{_shown(folder)}: {len(scored)} articles, {len(outlets)} outlets; gold: "
+    print(f"{' + '.join(_shown(f) for f in folders)}: {len(scored)} articles, {len(outlets)} outlets; gold: "
           f"{c['att_tp'] + c['att_fn']} attributions, {c['fig_tp'] + c['fig_fn']} amounts, {c['pas_n']} agentless passives")
     print(f"{'measure':<56} {'value':>6}  {'goal':>6}")
     for key, goal, label in GOALS:

@@ -89,12 +89,17 @@ def score(folder: Path, only: set[str] | None = None) -> tuple[Counter, list[str
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, default=sd.DEV, help="folder of <id>.txt and <id>.gold.json")
+    parser.add_argument("--dir", type=Path, nargs="+", default=[sd.DEV],
+                        help="folder(s) of <id>.txt and <id>.gold.json, scored as one batch")
     parser.add_argument("--errors", action="store_true", help="list every wrong item")
     parser.add_argument("--batch", default="", metavar="LETTER", help="only one annotated batch (bench/dev/batches/)")
     args = parser.parse_args(argv)
-    counts, errors = score(args.dir, sd.batch_ids(args.batch) if args.batch else None)
-    print(f"Key items of generated lessons, judged against the hand gold in {args.dir}:")
+    counts, errors = Counter(), []
+    for folder in args.dir:
+        c, e = score(folder, sd.batch_ids(args.batch) if args.batch else None)
+        counts.update(c)
+        errors += e
+    print(f"Key items of generated lessons, judged against the hand gold in {', '.join(map(str, args.dir))}:")
     for lens in ("all", "attribution", "numbers", "framing"):
         right, wrong, open_ = (counts[(lens, v)] for v in ("right", "wrong", "unchecked"))
         share = f"{right / (right + wrong):.3f}" if right + wrong else "n/a"

@@ -121,12 +121,13 @@ def report(res: dict, show_errors: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--dir", type=Path, default=DEV, help="folder of pairs (default: bench/versions/dev)")
+    parser.add_argument("--dir", type=Path, nargs="+", default=[DEV],
+                        help="folder(s) of pairs, scored as one batch (default: bench/versions/dev)")
     parser.add_argument("--errors", action="store_true", help="list each pair's false alarms and misses")
     args = parser.parse_args(argv)
-    pairs = load(args.dir)
+    pairs = [p for folder in args.dir for p in load(folder)]
     if not pairs:
-        raise SystemExit(f"No pairs (*.toml) in {args.dir}")
+        raise SystemExit(f"No pairs (*.toml) in {', '.join(map(str, args.dir))}")
     print(report(score(pairs), args.errors))
     return 0
 

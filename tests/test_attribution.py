@@ -258,7 +258,7 @@ OWN = [
     ("Floodwaters destroyed hundreds of homes in Pakistan's Sindh province, officials said.",
      ("officials", "said", "indirect", "official", "Floodwaters destroyed hundreds of homes in Pakistan's Sindh province")),
     ("Rebels shot down a helicopter near Goma, said Jean Mbala, a spokesman for the M23 group.",
-     ("Jean Mbala, a spokesman for the M23 group", "said", "indirect", "official",
+     ("Jean Mbala, a spokesman for the M23 group", "said", "indirect", "organisation",  # speaks for the group
       "Rebels shot down a helicopter near Goma")),
     # parenthetical cue: the content wraps around it
     ("The striking workers, the union said, had not been paid for three months.",
@@ -272,7 +272,7 @@ OWN = [
      ("local media", "according to", "according_to", "media", "The fire spread to three villages")),
     # direct quotes with marks
     ('"We will not leave the square until the government resigns," said Amara Diallo, a student leader.',
-     ("Amara Diallo, a student leader", "said", "direct", "eyewitness",
+     ("Amara Diallo, a student leader", "said", "direct", "other",  # a student leader speaks for a side (settled call)
       "We will not leave the square until the government resigns")),
     ('"The water came up in minutes," a farmer told Reuters.',
      ("a farmer", "told", "direct", "eyewitness", "The water came up in minutes")),

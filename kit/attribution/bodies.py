@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_heads
 
-__all__ = ["acronym", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["acronym", "attached_body", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -102,12 +102,14 @@ def leads_a_place(span) -> bool:
 
 def police_rank(span) -> bool:
     """Is the phrase's role a rank police and armies share ("Sgt.", "Lt.", "captain") in a
-    story about the police (a police word within ``[shared_ranks]`` ``window`` tokens)?
-    Then the rank is a police officer's: official."""
+    story about the police (a police word within ``[shared_ranks]`` ``window`` tokens)? Or is
+    it "the force", a body police and armies share? Then the rank is a police officer's: official."""
     conf = source_data().get("shared_ranks", {})
     ranks = set(conf.get("ranks", ()))
     titled = [t.i for t in span[:3] if t.text[:1].isupper()]  # "Sgt" the parser cut from its name
-    if not any(span.doc[i].lower_.rstrip(".") in ranks for i in role_heads(span) | set(titled)):
+    bare = [t for t in span if not t.is_punct]
+    if not (any(span.doc[i].lower_.rstrip(".") in ranks for i in role_heads(span) | set(titled)) or (
+            len(bare) == 2 and bare[0].lower_ == "the" and bare[1].lemma_.lower() in conf.get("bodies", ()))):
         return False
     start, end = max(0, span.start - conf.get("window", 400)), span.end + conf.get("window", 400)
     police = set(conf.get("police_words", ()))
@@ -118,8 +120,26 @@ def place_role(span) -> bool:
     """Is a role of the phrase owned by a place ("Burbank's chief financial officer", "the
     city's planner")? A place's officer works for its government."""
     heads = role_heads(span)
-    return any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.lemma_.lower() in {"city", "town", "county"})
+    places = place_names(span.doc)
+    return any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.lemma_.lower() in {"city", "town", "county"} or c.text in places)
                for i in heads for c in span.doc[i].children)
+
+
+def place_names(doc) -> frozenset:
+    """Names the text shows to be places even where the parser labels them otherwise: a name
+    written before a place word of ``[place_roles]`` ("the Burbank City Council", "Harlan
+    County") or after "city of" ("the city of Burbank")."""
+    if "kit.places" not in doc.user_data:
+        places = set(source_data().get("place_roles", {}).get("places", ()))
+        found = set()
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and nxt.text[:1].isupper() and nxt.lower_ in places:
+                found.add(tok.text)
+            if tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in places and nxt.pos_ == "PROPN":
+                found.add(nxt.text)
+        doc.user_data["kit.places"] = frozenset(found)
+    return doc.user_data["kit.places"]
 
 
 def lives_there(doc, i: int) -> bool:
@@ -155,7 +175,7 @@ def firms_lawyer(span) -> bool:
 def firms_people(span) -> bool:
     """Is a role of the phrase owned by a name spaCy labels an organisation ("Kestrel's owners",
     "Kestrel's managers")? They speak for the firm."""
-    return any(c.dep_ == "poss" and c.ent_type_ == "ORG" and c.text[:1].isupper()
+    return any(c.dep_ == "poss" and c.ent_type_ == "ORG" and c.text[:1].isupper() and c.text not in place_names(span.doc)
                for i in role_heads(span) for c in span.doc[i].children)
 
 
@@ -175,3 +195,50 @@ def bracketed_acronym(doc, i: int) -> bool:
         if a >= 0 and a + 2 < len(doc) and doc[a].text == "(" and doc[a + 2].text == ")" and doc[a + 1].text.isupper():
             return True
     return False
+
+
+_ATTACH = {"for", "of", "with", "at"}
+_BODY_TYPES = {"organisation", "official", "military", "monitor", "state_media", "media", "expert"}
+_GENERIC = {None, "official", "organisation", "other"}
+
+
+def attached_body(span, classify) -> tuple[str, str, bool] | None:
+    """(type, kind, sure) of the body a person's role ties them to when the role word is one
+    any body has ("an organizer for the machinists' union", "Chief of the Disaster Authority",
+    "a spokesman with the agency"): the person speaks for that body, whatever trade the
+    phrase gives them besides ("a former plant worker and an organizer for ..."). ``classify``
+    types a token range (:func:`kit.attribution.sources._classify`); a role with a trade of
+    its own ("an analyst at the bank", "a doctor at the clinic") or after "former" is left out."""
+    doc = span.doc
+    heads = role_heads(span)
+    heads |= {c.i for i in list(heads) for c in doc[i].children if c.dep_ == "conj" and c.pos_ == "NOUN"}
+    for i in sorted(heads):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and not tok.ent_type_) or tok.lemma_.lower() in document_nouns() or any(
+                c.lower_ == "former" for c in tok.children):
+            continue
+        own = classify(doc[i : i + 1])
+        if (own[0] if own else None) not in _GENERIC:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ATTACH):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            found = _body_of(doc, obj, span.end, classify) if obj is not None else None
+            if found is not None:
+                return found
+    return None
+
+
+def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
+    """The type of the body an object of "for" / "of" names: the organisation spaCy labels in it
+    (its whole name, not a person written after it), else the object's phrase; a body only."""
+    ents = [e for e in doc.ents if e.label_ == "ORG" and obj.left_edge.i <= e.start <= obj.right_edge.i and e.end <= stop]
+    org_nouns = set(source_data().get("coreference", {}).get("org_nouns", ()))
+    if not ents and obj.lemma_.lower() not in org_nouns and not (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"}):
+        return None  # "an analysis of figures": no body
+    rng = (ents[0].start, ents[0].end) if ents else (obj.left_edge.i, min(obj.right_edge.i + 1, stop))
+    if rng[0] > 0 and doc[rng[0] - 1].lower_ == "the" and not ents:
+        rng = (rng[0] - 1, rng[1])
+    found = classify(doc[rng[0] : rng[1]])
+    if found is None or found[0] not in _BODY_TYPES:
+        return None
+    return found[0], found[1], bool(found[2] or ents)

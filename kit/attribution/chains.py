@@ -55,7 +55,8 @@ def is_name(span) -> bool:
 def mention_context(doc, i: int) -> list[tuple[int, int]]:
     """Token ranges that say who the name ending at token ``i`` is: the phrase it is an
     appositive of ("the chair of the board, Ana Ruiz"), its own appositives ("Ana Ruiz, the
-    board's chair"), what it is said to be ("Ana Ruiz is the board's chair"), and a role-only subject of the sentence before when the name opens
+    board's chair"), the body named with it ("Ana Ruiz from the State University"), the group it
+    is one of ("evacuees such as Ana Ruiz"), what it is said to be ("Ana Ruiz is the board's chair"), and a role-only subject of the sentence before when the name opens
     its sentence ("The head of the board rejected it. Ana Ruiz said ...")."""
     tok = doc[i]
     out = []
@@ -65,6 +66,13 @@ def mention_context(doc, i: int) -> list[tuple[int, int]]:
     for c in tok.children:
         if c.dep_ == "appos":
             out.append((c.left_edge.i, c.right_edge.i + 1))
+    for c in tok.children:  # "Ana Ruiz from the State University": the body named with the name
+        if c.dep_ == "prep" and c.lower_ in {"from", "of", "at", "with"} and any(
+                t.ent_type_ == "ORG" for t in c.subtree):
+            out.append((tok.left_edge.i, c.right_edge.i + 1))
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"as", "like", "including"} and tok.head.head.pos_ == "NOUN":
+        group = tok.head.head  # "evacuees, such as Ana Ruiz": one of the group
+        out.append((group.left_edge.i, group.i + 1))
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "Ana Ruiz is the forecaster for the weather service"
         out += [(c.left_edge.i, c.right_edge.i + 1) for c in tok.head.children if c.dep_ == "attr"]
     if not out and tok.dep_ in {"nsubj", "nsubjpass"}:

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import replace
 
-__all__ = ["one_type_per_speaker", "person_key"]
+__all__ = ["body_before", "one_type_per_speaker", "person_key"]
 
 _NAME_END = re.compile(r"([A-Z][\w'\-]+)\W*$")
 
@@ -44,7 +44,7 @@ def first_name(speaker: str) -> str | None:
     ('hari', None)
     """
     words = speaker.split(",")[0].split()
-    if len(words) < 2 or not words[-2][:1].isupper():
+    if len(words) < 2 or not words[-2][:1].isupper() or words[-2].endswith(("'s", "\u2019s")):  # "CENI's Fofana"
         return None
     word = words[-2].lower().strip(".")
     return None if word in _title_words() else word  # "General Hollis" gives no first name
@@ -85,3 +85,22 @@ def one_type_per_speaker(atts: list) -> list:
             a = replace(a, source_type=b.source_type, source_kind=b.source_kind, type_confidence="sure")
         out.append(a)
     return out
+
+
+def body_before(doc, all_units, uidx: int, pron) -> tuple[int, int] | None:
+    """The organisation "it" most likely stands for when no speaker or subject before it
+    does: the last name spaCy labels an organisation before the pronoun, in its own unit or
+    the unit before ("Northgate shares fell after it said sales were down" -> "Northgate").
+    Only for "it" (a person is never "it"); a token range or None.
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.attribution.units import units
+    >>> doc = parse("Northgate Utilities shares fell after it said sales were down.")
+    >>> doc[slice(*body_before(doc, units(doc), 0, doc[5]))].text
+    'Northgate Utilities'
+    """
+    if pron.lower_ != "it":
+        return None
+    lo = all_units[uidx - 1].start if uidx > 0 else all_units[uidx].start
+    found = [e for e in doc.ents if e.label_ == "ORG" and lo <= e.start and e.end <= pron.i]
+    return (found[-1].start, found[-1].end) if found else None

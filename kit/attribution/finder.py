@@ -50,7 +50,7 @@ from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.reparse import joined_units, reparsed_candidates
 from kit.attribution.bodies import document_nouns
-from kit.attribution.coref import one_type_per_speaker
+from kit.attribution.coref import body_before, one_type_per_speaker
 from kit.attribution.sources import source_of, typed_source
 from kit.attribution.spokespeople import spokesperson_for
 from kit.attribution.speakers import SpeakerHistory, is_pronoun, subject_antecedent
@@ -247,6 +247,9 @@ def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
     rng = subject_antecedent(doc, all_units, uidx, sp[0], _can_speak)
     if rng is not None and (ante is None or doc[rng[0]].idx > ante.speaker_start):
         stype, kind, sure = typed_source(doc[rng[0] : rng[1]])
+        return span_text(doc, *rng), stype, kind, "sure" if sure else "unsure"
+    if ante is None and (rng := body_before(doc, all_units, uidx, sp[0])) is not None:
+        stype, kind, sure = typed_source(doc[rng[0] : rng[1]])  # "Kestrel shares fell after it said ...": the firm
         return span_text(doc, *rng), stype, kind, "sure" if sure else "unsure"
     return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
 

@@ -37,8 +37,9 @@ def role_data() -> dict:
 
 def role_heads(span) -> set[int]:
     """Token positions that name the speaker's role: the phrase's head noun, the head nouns of
-    its appositives, and the capitalised words in a row before a name ("General" of "General
-    Ana Ruiz"), but not words inside an organisation's or a place's name.
+    its appositives, the capitalised words in a row before a name ("General" of "General
+    Ana Ruiz") and the first of two roles joined by "and" before it, but not words inside an
+    organisation's or a place's name.
 
     >>> from kit.core.nlp import parse
     >>> doc = parse("Dana Cole, a physician at the city hospital, spoke.")
@@ -54,6 +55,9 @@ def role_heads(span) -> set[int]:
                 tok.i < root.i and tok.head.pos_ == "PROPN" and tok.head.i <= root.i and tok.dep_ == "compound"):
             if tok.ent_type_ not in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
                 heads.add(tok.i)
+        if tok.i < root.i and tok.pos_ == "NOUN" and tok.i + 1 < span.end and span.doc[tok.i + 1].lower_ == "and" \
+                and not tok.ent_type_:  # "election monitor and rights activist Ana Ruiz": two roles
+            heads.add(tok.i)
     return heads
 
 

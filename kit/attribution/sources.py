@@ -9,17 +9,20 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 
 from __future__ import annotations
 
-import re
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import acronym, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import acronym, attached_body, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
+from kit.attribution.places import names_home_country
 from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.speakers import PRONOUNS
-from kit.core.nlp import doc_text
 
 __all__ = ["source_of", "source_type_of", "typed_source"]
+
+
+#: Roles that only speak for a body: the body named before them decides ("the Foreign Ministry spokeswoman").
+_VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
 
 
 def _classify_text_span(span) -> str | None:
@@ -46,6 +49,9 @@ def _classify(span) -> tuple[str, str, bool] | None:
     rule, on_head, where = _rule_type(span)
     if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
+    body = attached_body(span, _classify) if len(span) > 1 else None
+    if body is not None and not (rule == "unnamed" and on_head):
+        return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
     org = _organisation(span) or _named_organisation(span) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
@@ -61,6 +67,10 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if org is not None:
         o_start, o_end = org.get("where", (0, 0))
         inside = o_start <= where[0] and where[1] <= o_end and where[1] - where[0] < o_end - o_start
+        by = _rule_type(span.doc[span.start : where[0]])[0] if rule == "official" and on_head and span.doc[
+            where[0]].lemma_.lower() in _VOICES else None
+        if by not in (None, "official") and by in org.get("refine_to", ()):
+            return by, org["kind"], True  # "the Foreign Ministry spokeswoman" speaks for the foreign ministry
         if rule is not None and rule in org.get("refine_to", ()) and not inside:  # "police FORCE" stays police
             return rule, org["kind"], True
         if role is not None and role[0] in org.get("role_refine_to", ()):
@@ -92,20 +102,6 @@ def _classify(span) -> tuple[str, str, bool] | None:
     return None if rule is None else (rule, "", False)
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _named_organisation(span) -> dict | None:
     """An organisation block made from the structure of a name in ``span`` ("the Regional Water
     Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
@@ -117,32 +113,6 @@ def _named_organisation(span) -> dict | None:
     block = next((b for b in organisation_data().get("organisation", []) if b["kind"] == named[1]), {})
     return {"type": named[0], "kind": named[1], "refine_to": block.get("refine_to", []),
             "role_refine_to": block.get("role_refine_to", [])}
-
-
-_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
-
-
-def home_country(doc) -> str | None:
-    """The country of the story's dateline ("KABUL, Afghanistan (AP) -" gives "Afghanistan"),
-    from its first lines; None when there is no dateline.
-
-    >>> from kit.core.nlp import parse
-    >>> home_country(parse("Headline\\n\\nKABUL, Afghanistan (AP) - Gunmen attacked."))
-    'Afghanistan'
-    """
-    if "kit.home" not in doc.user_data:
-        m = _DATELINE.search(doc_text(doc)[:600])
-        doc.user_data["kit.home"] = m.group(1).strip() if m else None
-    return doc.user_data["kit.home"]
-
-
-def names_home_country(span) -> bool:
-    """Does ``span`` name the dateline's country, by name or a word for its people ("Afghan",
-    "Syrian": the first four letters)?"""
-    home = home_country(span.doc)
-    if not home or len(home) < 4:
-        return False
-    return any(t.pos_ in ("PROPN", "ADJ") and t.text[:4].lower() == home[:4].lower() for t in span)
 
 
 def _organisation(span) -> dict | None:
@@ -207,13 +177,14 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
     key = span[-1].lower_
     if key not in cache:
         cache[key] = []
-        for i in doc_index(doc).positions_of(doc, key):
-            if doc[i].pos_ != "PROPN":
+        index = doc_index(doc)
+        for i in sorted(index.positions_of(doc, key) + index.positions_of(doc, key + ".")):  # "... of X." ends a line
+            if doc[i].pos_ != "PROPN" and not based_name(doc[i]):  # "California-based SpaceX." may be a noun
                 continue
             if lives_there(doc, i):
                 cache[key].append((i, ("eyewitness", "", False)))  # "X, who lives next door"
                 continue
-            for rng in [(_name_start(doc, i), i + 1)] + mention_context(doc, i):
+            for rng in [(min(_name_start(doc, i), i), i + 1)] + mention_context(doc, i):
                 found = _classify(doc[rng[0] : rng[1]])
                 if found:
                     if rng[1] <= doc[i].sent.start:  # a role in the sentence before: a guess
@@ -224,15 +195,23 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
 
 
 def _name_start(doc, i: int) -> int:
-    """Where the name ending at token ``i`` starts: back over names, adjectives, compounds
-    and hyphens ("Syrian President Bashar al-Assad"), not across a line break."""
+    """Where the name ending at token ``i`` starts: back over names, adjectives, compounds,
+    hyphens, an "of" between capitals, a title cut from its full stop and a possessive name
+    ("Syrian President Bashar al-Assad", "Chief of the Flood Authority Gen. X", "Spokesman
+    Sgt. X", "Kestrel's lawyer X"), not across a line break."""
     s = i + 1
-    while s - 1 >= 0 and (bracketed_acronym(doc, s - 1) or doc[s - 1].pos_ in {"PROPN", "ADJ"} or doc[s - 1].dep_ in {"compound", "amod"}
-                          or (doc[s - 1].text == "-" and not doc[s - 1].whitespace_)) and "\n" not in doc[s - 1].text:
-        s -= 1
+    while s - 1 >= 0 and "\n" not in doc[s - 1].text:
+        prev = doc[s - 1]
+        if bracketed_acronym(doc, s - 1) or prev.pos_ in {"PROPN", "ADJ"} or prev.dep_ in {"compound", "amod"} or (
+                prev.lower_ in {"of", "for"} and s >= 2 and doc[s - 2].text[:1].isupper() and doc[s].text[:1].isupper()) or (
+                prev.text == "-" and not prev.whitespace_):
+            s -= 1
+        elif s >= 2 and ((prev.text == "." and doc[s - 2].lower_ in source_data().get("titles", ()))
+                         or (prev.dep_ == "case" and doc[s - 2].dep_ == "poss" and doc[s - 2].pos_ == "PROPN")):
+            s -= 2  # "Sgt" "." the parser split; "Kestrel" "'s"
+        else:
+            break
     return s
-
-
 
 
 def source_type_of(span) -> str:
@@ -286,6 +265,7 @@ def typed_source(span) -> tuple[str, str, bool]:
         return found
     cs, ce = _core_range(span)
     cs = min(cs, _name_start(doc, ce - 1)) if bracketed_acronym(doc, cs - 1) else cs  # "... (AAF) President X"
+    cs = _coordinated_role(doc, cs)
     own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
     if own and own[2]:
         return own
@@ -296,6 +276,8 @@ def typed_source(span) -> tuple[str, str, bool]:
         return guess or own
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
+        if names_home_country(span, most_named=True):
+            return "official", "", True  # "Uganda said" in a story about Uganda: its own government
         return data.get("country_speaker", "foreign_government"), "", True
     if any(t.ent_type_ == "ORG" for t in span) and not any(t.ent_type_ == "PERSON" for t in span):
         return "organisation", "", False  # a body the kit does not know: probably an organisation
@@ -304,6 +286,20 @@ def typed_source(span) -> tuple[str, str, bool]:
     if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span):
         return data.get("named_person", "other"), "", False
     return data.get("fallback", "other"), "", False
+
+
+def _coordinated_role(doc, start: int) -> int:
+    """Where a speaker's roles start when the phrase found opens with the second of two roles
+    joined by "and" ("[Independent election observer and] civil society activist Ana Ruiz"):
+    the first role is the speaker's too. ``start`` when there is none."""
+    if start < 2 or doc[start - 1].lower_ != "and" or doc[start - 2].pos_ != "NOUN" or doc[start].pos_ not in {"NOUN", "ADJ"}:
+        return start
+    first = doc[start - 2].left_edge.i
+    sent = doc[start].sent.start
+    words = doc[first : start - 1]
+    if first < sent or any(t.pos_ in {"PROPN", "PUNCT", "VERB", "AUX", "PRON"} for t in words):
+        return start
+    return first
 
 
 def _before_head(span):
@@ -322,7 +318,8 @@ def _body_after(doc, span) -> tuple[str, str, bool] | None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.i >= span.end:
             continue
-        body = doc[obj.left_edge.i : obj.i + 1]
+        ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= obj.i < e.end and e.end <= span.end), None)
+        body = ent if ent is not None else doc[obj.left_edge.i : obj.i + 1]  # "of the Centers for Disease Control"
         found = _antecedent_type(doc, body) if is_definite_mention(body) else _classify(body)
         if found is None and any(t.ent_type_ == "ORG" for t in body):
             found = ("organisation", "", False)
@@ -361,6 +358,8 @@ def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
             return found
         if backup is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):
             backup = ("organisation", "", False)  # an organisation the kit does not know, if none it knows
+    if backup == ("organisation", "", False) and own is not None:
+        return own  # "the force" in a police story: the noun says more than a body the kit does not know
     return backup
 
 

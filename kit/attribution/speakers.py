@@ -298,4 +298,10 @@ def _agrees(tok, pronoun: str) -> bool:
         return False
     if pronoun == "it":
         return tok.ent_type_ != "PERSON"
-    return tok.ent_type_ not in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"}
+    return tok.ent_type_ not in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"} or _a_person_elsewhere(tok)
+
+
+def _a_person_elsewhere(tok) -> bool:
+    """Is the name ``tok`` labelled a person at another mention in the text ("Hasina" taken for
+    an organisation in one sentence, a person in two others)?"""
+    return tok.pos_ == "PROPN" and any(tok.doc[i].ent_type_ == "PERSON" for i in doc_index(tok.doc).positions_of(tok.doc, tok.lower_))

@@ -17,6 +17,7 @@ never makes the work grow faster than the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,11 +45,14 @@ WRAP_WIDTH = 120
 STRAY_WORDS = 3
 #: A line of its own with at most this many words, ending with a colon (or in title case), is a heading.
 HEADING_WORDS = 8
+#: A unit of at most this many words, all in brackets, is a credit ("(With inputs from agencies)"), no sentence.
+CREDIT_WORDS = 5
 #: How deep anchoring recurses into gaps before a gap is compared as it is.
 ANCHOR_DEPTH = 4
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_BRACKETED = re.compile(r"[(\[][^()\[\].!?]+[)\]]\.?")  # a few words in brackets, alone: "(agencies)"
 _DATELINE = re.compile(r"^[A-Z][\w.,'()\u2019 ]{0,60}\s(?:-{1,2}|\u2013|\u2014)$")
 #: "LUCKNOW:" (a place in capitals and a colon) or "TASS, August 27." (an agency or place and the day)
 _DATELINE_SHORT = re.compile(r"^[A-Z]{2,}[A-Z.' ]*(?::|, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\.?)$")
@@ -72,8 +76,27 @@ class _Unit:
     names: frozenset = field(default_factory=frozenset, compare=False, repr=False)
 
 
+def _fold_table() -> dict[int, str]:
+    """Latin letters with accents mapped to their bare letter, one character for one ("\u00e9" -> "e")."""
+    out = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))
+        if len(base) > 1 and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:]):
+            out[code] = base[0]
+    return out | {0x2019: "'", 0x02BC: "'"}
+
+
+_FOLD = _fold_table()
+
+
 def _norm(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u02bc", "'").lower()
+    """Lower case, curly apostrophes straight, accents left out ("Iv\u00e1n Le\u00f3n" / "Ivan Leon" are one
+    name); the same length, so offsets still hold.
+
+    >>> _norm("Iv\u00e1n Le\u00f3n\u2019s")
+    "ivan leon's"
+    """
+    return text.translate(_FOLD).lower()
 
 
 def _words(text: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
@@ -146,7 +169,8 @@ def stray_line(text: str, u: _Unit) -> bool:
     r"""True for a line that is no sentence of the story, not the first line: a caption, a subheading or a
     link left in a copied page ("Lake Geneva": at most STRAY_WORDS words, no full stop, alone between blank
     lines), or a heading inside the text (at most HEADING_WORDS words on a line of its own, ending with a
-    colon: "What the mission found:", or in title case between blank lines: "The Long Road Home").
+    colon: "What the mission found:", or in title case between blank lines: "The Long Road Home"), or a
+    credit in brackets, alone, anywhere ("(agencies)", "(Reuters)").
     It is not reported as a sentence cut or added.
 
     >>> t = "Boats sank on the lake.\n\nLake Geneva\n\nThe search goes on.\nWhat divers saw:\nMud."
@@ -154,6 +178,8 @@ def stray_line(text: str, u: _Unit) -> bool:
     [False, True, False, True, False]
     """
     line = text[u.start:u.end]
+    if _BRACKETED.fullmatch(line.strip()) and len(u.words) <= CREDIT_WORDS:  # "(agencies)", "(Reuters)": a credit
+        return True
     if u.start == len(text) - len(text.lstrip()) or len(u.words) > HEADING_WORDS or _END.search(line):
         return False
     before, after = text[:u.start].rstrip(" \t"), text[u.end:].lstrip(" \t")

@@ -55,7 +55,11 @@ def _words_data() -> dict:
             "vague_count": frozenset(w for e in raw["vague_count_word"] for w in e["words"]),
             "title_words": frozenset(w for e in raw["title_word"] for w in e["words"]),
             "person_words": frozenset(w for e in raw["person_word"] for w in e["words"]),
-            "same_label": {w: n for n, e in enumerate(raw["same_label"]) for w in e["words"]}}
+            "same_label": {w: n for n, e in enumerate(raw["same_label"]) for w in e["words"]},
+            "upper_after": frozenset(w for e in raw["upper_bound_after"] for w in e["words"]),
+            "lower_after": frozenset(w for e in raw["lower_bound_after"] for w in e["words"]),
+            "report_words": frozenset(w for e in raw["report_word"] for w in e["words"]),
+            "number_words": frozenset(w for e in raw["number_word"] for w in e["words"])}
 
 
 def call(name: str) -> str:
@@ -225,13 +229,18 @@ def _repair(pairs, same) -> list[tuple]:
 
 
 def _figure_key(side: _Side, q) -> tuple:
-    """What a figure claims: its interval and kind ("passed 150" = "more than 150")."""
+    """What a figure claims: its interval and kind ("passed 150" = "more than 150", "18 and younger" = "18 and
+    under")."""
     low, high = q.low, q.high
     if q.value is None and q.hedge == "vague":  # "hundreds of buildings" / "hundreds of homes"
         return ("vague", _WORD.findall(_norm(q.text))[0], q.kind)
     before = _WORD.findall(_norm(side.text[max(0, q.start_char - 20):q.start_char]))
     if q.hedge is None and low is not None and low == high and before and before[-1] in _words_data()["bound"]:
         high = None
+    after = _WORD.findall(_norm(side.text[q.end_char:q.end_char + 16]))[:2]
+    if q.hedge is None and low is not None and low == high and after[:1] in (["and"], ["or"]) and len(after) == 2:
+        low, high = (None, high) if after[1] in _words_data()["upper_after"] else (low, high)
+        low, high = (low, None) if after[1] in _words_data()["lower_after"] else (low, high)
     return (low, high, q.kind)
 
 
@@ -321,6 +330,7 @@ def _figure_changes(sa, sb, ua, ub) -> list[Change]:
     pairs = [(x, y) for x, y in pairs if not _unit_unread(x, y)]
     pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: see _alone
              or (x is not None and _alone(sa, x, sb, ub)) or (y is not None and _alone(sb, y, sa, ua))]
+    pairs = _repair(pairs, lambda x, y: x.kind == y.kind)  # "three bodies" / "four people": one toll, changed
     return _paired_changes("figure_changed", sa, sb, ua, ub, pairs, _figure_note)
 
 

@@ -43,8 +43,22 @@ def _plain(words) -> bool:
     return any(w in _words_data()["person_words"] for w in words)
 
 
+def _neutral(xs, ys) -> bool:
+    """True when one role word is swapped for its form that says nothing of sex ("spokesperson" / "spokesman",
+    "chairperson" / "chairwoman"): the same role, the same person; "spokesman" / "spokeswoman" stays a change."""
+    if len(xs) != 1 or len(ys) != 1:
+        return False
+    x, y = sorted((xs[0], ys[0]), key=lambda w: not w.endswith(("person", "persons", "people")))
+    root = x.removesuffix("people").removesuffix("persons").removesuffix("person")
+    return x != root and len(root) >= 3 and y != x and y.startswith(root) and \
+        y[len(root):] in ("man", "woman", "men", "women")
+
+
 def _same_label(xs, ys) -> bool:
-    """True when the two stretches swap words of one group ("challenger" / "rival")."""
+    """True when the two stretches swap words of one group ("challenger" / "rival") or a role word and its
+    form that says nothing of sex (:func:`_neutral`)."""
+    if _neutral(xs, ys):
+        return True
     groups = _words_data()["same_label"]
     gx = {groups.get(w) for w in xs if _role(w)}
     gy = {groups.get(w) for w in ys if _role(w)}

@@ -99,9 +99,24 @@ def _in_order(cuts: list, adds: list, ua, ub) -> dict:
     out = {}
     for i, j in zip(cuts, adds):
         shared = sum((_claim(ua[i]) & _claim(ub[j])).values())
-        if shared >= LOOSE_WORDS or shared and similarity(ua[i].words, ub[j].words) >= LOOSE_MIN:
+        if shared >= LOOSE_WORDS or shared and similarity(ua[i].words, ub[j].words) >= LOOSE_MIN \
+                or _same_report(ua[i], ub[j]):
             out[i] = j
     return out
+
+
+def _same_report(x: _Unit, y: _Unit) -> bool:
+    """True when two sentences report a figure with the same speech word ("Police said three died." /
+    "Officials said four were killed."): in the same place, one report of a toll, updated."""
+    from kit.compare.version_changes import _words_data
+
+    data = _words_data()
+
+    def figure(u: _Unit) -> bool:
+        return any(w[:1].isdigit() or w in data["number_words"] for w in u.words)
+
+    said = set(x.words) & set(y.words) & data["report_words"]
+    return bool(said) and figure(x) and figure(y)
 
 
 def _run(a: tuple[str, ...], b: tuple[str, ...]) -> int:

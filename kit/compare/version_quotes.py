@@ -23,6 +23,8 @@ from kit.compare.versions import _Side, _Unit, _words, overlaps, similarity
 
 #: A quotation counts as kept (with or without its marks) when this share of its words is found.
 QUOTE_MIN = 0.6
+#: ... or when this many of its words in a row are found (a long quotation whose second half is kept).
+QUOTE_RUN = 8
 #: Two quotations this alike (share of words) are one quotation, quoted twice.
 SAME_QUOTE = 0.4
 
@@ -63,7 +65,7 @@ def _found_in(words: tuple[str, ...], u: _Unit) -> tuple[int, int] | None:
     main = max(blocks, key=lambda b: b.size)
     reach = len(words) + 2  # small words matched far away are not part of the quotation
     blocks = [b for b in blocks if b.b >= main.b - reach and b.b + b.size <= main.b + main.size + reach]
-    if sum(b.size for b in blocks) < QUOTE_MIN * len(words):
+    if sum(b.size for b in blocks) < QUOTE_MIN * len(words) and main.size < QUOTE_RUN:
         return None
     first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
     return u.spans[first][0], u.spans[last][1]

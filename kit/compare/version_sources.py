@@ -224,12 +224,20 @@ def _once(atts: list) -> list:
 
 def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Change]:
     """Speakers changed or dropped between two paired sentences."""
+    from kit.compare.version_mirror import mirror_changes
+
     aa, ab = _in(sa.attributions, ua, "cue_start"), _in(sb.attributions, ub, "cue_start")
     lone_a = _once(_credits([x for x in aa if not any(same_speaker(x, y) for y in ab)], aa, ab))
     lone_b = _once(_credits([y for y in ab if not any(same_speaker(x, y) for x in aa)], ab, aa))
     out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
                    _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
     n = min(len(lone_a), len(lone_b))
+    if not ab and lone_a[n:]:  # a speaker the lens missed on one side: read from the other's cue word
+        found, left = mirror_changes(sa, sb, ua, ub, lone_a[n:], True)
+        out, lone_a = out + found, lone_a[:n] + left
+    if not aa and lone_b[n:]:
+        found, left = mirror_changes(sa, sb, ua, ub, lone_b[n:], False)
+        out, lone_b = out + found, lone_b[:n] + left
     out += [c for x in lone_a[n:] if not _with_claim(x, ua, ub) and (c := _dropped(sa, sb, x, ub, True))]
     out += [c for y in lone_b[n:] if not _with_claim(y, ub, ua) and (c := _dropped(sb, sa, y, ua, False))]
     return out + _tail_dropped(sa, sb, ua, ub, True) + _tail_dropped(sb, sa, ub, ua, False)
