@@ -88,3 +88,14 @@ def test_what_shows_a_claim(text, cues):
 def test_researchers_who_found():
     text = "Researchers at the clinic studied 400 patients. They found that one in five had side effects."
     assert rows(text, "speaker", "cue")[-1][1] == "found"
+
+
+def test_a_complaint_with_a_clause_is_a_claim():
+    assert rows("Fishermen complained to the port board that the new pier had silted the harbour.") == [
+        ("Fishermen", "complained", "the new pier had silted the harbour")]
+    assert rows("Travellers complained of long queues.") == []
+
+
+def test_who_receives_a_message_did_not_send_it():
+    assert rows("Villagers received leaflets urging them to leave their homes.") == []
+    assert rows("The army issued a statement saying the road was open.", "speaker", "cue") == [("The army", "saying")]

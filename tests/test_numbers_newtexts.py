@@ -28,3 +28,9 @@ def test_m_before_a_plural_noun_is_millions():
 def test_m_stays_metres_before_a_singular_noun_or_a_race():
     assert amounts("They climbed a 30m cliff.") == [("30m", "measure", 30, 30)]
     assert amounts("She won the 110m hurdles.") == [("110m", "measure", 110, 110)]
+
+
+def test_indian_digit_grouping():
+    assert amounts("The state paid Rs 2,45,300.50 crore to growers.")[0][2] == 2453005000000
+    assert amounts("Nearly 3,21,450 pilgrims reached the shrine.")[0][0] == "Nearly 3,21,450 pilgrims"
+    assert amounts("Nearly 3,21,450 pilgrims reached the shrine.")[0][3] == 321450

@@ -119,6 +119,8 @@ def subject_of(verb, unit=None):
             tok = tok.head
             continue
         if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok is not verb:
+            if tok.head.lemma_.lower() in _receiving_verbs():
+                return None  # "X received a letter saying ...": X read it, someone else wrote it
             tok = tok.head  # "X issued a statement saying ...": the statement's issuer
             continue
         if tok.dep_ in {"relcl", "acl"} and tok.head.dep_ == "attr" and any(
@@ -127,6 +129,11 @@ def subject_of(verb, unit=None):
             continue
         return _quoted_as(tok) or _noun_read_as_root(tok, verb)
     return None
+
+
+def _receiving_verbs() -> frozenset:
+    """Verbs whose subject gets a message rather than sends it ("received", "read"; verbs.toml)."""
+    return frozenset(verb_data().get("not_speech", {}).get("receiving_verbs", ()))
 
 
 def _noun_read_as_root(tok, verb):

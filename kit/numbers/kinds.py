@@ -35,7 +35,7 @@ def _currency_word(doc, i: int) -> str | None:
     return None
 
 
-_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$", re.I)
+_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr)(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$", re.I)
 
 
 def currency_prefixed(text: str) -> tuple[float | int, str] | None:
