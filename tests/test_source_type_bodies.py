@@ -140,3 +140,28 @@ def test_a_title_the_parser_cut_from_its_full_stop_stays_with_the_name():
     text = ("The bridge was closed, police said. Spokesman Sgt. Ian Voss said: \"Nobody was hurt.\" "
             "\"We will reopen it soon,\" Voss said.")
     assert rows(text)[-1] == ("Voss", "official")
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel County Police confirmed the arrest in a tweet that said the suspect was in custody.",  # who wrote it
+    "Police in Dunmore arrested two men. The news came in a tweet from the department. A second tweet said both were armed.",
+])
+def test_a_tweet_speaks_for_whoever_sent_it(text):
+    assert rows(text)[-1][1] == "official"
+
+
+def test_its_statement_with_no_speaker_before_is_the_organisation_named_before():
+    text = 'Shares in Brindle Logistics Inc. fell on Monday. "Orders are down," its statement said.'
+    assert rows(text)[-1] == ("its statement", "organisation")
+
+
+def test_a_body_that_owns_the_role_decides_over_a_word_before_it():
+    text = "The attack was planned for weeks, said Omar Farah, the Red Hand Militia's military operations spokesman."
+    assert rows(text)[-1][1] == "organisation"
+
+
+def test_she_after_a_long_quotation_is_still_the_speaker_of_it():
+    text = ("Ana Ruiz, a neighbour, said: \"The music went on all night.\n\n"
+            "\"Then the shouting began.\n\n\"Then the doors slammed.\n\n\"Then it was quiet.\"\n\n"
+            "She said she called the police at midnight.")
+    assert rows(text, "source_type", "resolved_from")[-1] == ("eyewitness", "She")

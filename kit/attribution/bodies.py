@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_heads
 
-__all__ = ["acronym", "attached_body", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["acronym", "attached_body", "document_author", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -242,3 +242,22 @@ def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
     if found is None or found[0] not in _BODY_TYPES:
         return None
     return found[0], found[1], bool(found[2] or ents)
+
+
+def document_author(span, type_of) -> tuple[str, str, bool] | None:
+    """(type, kind, sure) of who wrote a document that speaks ("X confirmed the arrest in a
+    tweet that said ...", "the board announced it in a statement that read ..."): the subject
+    of the verb the document is the means of; ``type_of`` types that subject's phrase
+    (:func:`kit.attribution.sources.typed_source`). None when the phrase is no such document."""
+    root = span.root
+    if root.lemma_.lower() not in document_nouns() or root.dep_ != "pobj" or root.head.lower_ not in {"in", "on", "via", "through"}:
+        return None
+    verb = root.head.head
+    for _ in range(2):  # "confirmed the arrest in a tweet": the object's verb
+        if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "pobj"}:
+            verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < root.i), None) if verb.pos_ in {"VERB", "AUX"} else None
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    found = type_of(span.doc[subj.left_edge.i : subj.i + 1])
+    return found if found[0] not in {"other", "unnamed"} else None

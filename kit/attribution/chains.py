@@ -100,10 +100,24 @@ DEFINITE = {"the", "this", "that"}
 
 def is_definite_mention(span) -> bool:
     """Is the phrase a short definite mention of something named before ("the agency", "the
-    utility", "the statement", "this report"): a determiner and a common noun, nothing else?"""
+    utility", "the statement", "this report"): a determiner and a common noun, nothing else?
+    A document that follows another ("a second tweet", "another statement") counts too."""
     toks = [t for t in span if not t.is_punct]
+    if 2 <= len(toks) <= 3 and span.root.lemma_.lower() in _documents() and (
+            toks[0].lower_ == "another" or (toks[0].lower_ == "a" and toks[1].lower_ in _NEXT)):
+        return True  # "a second tweet", "another statement": the one named before says whose
     return (2 <= len(toks) <= 3 and toks[0].lower_ in DEFINITE and span.root.pos_ == "NOUN"
             and all(t.pos_ in {"NOUN", "ADJ"} and not t.text[:1].isupper() for t in toks[1:]))
+
+
+_NEXT = {"second", "third", "further", "later", "new", "separate", "follow-up"}
+
+
+def _documents() -> set[str]:
+    """Nouns for documents (``[coreference]`` ``document_nouns`` of source_types.toml)."""
+    from kit.attribution.cues import source_data
+
+    return set(source_data().get("coreference", {}).get("document_nouns", ()))
 
 
 def definite_antecedents(doc, span, *, window: int = 400, org_nouns=frozenset()) -> list[tuple[int, int]]:

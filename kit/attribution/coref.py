@@ -91,7 +91,7 @@ def body_before(doc, all_units, uidx: int, pron) -> tuple[int, int] | None:
     """The organisation "it" most likely stands for when no speaker or subject before it
     does: the last name spaCy labels an organisation before the pronoun, in its own unit or
     the unit before ("Northgate shares fell after it said sales were down" -> "Northgate").
-    Only for "it" (a person is never "it"); a token range or None.
+    Only for "it" and "its" (a person is never "it"); a token range or None.
 
     >>> from kit.core.nlp import parse
     >>> from kit.attribution.units import units
@@ -99,7 +99,7 @@ def body_before(doc, all_units, uidx: int, pron) -> tuple[int, int] | None:
     >>> doc[slice(*body_before(doc, units(doc), 0, doc[5]))].text
     'Northgate Utilities'
     """
-    if pron.lower_ != "it":
+    if pron.lower_ not in {"it", "its"}:
         return None
     lo = all_units[uidx - 1].start if uidx > 0 else all_units[uidx].start
     found = [e for e in doc.ents if e.label_ == "ORG" and lo <= e.start and e.end <= pron.i]

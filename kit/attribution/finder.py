@@ -208,6 +208,7 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
     a pronoun speaker takes the last speaker named before it (in its unit, or in the
     ``window`` units before: :class:`kit.attribution.speakers.SpeakerHistory`)."""
     unit_no = {u.start: n for n, u in enumerate(all_units)}
+    step = _speech_steps(doc, all_units, {unit_no[c.unit.start] for c in cands})
     cands = sorted(cands, key=lambda c: (c.content[0], c.cue[0]))
     seen = set()
     result: list[Attribution] = []
@@ -222,23 +223,41 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
         resolved = None
         if resolve_pronouns and is_pronoun(sp):
             person = (lambda a: not _names_document(doc, a)) if sp[0].lower_ in {"he", "she"} else None
-            resolved = _antecedent(doc, all_units, uidx, sp, history.antecedent(uidx, pronoun_start=sp.start_char,
+            resolved = _antecedent(doc, all_units, uidx, sp, history.antecedent(step[uidx], pronoun_start=sp.start_char,
                                                                                accept=person))
         elif sp.root.pos_ == "NOUN" and len(sp) == 2 and sp[0].lower_ in {"the", "this"}:
             resolved = last_of.get(sp.root.lemma_)  # "A UN statement said ... The statement added"
             if resolved is not None and resolved[3] != "sure":
                 resolved = None  # that speaker's type is a guess: the mention's own antecedent may say more
         elif resolve_pronouns and sp[0].tag_ == "PRP$" and sp.root.pos_ == "NOUN" and len(sp) <= 3:
-            ante = history.antecedent(uidx, pronoun_start=sp.start_char)  # "Her office said": whose office
+            ante = history.antecedent(step[uidx], pronoun_start=sp.start_char)  # "Her office said": whose office
             resolved = None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
+            if resolved is None and (rng := body_before(doc, all_units, uidx, sp[0])) is not None:
+                resolved = (span_text(doc, *rng), *_typed_range(doc, rng))  # "its release": the firm named before
         att = _make(doc, c, resolved)
         if resolved is not None and not is_pronoun(sp):
             att = replace(att, speaker=span_text(doc, *c.speaker), resolved_from=None)
         last_of[sp.root.lemma_] = (att.speaker, att.source_type, att.source_kind, att.type_confidence)
         result.append(att)
         if not (att.resolved_from is None and is_pronoun(sp)):
-            history.add(uidx, att, speaker_start=att.speaker_start, speaker_end=att.speaker_end)
+            history.add(step[uidx], att, speaker_start=att.speaker_start, speaker_end=att.speaker_end)
     return one_type_per_speaker(result)
+
+
+def _speech_steps(doc, all_units, with_cue: set[int]) -> list[int]:
+    """Each unit's place in the count of units a pronoun looks back over: a paragraph that goes
+    on quoting the speaker before (it opens with a quote mark and has no cue of its own) adds
+    no step, so "She said" after a long quotation still finds who spoke it."""
+    out, n = [], 0
+    for k, unit in enumerate(all_units):
+        first = doc[unit.start : unit.end].text.lstrip()[:1]
+        if not (k not in with_cue and first in _OPENING_QUOTES):
+            n += 1
+        out.append(n)
+    return out
+
+
+_OPENING_QUOTES = {'"', "\u201c", "\u2018", "'"}
 
 
 def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
@@ -249,8 +268,7 @@ def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
         stype, kind, sure = typed_source(doc[rng[0] : rng[1]])
         return span_text(doc, *rng), stype, kind, "sure" if sure else "unsure"
     if ante is None and (rng := body_before(doc, all_units, uidx, sp[0])) is not None:
-        stype, kind, sure = typed_source(doc[rng[0] : rng[1]])  # "Kestrel shares fell after it said ...": the firm
-        return span_text(doc, *rng), stype, kind, "sure" if sure else "unsure"
+        return (span_text(doc, *rng), *_typed_range(doc, rng))  # "Kestrel shares fell after it said ...": the firm
     return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
 
 
@@ -258,6 +276,12 @@ def _names_document(doc, att) -> bool:
     """Is the speaker of ``att`` a document ("an advance text", "the report"), which "he" or "she" never stands for?"""
     span = doc.char_span(att.speaker_start, att.speaker_end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.lemma_.lower() in document_nouns()
+
+
+def _typed_range(doc, rng) -> tuple[str, str, str]:
+    """(type, kind, confidence) of the phrase at token range ``rng``."""
+    stype, kind, sure = typed_source(doc[rng[0] : rng[1]])
+    return stype, kind, "sure" if sure else "unsure"
 
 
 def _typed(doc, speaker_span, cue, content=None) -> tuple[str, str, str]:

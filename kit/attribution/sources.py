@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import acronym, attached_body, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.places import names_home_country
@@ -118,7 +118,8 @@ def _named_organisation(span) -> dict | None:
 def _organisation(span) -> dict | None:
     """The ``[[organisation]]`` block with a word or acronym in ``span``: the longest match
     on the phrase's head noun first ("the central BANK" is a government body, "the BANK" a
-    company), then the first block in file order."""
+    company), then a body that owns the role ("the group's military spokesman"), then the
+    first block in file order."""
     blocks = organisation_data().get("organisation", [])
     found = matches(span, "organisations", [(str(n), b.get("words", [])) for n, b in enumerate(blocks)],
                     [(str(n), b.get("acronyms", [])) for n, b in enumerate(blocks)])
@@ -126,7 +127,10 @@ def _organisation(span) -> dict | None:
         return None
     root = span.root.i
     on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
-    best = max(on_head, key=lambda m: (m[2] - m[1], -int(m[0]))) if on_head else min(found, key=lambda m: int(m[0]))
+    owners = [(c.left_edge.i, c.i + 1) for i in role_heads(span) for c in span.doc[i].children if c.dep_ == "poss"]
+    owner = [m for m in found if any(a <= m[1] and m[2] <= b for a, b in owners)]  # "the GROUP's military spokesman"
+    best = (max(on_head, key=lambda m: (m[2] - m[1], -int(m[0]))) if on_head
+            else min(owner or found, key=lambda m: int(m[0])))
     return dict(blocks[int(best[0])], where=(best[1], best[2]))
 
 
@@ -257,7 +261,7 @@ def typed_source(span) -> tuple[str, str, bool]:
     guess = _antecedent_type(doc, span) if is_definite_mention(span) else None  # "the agency" named before
     if guess and guess[2]:
         return guess
-    found = _possessor_type(doc, span)  # "the agency's chair" speaks for that agency
+    found = _possessor_type(doc, span) or document_author(span, typed_source)  # "the agency's chair", "X said in a tweet that"
     if found:
         return found
     found = _body_after(doc, span)  # "Alan Walters, of the agency", "a survey of doctors by the Trust"
@@ -309,12 +313,12 @@ def _before_head(span):
 
 def _body_after(doc, span) -> tuple[str, str, bool] | None:
     """The type of the body named after the speaker's head when the head says nothing of its
-    own: a name "of the agency" (that agency, named before) or a study or survey "by" someone
-    (its author)."""
+    own: a name "of the agency" (that agency, named before) or a study, survey or tweet "by" or
+    "from" someone (its author)."""
     root = span.root
-    word = "by" if root.lemma_.lower() in document_nouns() else "of" if root.pos_ == "PROPN" else None
-    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == word
-                 and (word == "by" or doc[c.i - 1].text == ",")):  # "Ana Bloom, of the agency"
+    words = {"by", "from"} if root.lemma_.lower() in document_nouns() else {"of"} if root.pos_ == "PROPN" else set()
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in words
+                 and (c.lower_ != "of" or doc[c.i - 1].text == ",")):  # "Ana Bloom, of the agency", "a tweet from X"
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.i >= span.end:
             continue
