@@ -165,3 +165,30 @@ def test_she_after_a_long_quotation_is_still_the_speaker_of_it():
             "\"Then the shouting began.\n\n\"Then the doors slammed.\n\n\"Then it was quiet.\"\n\n"
             "She said she called the police at midnight.")
     assert rows(text, "source_type", "resolved_from")[-1] == ("eyewitness", "She")
+
+
+def test_a_major_in_a_police_story_is_a_police_officer():
+    text = ("Police sealed off the market on Sunday. \"Two men were held,\" Major Ali Warsame, a police officer, said. "
+            "Warsame said the men had guns.")
+    assert [t for _, t in rows(text)] == ["official", "official"]
+
+
+def test_patrol_as_a_verb_makes_no_police_story():
+    text = "Coast guard boats patrol the strait every night. The captain of the fishing boat, Ana Ruiz, said the catch was poor."
+    assert rows(text)[-1][1] != "official"
+
+
+def test_a_role_named_in_full_only_later_is_typed_by_that_mention_as_a_guess():
+    text = ("The captain said 300 people were aboard when the boat sank. Rescuers searched all night. "
+            "The ferry captain, Ivo Marsh, said the sea was calm.")
+    assert rows(text, "speaker", "source_type", "type_confidence")[0] == ("The captain", "eyewitness", "unsure")
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Ana Ruiz, who heads the county's emergency office, said roads were shut.", "official"),  # the body she runs
+    ("Ana Ruiz, who works for the Centers for Disease Control and Prevention, said cases fell.", "official"),
+    ("Ana Ruiz, whose home was flooded, said the water came fast.", "eyewitness"),  # a resident
+    ("Tom Hale, an attorney for the city, said the suit had no merit.", "official"),  # the city's government
+])
+def test_a_clause_on_the_name_says_whom_the_person_speaks_for(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)

@@ -70,3 +70,28 @@ def test_a_long_quotation_whose_second_half_is_kept_without_marks_has_lost_its_m
     b = "The families are still waiting for news of the missing, the mayor told reporters."
     assert len(of("quote_marks_lost", a, b)) == 1
     assert of("quote_marks_lost", a, "The mayor told reporters the town would rebuild.") == []
+
+
+def test_a_fact_told_in_other_words_in_an_uneven_run_is_one_sentence_rewritten():
+    a = ("Voters in Marlo chose a new council on Sunday. Turnout was low in the north. "
+         "Rivas also beat Ortiz in the 2019 council race. The count ends on Friday.")
+    b = ("Voters in Marlo chose a new council on Sunday. Polls opened late in two towns. "
+         "Nine parties took part. Earlier, Rivas won the council race of 2019. The count ends on Friday.")
+    rows = [(c.kind, c.a_text or c.b_text) for c in compare_versions(a, b) if c.kind in ("cut", "added")]
+    assert ("cut", "Rivas also beat Ortiz in the 2019 council race.") not in rows
+    assert ("added", "Nine parties took part.") in rows
+
+
+def test_people_renamed_at_the_start_of_a_long_rewording_is_a_label_change():
+    a = ("Guards pushed back several people and closed the gates of the stadium on Saturday, "
+         "a reporter at the scene said.")
+    b = "Guards pushed back protesters who had tried to climb over the fence of the stadium after the match."
+    assert [(c.a_text, c.b_text) for c in of("label_changed", a, b)] == [("several people", "protesters")]
+    c = "Guards pushed back fans who had tried to climb over the fence of the stadium after the match."
+    assert of("label_changed", a, c) == []
+
+
+def test_a_label_word_kept_in_the_singular_or_plural_is_still_there():
+    a = "Riot police fired tear gas at the crowd in the capital on Friday."
+    b = "Riots broke out in the capital on Friday as police fired tear gas at the crowd."
+    assert of("label_changed", a, b) == []

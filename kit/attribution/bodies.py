@@ -113,7 +113,7 @@ def police_rank(span) -> bool:
         return False
     start, end = max(0, span.start - conf.get("window", 400)), span.end + conf.get("window", 400)
     police = set(conf.get("police_words", ()))
-    return any(t.lower_ in police or t.lemma_.lower() in police for t in span.doc[start:end])
+    return any((t.lower_ in police or t.lemma_.lower() in police) and t.pos_ != "VERB" for t in span.doc[start:end])  # not "ships patrol"
 
 
 def place_role(span) -> bool:
@@ -144,7 +144,8 @@ def place_names(doc) -> frozenset:
 
 def lives_there(doc, i: int) -> bool:
     """Does the sentence say the person named at token ``i`` lives nearby ("Ana Ruiz also lives
-    on the street", "Ana Ruiz, who lives next door", "one of the houses is owned by Ana Ruiz")?
+    on the street", "Ana Ruiz, who lives next door", "Ana Ruiz, whose house was flooded", "one of
+    the houses is owned by Ana Ruiz")?
     Then they speak as a resident."""
     tok = doc[i]
     verbs = {"live", "reside"}
@@ -155,7 +156,8 @@ def lives_there(doc, i: int) -> bool:
         owned = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"] + [tok.head.head.head]
         if any(t.lemma_.lower() in homes for o in owned for t in o.subtree):
             return True
-    return any(c.dep_ == "relcl" and any(t.lemma_ in verbs for t in c.subtree) for c in tok.children)
+    return any(c.dep_ == "relcl" and (any(t.lemma_ in verbs for t in c.subtree) or any(  # "X, whose house flooded"
+        t.lower_ == "whose" and t.head.lemma_.lower() in homes for t in c.subtree)) for c in tok.children)
 
 
 def firms_lawyer(span) -> bool:
@@ -233,6 +235,9 @@ def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
     (its whole name, not a person written after it), else the object's phrase; a body only."""
     ents = [e for e in doc.ents if e.label_ == "ORG" and obj.left_edge.i <= e.start <= obj.right_edge.i and e.end <= stop]
     org_nouns = set(source_data().get("coreference", {}).get("org_nouns", ()))
+    if not ents and obj.lemma_.lower() in source_data().get("place_roles", {}).get("places", ()) and any(
+            c.lower_ in {"the", "this"} for c in obj.children):
+        return "official", "government", True  # "an attorney for the city": the city's government
     if not ents and obj.lemma_.lower() not in org_nouns and not (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"}):
         return None  # "an analysis of figures": no body
     rng = (ents[0].start, ents[0].end) if ents else (obj.left_edge.i, min(obj.right_edge.i + 1, stop))

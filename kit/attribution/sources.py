@@ -353,12 +353,14 @@ def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
     for s, e, *how in definite_antecedents(doc, span, window=conf.get("window", 400),
                                            org_nouns=frozenset(conf.get("org_nouns", ()))):
         found = _classify(doc[s:e])
-        if found and how and own is not None and found[0] != own[0]:
+        if found and how == ["org"] and own is not None and found[0] != own[0]:
             continue  # an organisation named before, of another kind than the mention says
         if found and document and own is not None and found[0] == own[0]:
             backup = backup or found  # "the study by examining ...": its author may be named further back
             continue
         if found:
+            if how == ["later"]:  # named in full only later: a guess, unless the mention's own words agree
+                return own if own is not None and own[0] == found[0] else (found[0], found[1], False)
             return found
         if backup is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):
             backup = ("organisation", "", False)  # an organisation the kit does not know, if none it knows

@@ -147,8 +147,8 @@ def _stem(word: str) -> str:
 
 def _still_there(side: _Side, x, other: _Unit) -> bool:
     """True when every word of ``x`` (a label or figure) is still in the other sentence."""
-    words, _ = _words(_text(side, x.start_char, x.end_char), 0)
-    return bool(words) and {_stem(w) for w in words} <= {_stem(w) for w in other.words}
+    words, _ = _words(_text(side, x.start_char, x.end_char), 0)  # one or several: "riots" / "riot"
+    return bool(words) and {_stem(w.removesuffix("s")) for w in words} <= {_stem(w.removesuffix("s")) for w in other.words}
 
 
 def _differing(xs, ys, key) -> tuple[list, list]:

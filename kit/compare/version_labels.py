@@ -75,6 +75,11 @@ def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> lis
         xs, ys = ua.words[i1:i2], ub.words[j1:j2]
         if tag == "equal" or not (xs or ys):
             continue
+        hx, hy = _head(xs), _head(ys)
+        if tag == "replace" and max(len(xs), len(ys)) > ADDED_WORDS and hx and hy and _long_swap(hx, hy):
+            xs, ys, i2, j2 = hx, hy, i1 + len(hx), j1 + len(hy)  # a long rewording: its first words only
+        elif tag == "replace" and max(len(xs), len(ys)) > SWAP_WORDS:
+            continue
         small = max(len(xs), len(ys)) <= ADDED_WORDS
         swap = tag == "replace" and max(len(xs), len(ys)) <= SWAP_WORDS and (
             any(map(_role, xs)) and any(map(_role, ys)) or any(map(_title, xs)) and any(map(_title, ys))
@@ -96,6 +101,24 @@ def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> lis
         out.append(_change("label_changed", sa, sb, a_rng if xs else (ua.start, ua.end),
                            b_rng if ys else (ub.start, ub.end), note))
     return out
+
+
+#: Words that end the first words of a long rewording (a new clause or phrase begins).
+_CLAUSE = frozenset("and or but who which that as while after before when in on at to by with from for".split())
+
+
+def _head(words) -> tuple:
+    """The first words of a stretch, up to ADDED_WORDS and before a word that begins a clause or phrase:
+    "up several people" of "up several people and blocked the road"."""
+    k = next((n for n, w in enumerate(words) if w in _CLAUSE), len(words))
+    return tuple(words[:min(k, ADDED_WORDS)])
+
+
+def _long_swap(xs, ys) -> bool:
+    """True when the first words of a long rewording swap people's names for one another: a role word for a
+    plain word for people or for another role word ("beat several people and ..." / "beat protesters who ...")."""
+    return (any(map(_role, xs)) and _plain(ys) or any(map(_role, ys)) and _plain(xs)
+            or any(map(_role, xs)) and any(map(_role, ys)) and not _same_label(xs, ys))
 
 
 def _speaker_at(side: _Side, u: _Unit, rng) -> bool:

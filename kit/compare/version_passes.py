@@ -24,8 +24,9 @@ REWRITE_MIN, REWRITE_WORDS = 0.4, 3
 #: each) when they share at least LOOSE_WORDS content words that are not names or numbers (the claim, not
 #: only who makes it), or one and LOOSE_MIN of all their words.
 LOOSE_WORDS, LOOSE_MIN = 3, 0.5
-#: ... and, where there are more on one side, a cut and an added sentence sharing this many such words.
-UNEVEN_WORDS = 5
+#: ... and, where there are more on one side, a cut and an added sentence sharing this many such words,
+#: or a number and FACT_WORDS other content words (see _one_fact).
+UNEVEN_WORDS, FACT_WORDS = 5, 2
 
 
 def rewrite_score(x: _Unit, y: _Unit) -> float:
@@ -94,7 +95,9 @@ def _in_order(cuts: list, adds: list, ua, ub) -> dict:
         if not cuts or not adds or len(cuts) * len(adds) > MAX_COMPARISONS:
             return {}
         sx, sy = [_claim(ua[i]) for i in cuts], [_claim(ub[j]) for j in adds]
-        found = best_pairs([[_shared(x, y) for y in sy] for x in sx], UNEVEN_WORDS)
+        score = [[max(_shared(sx[x], sy[y]), UNEVEN_WORDS * _one_fact(ua[i], ub[j])) for y, j in enumerate(adds)]
+                 for x, i in enumerate(cuts)]
+        found = best_pairs(score, UNEVEN_WORDS - 0.5)  # whole words: at least UNEVEN_WORDS, each pair a gain
         return {cuts[x]: adds[y] for x, y in found}
     out = {}
     for i, j in zip(cuts, adds):
@@ -103,6 +106,14 @@ def _in_order(cuts: list, adds: list, ua, ub) -> dict:
                 or _same_report(ua[i], ub[j]):
             out[i] = j
     return out
+
+
+def _one_fact(x: _Unit, y: _Unit) -> bool:
+    """True when two sentences share a number of two digits or more ("44", "2018") and FACT_WORDS other content
+    words (names too; compared by their first five letters): "Rivas also beat Ortiz in the 2019 election." /
+    "Rivas won the elections of 2019, too." tell one fact in other words."""
+    numbers = {w for w in x.content if len(w) >= 2 and w[:2].isdigit()} & set(y.content)
+    return bool(numbers) and _shared(_stems(x), _stems(y)) - len(numbers) >= FACT_WORDS
 
 
 def _same_report(x: _Unit, y: _Unit) -> bool:
