@@ -192,3 +192,11 @@ def test_a_role_named_in_full_only_later_is_typed_by_that_mention_as_a_guess():
 ])
 def test_a_clause_on_the_name_says_whom_the_person_speaks_for(text, stype):
     assert rows(text, "source_type")[-1] == (stype,)
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Tom Hale, director of emergency services for Dunmore County, said roads were shut.", "official"),
+    ("Defense attorney Tom Hale said his client was innocent.", "other"),  # a side, not a firm
+])
+def test_whom_a_role_works_for(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)

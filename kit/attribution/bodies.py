@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
-from kit.attribution.roles import role_heads
+from kit.attribution.roles import role_data, role_heads
 
 __all__ = ["acronym", "attached_body", "document_author", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
@@ -168,10 +168,15 @@ def firms_lawyer(span) -> bool:
         tok = span.doc[i]
         if tok.lemma_.lower() in lawyers and any(
                 c.dep_ in {"compound", "amod", "poss"} and c.text[:1].isupper() and c.i < tok.i
-                and (c.ent_type_ == "ORG" or acronym(c) or (c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "NORP"}))
+                and c.lower_ not in _lawyer_sides() and (c.ent_type_ == "ORG" or acronym(c) or (c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "NORP"}))
                 for c in tok.children):
             return True
     return False
+
+
+def _lawyer_sides() -> frozenset:
+    """Words before "lawyer" that name a side or a field of law ("defense attorney"; roles.toml)."""
+    return frozenset(role_data().get("lawyer_sides", ()))
 
 
 def firms_people(span) -> bool:
@@ -235,9 +240,11 @@ def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
     (its whole name, not a person written after it), else the object's phrase; a body only."""
     ents = [e for e in doc.ents if e.label_ == "ORG" and obj.left_edge.i <= e.start <= obj.right_edge.i and e.end <= stop]
     org_nouns = set(source_data().get("coreference", {}).get("org_nouns", ()))
-    if not ents and obj.lemma_.lower() in source_data().get("place_roles", {}).get("places", ()) and any(
-            c.lower_ in {"the", "this"} for c in obj.children):
-        return "official", "government", True  # "an attorney for the city": the city's government
+    places = source_data().get("place_roles", {}).get("places", ())
+    if not ents and (obj.lemma_.lower() in places and any(c.lower_ in {"the", "this"} for c in obj.children) or any(
+            t.text[:1].isupper() and t.lower_ in places and t.i > obj.left_edge.i and doc[t.i - 1].pos_ == "PROPN"
+            for t in doc[obj.left_edge.i : min(obj.right_edge.i + 1, stop)])):
+        return "official", "government", True  # "an attorney for the city", "director of services for Dunmore County"
     if not ents and obj.lemma_.lower() not in org_nouns and not (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"}):
         return None  # "an analysis of figures": no body
     rng = (ents[0].start, ents[0].end) if ents else (obj.left_edge.i, min(obj.right_edge.i + 1, stop))
