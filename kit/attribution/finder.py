@@ -49,6 +49,7 @@ from kit.attribution.cues import according_groups, cue_groups, matches
 from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.reparse import joined_units, reparsed_candidates
+from kit.attribution.bodies import document_nouns
 from kit.attribution.coref import body_before, one_type_per_speaker
 from kit.attribution.sources import source_of, typed_source
 from kit.attribution.spokespeople import spokesperson_for
@@ -221,7 +222,9 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
         sp = doc[c.speaker[0] : c.speaker[1]]
         resolved = None
         if resolve_pronouns and is_pronoun(sp):
-            resolved = _antecedent(doc, all_units, uidx, sp, history.antecedent(step[uidx], pronoun_start=sp.start_char))
+            person = (lambda a: not _names_document(doc, a)) if sp[0].lower_ in {"he", "she"} else None
+            resolved = _antecedent(doc, all_units, uidx, sp, history.antecedent(step[uidx], pronoun_start=sp.start_char,
+                                                                               accept=person))
         elif sp.root.pos_ == "NOUN" and len(sp) == 2 and sp[0].lower_ in {"the", "this"}:
             resolved = last_of.get(sp.root.lemma_)  # "A UN statement said ... The statement added"
             if resolved is not None and resolved[3] != "sure":
@@ -267,6 +270,12 @@ def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
     if ante is None and (rng := body_before(doc, all_units, uidx, sp[0])) is not None:
         return (span_text(doc, *rng), *_typed_range(doc, rng))  # "Kestrel shares fell after it said ...": the firm
     return None if ante is None else (ante.speaker, ante.source_type, ante.source_kind, ante.type_confidence)
+
+
+def _names_document(doc, att) -> bool:
+    """Is the speaker of ``att`` a document ("an advance text", "the report"), which "he" or "she" never stands for?"""
+    span = doc.char_span(att.speaker_start, att.speaker_end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in document_nouns()
 
 
 def _typed_range(doc, rng) -> tuple[str, str, str]:
