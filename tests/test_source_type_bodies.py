@@ -209,3 +209,7 @@ def test_the_mayor_of_a_place_the_parser_takes_for_a_body_is_an_official():
 
 def test_a_clause_saying_the_person_saw_it_makes_an_eyewitness():
     assert rows("Tom Hale, who witnessed the crash, said the car was fast.")[-1][1] == "eyewitness"
+
+
+def test_an_official_at_a_body_named_by_a_common_noun_speaks_for_it():
+    assert rows("An official at the embassy said the visas were cancelled.")[-1][1] == "foreign_government"

@@ -206,7 +206,7 @@ def bracketed_acronym(doc, i: int) -> bool:
 
 
 _ATTACH = {"for", "of", "with", "at"}
-_BODY_TYPES = {"organisation", "official", "military", "monitor", "state_media", "media", "expert"}
+_BODY_TYPES = {"organisation", "official", "military", "monitor", "state_media", "media", "expert", "foreign_government"}
 _GENERIC = {None, "official", "organisation", "other"}
 
 
@@ -246,14 +246,13 @@ def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
             t.text[:1].isupper() and t.lower_ in places and t.i > obj.left_edge.i and doc[t.i - 1].pos_ == "PROPN"
             for t in doc[obj.left_edge.i : min(obj.right_edge.i + 1, stop)])):
         return "official", "government", True  # "an attorney for the city", "director of services for Dunmore County"
-    if not ents and obj.lemma_.lower() not in org_nouns and not (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"}):
-        return None  # "an analysis of figures": no body
+    named = ents or obj.lemma_.lower() in org_nouns or (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"})
     rng = (ents[0].start, ents[0].end) if ents else (obj.left_edge.i, min(obj.right_edge.i + 1, stop))
     if rng[0] > 0 and doc[rng[0] - 1].lower_ == "the" and not ents:
         rng = (rng[0] - 1, rng[1])
     found = classify(doc[rng[0] : rng[1]])
-    if found is None or found[0] not in _BODY_TYPES:
-        return None
+    if found is None or found[0] not in _BODY_TYPES or not (named or (found[2] and obj.is_lower)):
+        return None  # "an analysis of figures": no body; "an official at the embassy": a body by its own word
     return found[0], found[1], bool(found[2] or ents)
 
 
