@@ -105,3 +105,11 @@ def test_a_named_person_given_another_title_in_sentences_not_paired_is_a_label_c
     assert [(c.a_text, c.b_text) for c in of("label_changed", a, b)] == [("spokesman", "chief")]
     assert of("label_changed", a, b.replace("chief", "spokesperson")) == []
     assert of("label_changed", a, b.replace("River board chief", "River board spokesman")) == []
+
+
+def test_a_quotation_turned_into_reported_speech_has_lost_its_marks():
+    a = "\u201cI cannot say when the road will open,\u201d the engineer said on Monday."
+    b = "The engineer said on Monday he could not say when the road would open."
+    lost = of("quote_marks_lost", a, b)
+    assert len(lost) == 1 and lost[0].b_text.startswith("he could not say")
+    assert of("quote_marks_lost", a, "The engineer said on Monday the bridge was closed for repairs.") == []
