@@ -182,3 +182,46 @@ def test_a_role_named_in_full_only_later_is_typed_by_that_mention_as_a_guess():
     text = ("The captain said 300 people were aboard when the boat sank. Rescuers searched all night. "
             "The ferry captain, Ivo Marsh, said the sea was calm.")
     assert rows(text, "speaker", "source_type", "type_confidence")[0] == ("The captain", "eyewitness", "unsure")
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Ana Ruiz, who heads the county's emergency office, said roads were shut.", "official"),  # the body she runs
+    ("Ana Ruiz, who works for the Centers for Disease Control and Prevention, said cases fell.", "official"),
+    ("Ana Ruiz, whose home was flooded, said the water came fast.", "eyewitness"),  # a resident
+    ("Tom Hale, an attorney for the city, said the suit had no merit.", "official"),  # the city's government
+])
+def test_a_clause_on_the_name_says_whom_the_person_speaks_for(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Tom Hale, director of emergency services for Dunmore County, said roads were shut.", "official"),
+    ("Defense attorney Tom Hale said his client was innocent.", "other"),  # a side, not a firm
+])
+def test_whom_a_role_works_for(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_the_mayor_of_a_place_the_parser_takes_for_a_body_is_an_official():
+    text = "Ana Ruiz, the mayor of Dunmore, said roads were shut. The mayor said help was coming."
+    assert rows(text)[-1] == ("The mayor", "official")
+
+
+def test_a_clause_saying_the_person_saw_it_makes_an_eyewitness():
+    assert rows("Tom Hale, who witnessed the crash, said the car was fast.")[-1][1] == "eyewitness"
+
+
+def test_an_official_at_a_body_named_by_a_common_noun_speaks_for_it():
+    assert rows("An official at the embassy said the visas were cancelled.")[-1][1] == "foreign_government"
+
+
+def test_she_does_not_stand_for_a_speaker_the_text_calls_he():
+    text = ("Tom Hale, a farmer, said the river rose at night. He said the water reached the barn. "
+            "The Kestrel Water Authority said the dam held. She said the river would fall.")
+    got = rows(text, "speaker", "resolved_from")
+    assert got[1] == ("Tom Hale, a farmer", "He") and got[-1][0] != "Tom Hale, a farmer"
+
+
+def test_he_does_not_stand_for_a_spokeswoman():
+    text = ("Ana Ruiz, a police spokeswoman, said two men were held. \"It was quick,\" he said.")
+    assert rows(text, "speaker", "resolved_from")[-1][0] != "Ana Ruiz, a police spokeswoman"

@@ -576,8 +576,8 @@ def test_a_word_changed_inside_a_quotation_is_the_quotation_changed_not_a_label(
 
 
 def test_he_for_a_named_person_becoming_the_country_is_a_speaker_change():
-    a = "Health Minister Omar Haddad said 30 people were sick. On Sunday, he declared an outbreak in the north."
-    b = "Health Minister Omar Haddad said 30 people were sick. On Sunday, the country declared an outbreak in the north."
+    a = "Health Minister Omar Haddad said 30 people were sick. On Sunday, he said an outbreak had begun in the north."
+    b = "Health Minister Omar Haddad said 30 people were sick. On Sunday, the country said an outbreak had begun in the north."
     assert len(of("speaker_changed", a, b)) == 1
     assert of("speaker_changed", "Omar Haddad spoke. He said the road was shut.",
               "Omar Haddad spoke. Haddad said the road was shut.") == []

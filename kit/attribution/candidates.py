@@ -20,15 +20,14 @@ from typing import NamedTuple
 
 from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_not_subjects, cue_signals, matches,
                                   object_cues, object_preps, cue_subjects)
-from kit.attribution.index import children, doc_index, first_in
+from kit.attribution.index import children
+from kit.attribution.misparsed import after_appositive, clause_read_as_object, name_before, phrase_before
 from kit.attribution.nonspeech import not_speech
+from kit.attribution.placing import assemble, place_claim
 from kit.attribution.secondcues import outer_cue, second_cues, speaks
 from kit.attribution.sources import names_a_source
-from kit.attribution.speakers import (is_direct_without_marks, quoting_clause, speaker_range, subject_of,
-                                     subtree_range)
-from kit.attribution.units import QUOTE_CHARS, past_title, trim, unit_index
-
-SINGLE_OPEN, SINGLE_CLOSE = {"\u2018", "'"}, {"\u2019", "'"}  # a quote in single marks opening its unit
+from kit.attribution.speakers import quoting_clause, speaker_range, subject_of, subtree_range
+from kit.attribution.units import past_title, trim, unit_index
 
 
 class Candidate(NamedTuple):
@@ -49,8 +48,8 @@ class Candidate(NamedTuple):
 def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candidate]:
     """Candidates for cue verbs, in stages per cue: is it a cue here (:func:`_is_cue`), what
     is its claim (a clause or object, :func:`_verb_content`), who is its subject, where the
-    claim lies when no clause carries it (:func:`_place_claim`), and the final ranges
-    (:func:`_assemble`). ``quoted``: the ranges from :func:`kit.attribution.units.quotes`.
+    claim lies when no clause carries it (:func:`kit.attribution.placing.place_claim`), and the final ranges
+    (:func:`kit.attribution.placing.assemble`). ``quoted``: the ranges from :func:`kit.attribution.units.quotes`.
 
     Each stage reads the cue's own tokens and neighbours, or looks up a sorted list: the
     work grows with the length of the text, not with its square.
@@ -82,7 +81,8 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
                                     signals.get(label, "neutral")))
             continue
         if subj is None and e - s == 1:
-            misread = _after_appositive(doc, verb, unit) or _name_before(doc, verb, unit, content, quoted)
+            misread = (after_appositive(doc, verb, unit) or name_before(doc, verb, unit, content, quoted)
+                       or phrase_before(doc, verb, unit))
             if misread is not None:
                 out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
                                      signals.get(label, "neutral")))
@@ -91,8 +91,8 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         if label in only and subj.lemma_.lower() not in only[label] or subj.lemma_.lower() in never.get(label, ()):
             continue
-        placed = _place_claim(doc, verb, subj, unit, content, quoted)
-        parts = None if placed is None else _assemble(doc, unit, subj, *placed)
+        placed = place_claim(doc, verb, subj, unit, content, quoted)
+        parts = None if placed is None else assemble(doc, unit, subj, *placed)
         if parts is not None and not _within(parts[1], parts[0]):  # a claim is never the speaker's own title
             speaker, content, kind = parts
             out.append(Candidate(unit, speaker, (s, e), content, kind, doc[s:e].text, signals.get(label, "neutral")))
@@ -123,57 +123,6 @@ def _verb_read_as_noun(tok) -> bool:
     kids = children(tok)
     return (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(k.dep_ == "nsubj" for k in kids)
             and any(k.dep_ in {"ccomp", "acl", "relcl"} and any(m.dep_ == "mark" for m in children(k)) for k in kids))
-
-
-def _after_appositive(doc, verb, unit):
-    """(speaker, content) of "A spokesman, Omar Haddad, confirmed <claim>" when the parser
-    read the cue as an adjective of the claim's first noun: the cue follows a comma that
-    closes an appositive of a subject; the speaker runs from that subject to the comma."""
-    if verb.dep_ != "amod" or verb.i - 2 < unit.start or doc[verb.i - 1].text != ",":
-        return None
-    tok = doc[verb.i - 2]
-    for _ in range(4):
-        if tok.dep_ in {"nsubj", "nsubjpass"}:
-            break
-        if tok.dep_ not in {"appos", "compound", "flat"} or tok.head is tok:
-            return None
-        tok = tok.head
-    else:
-        return None
-    if not any(c.dep_ == "appos" for c in children(tok)):
-        return None
-    speaker, content = trim(doc, max(tok.left_edge.i, unit.start), verb.i), trim(doc, verb.i + 1, unit.end)
-    return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None
-
-
-def _name_before(doc, verb, unit, content, quoted=()):
-    """(speaker, content) of "Talking to reporters, Head of the Water Board Dr. Lena Fox said
-    <claim>" when the parser hung the name on the clause before (as its object or apposition)
-    and left the cue with no subject: a run of capitalised words right before the cue, from a
-    comma (or the start of the sentence), ending in a name; or a name the parser joined with
-    "and" to the object before ("The club appealed the ban and Ruiz told reporters ..."); or a
-    name between a quote and a stray comma ('"...," Mayor Ana Ruiz, said.': the quote is the claim)."""
-    last = verb.i - 1
-    if last - 1 >= unit.start and doc[last].text == "," and doc[last - 1].pos_ == "PROPN":
-        last -= 1  # a stray comma between the name and the cue
-    if last < unit.start or doc[last].pos_ != "PROPN":
-        return None
-    i = last
-    while i > unit.start and verb.i - i < 16 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("of", "the", ".", "-")
-                                                 or doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound"):
-        i -= 1
-    joined = doc[i - 1].lower_ in ("and", "but") and doc[last].dep_ == "conj"  # "appealed and Ruiz told"
-    if content is None:  # only a quote that ends right before the name can be the claim
-        content = next((q for q in quoted if q[1] == i and q[0] >= unit.start), None)
-        if content is None:
-            return None
-    elif last != verb.i - 1:
-        return None
-    if not (i == unit.start or doc[i - 1].text == "," or doc[i - 1].text in QUOTE_CHARS or joined) \
-            or not doc[i].text[:1].isupper():
-        return None
-    speaker = trim(doc, i, last + 1)
-    return (speaker, content) if speaker[0] < speaker[1] else None
 
 
 def _inside_quote(quoted, i: int) -> bool:
@@ -228,6 +177,10 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
                   and k.left_edge.dep_ == "mark"]
         if clause:
             return subtree_range(clause[0])
+    if not takes_object:
+        misread = clause_read_as_object(verb, kids)
+        if misread is not None:
+            return misread
     for prep in (c for c in kids if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "on", "during"}):
         # "said in a situation report that ...": the parser hangs the clause on the report
         for pobj in (k for k in children(prep) if k.dep_ == "pobj"):
@@ -276,77 +229,6 @@ def _holds_claim(objs, preps) -> bool:
         return True
     return any((t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} and t.left_edge.tag_ not in {"WDT", "WP"})
                or (t.dep_ == "prep" and t.lower_ in preps and t.head.i == o.i) for o in objs for t in o.subtree)
-
-
-def _place_claim(doc, verb, subj, unit, content, quoted):
-    """(content range, quoted?, wrapped?) for a cue with subject ``subj``, or None.
-
-    The governed clause when there is one (unless the subject sits inside it); else the
-    whole unit when the cue is a parenthetical ("The workers, the union said, had not been
-    paid"); else a quote right after the cue; else the words before a comma ("..., said X")."""
-    if content is None and verb.dep_ == "parataxis":
-        return (unit.start, unit.end), False, True
-    rel = doc[content[0]] if content is not None else None
-    if rel is not None and content[0] <= subj.i < content[1] and rel.tag_ in {"WDT", "WP"} and rel.i < verb.i \
-            and rel.dep_ == "nsubj" and rel.head.dep_ == "ccomp" and rel.head.head.i == verb.i:
-        content = (verb.i + 1, content[1])  # "the satellite, which it said was for the army": after the cue
-    if content is not None:
-        return None if content[0] <= subj.i < content[1] else (content, False, False)
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)):
-        # "As Tom Reed reports for the BBC, the talks collapsed": the main clause is the claim
-        s, e = subtree_range(verb)
-        return ((e, unit.end) if s <= unit.start + 1 else (unit.start, s)), False, False
-    content = _quote_after_cue(doc, verb, subj, unit, quoted)
-    if content is not None:
-        return content, True, False
-    content = _before_comma(doc, verb, subj, unit)
-    return None if content is None else (content, False, False)
-
-
-def _quote_after_cue(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
-    """'X replied: "No comment."': a quote right after the cue (or after "cue:"), marks included."""
-    after = max(verb.i, subj.right_edge.i) + 1
-    colon = after < len(doc) and doc[after].text == ":"
-    after += colon
-    k = bisect_left(quoted, after, key=lambda q: q[0])
-    if k < len(quoted) and quoted[k][0] == after and quoted[k][1] <= unit.end:
-        return quoted[k]
-    if colon and after < unit.end and doc[after].text in QUOTE_CHARS:
-        # a short quote is a quote too when a colon introduces it ('replied: "No comment."')
-        close = first_in(doc_index(doc).quote_marks, after + 1, unit.end)
-        return (after, close + 1) if close is not None else None
-    return None
-
-
-def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
-    """Inverted order without a parsed clause: "<content>, said X.", or a headline "<content> -
-    X says". The content is everything in the unit before the comma (dash) that precedes cue
-    and speaker."""
-    first = min(verb.i, subj.left_edge.i)
-    while first < verb.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
-        first += 1  # the parser may hang the comma / dash on the speaker
-    if first - 1 > unit.start and doc[first - 1].text in {",", "-", "\u2013", "\u2014", "--"}:
-        return unit.start, first - 1  # also a headline "<claim> - X says"
-    if first - 1 > unit.start and (doc[first - 1].text in QUOTE_CHARS or doc[first - 1].text in SINGLE_CLOSE
-                                   and doc[unit.start].text in SINGLE_OPEN):
-        return unit.start, first  # '"...!" insists X', "‘...’ X tweeted": the quote, marks included
-    return None
-
-
-def _assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):
-    """(speaker range, content range, kind) with the content trimmed to the unit, or None."""
-    ts, te = trim(doc, max(content[0], unit.start), min(content[1], unit.end))
-    if ts >= te or not quoted and all(t.pos_ in {"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT", "PRON", "DET"} for t in doc[ts:te]):
-        return None  # "However, officials confirmed", "called that": no claim (a quote may be short)
-    speaker = speaker_range(doc, subj, unit, None if wrapped else (ts, te), relative=False)
-    if speaker[0] >= speaker[1]:
-        return None
-    if quoted:
-        ts, te = trim(doc, ts + 1, te - 1)  # the words inside the marks
-        if ts >= te:
-            return None
-    kind = "direct" if quoted or is_direct_without_marks(doc, ts, te) else "indirect"
-    return speaker, (ts, te), kind
 
 
 # ---------------------------------------------------------------- according to

@@ -55,8 +55,9 @@ def is_name(span) -> bool:
 def mention_context(doc, i: int) -> list[tuple[int, int]]:
     """Token ranges that say who the name ending at token ``i`` is: the phrase it is an
     appositive of ("the chair of the board, Ana Ruiz"), its own appositives ("Ana Ruiz, the
-    board's chair"), the body named with it ("Ana Ruiz from the State University"), the group it
-    is one of ("evacuees such as Ana Ruiz"), what it is said to be ("Ana Ruiz is the board's chair"), and a role-only subject of the sentence before when the name opens
+    board's chair"), the body named with it ("Ana Ruiz from the State University") or that a
+    relative clause says the person heads or works for ("Ana Ruiz, who heads the agency"), the
+    group it is one of ("evacuees such as Ana Ruiz"), what it is said to be ("Ana Ruiz is the board's chair"), and a role-only subject of the sentence before when the name opens
     its sentence ("The head of the board rejected it. Ana Ruiz said ...")."""
     tok = doc[i]
     out = []
@@ -73,12 +74,31 @@ def mention_context(doc, i: int) -> list[tuple[int, int]]:
     if tok.dep_ == "pobj" and tok.head.lower_ in {"as", "like", "including"} and tok.head.head.pos_ == "NOUN":
         group = tok.head.head  # "evacuees, such as Ana Ruiz": one of the group
         out.append((group.left_edge.i, group.i + 1))
+    out += _bodies_run(tok)
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "Ana Ruiz is the forecaster for the weather service"
         out += [(c.left_edge.i, c.right_edge.i + 1) for c in tok.head.children if c.dep_ == "attr"]
     if not out and tok.dep_ in {"nsubj", "nsubjpass"}:
         prev = _role_subject_before(doc, tok)
         if prev is not None:
             out.append(prev)
+    return out
+
+
+def _bodies_run(tok) -> list[tuple[int, int]]:
+    """Token ranges of the bodies a relative clause on the name says the person heads or works
+    for ("Ana Ruiz, who heads the county's emergency office", "X, who works for the agency"):
+    the verbs of ``[attachment]`` in source_types.toml, their object or their "for"/"at"/"with" object."""
+    from kit.attribution.cues import source_data
+
+    conf = source_data().get("attachment", {})
+    heads, works = set(conf.get("heads", ())), set(conf.get("works", ()))
+    out = []
+    for verb in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in heads | works):
+        for c in verb.children:
+            if c.dep_ == "dobj" and verb.lemma_.lower() in heads:
+                out.append((c.left_edge.i, c.right_edge.i + 1))
+            if c.dep_ == "prep" and c.lower_ in {"for", "at", "with", "on"}:
+                out += [(o.left_edge.i, o.right_edge.i + 1) for o in c.children if o.dep_ == "pobj"]
     return out
 
 

@@ -119,6 +119,8 @@ def subject_of(verb, unit=None):
             tok = tok.head
             continue
         if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok is not verb:
+            if tok.head.lemma_.lower() in _receiving_verbs():
+                return None  # "X received a letter saying ...": X read it, someone else wrote it
             tok = tok.head  # "X issued a statement saying ...": the statement's issuer
             continue
         if tok.dep_ in {"relcl", "acl"} and tok.head.dep_ == "attr" and any(
@@ -127,6 +129,11 @@ def subject_of(verb, unit=None):
             continue
         return _quoted_as(tok) or _noun_read_as_root(tok, verb)
     return None
+
+
+def _receiving_verbs() -> frozenset:
+    """Verbs whose subject gets a message rather than sends it ("received", "read"; verbs.toml)."""
+    return frozenset(verb_data().get("not_speech", {}).get("receiving_verbs", ()))
 
 
 def _noun_read_as_root(tok, verb):
@@ -237,20 +244,30 @@ class SpeakerHistory:
         insort(self._in_unit.setdefault(unit, []), (speaker_start, self._seq, speaker_end, item),
                key=lambda entry: entry[:2])
 
-    def antecedent(self, unit: int, *, pronoun_start: int):
+    def antecedent(self, unit: int, *, pronoun_start: int, accept=None):
         """The item named last before ``pronoun_start``: in ``unit`` (ending before the pronoun)
-        or anywhere in the ``window`` units before; None if there is none."""
+        or anywhere in the ``window`` units before; None if there is none. ``accept(item)``: only
+        items it accepts ("he" stands for no report); an earlier unit offers its last item only."""
         found = []
         earlier = range(max(0, unit - self.window), unit)
         if len(earlier) <= len(self._last):
             found += [self._last[u] for u in earlier if u in self._last]
         else:
             found += [v for u, v in self._last.items() if unit - self.window <= u < unit]
+        if accept is not None:
+            found = [v for v in found if accept(v[2])]
         here = self._in_unit.get(unit, [])
+        refused = 0
         for k in range(bisect_left(here, (pronoun_start,), key=lambda entry: entry[:1]) - 1, -1, -1):
-            if here[k][2] <= pronoun_start:
-                found.append((here[k][0], here[k][1], here[k][3]))
-                break
+            if here[k][2] > pronoun_start:
+                continue
+            if accept is not None and not accept(here[k][3]):
+                refused += 1
+                if refused > 8:  # a few steps back: the work stays linear
+                    break
+                continue
+            found.append((here[k][0], here[k][1], here[k][3]))
+            break
         return max(found, key=lambda entry: entry[:2])[2] if found else None
 
 

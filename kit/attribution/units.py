@@ -144,6 +144,14 @@ def quotes(doc) -> list[tuple[int, int]]:
     k = 0
     while k + 1 < len(marks):
         a, b = marks[k], marks[k + 1]
+        if _reopens(doc, b):
+            # '"A. "B."': a quote that runs on into a new paragraph (or one the text joined)
+            # is not closed; the next mark opens the next quote
+            end = _line_end(doc, text, a, b)
+            if len([t for t in doc[a + 1 : end] if not (t.is_punct or t.is_space)]) >= 3:
+                out.append((a, end))
+            k += 1
+            continue
         if "\n" in text[doc[a].idx : doc[b].idx]:
             k += 1
             continue
@@ -152,6 +160,35 @@ def quotes(doc) -> list[tuple[int, int]]:
             out.append((a, b + 1))  # including the marks
         k += 2
     return out
+
+
+def _reopens(doc, b: int) -> bool:
+    """Is the straight or opening mark ``b`` shaped as an opening mark after a finished sentence
+    (a space before it, a word glued after it, and ". ! ?" before the space)?
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse('He said: "We lost. "We will be back," he added.')
+    >>> [_reopens(doc, i) for i, t in enumerate(doc) if t.text == '"']
+    [False, True, False]
+    """
+    tok = doc[b]
+    if tok.text not in {'"', "\u201c", "``"} or tok.whitespace_ or b == 0 or b + 1 >= len(doc):
+        return False
+    prev = doc[b - 1]
+    while prev.is_space and prev.i > 0:
+        prev = doc[prev.i - 1]
+    return (bool(prev.whitespace_) or doc[b - 1].is_space) and prev.text in {".", "!", "?"} and not doc[b + 1].is_punct
+
+
+def _line_end(doc, text: str, a: int, b: int) -> int:
+    """The token after the quote that opens at ``a``: the first token of a new line before ``b``, else ``b``."""
+    cut = text.find("\n", doc[a].idx, doc[b].idx)
+    if cut < 0:
+        return b
+    k = a + 1
+    while k < b and doc[k].idx < cut:
+        k += 1
+    return k
 
 
 def trim(doc, s: int, e: int) -> tuple[int, int]:

@@ -118,6 +118,8 @@ def agent(verb, tree: Tree, manner: frozenset = frozenset()):
     if child is None:
         return None, None
     noun = tree.first(child, "pobj")
+    if noun is None and (gerund := tree.first(child, "pcomp")) is not None:
+        noun = tree.first(gerund, "nsubj")  # "by the army's growing pressure": a doer the parser made a subject
     if noun is not None and of_manner(noun, tree, manner):
         return None, None
     return child, noun

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from kit.core.nlp import doc_text
-from kit.numbers.kinds import _after_currency, currency_prefixed, glued_unit, magnitude_prefixed, ordinal_after_article
+from kit.numbers.kinds import (_after_currency, currency_prefixed, glued_million, glued_unit, magnitude_prefixed,
+                               ordinal_after_article)
 from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
 
@@ -152,8 +153,9 @@ def _suffix_letters(doc, i: int, j: int) -> int:
     w, prev = doc[j].lower_, doc[j - 1]
     suffix = w[:-1] if w.endswith(".") and w[:-1].isalpha() else w
     if suffix in load_rules()["suffixes"] and prev.whitespace_ == "" and parse_figure(prev.text) is not None and (
-            suffix not in ("m", "t", "b") or _after_currency(doc, i) or doc[j].text in ("M", "M.")):
-        return 1  # "5M users": a capital M is never metres
+            suffix not in ("m", "t", "b") or _after_currency(doc, i) or doc[j].text in ("M", "M.")
+            or glued_million(doc, j)):
+        return 1  # "5M users": a capital M is never metres; "40m people": millions
     return 0
 
 

@@ -35,7 +35,7 @@ def _currency_word(doc, i: int) -> str | None:
     return None
 
 
-_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$", re.I)
+_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr)(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$", re.I)
 
 
 def currency_prefixed(text: str) -> tuple[float | int, str] | None:
@@ -74,6 +74,29 @@ def glued_unit(text: str) -> tuple[float | int, str, str] | None:
         return None
     value = float((m.group(1) + (m.group(2) or "")).replace(",", ""))
     return (int(value) if value.is_integer() else value), kind, unit
+
+
+def glued_million(doc, j: int) -> bool:
+    """Is doc[j], an "m" glued to the digits before it, a million, not metres: a plural noun, a
+    unit or a currency after it ("40m people", "3m tonnes", "40m euros"; not "a 40m wall", "the
+    400m hurdles": ``[glued_million]`` in numbers.toml)?
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("About 40m people watched the 400m hurdles and a 40m jump.")
+    >>> [glued_million(doc, j) for j in (2, 7, 12)]
+    [True, False, False]
+    """
+    table = load_rules()["glued_million"]
+    if j < 1 or j + 1 >= len(doc) or doc[j].lower_ not in table["suffixes"] or doc[j - 1].whitespace_ \
+            or not doc[j - 1].like_num or not doc[j].whitespace_:
+        return False
+    nxt = doc[j + 1]
+    low = nxt.lower_
+    if low in table["metres_before"]:
+        return False
+    lengths = frozenset(load_rules()["units"]["measure"]["ambiguous"])
+    return low in _word_set("units.money") or (low in _word_set("units.measure") and low not in lengths) \
+        or nxt.tag_ in ("NNS", "NNPS")
 
 
 def ordinal_after_article(doc, i: int) -> bool:
@@ -176,6 +199,29 @@ def phone_number(doc, start: int) -> bool:
     return False
 
 
+def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
+    """Is the figure doc[start:end] part of a name ("Resolution 2254", "clade 1b", "Optics 20/20",
+    "999 calls", "the 300 block of Elm Street"), not an amount? ``nxt_low``: the word after it."""
+    first = doc[start]
+    prev = doc[start - 1] if start > 0 else None
+    ident = _word_set("identifiers")
+    if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
+            and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
+        return True
+    if prev is not None and prev.lower_ in _lower_case_names() and end - start <= 2 and any(c.isdigit() for c in first.text) \
+            and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num):
+        return True  # "clade 1b", "type 2 diabetes": a name, not a billion or two
+    if end - start == 1 and first.is_digit and value != 1 and nxt_low in load_rules()["identifiers"].get("singular_after", ()):
+        return True  # "the 300 block of Elm Street": an address, not 300 blocks
+    if prev is not None and end - start == 1 and "/" in first.text and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
+            and not prev.is_sent_start:
+        return True  # "Optics 20/20": part of a name, not a share
+    emergency = load_rules()["emergency_numbers"]
+    if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
+        return True  # "999 calls": calls to 999
+    return False
+
+
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
     """(kind, unit, end) for the figure doc[start:end]; ``end`` grows over a unit word."""
     rules = load_rules()
@@ -207,19 +253,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "measure", "magnitude", magnitude
     if nxt_low in _word_set("time_of_day") or (":" in first.text and first.text.replace(":", "").isdigit()):
         return "time", None, end
-    ident = _word_set("identifiers")
-    if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
-            and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
+    if _names_a_thing(doc, start, end, value, nxt_low):
         return "identifier", None, end
-    if prev is not None and prev.lower_ in _lower_case_names() and end - start <= 2 and any(c.isdigit() for c in first.text) \
-            and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num):
-        return "identifier", None, end  # "clade 1b", "type 2 diabetes": a name, not a billion or two
-    if prev is not None and end - start == 1 and "/" in first.text and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
-            and not prev.is_sent_start:
-        return "identifier", None, end  # "Optics 20/20": part of a name, not a share
-    emergency = rules["emergency_numbers"]
-    if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
-        return "identifier", None, end  # "999 calls": calls to 999
     months = _word_set("months")
     is_int = isinstance(value, int)
     if is_int and 1 <= value <= 31 and end - start == 1 and first.is_digit and (

@@ -12,8 +12,8 @@ import unicodedata
 
 from kit.numbers.records import LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 
-_DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
-_SUFFIXED = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([a-zA-Z]+)$")
+_DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)?(?:\.\d+)?$")  # also "1,38,619" (Indian grouping)
+_SUFFIXED = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+)([a-zA-Z]+)$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 #: Invisible format characters (Unicode category Cf): bidi controls such as the right-to-left

@@ -1,0 +1,117 @@
+"""Cues whose speaker or claim the parser misread, and how to read them back: a cue taken for
+an adjective after an appositive ("A spokesman, Omar Haddad, confirmed <claim>"), a name hung
+on the clause before, a claim read as the cue's object ("said Monday's vote reinforced trust").
+"""
+
+from __future__ import annotations
+
+from kit.attribution.cues import verb_data
+from kit.attribution.index import children
+from kit.attribution.units import QUOTE_CHARS, trim
+
+
+def after_appositive(doc, verb, unit):
+    """(speaker, content) of "A spokesman, Omar Haddad, confirmed <claim>" when the parser
+    read the cue as an adjective of the claim's first noun: the cue follows a comma that
+    closes an appositive of a subject; the speaker runs from that subject to the comma."""
+    if verb.dep_ != "amod" or verb.i - 2 < unit.start or doc[verb.i - 1].text != ",":
+        return None
+    tok = doc[verb.i - 2]
+    for _ in range(4):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            break
+        if tok.dep_ not in {"appos", "compound", "flat"} or tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if not any(c.dep_ == "appos" for c in children(tok)):
+        return None
+    speaker, content = trim(doc, max(tok.left_edge.i, unit.start), verb.i), trim(doc, verb.i + 1, unit.end)
+    return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None
+
+
+def phrase_before(doc, verb, unit):
+    """(speaker, content) of "The sport's ruling body the FIS said <claim>" when the parser read
+    the cue (a past tense, not a participle) as an adjective of the claim's first noun: the
+    speaker is the noun phrase that opens the sentence and ends in a name right before the cue;
+    the claim, the rest of the sentence, holds a verb.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("Skiing's governing body the FIS said results from the two races were void.")
+    >>> phrase_before(doc, doc[6], doc[:]) is None  # parsed right: "said" is the root, not an adjective
+    True
+    """
+    if verb.dep_ != "amod" or verb.tag_ != "VBD" or verb.i - 1 <= unit.start or doc[verb.i - 1].pos_ != "PROPN":
+        return None
+    before = doc[unit.start : verb.i]
+    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" or t.text in {",", ";", ":"} or t.text in QUOTE_CHARS
+           for t in before):
+        return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[verb.i + 1 : unit.end]):
+        return None
+    speaker, content = trim(doc, unit.start, verb.i), trim(doc, verb.i + 1, unit.end)
+    return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None
+
+
+def name_before(doc, verb, unit, content, quoted=()):
+    """(speaker, content) of "Talking to reporters, Head of the Water Board Dr. Lena Fox said
+    <claim>" when the parser hung the name on the clause before (as its object or apposition)
+    and left the cue with no subject: a run of capitalised words right before the cue, from a
+    comma (or the start of the sentence), ending in a name; or a name the parser joined with
+    "and" to the object before ("The club appealed the ban and Ruiz told reporters ..."); or a
+    name between a quote and a stray comma ('"...," Mayor Ana Ruiz, said.': the quote is the claim)."""
+    last = verb.i - 1
+    if last - 1 >= unit.start and doc[last].text == "," and doc[last - 1].pos_ == "PROPN":
+        last -= 1  # a stray comma between the name and the cue
+    if last < unit.start or doc[last].pos_ != "PROPN":
+        return None
+    i = last
+    while i > unit.start and verb.i - i < 16 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("of", "the", ".", "-")
+                                                 or doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ == "compound"):
+        i -= 1
+    joined = doc[i - 1].lower_ in ("and", "but") and doc[last].dep_ == "conj"  # "appealed and Ruiz told"
+    if content is None:  # only a quote that ends right before the name can be the claim
+        content = next((q for q in quoted if q[1] == i and q[0] >= unit.start), None)
+        if content is None:
+            return None
+    elif last != verb.i - 1:
+        return None
+    if not (i == unit.start or doc[i - 1].text == "," or doc[i - 1].text in QUOTE_CHARS or joined) \
+            or not doc[i].text[:1].isupper():
+        return None
+    speaker = trim(doc, i, last + 1)
+    return (speaker, content) if speaker[0] < speaker[1] else None
+
+
+def clause_read_as_object(verb, kids) -> tuple[int, int] | None:
+    """The object of a speech verb that is a clause the parser read as a noun phrase: a
+    finite verb inside it, hung on a noun as an adjective right after a noun ("said the
+    council's report <reinforced> its case": "reinforced" is the verb of the claim, not an
+    adjective of "case"); and for verbs that never take a thing as their claim ("say":
+    ``[clause_as_object]`` in verbs.toml), any finite verb in the phrase of a noun object
+    ("said explanations from the pair as to why they left were weak").
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("The mayor said Monday's vote reinforced trust and calm.")
+    >>> doc[slice(*clause_read_as_object(doc[2], children(doc[2])))].text
+    "Monday's vote reinforced trust and calm"
+    >>> doc = parse("The coach said nothing about why the players left.")
+    >>> clause_read_as_object(doc[2], children(doc[2])) is None
+    True
+    """
+    doc = verb.doc
+    table = verb_data().get("clause_as_object", {})
+    never_things = verb.lemma_.lower() in table.get("verbs", ())
+    for obj in (c for c in kids if c.dep_ == "dobj" and c.i > verb.i):
+        start = obj.left_edge.i
+        thing = never_things and obj.tag_ in {"NN", "NNS", "NNP", "NNPS"} \
+            and obj.lemma_.lower() not in table.get("said_things", ())
+        for t in obj.subtree:
+            if t.i > start and (t.tag_ in {"VBD", "VBZ", "VBP"} and t.dep_ in {"amod", "compound", "nmod"}
+                                or t.tag_ == "VBN" and t.dep_ == "amod" and t.i == t.head.i - 1
+                                and doc[t.i - 1].tag_ in {"NN", "NNS", "NNP", "NNPS"}
+                                or thing and t.i > obj.i and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+                                and t.dep_ not in {"relcl", "acl"}):
+                return start, obj.right_edge.i + 1
+    return None

@@ -1,0 +1,112 @@
+"""Where a cue's claim lies when no clause carries it, and the final token ranges of a
+candidate: the governed clause, a parenthetical cue's whole unit, a quote right after the
+cue, or the words before a comma in inverted order ("<claim>, said X").
+
+>>> from kit.core.nlp import parse
+>>> doc = parse("The bridge was closed, a police spokesman said.")
+>>> verb, subj = doc[8], doc[7]
+>>> (content, quoted, wrapped) = place_claim(doc, verb, subj, doc[:], None, [])
+>>> doc[slice(*content)].text
+'The bridge was closed'
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from kit.attribution.index import children, doc_index, first_in
+from kit.attribution.speakers import is_direct_without_marks, speaker_range, subtree_range
+from kit.attribution.units import QUOTE_CHARS, trim
+
+SINGLE_OPEN, SINGLE_CLOSE = {"\u2018", "'"}, {"\u2019", "'"}  # a quote in single marks opening its unit
+
+
+def place_claim(doc, verb, subj, unit, content, quoted):
+    """(content range, quoted?, wrapped?) for a cue with subject ``subj``, or None.
+
+    The governed clause when there is one (unless the subject sits inside it); else the
+    whole unit when the cue is a parenthetical ("The workers, the union said, had not been
+    paid"); else a quote right after the cue; else the words before a comma ("..., said X")."""
+    if content is None and verb.dep_ == "parataxis":
+        return (unit.start, unit.end), False, True
+    rel = doc[content[0]] if content is not None else None
+    if rel is not None and content[0] <= subj.i < content[1] and rel.tag_ in {"WDT", "WP"} and rel.i < verb.i \
+            and rel.dep_ == "nsubj" and rel.head.dep_ == "ccomp" and rel.head.head.i == verb.i:
+        content = (verb.i + 1, content[1])  # "the satellite, which it said was for the army": after the cue
+    if content is not None:
+        return None if content[0] <= subj.i < content[1] else (content, False, False)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children(verb)):
+        # "As Tom Reed reports for the BBC, the talks collapsed": the main clause is the claim
+        s, e = subtree_range(verb)
+        return ((e, unit.end) if s <= unit.start + 1 else (unit.start, s)), False, False
+    content = _quote_after_cue(doc, verb, subj, unit, quoted)
+    if content is not None:
+        return content, True, False
+    content = _before_comma(doc, verb, subj, unit)
+    return None if content is None else (content, False, False)
+
+
+def _quote_after_cue(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
+    """'X replied: "No comment."': a quote right after the cue (or after "cue:"), marks included."""
+    after = max(verb.i, subj.right_edge.i) + 1
+    colon = after < len(doc) and doc[after].text == ":"
+    after += colon
+    k = bisect_left(quoted, after, key=lambda q: q[0])
+    if k < len(quoted) and quoted[k][0] == after and quoted[k][1] <= unit.end:
+        return quoted[k]
+    if colon and after < unit.end and doc[after].text in QUOTE_CHARS:
+        # a short quote is a quote too when a colon introduces it ('replied: "No comment."')
+        close = first_in(doc_index(doc).quote_marks, after + 1, unit.end)
+        return (after, close + 1) if close is not None else None
+    return None
+
+
+def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
+    """Inverted order without a parsed clause: "<content>, said X.", or a headline "<content> -
+    X says". The content is everything in the unit before the comma (dash) that precedes cue
+    and speaker."""
+    first = min(verb.i, subj.left_edge.i)
+    while first < verb.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
+        first += 1  # the parser may hang the comma / dash on the speaker
+    if first - 1 > unit.start and doc[first - 1].text in {",", "-", "\u2013", "\u2014", "--"}:
+        if doc[first - 1].text == "," and _is_setting(doc, unit.start, first - 1):
+            return None  # "In a speech in Leeds, the mayor said ...": when and where, not what
+        return unit.start, first - 1  # also a headline "<claim> - X says"
+    if first - 1 > unit.start and (doc[first - 1].text in QUOTE_CHARS or doc[first - 1].text in SINGLE_CLOSE
+                                   and doc[unit.start].text in SINGLE_OPEN):
+        return unit.start, first  # '"...!" insists X', "‘...’ X tweeted": the quote, marks included
+    return None
+
+
+def assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):
+    """(speaker range, content range, kind) with the content trimmed to the unit, or None."""
+    ts, te = trim(doc, max(content[0], unit.start), min(content[1], unit.end))
+    if ts >= te or not quoted and all(t.pos_ in {"ADV", "CCONJ", "SCONJ", "INTJ", "PART", "PUNCT", "PRON", "DET"} for t in doc[ts:te]):
+        return None  # "However, officials confirmed", "called that": no claim (a quote may be short)
+    speaker = speaker_range(doc, subj, unit, None if wrapped else (ts, te), relative=False)
+    if speaker[0] >= speaker[1]:
+        return None
+    if quoted:
+        ts, te = trim(doc, ts + 1, te - 1)  # the words inside the marks
+        if ts >= te:
+            return None
+    kind = "direct" if quoted or is_direct_without_marks(doc, ts, te) else "indirect"
+    return speaker, (ts, te), kind
+
+
+def _is_setting(doc, start: int, end: int) -> bool:
+    """Are tokens ``start:end`` a setting of the sentence, not a claim: no verb and no quote mark,
+    and one prepositional phrase ("In a speech in Leeds", "On Monday") or a date ("Last week")?
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("In a speech in Leeds, the mayor said the bridge reopened.")
+    >>> _is_setting(doc, 0, 5), _is_setting(doc, 7, 11)
+    (True, False)
+    """
+    span = doc[start:end]
+    if not len(span) or any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_CHARS for t in span):
+        return False
+    first = span[0]
+    if first.dep_ == "prep" and first.right_edge.i >= end - 1:
+        return True
+    return all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct for t in span)
