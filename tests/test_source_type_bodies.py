@@ -225,3 +225,13 @@ def test_she_does_not_stand_for_a_speaker_the_text_calls_he():
 def test_he_does_not_stand_for_a_spokeswoman():
     text = ("Ana Ruiz, a police spokeswoman, said two men were held. \"It was quick,\" he said.")
     assert rows(text, "speaker", "resolved_from")[-1][0] != "Ana Ruiz, a police spokeswoman"
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("The Kestrel Transit Authority said buses would run.", "official"),  # only a state's body is an Authority
+    ("The Dunmore School District said classes would resume.", "official"),
+    ("The county said roads would reopen.", "official"),  # a place speaks through its government
+    ("The Dunmore Chamber of Commerce said sales fell.", "organisation"),  # businesses' association
+])
+def test_bodies_known_by_the_shape_of_their_names(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)

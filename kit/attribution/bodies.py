@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_data, role_heads
 
-__all__ = ["acronym", "attached_body", "document_author", "state_role", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["a_place_speaks", "acronym", "attached_body", "document_author", "state_role", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -84,6 +84,14 @@ def state_marked(span) -> bool:
             if c.dep_ == "poss" and (c.lemma_.lower() in {"country", "nation", "state"} or c.ent_type_ == "GPE"):
                 return True
     return False
+
+
+def a_place_speaks(span) -> bool:
+    """Is the speaker "the city", "the county", "the state" (a place word of ``[place_roles]``
+    with "the" and nothing else)? A place that says something speaks through its government."""
+    toks = [t for t in span if not t.is_punct]
+    return (len(toks) == 2 and toks[0].lower_ == "the" and toks[1].lemma_.lower() in
+            source_data().get("place_roles", {}).get("places", ()))
 
 
 def leads_a_place(span) -> bool:
