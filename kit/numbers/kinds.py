@@ -216,10 +216,22 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     if prev is not None and end - start == 1 and "/" in first.text and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
             and not prev.is_sent_start:
         return True  # "Optics 20/20": part of a name, not a share
+    rules = load_rules()["identifiers"]
+    if prev is not None and start > 1 and prev.lower_ == "of" and doc[start - 2].text in rules.get("before_of", ()):
+        return True  # "the Group of 20 summit": a name
+    if prev is not None and end - start == 1 and re.match(rules.get("call_letters", "^$"), prev.text) and first.like_num:
+        return True  # "WXYZ 1010": a station on the dial
     emergency = load_rules()["emergency_numbers"]
     if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
         return True  # "999 calls": calls to 999
     return False
+
+
+def _singular_noun(tok) -> bool:
+    """A singular common noun that is no unit: after a year-shaped number ("the 2021 budget")
+    it names the year, since a count above one takes a plural."""
+    units = _word_set("units.measure") | _word_set("units.money") | _word_set("units.duration")
+    return tok.tag_ == "NN" and tok.is_alpha and tok.lower_ not in units and tok.lower_ not in _word_set("time_of_day")
 
 
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
@@ -266,7 +278,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         counted_noun = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.ent_type_ != "DATE" \
             and nxt_low not in years.get("events", ())  # "the 1991 killings": when, not how many
         if not counted_noun and (first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in years["before"])
-                                 or (nxt is not None and nxt.is_punct) or nxt is None or nxt.pos_ in ("PROPN", "ADP")):
+                                 or (nxt is not None and nxt.is_punct) or nxt is None or nxt.pos_ in ("PROPN", "ADP")
+                                 or _singular_noun(nxt)):
             return "year", None, end
     if nxt_low in _word_set("units.duration"):
         return "duration", nxt.text, end + 1
