@@ -14,7 +14,7 @@ import re
 
 from kit.core.nlp import doc_text
 from kit.numbers.kinds import (_after_currency, currency_prefixed, glued_million, glued_unit, magnitude_prefixed,
-                               ordinal_after_article)
+                               one_no_count, ordinal_after_article)
 from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
 
@@ -53,30 +53,6 @@ def _one_of_ranked(doc, i: int) -> bool:
     return doc[k].tag_ in ("JJS", "RBS", "JJR", "RBR") or doc[k].lower_ in load_rules()["one_of"]["words"]
 
 
-def _one_no_count(doc, i: int) -> bool:
-    """"one" that claims no count of 1 ([one_word] in numbers.toml): after a form of "be" before
-    "of" ("Bajaur is one of several regions" says what a thing belongs to), as a pronoun before
-    a relative word ("a delay, and one that cost them"), before a word for a remark ("one thing").
-
-    >>> from kit.core.nlp import parse
-    >>> d = parse("The town is one of many ports, and one that grew. One odd thing: one of us left.")
-    >>> [_one_no_count(d, t.i) for t in d if t.lower_ == "one"]
-    [True, True, True, False]
-    """
-    n, rules = len(doc), load_rules()["one_word"]
-    nxt = doc[i + 1] if i + 1 < n else None
-    if nxt is None:
-        return False
-    if nxt.lower_ == "of" and i > 0 and doc[i - 1].lemma_ == "be" and doc[i - 1].pos_ in ("AUX", "VERB"):
-        return True
-    if nxt.lower_ in rules["relatives"] and nxt.tag_ in ("WDT", "WP", "WP$") and not (i > 0 and doc[i - 1].lower_ in rules["counting_before"]):
-        return True
-    k = i + 1
-    while k < n and (doc[k].pos_ == "ADJ" or doc[k].tag_ in ("JJ", "VBG")) and k - i < 3:
-        k += 1
-    return k < n and doc[k].lower_ in rules["remark_nouns"]
-
-
 def _starts_number(doc, i: int) -> bool:
     """Does a number start at doc[i]? Not for "one" used as a pronoun ("no one was hurt").
 
@@ -95,7 +71,7 @@ def _starts_number(doc, i: int) -> bool:
     if starts and tok.lower_ == "one" and i > 1 and doc[i - 1].pos_ == "ADJ" and doc[i - 2].lower_ in ("a", "an", "the", "this", "that") \
             and (i + 1 >= n or doc[i + 1].pos_ not in ("NOUN", "PROPN", "NUM")):
         return False  # "a major one", "the last one": a pronoun after an adjective
-    if starts and tok.lower_ == "one" and _one_no_count(doc, i):
+    if starts and tok.lower_ == "one" and one_no_count(doc, i):
         return False  # "X is one of several regions", "and one that has", "one interesting thing"
     if starts and tok.lower_ == "one" and i > 0 and doc[i - 1].lower_ in _PRONOUN_ONE_BEFORE and (
             i + 1 >= n or doc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):

@@ -122,7 +122,8 @@ def _stages(doc) -> list[_Draft]:
     cut = cut_figures(doc)
     special = [d for d in special_figures(doc) if not any(i in cut for i in range(d.start, d.end))]
     places = compound_ordinals(doc)  # "twenty-seventh": a position, kept from the number cores
-    reserved = _vague_reserved(doc, vague) | cut | idiom_tokens(doc) | {i for d in special + places for i in range(d.start, d.end)}
+    reserved = _vague_reserved(doc, vague) | cut | idiom_tokens(doc) | {
+        i for d in special + places for i in range(d.start, d.end)}
     cores = [c for c in number_cores(doc) if not any(i in reserved for i in range(c[0], c[1]))]
     drafts = [attach_hedge(doc, classify(doc, d), hedges, after) for d in join_ranges(doc, cores) + special] + places
     drafts.sort(key=lambda d: d.start)

@@ -219,7 +219,8 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     rules = load_rules()["identifiers"]
     if prev is not None and start > 1 and prev.lower_ == "of" and doc[start - 2].text in rules.get("before_of", ()):
         return True  # "the Group of 20 summit": a name
-    if prev is not None and end - start == 1 and re.match(rules.get("call_letters", "^$"), prev.text) and first.like_num:
+    letters = rules.get("call_letters", "^$")
+    if prev is not None and end - start == 1 and first.like_num and re.match(letters, prev.text):
         return True  # "WXYZ 1010": a station on the dial
     emergency = load_rules()["emergency_numbers"]
     if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
@@ -333,3 +334,27 @@ def _counted(doc, start: int, end: int) -> str | None:
         return None
     return None
 
+
+def one_no_count(doc, i: int) -> bool:
+    """"one" that claims no count of 1 ([one_word] in numbers.toml): after a form of "be" before
+    "of" ("Bajaur is one of several regions" says what a thing belongs to), as a pronoun before
+    a relative word ("a delay, and one that cost them"), before a word for a remark ("one thing").
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("The town is one of many ports, and one that grew. One odd thing: one of us left.")
+    >>> [one_no_count(d, t.i) for t in d if t.lower_ == "one"]
+    [True, True, True, False]
+    """
+    n, rules = len(doc), load_rules()["one_word"]
+    nxt = doc[i + 1] if i + 1 < n else None
+    if nxt is None:
+        return False
+    if nxt.lower_ == "of" and i > 0 and doc[i - 1].lemma_ == "be" and doc[i - 1].pos_ in ("AUX", "VERB"):
+        return True
+    counting = i > 0 and doc[i - 1].lower_ in rules["counting_before"]  # "only one that survived"
+    if nxt.lower_ in rules["relatives"] and nxt.tag_ in ("WDT", "WP", "WP$") and not counting:
+        return True
+    k = i + 1
+    while k < n and (doc[k].pos_ == "ADJ" or doc[k].tag_ in ("JJ", "VBG")) and k - i < 3:
+        k += 1
+    return k < n and doc[k].lower_ in rules["remark_nouns"]
