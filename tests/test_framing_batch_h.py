@@ -52,3 +52,9 @@ def test_participle_after_a_superlative_or_with_a_time_clause():
     assert any("recorded" in t for t in texts("Turnout was the highest recorded in a decade."))
     assert any("reported" in t for t in texts("The raid is the first of its kind reported since the truce began."))
     assert texts("She is the best known of the three sisters.") == []
+
+
+def test_headline_of_what_was_heard_or_seen():
+    assert any("heard" in t for t in texts("Gunshots heard near school before police arrive\n\nResidents said on Monday."))
+    assert any("spotted" in t for t in texts("Bear spotted in back garden\n\nNeighbours called the council."))
+    assert not any("heard" in t for t in texts("Neighbours heard gunshots near the school\n\nNobody was hurt."))
