@@ -54,3 +54,8 @@ def test_a_doctor_without_a_public_role_stays_an_expert():
 
 def test_a_clubs_coach_speaks_for_the_club():
     assert types("We played our best game of the season, said Harwick coach.")[-1][1] == "organisation"
+
+
+def test_a_district_administrator_runs_a_district_for_the_state():
+    text = "Ravi Mehra, the Kalipur district administrator in Sundar state, said 40 people were rescued."
+    assert types(text)[-1][1] == "official"
