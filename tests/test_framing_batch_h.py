@@ -46,3 +46,9 @@ def test_staff_attached_to_a_unit_is_a_description():
 def test_a_compound_noun_is_no_participle():
     assert texts("Economists welcomed the votes cast count and the new data set.") == []
     assert any("set" in t for t in texts("The rules set by the council were strict.") + texts("Fires set overnight destroyed two barns."))
+
+
+def test_participle_after_a_superlative_or_with_a_time_clause():
+    assert any("recorded" in t for t in texts("Turnout was the highest recorded in a decade."))
+    assert any("reported" in t for t in texts("The raid is the first of its kind reported since the truce began."))
+    assert texts("She is the best known of the three sisters.") == []

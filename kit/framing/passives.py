@@ -310,7 +310,8 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
     in attack"; see :mod:`kit.framing.participles`), or None."""
     if _no_deed(tok, words):
         return None
-    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and (tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                                                          or tok.head.tag_ == "JJS"):  # "the highest recorded"
         pp, np_ = agent(tok, tree, words["manner"])
         if (np_ is not None and tok.tag_ == "VBN") or reduced_relative(tok, tree, words):
             return _record(tree, _left(tok.head, tree) + [tok], tok, tok.head, pp, np_, "participle")
