@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_data, role_heads
 
-__all__ = ["acronym", "attached_body", "document_author", "state_role", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["a_place_speaks", "acronym", "attached_body", "document_author", "state_role", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -84,6 +84,14 @@ def state_marked(span) -> bool:
             if c.dep_ == "poss" and (c.lemma_.lower() in {"country", "nation", "state"} or c.ent_type_ == "GPE"):
                 return True
     return False
+
+
+def a_place_speaks(span) -> bool:
+    """Is the speaker "the city", "the county", "the state" (a place word of ``[place_roles]``
+    with "the" and nothing else)? A place that says something speaks through its government."""
+    toks = [t for t in span if not t.is_punct]
+    return (len(toks) == 2 and toks[0].lower_ == "the" and toks[1].lemma_.lower() in
+            source_data().get("place_roles", {}).get("places", ()))
 
 
 def leads_a_place(span) -> bool:
@@ -206,7 +214,7 @@ def bracketed_acronym(doc, i: int) -> bool:
 
 
 _ATTACH = {"for", "of", "with", "at"}
-_BODY_TYPES = {"organisation", "official", "military", "monitor", "state_media", "media", "expert"}
+_BODY_TYPES = {"organisation", "official", "military", "monitor", "state_media", "media", "expert", "foreign_government"}
 _GENERIC = {None, "official", "organisation", "other"}
 
 
@@ -246,14 +254,13 @@ def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
             t.text[:1].isupper() and t.lower_ in places and t.i > obj.left_edge.i and doc[t.i - 1].pos_ == "PROPN"
             for t in doc[obj.left_edge.i : min(obj.right_edge.i + 1, stop)])):
         return "official", "government", True  # "an attorney for the city", "director of services for Dunmore County"
-    if not ents and obj.lemma_.lower() not in org_nouns and not (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"}):
-        return None  # "an analysis of figures": no body
+    named = ents or obj.lemma_.lower() in org_nouns or (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"})
     rng = (ents[0].start, ents[0].end) if ents else (obj.left_edge.i, min(obj.right_edge.i + 1, stop))
     if rng[0] > 0 and doc[rng[0] - 1].lower_ == "the" and not ents:
         rng = (rng[0] - 1, rng[1])
     found = classify(doc[rng[0] : rng[1]])
-    if found is None or found[0] not in _BODY_TYPES:
-        return None
+    if found is None or found[0] not in _BODY_TYPES or not (named or (found[2] and obj.is_lower)):
+        return None  # "an analysis of figures": no body; "an official at the embassy": a body by its own word
     return found[0], found[1], bool(found[2] or ents)
 
 
