@@ -205,6 +205,9 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     first = doc[start]
     prev = doc[start - 1] if start > 0 else None
     ident = _word_set("identifiers")
+    if prev is not None and prev.text == "." and prev.i > 0 and doc[prev.i - 1].text in ("No", "Nos", "no") \
+            and not doc[prev.i - 1].whitespace_:
+        return True  # "No. 1" split as "No", ".", "1": a rank, not one of anything
     if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
             and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
         return True
