@@ -168,3 +168,25 @@ def test_an_aside_cue_takes_the_sentence_but_an_act_does_not():
     pos = ["ADV", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "VERB", "ADP", "VERB", "PUNCT"]
     doc = _built(words, heads, deps, tags, pos)
     assert place_claim(doc, doc[5], doc[4], doc[:], None, []) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Once installed, the program reports back after finishing each task.",
+    "When finished, the robot reports to the base station.",
+])
+def test_a_condition_before_the_comma_is_no_claim(text):
+    assert rows(text) == []
+
+
+def test_a_condition_with_its_own_clause_stays_a_claim():
+    assert rows("If elected, I will cut taxes, he said.") == [("he", "said", "If elected, I will cut taxes")]
+
+
+def test_a_line_that_names_who_speaks_before_a_colon_and_a_quote():
+    text = ('Rovers lose the derby\n\nCounty won 2-0 at home.\n\n'
+            '- Rovers boss Ann Lee: "We had a great chance to take the lead. "We started well."\n'
+            ' - County manager Tom Reyes: "It was not our best game but we deserved it." Subs: Ward, Hill. Booked: Fox.')
+    got = rows(text, "speaker", "cue", "content", "kind")
+    assert ("Rovers boss Ann Lee", ":", "We had a great chance to take the lead", "direct") in got
+    assert ("County manager Tom Reyes", ":", "It was not our best game but we deserved it", "direct") in got
+    assert not any(r[0] in {"Subs", "Booked"} for r in got)

@@ -43,3 +43,9 @@ def test_number_one_is_a_rank():
 def test_more_currencies():
     assert ("2,400 dinars", "money", 2400, 2400) in amounts("A kilo of lamb cost 2,400 dinars in the market.")
     assert amounts("The fine was 500 shekels.")[0][1] == "money"
+
+
+def test_a_currency_named_with_its_country():
+    assert amounts("The ticket cost 90 Moroccan dirhams.") == [("90 Moroccan dirhams", "money", 90, 90)]
+    assert amounts("Dinner cost 300 Hong Kong dollars.")[0][1] == "money"
+    assert amounts("She met 4 Moroccan officials.")[0][1] == "count"

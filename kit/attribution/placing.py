@@ -101,6 +101,8 @@ def assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):
     return speaker, (ts, te), kind
 
 
+_SUBORDINATORS = {"once", "when", "whenever", "after", "before", "while", "if", "unless", "although", "though",
+                  "because", "since", "until", "as", "upon"}
 _LISTENER_VERBS = {"tell", "inform", "assure", "warn", "remind", "ask", "advise", "notify", "brief", "urge"}
 
 
@@ -125,9 +127,13 @@ def _is_setting(doc, start: int, end: int) -> bool:
     (True, False)
     """
     span = doc[start:end]
-    if not len(span) or any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_CHARS for t in span):
+    if not len(span) or any(t.text in QUOTE_CHARS for t in span):
         return False
     first = span[0]
+    if first.lower_ in _SUBORDINATORS and not any(t.text in {",", ";", ":"} for t in span):
+        return True  # "Once installed, the unit reports ...", "When asked, she said ...": a condition, not a claim
+    if any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
     if first.dep_ == "prep" and first.right_edge.i >= end - 1:
         return True
     return all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct for t in span)

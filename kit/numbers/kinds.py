@@ -225,6 +225,18 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     return False
 
 
+def _named_currency_end(doc, end: int) -> int | None:
+    """Where "<country or people> <currency>" after a figure ends ("Algerian dinars", "Hong Kong
+    dollars", "US dollars": one or two capitalised words, then a currency word), or None."""
+    for width in (1, 2):
+        k = end + width
+        if k >= len(doc) or doc[k].lower_ not in _word_set("units.money") or not doc[k].is_alpha:
+            continue
+        if all(t.text[:1].isupper() and t.is_alpha for t in doc[end:k]):
+            return k + 1
+    return None
+
+
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
     """(kind, unit, end) for the figure doc[start:end]; ``end`` grows over a unit word."""
     rules = load_rules()
@@ -278,6 +290,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "duration", doc[end + 1].text, end + 2  # "a 10-year-old boy", "a two-week ceasefire"
     if nxt_low in _word_set("units.money"):
         return "money", nxt.text, end + 1
+    named = _named_currency_end(doc, end)
+    if named is not None:
+        return "money", doc[named - 1].text, named  # "145 Algerian dinars", "20 Hong Kong dollars"
     if nxt_low == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < n and \
             doc[end + 1].lower_ in _word_set("units.money") and doc[end + 1].is_alpha:
         return "money", doc[end + 1].text, end + 2  # "a 2-million-dollar house"
