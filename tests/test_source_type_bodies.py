@@ -200,3 +200,38 @@ def test_a_clause_on_the_name_says_whom_the_person_speaks_for(text, stype):
 ])
 def test_whom_a_role_works_for(text, stype):
     assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_the_mayor_of_a_place_the_parser_takes_for_a_body_is_an_official():
+    text = "Ana Ruiz, the mayor of Dunmore, said roads were shut. The mayor said help was coming."
+    assert rows(text)[-1] == ("The mayor", "official")
+
+
+def test_a_clause_saying_the_person_saw_it_makes_an_eyewitness():
+    assert rows("Tom Hale, who witnessed the crash, said the car was fast.")[-1][1] == "eyewitness"
+
+
+def test_an_official_at_a_body_named_by_a_common_noun_speaks_for_it():
+    assert rows("An official at the embassy said the visas were cancelled.")[-1][1] == "foreign_government"
+
+
+def test_she_does_not_stand_for_a_speaker_the_text_calls_he():
+    text = ("Tom Hale, a farmer, said the river rose at night. He said the water reached the barn. "
+            "The Kestrel Water Authority said the dam held. She said the river would fall.")
+    got = rows(text, "speaker", "resolved_from")
+    assert got[1] == ("Tom Hale, a farmer", "He") and got[-1][0] != "Tom Hale, a farmer"
+
+
+def test_he_does_not_stand_for_a_spokeswoman():
+    text = ("Ana Ruiz, a police spokeswoman, said two men were held. \"It was quick,\" he said.")
+    assert rows(text, "speaker", "resolved_from")[-1][0] != "Ana Ruiz, a police spokeswoman"
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("The Kestrel Transit Authority said buses would run.", "official"),  # only a state's body is an Authority
+    ("The Dunmore School District said classes would resume.", "official"),
+    ("The county said roads would reopen.", "official"),  # a place speaks through its government
+    ("The Dunmore Chamber of Commerce said sales fell.", "organisation"),  # businesses' association
+])
+def test_bodies_known_by_the_shape_of_their_names(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)

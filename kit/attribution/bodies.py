@@ -15,7 +15,7 @@ from kit.attribution.chains import acronym_names
 from kit.attribution.cues import organisation_data, source_data
 from kit.attribution.roles import role_data, role_heads
 
-__all__ = ["acronym", "attached_body", "document_author", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
+__all__ = ["a_place_speaks", "acronym", "attached_body", "document_author", "state_role", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
 
 _OF_WORDS = {"of", "at", "for", "with", "from"}
 
@@ -86,6 +86,14 @@ def state_marked(span) -> bool:
     return False
 
 
+def a_place_speaks(span) -> bool:
+    """Is the speaker "the city", "the county", "the state" (a place word of ``[place_roles]``
+    with "the" and nothing else)? A place that says something speaks through its government."""
+    toks = [t for t in span if not t.is_punct]
+    return (len(toks) == 2 and toks[0].lower_ == "the" and toks[1].lemma_.lower() in
+            source_data().get("place_roles", {}).get("places", ()))
+
+
 def leads_a_place(span) -> bool:
     """Is the phrase's head a role that runs a place ("leader") and says which place: "leaders
     in the border city of X", "leaders of Harlan County" (``[place_roles]``)?"""
@@ -146,7 +154,7 @@ def lives_there(doc, i: int) -> bool:
     """Does the sentence say the person named at token ``i`` lives nearby ("Ana Ruiz also lives
     on the street", "Ana Ruiz, who lives next door", "Ana Ruiz, whose house was flooded", "one of
     the houses is owned by Ana Ruiz")?
-    Then they speak as a resident."""
+    Or that they saw it ("Ana Ruiz, who witnessed the crash")? Then they speak as an eyewitness."""
     tok = doc[i]
     verbs = {"live", "reside"}
     if tok.dep_ in {"nsubj"} and tok.head.lemma_ in verbs:
@@ -156,8 +164,9 @@ def lives_there(doc, i: int) -> bool:
         owned = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"] + [tok.head.head.head]
         if any(t.lemma_.lower() in homes for o in owned for t in o.subtree):
             return True
-    return any(c.dep_ == "relcl" and (any(t.lemma_ in verbs for t in c.subtree) or any(  # "X, whose house flooded"
-        t.lower_ == "whose" and t.head.lemma_.lower() in homes for t in c.subtree)) for c in tok.children)
+    saw = set(source_data().get("residents", {}).get("saw", ()))  # "X, who witnessed the crash"
+    return any(c.dep_ == "relcl" and (any(t.lemma_ in verbs for t in c.subtree) or c.lemma_ in saw or any(
+        t.lower_ == "whose" and t.head.lemma_.lower() in homes for t in c.subtree)) for c in tok.children)  # "whose house"
 
 
 def firms_lawyer(span) -> bool:
@@ -205,7 +214,7 @@ def bracketed_acronym(doc, i: int) -> bool:
 
 
 _ATTACH = {"for", "of", "with", "at"}
-_BODY_TYPES = {"organisation", "official", "military", "monitor", "state_media", "media", "expert"}
+_BODY_TYPES = {"organisation", "official", "military", "monitor", "state_media", "media", "expert", "foreign_government"}
 _GENERIC = {None, "official", "organisation", "other"}
 
 
@@ -245,14 +254,13 @@ def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
             t.text[:1].isupper() and t.lower_ in places and t.i > obj.left_edge.i and doc[t.i - 1].pos_ == "PROPN"
             for t in doc[obj.left_edge.i : min(obj.right_edge.i + 1, stop)])):
         return "official", "government", True  # "an attorney for the city", "director of services for Dunmore County"
-    if not ents and obj.lemma_.lower() not in org_nouns and not (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"}):
-        return None  # "an analysis of figures": no body
+    named = ents or obj.lemma_.lower() in org_nouns or (obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "GPE"})
     rng = (ents[0].start, ents[0].end) if ents else (obj.left_edge.i, min(obj.right_edge.i + 1, stop))
     if rng[0] > 0 and doc[rng[0] - 1].lower_ == "the" and not ents:
         rng = (rng[0] - 1, rng[1])
     found = classify(doc[rng[0] : rng[1]])
-    if found is None or found[0] not in _BODY_TYPES:
-        return None
+    if found is None or found[0] not in _BODY_TYPES or not (named or (found[2] and obj.is_lower)):
+        return None  # "an analysis of figures": no body; "an official at the embassy": a body by its own word
     return found[0], found[1], bool(found[2] or ents)
 
 
@@ -273,3 +281,12 @@ def document_author(span, type_of) -> tuple[str, str, bool] | None:
         return None
     found = type_of(span.doc[subj.left_edge.i : subj.i + 1])
     return found if found[0] not in {"other", "unnamed"} else None
+
+
+def state_role(words) -> bool:
+    """Is the role word only a state's or a place's ("mayor", "governor", "senator";
+    ``[state_roles]`` of source_types.toml)? "The mayor of X" speaks for X's government even when
+    the parser takes X for an organisation."""
+    roles = set(source_data().get("state_roles", {}).get("words", ()))
+    text = " ".join(t.lemma_.lower() for t in words)
+    return text in roles or words.text.lower().rstrip(".") in roles

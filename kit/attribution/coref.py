@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import replace
 
-__all__ = ["body_before", "one_type_per_speaker", "person_key"]
+__all__ = ["body_before", "gender_clash", "one_type_per_speaker", "person_key"]
 
 _NAME_END = re.compile(r"([A-Z][\w'\-]+)\W*$")
 
@@ -104,3 +104,29 @@ def body_before(doc, all_units, uidx: int, pron) -> tuple[int, int] | None:
     lo = all_units[uidx - 1].start if uidx > 0 else all_units[uidx].start
     found = [e for e in doc.ents if e.label_ == "ORG" and lo <= e.start and e.end <= pron.i]
     return (found[-1].start, found[-1].end) if found else None
+
+
+def gender_clash(speaker: str, pronoun: str, said_as: dict[str, str]) -> bool:
+    """Can "he" / "she" not stand for ``speaker``: the text called the speaker the other already
+    (``said_as``: speaker -> the pronoun resolved to it before), or a gendered word of the phrase
+    says so ("Mrs", "spokeswoman"; ``[gender]`` of source_types.toml)?
+
+    >>> gender_clash("Ana Ruiz, a spokeswoman", "he", {}), gender_clash("Tom Hale", "she", {"Tom Hale": "he"})
+    (True, True)
+    >>> gender_clash("Tom Hale", "he", {})
+    False
+    """
+    if pronoun not in {"he", "she"}:
+        return False
+    known = said_as.get(speaker) or _gender_by_words(speaker)
+    return known is not None and known != pronoun
+
+
+def _gender_by_words(speaker: str) -> str | None:
+    """"he" or "she" when the words of the phrase name a gender (one only), else None."""
+    from kit.attribution.cues import source_data
+
+    data = source_data().get("gender", {})
+    words = set(re.findall(r"[a-z]+", speaker.lower()))
+    he, she = bool(words & set(data.get("he", ()))), bool(words & set(data.get("she", ())))
+    return "he" if he and not she else "she" if she and not he else None

@@ -50,7 +50,7 @@ from kit.attribution.headlines import headline_candidates
 from kit.attribution.records import Attribution
 from kit.attribution.reparse import joined_units, reparsed_candidates
 from kit.attribution.bodies import document_nouns
-from kit.attribution.coref import body_before, one_type_per_speaker
+from kit.attribution.coref import body_before, gender_clash, one_type_per_speaker
 from kit.attribution.sources import source_of, typed_source
 from kit.attribution.spokespeople import spokesperson_for
 from kit.attribution.speakers import SpeakerHistory, is_pronoun, subject_antecedent
@@ -216,6 +216,7 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
     result: list[Attribution] = []
     history = SpeakerHistory(window)
     last_of: dict[str, tuple] = {}  # head noun -> (speaker, type, kind) of its last speaker
+    said_as: dict[str, str] = {}  # speaker -> "he" or "she", as the text called it
     for c in sorted(cands, key=lambda c: min(c.speaker[0], c.cue[0], c.content[0])):
         if (c.cue, c.content) in seen:
             continue
@@ -224,9 +225,10 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
         sp = doc[c.speaker[0] : c.speaker[1]]
         resolved = None
         if resolve_pronouns and is_pronoun(sp):
-            person = (lambda a: not _names_document(doc, a)) if sp[0].lower_ in {"he", "she"} else None
+            person = (lambda a: not _names_document(doc, a) and not gender_clash(a.speaker, sp[0].lower_, said_as)
+                      ) if sp[0].lower_ in {"he", "she"} else None
             resolved = _antecedent(doc, all_units, uidx, sp, history.antecedent(step[uidx], pronoun_start=sp.start_char,
-                                                                               accept=person))
+                                                                               accept=person), said_as)
         elif sp.root.pos_ == "NOUN" and len(sp) == 2 and sp[0].lower_ in {"the", "this"}:
             resolved = last_of.get(sp.root.lemma_)  # "A UN statement said ... The statement added"
             if resolved is not None and resolved[3] != "sure":
@@ -237,6 +239,8 @@ def _attributions(doc, cands: list[Candidate], all_units, *, resolve_pronouns: b
             if resolved is None and (rng := body_before(doc, all_units, uidx, sp[0])) is not None:
                 resolved = (span_text(doc, *rng), *_typed_range(doc, rng))  # "its release": the firm named before
         att = _make(doc, c, resolved)
+        if resolved is not None and is_pronoun(sp) and sp[0].lower_ in {"he", "she"}:
+            said_as.setdefault(att.speaker, sp[0].lower_)  # "he said": the text calls this speaker "he"
         if resolved is not None and not is_pronoun(sp):
             att = replace(att, speaker=span_text(doc, *c.speaker), resolved_from=None)
         last_of[sp.root.lemma_] = (att.speaker, att.source_type, att.source_kind, att.type_confidence)
@@ -262,10 +266,13 @@ def _speech_steps(doc, all_units, with_cue: set[int]) -> list[int]:
 _OPENING_QUOTES = {'"', "\u201c", "\u2018", "'"}
 
 
-def _antecedent(doc, all_units, uidx: int, sp, ante) -> tuple | None:
+def _antecedent(doc, all_units, uidx: int, sp, ante, said_as=None) -> tuple | None:
     """(speaker, type, kind) a pronoun stands for: the last speaker named before it, unless
-    a noun subject that agrees with it comes later ("The minister cited a survey. She said")."""
+    a noun subject that agrees with it comes later ("The minister cited a survey. She said");
+    ``said_as``: speakers the text called "he" or "she" (:func:`kit.attribution.coref.gender_clash`)."""
     rng = subject_antecedent(doc, all_units, uidx, sp[0], _can_speak)
+    if rng is not None and gender_clash(span_text(doc, *rng), sp[0].lower_, said_as or {}):
+        rng = None  # "Ana Ruiz, a spokeswoman, said ... he said": not her
     if rng is not None and (ante is None or doc[rng[0]].idx > ante.speaker_start):
         stype, kind, sure = typed_source(doc[rng[0] : rng[1]])
         return span_text(doc, *rng), stype, kind, "sure" if sure else "unsure"

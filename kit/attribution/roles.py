@@ -111,13 +111,16 @@ def name_structure_type(span) -> tuple[str, str] | None:
     ('organisation', 'company')
     """
     data = organisation_data().get("name_structure", {})
-    gov, marks, company = (set(data.get(k, ())) for k in ("government_heads", "government_marks", "company_heads"))
-    heads = sorted((t for t in span if t.text[:1].isupper() and (t.lower_ in gov or t.lower_ in company)),
+    gov, marks, company, state_only = (set(data.get(k, ())) for k in (
+        "government_heads", "government_marks", "company_heads", "state_only_heads"))
+    heads = sorted((t for t in span if t.text[:1].isupper() and (t.lower_ in gov | company | state_only)),
                    key=lambda t: t.i != span.root.i)  # the phrase's head first, then names inside it
     for head in heads:
         first = max(min(head.left_edge.i, head.head.left_edge.i if head.dep_ == "conj" else head.i), span.start)
         name = [t for t in span.doc[first : head.i] if t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}]
         if head.lower_ in gov and ({t.lower_ for t in name} & marks or any(t.ent_type_ in {"GPE", "NORP"} for t in name)):
+            return "official", "government"
+        if head.lower_ in state_only and name and head.dep_ != "compound":  # "the Kestrel Transit Authority"
             return "official", "government"
         if head.lower_ in company and name:
             return "organisation", "company"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import a_place_speaks, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.places import names_home_country
@@ -88,13 +88,13 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if rule is not None and on_head:
         # "magistrate Ana Ruiz": the name after a role is a person's, whatever the parser's label
         skip = range(where[0], span.root.i + 1) if span.root.pos_ == "PROPN" and where[1] <= span.root.i else range(*where)
-        if rule == "official" and unknown_organisation(span, skip=skip):
+        if rule == "official" and unknown_organisation(span, skip=skip) and not state_role(span.doc[where[0] : where[1]]):
             return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
         return rule, "", span.root.lemma_.lower() not in document_nouns()  # "a study": whose? not sure
     if role is not None:
         return role[0], "", role[1]
-    if rule is None and leads_a_place(span):
-        return "official", "", True  # "leaders in the city of X" run a city
+    if rule is None and (leads_a_place(span) or a_place_speaks(span)):
+        return "official", "", True  # "leaders in the city of X" run a city; "the county said"
     if rule is None and role is None and any(t.lemma_ in {"live", "reside"} and t.dep_ in {"acl", "relcl"} for t in span):
         return "eyewitness", "", True  # "a man living near the tracks", "a woman who lives there": a resident
     if rule is None and based_name(span.root):
