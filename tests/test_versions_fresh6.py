@@ -95,3 +95,21 @@ def test_a_label_word_kept_in_the_singular_or_plural_is_still_there():
     a = "Riot police fired tear gas at the crowd in the capital on Friday."
     b = "Riots broke out in the capital on Friday as police fired tear gas at the crowd."
     assert of("label_changed", a, b) == []
+
+
+def test_a_named_person_given_another_title_in_sentences_not_paired_is_a_label_change():
+    a = ("The dam burst after a week of rain. It flooded 30 farms, river board spokesman Tomas Reyes told "
+         "reporters on the bank.")
+    b = ("The dam burst after a week of rain. River board chief Tomas Reyes said late on Monday that crews "
+         "were sealing the breach.")
+    assert [(c.a_text, c.b_text) for c in of("label_changed", a, b)] == [("spokesman", "chief")]
+    assert of("label_changed", a, b.replace("chief", "spokesperson")) == []
+    assert of("label_changed", a, b.replace("River board chief", "River board spokesman")) == []
+
+
+def test_a_quotation_turned_into_reported_speech_has_lost_its_marks():
+    a = "\u201cI cannot say when the road will open,\u201d the engineer said on Monday."
+    b = "The engineer said on Monday he could not say when the road would open."
+    lost = of("quote_marks_lost", a, b)
+    assert len(lost) == 1 and lost[0].b_text.startswith("he could not say")
+    assert of("quote_marks_lost", a, "The engineer said on Monday the bridge was closed for repairs.") == []

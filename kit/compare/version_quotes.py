@@ -28,9 +28,10 @@ QUOTE_RUN = 8
 #: Two quotations this alike (share of words) are one quotation, quoted twice.
 SAME_QUOTE = 0.4
 
-_QUOTE = re.compile(r"\"((?:[^\"\n]|\n(?!\s*\n))+)\"|\u201c((?:[^\u201d\n]|\n(?!\s*\n))+)\u201d"
+_QUOTE = re.compile(r"\"((?:[^\"\u201d\n]|\n(?!\s*\n))+)[\"\u201d]|\u201c((?:[^\u201d\n]|\n(?!\s*\n))+)\u201d"
                     r"|\u00ab([^\u00bb\n]+)\u00bb|(?<!\w)\u2018([^\u2019\n]+)\u2019(?!\w)"
                     r"|(?<![\w'])'([^'\n]{2,}?)'(?![\w'])")  # straight single marks: 'a quotation', not Kenya's
+# A straight opening mark may close on a curly one ('"We will stay,\u201d she said'): copies mix them.
 
 
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -57,9 +58,26 @@ def _whole(side: _Side, u: _Unit) -> list[tuple[int, int]]:
     return [(s, e) for s, e in side.quotes if u.start <= s < u.end]
 
 
+#: Reported speech shifts a quotation's person and tense ("I have lost my home" / "she had lost her home"):
+#: these words count as one when a quotation is looked for without its marks.
+_SHIFTED = {w: "P" for w in "i we you he she they me us him them".split()} | \
+    {w: "P's" for w in "my our your his her their".split()} | \
+    {w: "have" for w in "have has had".split()} | {w: "be" for w in "am is are was were".split()} | \
+    {w: "will" for w in "will would 'll".split()} | {w: "can" for w in "can could cannot can't couldn't".split()} | \
+    {w: "do" for w in "do does did".split()} | {"won't": "will", "wouldn't": "will", "don't": "do",
+                                             "doesn't": "do", "didn't": "do"}
+
+
+def _reported(words) -> tuple[str, ...]:
+    """Words as compared for a quotation turned into reported speech: person, tense and endings left out."""
+    return tuple(_SHIFTED.get(w) or re.sub(r"(?<=\w\w\w)(?:ing|ed|es|s)$", "", w)[:5] for w in words)
+
+
 def _found_in(words: tuple[str, ...], u: _Unit) -> tuple[int, int] | None:
-    """Character span of ``u`` holding most of ``words`` (in order, near each other), or None."""
-    blocks = [b for b in SequenceMatcher(None, words, u.words, autojunk=False).get_matching_blocks() if b.size]
+    """Character span of ``u`` holding most of ``words`` (in order, near each other; in reported speech
+    too: "I cannot say" / "he could not say"), or None."""
+    blocks = [b for b in SequenceMatcher(None, _reported(words), _reported(u.words), autojunk=False)
+              .get_matching_blocks() if b.size]
     if not blocks:
         return None
     main = max(blocks, key=lambda b: b.size)

@@ -210,8 +210,9 @@ def align_versions(a, b, *, names: tuple[str, str] = ("A", "B")) -> Alignment:
         changes += found
         rows.append(Row(status, ua.start, ua.end, ub.start, ub.end, tuple(a_edits), tuple(b_edits)))
     from kit.compare.version_orphans import orphan_figures
+    from kit.compare.version_titles import retitled
 
-    changes = orphan_figures(sa, sb, aligned, changes)
+    changes = retitled(sa, sb, orphan_figures(sa, sb, aligned, changes))
     return Alignment(sa.text, sb.text, tuple(rows), tuple(changes), names)
 
 
