@@ -235,3 +235,21 @@ def test_he_does_not_stand_for_a_spokeswoman():
 ])
 def test_bodies_known_by_the_shape_of_their_names(text, stype):
     assert rows(text, "source_type")[-1] == (stype,)
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Local officials at an afternoon news conference said the roads were shut.", "official"),  # no outlet
+    ("Ana Ruiz, the Dunmore district administrator, said the roads were shut.", "official"),  # a place's officer
+    ("Jill Marsh, a partner with Brightwater Fenwick, said the ruling was wrong.", "organisation"),  # a firm
+    ("The U.S. Inland Waterways Commission said the river was open.", "official"),
+])
+def test_the_body_behind_an_official_or_a_partner(text, stype):
+    assert rows(text, "source_type")[-1] == (stype,)
+
+
+def test_a_country_the_parser_takes_for_part_of_a_name_is_still_a_country_elsewhere():
+    from kit.attribution.roles import name_structure_type
+
+    doc = kit.parse("Floods hit Peru on Monday. The Peru Flood Relief Board said 300 homes were lost.")
+    start = [t.i for t in doc if t.text == "The"][0]
+    assert name_structure_type(doc[start : start + 5]) == ("official", "government")

@@ -126,10 +126,13 @@ def police_rank(span) -> bool:
 
 def place_role(span) -> bool:
     """Is a role of the phrase owned by a place ("Burbank's chief financial officer", "the
-    city's planner")? A place's officer works for its government."""
+    city's planner") or marked as a place's ("the district administrator")? A place's officer
+    works for its government."""
     heads = role_heads(span)
     places = place_names(span.doc)
-    return any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.lemma_.lower() in {"city", "town", "county"} or c.text in places)
+    words = set(source_data().get("place_roles", {}).get("places", ()))
+    return any((c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.lemma_.lower() in {"city", "town", "county"} or c.text in places))
+               or (c.dep_ in {"compound", "amod"} and c.lower_ in words)  # "the district administrator"
                for i in heads for c in span.doc[i].children)
 
 
@@ -234,8 +237,8 @@ def attached_body(span, classify) -> tuple[str, str, bool] | None:
                 c.lower_ == "former" for c in tok.children):
             continue
         own = classify(doc[i : i + 1])
-        if (own[0] if own else None) not in _GENERIC:
-            continue
+        if (own[0] if own else None) not in _GENERIC or state_role(doc[i : i + 1]):
+            continue  # "the mayor of X" runs a place, whatever the parser takes X for
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ATTACH):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             found = _body_of(doc, obj, span.end, classify) if obj is not None else None
@@ -259,7 +262,10 @@ def _body_of(doc, obj, stop: int, classify) -> tuple[str, str, bool] | None:
     if rng[0] > 0 and doc[rng[0] - 1].lower_ == "the" and not ents:
         rng = (rng[0] - 1, rng[1])
     found = classify(doc[rng[0] : rng[1]])
-    if found is None or found[0] not in _BODY_TYPES or not (named or (found[2] and obj.is_lower)):
+    if found is None and ents:
+        whole = classify(doc[obj.left_edge.i : min(obj.right_edge.i + 1, stop)])  # "the country's agency (ABC)"
+        return whole if whole is not None and whole[0] in _BODY_TYPES else ("organisation", "", False)  # "a partner with X"
+    if found is None or found[0] not in _BODY_TYPES or not (named or (found[2] and obj.is_lower and classify(doc[obj.i : obj.i + 1]))):
         return None  # "an analysis of figures": no body; "an official at the embassy": a body by its own word
     return found[0], found[1], bool(found[2] or ents)
 

@@ -118,13 +118,23 @@ def name_structure_type(span) -> tuple[str, str] | None:
     for head in heads:
         first = max(min(head.left_edge.i, head.head.left_edge.i if head.dep_ == "conj" else head.i), span.start)
         name = [t for t in span.doc[first : head.i] if t.text[:1].isupper() and t.pos_ in {"PROPN", "ADJ", "NOUN"}]
-        if head.lower_ in gov and ({t.lower_ for t in name} & marks or any(t.ent_type_ in {"GPE", "NORP"} for t in name)):
+        if head.lower_ in gov and ({t.lower_ for t in name} & marks or any(_a_place(t) for t in name)):
             return "official", "government"
         if head.lower_ in state_only and name and head.dep_ != "compound":  # "the Kestrel Transit Authority"
             return "official", "government"
         if head.lower_ in company and name:
             return "organisation", "company"
     return _state_body_of(span, set(data.get("government_heads_of", ())))
+
+
+def _a_place(tok) -> bool:
+    """Is ``tok`` a country's or a place's name, by its label here or at another mention ("U.S."
+    inside "the U.S. Energy Information Administration", which the parser labels as one organisation)?"""
+    from kit.attribution.index import doc_index
+
+    doc = tok.doc
+    return tok.ent_type_ in {"GPE", "NORP"} or (tok.text[:1].isupper() and any(
+        doc[i].ent_type_ in {"GPE", "NORP"} for i in doc_index(doc).positions_of(doc, tok.lower_)))
 
 
 def _state_body_of(span, heads: set[str]) -> tuple[str, str] | None:

@@ -49,7 +49,7 @@ def _classify(span) -> tuple[str, str, bool] | None:
     rule, on_head, where = _rule_type(span)
     if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
-    body = attached_body(span, _classify) if len(span) > 1 else None
+    body = attached_body(span, _classify) if len(span) > 1 and not (on_head and where[1] - where[0] > 2) else None  # "head of state"
     if body is not None and not (rule == "unnamed" and on_head):
         return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
     org = _organisation(span) or _named_organisation(span) or led_coalition(span)

@@ -53,7 +53,9 @@ ANCHOR_DEPTH = 4
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _BRACKETED = re.compile(r"[(\[][^()\[\].!?]+[)\]]\.?")  # a few words in brackets, alone: "(agencies)"
-_DATELINE = re.compile(r"^[A-Z][\w.,'()\u2019 ]{0,60}\s(?:-{1,2}|\u2013|\u2014)$")
+_WH = frozenset("what how why who where when which".split())
+_MARKS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
+_DATELINE = re.compile(r"^[A-Z][\w.,'()\u2019 ]{0,60}\s(?:-{1,2}|\u2013|\u2014|//)$")  # "BEIJING //" too
 #: "LUCKNOW:" (a place in capitals and a colon) or "TASS, August 27." (an agency or place and the day)
 _DATELINE_SHORT = re.compile(r"^[A-Z]{2,}[A-Z.' ]*(?::|, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\.?)$")
 _CREDIT = re.compile(r"^(?:-{1,2}|\u2013|\u2014)\s*\w+(?:\s\w+){0,2}\.?$")
@@ -170,7 +172,9 @@ def stray_line(text: str, u: _Unit) -> bool:
     link left in a copied page ("Lake Geneva": at most STRAY_WORDS words, no full stop, alone between blank
     lines), or a heading inside the text (at most HEADING_WORDS words on a line of its own, ending with a
     colon: "What the mission found:", or in title case between blank lines: "The Long Road Home"), or a
-    credit in brackets, alone, anywhere ("(agencies)", "(Reuters)").
+    credit in brackets, alone, anywhere ("(agencies)", "(Reuters)"). A
+    paragraph of at most HEADING_WORDS words with no full stop that opens with a question word is a
+    subheading too ("What the minister said").
     It is not reported as a sentence cut or added.
 
     >>> t = "Boats sank on the lake.\n\nLake Geneva\n\nThe search goes on.\nWhat divers saw:\nMud."
@@ -188,7 +192,8 @@ def stray_line(text: str, u: _Unit) -> bool:
         return True
     alone = before.endswith("\n\n") and (after.startswith("\n\n") or not after.strip())
     title = all(w[:1].isupper() or len(w) <= 3 for w in _WORD.findall(line)) and "\n" not in line
-    return alone and (len(u.words) <= STRAY_WORDS or title)
+    wh = u.words[0] in _WH and not _MARKS.search(line)  # "What the mayor said": a wh-clause is no statement
+    return alone and (len(u.words) <= STRAY_WORDS or title or wh)
 
 
 def _wrap_width(text: str) -> int:

@@ -28,9 +28,10 @@ QUOTE_RUN = 8
 #: Two quotations this alike (share of words) are one quotation, quoted twice.
 SAME_QUOTE = 0.4
 
-_QUOTE = re.compile(r"\"((?:[^\"\n]|\n(?!\s*\n))+)\"|\u201c((?:[^\u201d\n]|\n(?!\s*\n))+)\u201d"
+_QUOTE = re.compile(r"\"((?:[^\"\u201d\n]|\n(?!\s*\n))+)[\"\u201d]|\u201c((?:[^\u201d\n]|\n(?!\s*\n))+)\u201d"
                     r"|\u00ab([^\u00bb\n]+)\u00bb|(?<!\w)\u2018([^\u2019\n]+)\u2019(?!\w)"
                     r"|(?<![\w'])'([^'\n]{2,}?)'(?![\w'])")  # straight single marks: 'a quotation', not Kenya's
+# A straight opening mark may close on a curly one ('"We will stay,\u201d she said'): copies mix them.
 
 
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -74,8 +74,10 @@ def same_speaker(x, y, *, pronouns: bool = True) -> bool:
 
 def _person_for_unnamed(x, y, wx, wy) -> bool:
     """True when ``x`` names a person ("police spokesman Dolly Gumara") and ``y`` only a body it held
-    ("police"): a named source replaced by a vaguer one."""
-    if not wy < wx or any(_stem(_norm(n)) not in wx for n in _names(y)):  # "Police said": no name
+    ("police"): a named source replaced by a vaguer one. Not when both end on one word ("Congo's health
+    ministry" / "the Democratic Republic of Congo's health ministry", "a railway police official" / "officials"):
+    the same body or role, named more fully."""
+    if not wy < wx or _head(x) == _head(y) or any(_stem(_norm(n)) not in wx for n in _names(y)):  # "Police said": no name
         return False
     return len([n for n in _names(x) if _stem(_norm(n)) not in wy and not n.isupper()]) >= 2  # not "HARARE (AP)"
 

@@ -152,8 +152,9 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
     >>> [t.text for t in doc if reduced_relative(t, Tree(doc), w)]
     ['held']
     """
-    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
-        return False
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or (
+            tok.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and tok.head.tag_ != "JJS"):
+        return False  # a superlative is a noun's stand-in: "the highest recorded in years"
     base = _base(tok)
     if base in words["stative"] or _has(tok, tree, ("dobj", "aux", "nsubj")):
         return False
@@ -166,8 +167,16 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
         return True
     # right after its noun, with a when or a where of its own: "a report released on Friday",
     # "figures published today", "studies carried out across Europe"
-    return start == tok.i and _after_noun(tok) and (_has(tok, tree, ("npadvmod", "prep", "prt")) or _purpose(tok, tree)) \
+    # or a clause of time: "the first case reported since the fair opened"
+    return start == tok.i and _after_noun(tok) and (_has(tok, tree, ("npadvmod", "prep", "prt")) or _purpose(tok, tree)
+                                                    or _time_clause(tok, tree)) \
         and not _has(tok, tree, ("agent", "xcomp", "ccomp"))
+
+
+def _time_clause(tok, tree: Tree) -> bool:
+    """A clause of time of its own, opened by "since", "after", "before" or "when"."""
+    return any(c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("since", "after", "before", "when")
+                                         for k in tree.children(c)) for c in tree.children(tok))
 
 
 def _after_noun(tok) -> bool:

@@ -21,7 +21,8 @@ import tomllib
 from kit.attribution.units import DASHES
 from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
-from kit.framing.reduced import after_be, before_the_verb, hung_relative, second_relative, states_with_be, with_absolute
+from kit.framing.reduced import (after_be, bare_get, before_the_verb, hung_relative, noun_compound, second_relative,
+                                  states_with_be, with_absolute)
 from kit.framing.withstate import participle_with_state
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (absolute_participle, by_phrase, cause_participle, fronted_participle, headline_passive,
@@ -97,6 +98,7 @@ def load_passive_words(path: str | None = None) -> dict:
         "intransitive_participles": frozenset(data.get("intransitive_participles", {}).get("terms", ())),
         "states_with_be": frozenset(data.get("states_with_be", {}).get("terms", ())),
         "going_to": frozenset(data.get("going_to", {}).get("terms", ())),
+        "states_with_to": frozenset(data.get("states_with_to", {}).get("terms", ())),
     }
 
 
@@ -293,7 +295,7 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
         if tok.lemma_ == "be" or accustomed(tok, tree):
             continue  # "It's been 30 years": the tagger may call "'s" a passive's helper
         if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
-            rec = None if states_with_be(tok, tree, words) else _passive(tok, tree, words["manner"])
+            rec = None if states_with_be(tok, tree, words) or bare_get(tok, tree) else _passive(tok, tree, words["manner"])
         else:
             rec = _participle(tok, tree, words)
             if rec is None and tok.pos_ == "VERB" and tok.dep_ not in ("acl", "amod"):
@@ -308,7 +310,8 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
     in attack"; see :mod:`kit.framing.participles`), or None."""
     if _no_deed(tok, words):
         return None
-    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and (tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                                                          or tok.head.tag_ == "JJS"):  # "the highest recorded"
         pp, np_ = agent(tok, tree, words["manner"])
         if (np_ is not None and tok.tag_ == "VBN") or reduced_relative(tok, tree, words):
             return _record(tree, _left(tok.head, tree) + [tok], tok, tok.head, pp, np_, "participle")
@@ -331,7 +334,7 @@ def _no_deed(tok, words: dict) -> bool:
     about her son", ``states_with_be``), or a noun compound naming a kind of call after "a"
     ("responded to a shots fired call": "a" cannot go with the plural "shots")."""
     base = tok.lemma_.lower()
-    if base in words["intransitive_participles"]:
+    if base in words["intransitive_participles"] or noun_compound(tok):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if base in words["states_with_be"] and nxt is not None and nxt.lower_ == "about":

@@ -185,21 +185,76 @@ def _word_index() -> dict:
 def after_be(tok, tree: Tree):
     """The subject of a passive whose participle the tagger read as a noun or an adjective
     right after "be": "may have been misread", "was misjudged". Only words the lemmatizer
-    knows as verbs and never as nouns or adjectives ("was tired", "was based" are states).
+    knows as verbs and never as nouns or adjectives ("was tired", "was based" are states),
+    unless the sentence shows the act: "it was decided that ..." (an empty "it" and a clause of
+    what was found), or a participle set off from its "be" by commas ("were, once more, sent").
 
     >>> from kit import parse
     >>> doc = parse("The risk was misjudged. The man was tired.")
     >>> after_be(doc[3], Tree(doc)), after_be(doc[8], Tree(doc))
     (risk, None)
     """
-    be = tok.head
-    if tok.dep_ not in ("attr", "acomp") or be.lemma_ != "be" or be.i != tok.i - 1 or tok.tag_ not in ("VBN", "NN", "JJ"):
+    be = _be_before(tok)
+    if tok.dep_ not in ("attr", "acomp") or be is None or tok.tag_ not in ("VBN", "NN", "JJ"):
         return None
     index, word = _word_index(), tok.lower_
-    if word in index["noun"] or word in index["adj"] or tree.has(tok, "det", "amod", "poss", "compound"):
+    subject = tree.first(be, "nsubj", "nsubjpass")
+    if tree.has(tok, "det", "amod", "poss", "compound"):
         return None
+    if word in index["noun"] or word in index["adj"]:
+        that = any(c.dep_ == "ccomp" and tree.has(c, "mark") for c in tree.children(tok))
+        if not (that and subject is not None and subject.lower_ == "it") and not (be.i < tok.i - 1 and tok.tag_ == "VBN"):
+            return None
     base = _base(tok) if word.endswith("ed") else word
-    return tree.first(be, "nsubj", "nsubjpass") if base in index["verb"] else None
+    return subject if base in index["verb"] else None
+
+
+def _be_before(tok):
+    """``tok``'s own "be" right before it, or a "be" set off from it by commas and adverbs
+    ("were, once more, isolated": the parser may hang that "be" elsewhere), else None."""
+    doc, k = tok.doc, tok.i - 1
+    while k > 0 and tok.i - k < 5 and (doc[k].text == "," or doc[k].pos_ == "ADV" or doc[k].tag_ == "JJR"):
+        k -= 1
+    be = doc[k]
+    if be.lemma_ != "be" or k < 0:
+        return None
+    if k == tok.i - 1:
+        return be if tok.head == be else None
+    return be if doc[k + 1].text == "," and doc[tok.i - 1].text == "," else None
+
+
+def bare_get(tok, tree: Tree) -> bool:
+    """True for "get" + a participle as an instruction or an aim, with no modal: "get vaccinated
+    before winter", "urged to get tested": the person told does it, nobody is hidden.
+
+    >>> from kit import parse
+    >>> doc = parse("Get tested today. He got hurt.")
+    >>> bare_get(doc[1], Tree(doc)), bare_get(doc[6], Tree(doc))
+    (True, False)
+    """
+    get = tree.first(tok, "auxpass")
+    if get is None or get.lemma_ != "get" or get.tag_ != "VB":
+        return False
+    heads = [tok, tok.head] if tok.dep_ in ("conj", "xcomp") else [tok]
+    return not any(c.tag_ == "MD" for h in heads for c in tree.children(h))
+
+
+def noun_compound(tok) -> bool:
+    """A bare participle spelled like its base word right after a noun, with nothing of its
+    own after it: a compound noun ("a data set", "the tax cut"), not "rules set by law".
+
+    >>> from kit import parse
+    >>> doc = parse("They studied one data set.")
+    >>> noun_compound(doc[4])
+    True
+    """
+    if tok.i == 0 or tok.lower_ != tok.lemma_.lower() or not tok.lower_.isalpha():
+        return False
+    noun = tok.doc[tok.i - 1]
+    if noun.tag_ not in ("NN", "NNS") or not (tok.head == noun or noun.head == tok):
+        return False
+    deps = ("prep", "agent", "prt", "npadvmod", "advmod", "oprd", "xcomp", "dobj", "ccomp", "dative")
+    return not any(c.dep_ in deps for c in tok.children)
 
 
 def states_with_be(tok, tree: Tree, words: dict) -> bool:
@@ -219,6 +274,10 @@ def states_with_be(tok, tree: Tree, words: dict) -> bool:
     base = _base_form(word) if tok.pos_ != "VERB" or not tok.lemma_.isalpha() else tok.lemma_.lower()
     if base in words.get("states_with_be", ()):
         return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if base in words.get("states_with_to", ()) and nxt is not None and nxt.lower_ == "to" and (
+            tree.has(tok, "neg") or tok.doc[tok.i - 1].lower_ in ("not", "n't")):
+        return True  # "are not limited to fraud": a scope
     if base in words.get("going_to", ()) and any(
             c.dep_ == "xcomp" and tree.has(c, "aux") and tree.first(c, "aux").lower_ == "to" for c in tree.children(tok)):
         return True

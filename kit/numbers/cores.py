@@ -14,7 +14,7 @@ import re
 
 from kit.core.nlp import doc_text
 from kit.numbers.kinds import (_after_currency, currency_prefixed, glued_million, glued_unit, magnitude_prefixed,
-                               ordinal_after_article)
+                               one_no_count, ordinal_after_article)
 from kit.numbers.records import LONGEST_RUN, LONGEST_TOKEN, _clean_int, _fraction_den, _multiplier, drawable, load_rules
 from kit.numbers.words import _is_num_token, _number_word, _read_words, parse_figure
 
@@ -71,6 +71,8 @@ def _starts_number(doc, i: int) -> bool:
     if starts and tok.lower_ == "one" and i > 1 and doc[i - 1].pos_ == "ADJ" and doc[i - 2].lower_ in ("a", "an", "the", "this", "that") \
             and (i + 1 >= n or doc[i + 1].pos_ not in ("NOUN", "PROPN", "NUM")):
         return False  # "a major one", "the last one": a pronoun after an adjective
+    if starts and tok.lower_ == "one" and one_no_count(doc, i):
+        return False  # "X is one of several regions", "and one that has", "one interesting thing"
     if starts and tok.lower_ == "one" and i > 0 and doc[i - 1].lower_ in _PRONOUN_ONE_BEFORE and (
             i + 1 >= n or doc[i + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
         return False  # "no one was hurt", "the one you saw": a pronoun, not a count

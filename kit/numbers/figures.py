@@ -25,7 +25,7 @@ from dataclasses import replace
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
 from kit.numbers.cores import cut_figures, number_cores
-from kit.numbers.forms import decades, ordinals, range_tokens
+from kit.numbers.forms import compound_ordinals, decades, ordinals, range_tokens
 from kit.numbers.intervals import (_Hedges, _matches, _vague_reserved, attach_hedge, idiom_tokens, unit_after_hedge,
                                    vague_figures)
 from kit.numbers.kinds import _counted, _kind_and_unit, named_list
@@ -121,9 +121,11 @@ def _stages(doc) -> list[_Draft]:
     vague = _matches(doc, "vague")
     cut = cut_figures(doc)
     special = [d for d in special_figures(doc) if not any(i in cut for i in range(d.start, d.end))]
-    reserved = _vague_reserved(doc, vague) | cut | idiom_tokens(doc) | {i for d in special for i in range(d.start, d.end)}
+    places = compound_ordinals(doc)  # "twenty-seventh": a position, kept from the number cores
+    reserved = _vague_reserved(doc, vague) | cut | idiom_tokens(doc) | {
+        i for d in special + places for i in range(d.start, d.end)}
     cores = [c for c in number_cores(doc) if not any(i in reserved for i in range(c[0], c[1]))]
-    drafts = [attach_hedge(doc, classify(doc, d), hedges, after) for d in join_ranges(doc, cores) + special]
+    drafts = [attach_hedge(doc, classify(doc, d), hedges, after) for d in join_ranges(doc, cores) + special] + places
     drafts.sort(key=lambda d: d.start)
     used = {i for d in drafts for i in range(d.start, d.end)} | cut
     drafts += ordinals(doc, used)

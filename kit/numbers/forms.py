@@ -79,6 +79,32 @@ def ordinals(doc, used: set[int]) -> list[_Draft]:
     return out
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def compound_ordinals(doc) -> list[_Draft]:
+    """Ordinals in words with a tens word: "twenty-seventh", "thirty first" (27, 31); a day
+    when a month stands beside it. Read before the number cores, so "twenty" is no count.
+
+    >>> from kit.core.nlp import parse
+    >>> [(x.kind, x.value) for x in compound_ordinals(parse("On May twenty-first she came forty-second."))]
+    [('date', 21), ('ordinal', 42)]
+    """
+    out, months, n = [], _word_set("months"), len(doc)
+    for tok in doc:
+        tens = _TENS.get(tok.lower_)
+        k = tok.i + 2 if tok.i + 2 < n and doc[tok.i + 1].text in ("-", "\u2013") else tok.i + 1
+        unit = _ordinal_value(doc[k].text) if tens and k < n and doc[k].is_alpha else None
+        if unit is None or not 1 <= unit <= 9 or out and out[-1].end > tok.i:
+            continue
+        beside = (tok.i > 0 and doc[tok.i - 1].lower_ in months) or (k + 1 < n and doc[k + 1].lower_ in months) or (
+            k + 2 < n and doc[k + 1].lower_ == "of" and doc[k + 2].lower_ in months)
+        out.append(_Draft(start=tok.i, end=k + 1, core=tok.i, core_end=k + 1, value=tens + unit, low=tens + unit,
+                          high=tens + unit, low_inclusive=True, high_inclusive=True,
+                          kind="date" if beside else "ordinal"))
+    return out
+
+
 def decades(doc, used: set[int]) -> list[_Draft]:
     """Decades written as "the 1990s": the years 1990 to 1999.
 

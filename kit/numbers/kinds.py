@@ -216,10 +216,23 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     if prev is not None and end - start == 1 and "/" in first.text and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
             and not prev.is_sent_start:
         return True  # "Optics 20/20": part of a name, not a share
+    rules = load_rules()["identifiers"]
+    if prev is not None and start > 1 and prev.lower_ == "of" and doc[start - 2].text in rules.get("before_of", ()):
+        return True  # "the Group of 20 summit": a name
+    letters = rules.get("call_letters", "^$")
+    if prev is not None and end - start == 1 and first.like_num and re.match(letters, prev.text):
+        return True  # "WXYZ 1010": a station on the dial
     emergency = load_rules()["emergency_numbers"]
     if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
         return True  # "999 calls": calls to 999
     return False
+
+
+def _singular_noun(tok) -> bool:
+    """A singular common noun that is no unit: after a year-shaped number ("the 2021 budget")
+    it names the year, since a count above one takes a plural."""
+    units = _word_set("units.measure") | _word_set("units.money") | _word_set("units.duration")
+    return tok.tag_ == "NN" and tok.is_alpha and tok.lower_ not in units and tok.lower_ not in _word_set("time_of_day")
 
 
 def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, int]:
@@ -266,7 +279,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         counted_noun = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.ent_type_ != "DATE" \
             and nxt_low not in years.get("events", ())  # "the 1991 killings": when, not how many
         if not counted_noun and (first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in years["before"])
-                                 or (nxt is not None and nxt.is_punct) or nxt is None or nxt.pos_ in ("PROPN", "ADP")):
+                                 or (nxt is not None and nxt.is_punct) or nxt is None or nxt.pos_ in ("PROPN", "ADP")
+                                 or _singular_noun(nxt)):
             return "year", None, end
     if nxt_low in _word_set("units.duration"):
         return "duration", nxt.text, end + 1
@@ -320,3 +334,27 @@ def _counted(doc, start: int, end: int) -> str | None:
         return None
     return None
 
+
+def one_no_count(doc, i: int) -> bool:
+    """"one" that claims no count of 1 ([one_word] in numbers.toml): after a form of "be" before
+    "of" ("Bajaur is one of several regions" says what a thing belongs to), as a pronoun before
+    a relative word ("a delay, and one that cost them"), before a word for a remark ("one thing").
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("The town is one of many ports, and one that grew. One odd thing: one of us left.")
+    >>> [one_no_count(d, t.i) for t in d if t.lower_ == "one"]
+    [True, True, True, False]
+    """
+    n, rules = len(doc), load_rules()["one_word"]
+    nxt = doc[i + 1] if i + 1 < n else None
+    if nxt is None:
+        return False
+    if nxt.lower_ == "of" and i > 0 and doc[i - 1].lemma_ == "be" and doc[i - 1].pos_ in ("AUX", "VERB"):
+        return True
+    counting = i > 0 and doc[i - 1].lower_ in rules["counting_before"]  # "only one that survived"
+    if nxt.lower_ in rules["relatives"] and nxt.tag_ in ("WDT", "WP", "WP$") and not counting:
+        return True
+    k = i + 1
+    while k < n and (doc[k].pos_ == "ADJ" or doc[k].tag_ in ("JJ", "VBG")) and k - i < 3:
+        k += 1
+    return k < n and doc[k].lower_ in rules["remark_nouns"]

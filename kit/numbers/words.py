@@ -198,8 +198,8 @@ def _integer(seg: list[str]) -> tuple[float | None, float]:
 def _fraction(seg: list[str]) -> tuple[float | None, float]:
     """(value, scale) of a segment with a fraction word: 'two thirds', 'a half', 'half a dozen', 'a half million'.
 
-    >>> _fraction(["two", "thirds"])[0], _fraction(["half", "a", "dozen"])
-    (0.6666666666666666, (6.0, 12.0))
+    >>> _fraction(["two", "thirds"])[0], _fraction(["half", "a", "dozen"]), _fraction(["twenty", "seventh"])
+    (0.6666666666666666, (6.0, 12.0), (None, 1.0))
     """
     for k, w in enumerate(seg):
         den = _fraction_den(w)
@@ -209,8 +209,8 @@ def _fraction(seg: list[str]) -> tuple[float | None, float]:
             num = 1.0
         else:
             num, _ = _integer(seg[:k]) if k else (None, 1.0)
-        if num is None:
-            return None, 1.0
+        if num is None or (num != 1 and k and not w.endswith("s") and w != "half"):
+            return None, 1.0  # "twenty-seventh" is an ordinal: a fraction above one takes a plural ("two thirds")
         frac = num / den
         rest = [x for x in seg[k + 1 :] if x not in ("a", "an", "of")]
         scale = 1.0
