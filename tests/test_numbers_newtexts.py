@@ -34,3 +34,18 @@ def test_indian_digit_grouping():
     assert amounts("The state paid Rs 2,45,300.50 crore to growers.")[0][2] == 2453005000000
     assert amounts("Nearly 3,21,450 pilgrims reached the shrine.")[0][0] == "Nearly 3,21,450 pilgrims"
     assert amounts("Nearly 3,21,450 pilgrims reached the shrine.")[0][3] == 321450
+
+
+def test_number_one_is_a_rank():
+    assert amounts("The record became her first No. 1 hit in 12 years.") == [("12 years", "duration", 12, 12)]
+
+
+def test_more_currencies():
+    assert ("2,400 dinars", "money", 2400, 2400) in amounts("A kilo of lamb cost 2,400 dinars in the market.")
+    assert amounts("The fine was 500 shekels.")[0][1] == "money"
+
+
+def test_a_currency_named_with_its_country():
+    assert amounts("The ticket cost 90 Moroccan dirhams.") == [("90 Moroccan dirhams", "money", 90, 90)]
+    assert amounts("Dinner cost 300 Hong Kong dollars.")[0][1] == "money"
+    assert amounts("She met 4 Moroccan officials.")[0][1] == "count"

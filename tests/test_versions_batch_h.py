@@ -41,3 +41,10 @@ def test_slash_dateline_starts_its_sentence():
     a = "LIMA //\nHeavy rain closed the coastal road on Friday.\n\nTraffic was diverted."
     b = "Heavy rain closed the coastal road on Friday.\n\nTraffic was diverted."
     assert "cut" not in _kinds(a, b)
+
+
+def test_actor_explaining_itself_does_not_replace_the_source():
+    a = "Norway's state oil fund sold its shares in the miner on Friday, the fund's ethics council said."
+    b = "Norway's state oil fund sold its shares in the miner on Friday, saying the risks were too high."
+    kinds = _kinds(a, b)
+    assert "speaker_changed" not in kinds and "attribution_dropped" in kinds

@@ -27,7 +27,7 @@ from kit.attribution.placing import assemble, place_claim
 from kit.attribution.secondcues import outer_cue, second_cues, speaks
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import quoting_clause, speaker_range, subject_of, subtree_range
-from kit.attribution.units import past_title, trim, unit_index
+from kit.attribution.units import QUOTE_CHARS, past_title, trim, unit_index
 
 
 class Candidate(NamedTuple):
@@ -72,6 +72,9 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
         subj = subject_of(verb, unit)
         if subj is not None and _inside_quote(quoted, subj.i):
             subj = None  # '"I send ...," Mayor Ruiz, said': a subject inside the quote is not the cue's
+        if subj is not None and content is not None and verb.i < subj.i and content[0] <= subj.i < content[1] \
+                and doc[verb.i - 1].text in QUOTE_CHARS:
+            content = None  # '"...," said Ruiz, who wrote ...': the quote before is the claim, not a clause holding Ruiz
         outer = outer_cue(verb, unit)
         if content is not None and outer is not None and outer.i in cue_starts and (
                 subj is None or verb.tag_ == "VBG" and verb.dep_ == "advcl" and not speaks(subj)):

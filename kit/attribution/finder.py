@@ -144,6 +144,8 @@ def _attach_quotes(doc, all_units, quoted, raw: list[Candidate]) -> list[Candida
     for q in quoted:
         if q in used or any(c[0] <= q[0] < c[1] for c in mixed):
             continue  # a second quoted phrase inside a claim already given (mixed quotation)
+        if q[0] > 0 and doc[q[0] - 1].pos_ in {"NOUN", "PROPN"} and doc[q[0] - 1].whitespace_:
+            continue  # 'the duet "Old Friends Never Part"': a title right after its noun, nobody's words
         qu = unit_index(all_units, q[0])
         n = max(last_direct(qu, q[0]), last_direct(qu - 1, q[0]))
         if n >= 0:

@@ -33,6 +33,10 @@ def headline_candidates(doc, all_units) -> list[Candidate]:
     for u in all_units:
         end_ok = u.end_char >= len(text) or text[u.end_char] == "\n"
         start_ok = u.start_char == 0 or text[u.start_char - 1] == "\n"
+        found = _line_colon_quote(doc, u)  # rare: only then look back to the line's start
+        if found is not None and (start_ok or not text[text.rfind("\n", 0, u.start_char) + 1 : u.start_char].strip()):
+            out.append(found)  # "- United boss Ann Lee: "We were lucky."": a line that names who speaks
+            continue
         if not (start_ok and end_ok) or doc[u.end - 1].text in {".", "!", "?", '"', "\u201d"}:
             continue
         found = _colon_form(doc, u) or _dash_form(doc, u) or _trailing_colon_form(doc, u) or _says_form(doc, u)
@@ -56,6 +60,27 @@ def _colon_form(doc, u) -> Candidate | None:
             or _section_label(doc[slice(*speaker)]):
         return None
     return Candidate(u, speaker, (colon, colon + 1), content, "indirect", ":", "neutral")
+
+
+def _line_colon_quote(doc, u) -> Candidate | None:
+    """ "- City boss Ann Lee: "We were lucky today."": a line that opens with a source (after a
+    dash or bullet), a colon and a quotation mark; the quote is the claim (match reports,
+    transcripts, round-ups of reactions)."""
+    colon = next((t.i for t in u if t.text == ":"), None)
+    if colon is None or colon + 1 >= u.end or doc[colon + 1].text not in {'"', "\u201c", "``"}:
+        return None
+    start = u.start
+    while start < colon and (doc[start].text in DASHES or doc[start].text in {"*", "\u2022", "-"} or doc[start].is_space):
+        start += 1
+    if not 0 < colon - start <= 2 * MAX_SPEAKER:
+        return None
+    speaker = trim(doc, start, colon)
+    close = next((t.i for t in doc[colon + 2 : u.end] if t.text in {'"', "\u201d", "''"}), u.end)
+    content = trim(doc, colon + 2, close)
+    if speaker[0] >= speaker[1] or content[0] >= content[1] or not _is_source(doc[slice(*speaker)]) \
+            or any(t.pos_ in {"VERB", "AUX"} for t in doc[slice(*speaker)]):
+        return None
+    return Candidate(u, speaker, (colon, colon + 1), content, "direct", ":", "neutral")
 
 
 def _section_label(span) -> bool:

@@ -44,6 +44,8 @@ def phrase_before(doc, verb, unit):
     """
     if verb.dep_ != "amod" or verb.tag_ != "VBD" or verb.i - 1 <= unit.start or doc[verb.i - 1].pos_ != "PROPN":
         return None
+    if verb.i - unit.start > 30:
+        return None  # a speaker's phrase is short: the work per cue stays small
     before = doc[unit.start : verb.i]
     if any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" or t.text in {",", ";", ":"} or t.text in QUOTE_CHARS
            for t in before):
@@ -107,8 +109,8 @@ def clause_read_as_object(verb, kids) -> tuple[int, int] | None:
         start = obj.left_edge.i
         thing = never_things and obj.tag_ in {"NN", "NNS", "NNP", "NNPS"} \
             and obj.lemma_.lower() not in table.get("said_things", ())
-        for t in obj.subtree:
-            if t.i > start and (t.tag_ in {"VBD", "VBZ", "VBP"} and t.dep_ in {"amod", "compound", "nmod"}
+        for t in doc[start + 1 : min(obj.right_edge.i, start + 40) + 1]:  # a phrase is contiguous; a few words do
+            if (t.tag_ in {"VBD", "VBZ", "VBP"} and t.dep_ in {"amod", "compound", "nmod"}
                                 or t.tag_ == "VBN" and t.dep_ == "amod" and t.i == t.head.i - 1
                                 and doc[t.i - 1].tag_ in {"NN", "NNS", "NNP", "NNPS"}
                                 or thing and t.i > obj.i and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}

@@ -28,7 +28,13 @@ def place_claim(doc, verb, subj, unit, content, quoted):
     whole unit when the cue is a parenthetical ("The workers, the union said, had not been
     paid"); else a quote right after the cue; else the words before a comma ("..., said X")."""
     if content is None and verb.dep_ == "parataxis":
-        return (unit.start, unit.end), False, True
+        after = verb.right_edge.i
+        while after > verb.i and doc[after].is_punct:
+            after -= 1  # the parser may hang the closing comma on the cue
+        after += 1
+        if after >= unit.end or doc[after].is_punct:  # an aside set off by commas, not "..., X added hit after hit"
+            return (unit.start, unit.end), False, True
+        return None
     rel = doc[content[0]] if content is not None else None
     if rel is not None and content[0] <= subj.i < content[1] and rel.tag_ in {"WDT", "WP"} and rel.i < verb.i \
             and rel.dep_ == "nsubj" and rel.head.dep_ == "ccomp" and rel.head.head.i == verb.i:
@@ -69,11 +75,12 @@ def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
     while first < verb.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
         first += 1  # the parser may hang the comma / dash on the speaker
     if first - 1 > unit.start and doc[first - 1].text in {",", "-", "\u2013", "\u2014", "--"}:
-        if doc[first - 1].text == "," and _is_setting(doc, unit.start, first - 1):
+        if doc[first - 1].text == "," and (_is_setting(doc, unit.start, first - 1)
+                                           or _acts_on_an_object(verb) and _verbless(doc, unit.start, first - 1)):
             return None  # "In a speech in Leeds, the mayor said ...": when and where, not what
         return unit.start, first - 1  # also a headline "<claim> - X says"
-    if first - 1 > unit.start and (doc[first - 1].text in QUOTE_CHARS or doc[first - 1].text in SINGLE_CLOSE
-                                   and doc[unit.start].text in SINGLE_OPEN):
+    if first - 1 > unit.start and (doc[first - 1].text in QUOTE_CHARS and _opens_a_claim(doc, first - 1, unit)
+                                   or doc[first - 1].text in SINGLE_CLOSE and doc[unit.start].text in SINGLE_OPEN):
         return unit.start, first  # '"...!" insists X', "‘...’ X tweeted": the quote, marks included
     return None
 
@@ -94,6 +101,22 @@ def assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):
     return speaker, (ts, te), kind
 
 
+_SUBORDINATORS = {"once", "when", "whenever", "after", "before", "while", "if", "unless", "although", "though",
+                  "because", "since", "until", "as", "upon"}
+_LISTENER_VERBS = {"tell", "inform", "assure", "warn", "remind", "ask", "advise", "notify", "brief", "urge"}
+
+
+def _verbless(doc, start: int, end: int) -> bool:
+    """No verb and no quote mark in tokens ``start:end``."""
+    return not any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_CHARS for t in doc[start:end])
+
+
+def _acts_on_an_object(verb) -> bool:
+    """Does the cue take an object that is no listener ("added win after win"; not "told reporters")?
+    Then it is an act, and a verbless phrase before the comma is no claim of it."""
+    return verb.lemma_.lower() not in _LISTENER_VERBS and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+
+
 def _is_setting(doc, start: int, end: int) -> bool:
     """Are tokens ``start:end`` a setting of the sentence, not a claim: no verb and no quote mark,
     and one prepositional phrase ("In a speech in Leeds", "On Monday") or a date ("Last week")?
@@ -104,9 +127,23 @@ def _is_setting(doc, start: int, end: int) -> bool:
     (True, False)
     """
     span = doc[start:end]
-    if not len(span) or any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_CHARS for t in span):
+    if not len(span) or any(t.text in QUOTE_CHARS for t in span):
         return False
     first = span[0]
+    if first.lower_ in _SUBORDINATORS and not any(t.text in {",", ";", ":"} for t in span):
+        return True  # "Once installed, the unit reports ...", "When asked, she said ...": a condition, not a claim
+    if any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
     if first.dep_ == "prep" and first.right_edge.i >= end - 1:
         return True
     return all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct for t in span)
+
+
+def _opens_a_claim(doc, close: int, unit) -> bool:
+    """Does the quote that closes at ``close`` open where a claim can start (the start of the
+    unit, or after a comma or colon), not inside a phrase ('His "Long Road" co-star Ann Lee
+    posted ...': a title inside the speaker's description)?"""
+    k = close - 1
+    while k > unit.start and doc[k].text not in QUOTE_CHARS:
+        k -= 1
+    return k == unit.start or doc[k - 1].text in {",", ":", ";"} or doc[k - 1].is_space

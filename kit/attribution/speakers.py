@@ -104,6 +104,9 @@ def subject_of(verb, unit=None):
     inverted = _inverted_object(verb)
     if inverted is not None:
         return inverted
+    left = _subject_left_behind(verb, unit)
+    if left is not None:
+        return left
     tok = verb
     for _ in range(5):
         subj = [c for c in children(tok) if c.dep_ == "nsubj" and (unit is None or unit.start <= c.i < unit.end)]
@@ -131,6 +134,31 @@ def subject_of(verb, unit=None):
     return None
 
 
+def _subject_left_behind(verb, unit=None):
+    """The name right before a finite cue with no subject of its own, when the parser hung that
+    name on the words before it: the object of "after" ("prices fell after the agency said
+    ..."), or an apposition of a place ("He died at home in Leeds, spokesman Tom Hay told the
+    BBC"). The cue is then the name's verb, not a second verb of the main clause's subject.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("The minister left, saying the talks had failed.")
+    >>> _subject_left_behind(doc[4]) is None  # a participle takes the subject of the clause
+    True
+    """
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.dep_ not in {"advcl", "conj"} or verb.i == 0:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in children(verb)):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if unit is not None and prev.i < unit.start:
+        return None
+    if prev.pos_ not in {"PROPN", "NOUN"} or prev.dep_ not in {"pobj", "appos"} or prev.head.i > verb.i:
+        return None
+    if prev.dep_ == "pobj" and prev.head.lower_ not in {"after", "before", "since", "until", "as", "when", "while"}:
+        return None  # "in a letter to the mayor said ..." is not "the mayor said"
+    return prev
+
+
 def _receiving_verbs() -> frozenset:
     """Verbs whose subject gets a message rather than sends it ("received", "read"; verbs.toml)."""
     return frozenset(verb_data().get("not_speech", {}).get("receiving_verbs", ()))
@@ -145,11 +173,19 @@ def _noun_read_as_root(tok, verb):
     return tok if any(c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} and tok.i < c.i < verb.i for c in children(tok)) else None
 
 
+CLOSING_QUOTES = {'"', "\u201d", "''"}
+
+
 def _inverted_object(verb):
     """The speaker of "<claim>, reported Ana Ruiz of the health agency, and colleagues." when the
     parser read the name after the cue as its object: the cue follows a comma, has no subject
     and no clause of its own, and the object runs to the end of the sentence. Or None."""
     doc = verb.doc
+    if verb.i > 0 and verb.i + 1 < len(doc) and doc[verb.i - 1].text in CLOSING_QUOTES:
+        after = doc[verb.i + 1]  # '"...," said Ruiz, who ...': the name after the cue, hung elsewhere
+        if after.pos_ == "PROPN" and after.head.i != verb.i and not any(
+                k.dep_ in {"nsubj", "nsubjpass"} for k in children(verb)):
+            return after
     if verb.i == 0 or doc[verb.i - 1].text != "," or verb.dep_ not in {"conj", "ROOT"}:
         return None
     kids = children(verb)

@@ -224,6 +224,18 @@ def _once(atts: list) -> list:
     return out
 
 
+def _actor(att, u: _Unit, atts: list) -> bool:
+    """True when ``att``'s speaker, every name of it, is in the other sentence ``u`` outside its speakers,
+    as the one who acts ("The bank raised its rate, its committee said" / "The bank raised its rate,
+    saying ..."): the actor explains itself, it does not replace the other sentence's source."""
+    same, words = _words_data()["same"], _speaker_words(att)
+    spans = [(x.speaker_start, x.speaker_end) for x in atts]
+    free = {same.get(_stem(w), _stem(w)) for w, (s, e) in zip(u.words, u.spans)
+            if not any(a <= s and e <= b for a, b in spans)}
+    names = {same.get(_stem(_norm(n)), _stem(_norm(n))) for n in _names(att)}
+    return len(words) >= 2 and len(words & free) >= NAMED_SHARE * len(words) and names <= free
+
+
 def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Change]:
     """Speakers changed or dropped between two paired sentences."""
     from kit.compare.version_mirror import mirror_changes
@@ -231,6 +243,8 @@ def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Chan
     aa, ab = _in(sa.attributions, ua, "cue_start"), _in(sb.attributions, ub, "cue_start")
     lone_a = _once(_credits([x for x in aa if not any(same_speaker(x, y) for y in ab)], aa, ab))
     lone_b = _once(_credits([y for y in ab if not any(same_speaker(x, y) for x in aa)], ab, aa))
+    if aa and ab:  # an actor of the other sentence become its own speaker replaces no one
+        lone_a, lone_b = [x for x in lone_a if not _actor(x, ub, ab)], [y for y in lone_b if not _actor(y, ua, aa)]
     out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
                    _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
     n = min(len(lone_a), len(lone_b))

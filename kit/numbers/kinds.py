@@ -205,6 +205,9 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     first = doc[start]
     prev = doc[start - 1] if start > 0 else None
     ident = _word_set("identifiers")
+    if prev is not None and prev.text == "." and prev.i > 0 and doc[prev.i - 1].text in ("No", "Nos", "no") \
+            and not doc[prev.i - 1].whitespace_:
+        return True  # "No. 1" split as "No", ".", "1": a rank, not one of anything
     if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
             and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
         return True
@@ -226,6 +229,18 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
         return True  # "999 calls": calls to 999
     return False
+
+
+def _named_currency_end(doc, end: int) -> int | None:
+    """Where "<country or people> <currency>" after a figure ends ("Algerian dinars", "Hong Kong
+    dollars", "US dollars": one or two capitalised words, then a currency word), or None."""
+    for width in (1, 2):
+        k = end + width
+        if k >= len(doc) or doc[k].lower_ not in _word_set("units.money") or not doc[k].is_alpha:
+            continue
+        if all(t.text[:1].isupper() and t.is_alpha for t in doc[end:k]):
+            return k + 1
+    return None
 
 
 def _singular_noun(tok) -> bool:
@@ -289,6 +304,9 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "duration", doc[end + 1].text, end + 2  # "a 10-year-old boy", "a two-week ceasefire"
     if nxt_low in _word_set("units.money"):
         return "money", nxt.text, end + 1
+    named = _named_currency_end(doc, end)
+    if named is not None:
+        return "money", doc[named - 1].text, named  # "145 Algerian dinars", "20 Hong Kong dollars"
     if nxt_low == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < n and \
             doc[end + 1].lower_ in _word_set("units.money") and doc[end + 1].is_alpha:
         return "money", doc[end + 1].text, end + 2  # "a 2-million-dollar house"
