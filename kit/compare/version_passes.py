@@ -95,8 +95,9 @@ def _in_order(cuts: list, adds: list, ua, ub) -> dict:
         if not cuts or not adds or len(cuts) * len(adds) > MAX_COMPARISONS:
             return {}
         sx, sy = [_claim(ua[i]) for i in cuts], [_claim(ub[j]) for j in adds]
-        score = [[max(_shared(sx[x], sy[y]), UNEVEN_WORDS * _one_fact(ua[i], ub[j])) for y, j in enumerate(adds)]
-                 for x, i in enumerate(cuts)]
+        fx, fy = [_facts(ua[i]) for i in cuts], [_facts(ub[j]) for j in adds]
+        score = [[max(_shared(sx[x], sy[y]), UNEVEN_WORDS * _one_fact(fx[x], fy[y])) for y in range(len(adds))]
+                 for x in range(len(cuts))]
         found = best_pairs(score, UNEVEN_WORDS - 0.5)  # whole words: at least UNEVEN_WORDS, each pair a gain
         return {cuts[x]: adds[y] for x, y in found}
     out = {}
@@ -108,12 +109,19 @@ def _in_order(cuts: list, adds: list, ua, ub) -> dict:
     return out
 
 
-def _one_fact(x: _Unit, y: _Unit) -> bool:
+def _facts(u: _Unit) -> tuple[frozenset, Counter | None]:
+    """A sentence's numbers of two digits or more, and its words by their first five letters (None when it
+    has no such number: nothing to compare)."""
+    numbers = frozenset(w for w in u.content if len(w) >= 2 and w[:2].isdigit())
+    return numbers, (_stems(u) if numbers else None)
+
+
+def _one_fact(x: tuple, y: tuple) -> bool:
     """True when two sentences share a number of two digits or more ("44", "2018") and FACT_WORDS other content
     words (names too; compared by their first five letters): "Rivas also beat Ortiz in the 2019 election." /
     "Rivas won the elections of 2019, too." tell one fact in other words."""
-    numbers = {w for w in x.content if len(w) >= 2 and w[:2].isdigit()} & set(y.content)
-    return bool(numbers) and _shared(_stems(x), _stems(y)) - len(numbers) >= FACT_WORDS
+    numbers = x[0] & y[0]  # (see _facts)
+    return bool(numbers) and _shared(x[1], y[1]) - len(numbers) >= FACT_WORDS
 
 
 def _same_report(x: _Unit, y: _Unit) -> bool:
