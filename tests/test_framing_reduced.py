@@ -97,3 +97,20 @@ def test_states_with_be_hide_nobody(text, expected):
 def test_a_verb_that_needs_no_object_is_no_passive_after_with():
     # judgement: the reporters gathered by themselves
     assert kit.find_passives(kit.parse("He spoke with reporters gathered outside.")) == []
+
+
+def test_past_tense_tag_right_after_plural_noun_is_a_reduced_passive():
+    """Batch I: a participle the tagger took for a past tense right after a plural noun, with a
+    where or a when of its own ("clips posted from the stadium"), hides who did it."""
+    import kit as _kit
+
+    verbs = [p.verb for p in _kit.find_passives(_kit.parse("Clips posted from the stadium showed the crowd."))]
+    assert verbs == ["post"]
+
+
+def test_a_period_that_ended_hides_no_doer():
+    """"the quarter ended May 31": the quarter just ended; with "be" it still counts."""
+    import kit as _kit
+
+    assert [p.verb for p in _kit.find_passives(_kit.parse("Sales in the quarter ended May 31 grew."))] == []
+    assert [p.verb for p in _kit.find_passives(_kit.parse("The lockout was ended on Friday."))] == ["end"]

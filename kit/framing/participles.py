@@ -160,7 +160,8 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
         return False
     if base in words["harm_verbs"] or base in words["headline_verbs"] and headline_line(tok):
         return True
-    if tok.head.i > tok.i or tok.tag_ != "VBN" and not (tok.lower_.endswith("ed") and tok.head.i < tok.i - 1):
+    if tok.head.i > tok.i or tok.tag_ != "VBN" and not (tok.lower_.endswith("ed") and (
+            tok.head.i < tok.i - 1 or tok.head.tag_ in ("NNS", "NNPS") or tok.head.like_num or tok.doc[tok.i - 2].like_num)):
         return False  # "patients with flu admitted to ...", tagged as a past tense: a participle all the same
     start = _clause_start(tok)
     if start is not None and start > 0 and tok.doc[start - 1].text in _DASHES:

@@ -25,6 +25,7 @@ from dataclasses import replace
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
 from kit.numbers.cores import cut_figures, number_cores
+from kit.numbers.defined import with_defined_units
 from kit.numbers.forms import compound_ordinals, decades, ordinals, range_tokens
 from kit.numbers.intervals import (_Hedges, _matches, _vague_reserved, attach_hedge, idiom_tokens, unit_after_hedge,
                                    vague_figures)
@@ -244,6 +245,7 @@ def find_numbers(doc, *, kinds: tuple[str, ...] | None = None, sources: bool = T
     drafts = sorted(_stages(doc), key=lambda d: d.start)
     sentence_of = _sentence_bounds(doc)
     quantities = _join_limits(doc, [_to_quantity(doc, d, sentence_of) for d in drafts])
+    quantities = with_defined_units(doc_text(doc), quantities)
     if kinds is not None:
         quantities = [q for q in quantities if q.kind in kinds]
     if sources:

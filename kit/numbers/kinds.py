@@ -214,6 +214,9 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     if prev is not None and prev.lower_ in _lower_case_names() and end - start <= 2 and any(c.isdigit() for c in first.text) \
             and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num):
         return True  # "clade 1b", "type 2 diabetes": a name, not a billion or two
+    if prev is not None and prev.lower_ in ident and prev.is_alpha and end - start == 1 and first.is_digit \
+            and len(first.text) >= 3 and (end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "NUM")):
+        return True  # "adopted as resolution 2402,": a long number right after a naming word names it
     if end - start == 1 and first.is_digit and value != 1 and nxt_low in load_rules()["identifiers"].get("singular_after", ()):
         return True  # "the 300 block of Elm Street": an address, not 300 blocks
     if prev is not None and end - start == 1 and "/" in first.text and prev.pos_ == "PROPN" and prev.text[:1].isupper() \

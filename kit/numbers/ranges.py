@@ -102,6 +102,9 @@ def _is_change(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
     """
     s, v, v2 = first[0], first[2], second[2]
     s = _with_currency(doc, s)  # "fell from $40 to $25"
+    while s > 1 and doc[s - 1].pos_ in ("DET", "ADJ", "VERB") and doc[s - 1].lower_ != "from" and (
+            doc[s - 2].lower_ == "from" or doc[s - 2].pos_ == "DET"):
+        s -= 1  # "cut from a proposed 1.25 to 0.95": a determiner or a word describing the figure
     if joiner != "to" or s == 0 or doc[s - 1].lower_ != "from":
         return False
     cfg, verb = load_rules()["change"], doc[s - 1].head.lemma_.lower()
