@@ -45,3 +45,11 @@ def test_an_ambassador_to_an_international_body_speaks_for_their_state(text):
 ])
 def test_a_towns_boards_are_its_government(text):
     assert types(text)[-1][1] == "official"
+
+
+def test_an_analyst_at_a_state_body_speaks_for_it():
+    assert types("Tom Reed, an analyst at the Energy Department, said prices would rise.")[-1][1] == "official"
+
+
+def test_an_analyst_at_a_firm_stays_an_expert():
+    assert types("Tom Reed, an analyst at Brook Capital, said prices would rise.")[-1][1] == "expert"

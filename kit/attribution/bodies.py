@@ -298,3 +298,29 @@ def state_role(words) -> bool:
     roles = set(source_data().get("state_roles", {}).get("words", ()))
     text = " ".join(t.lemma_.lower() for t in words)
     return text in roles or words.text.lower().rstrip(".") in roles
+
+
+def state_employer(span, where: tuple[int, int], rule_type) -> bool:
+    """Does the expert's role at ``where`` belong to a state body ("an analyst AT the Energy
+    Department", "a statistician with the finance ministry"): its staff speak for the state?
+    ``rule_type``: :func:`kit.attribution.sources._rule_type`."""
+    doc = span.doc
+    for i in range(*where):
+        for prep in (c for c in doc[i].children if c.dep_ == "prep" and c.lower_ in {"at", "with"}):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.i < span.end:
+                found = rule_type(doc[obj.left_edge.i : min(obj.i + 1, span.end)])
+                if found[0] == "official" and found[1]:
+                    return True
+    return False
+
+
+def host_body(span, where: tuple[int, int], o_where: tuple[int, int]) -> bool:
+    """Is the organisation at ``o_where`` the body a diplomat at ``where`` is sent to ("the
+    ambassador TO the United Nations", "an envoy to the African Union"), not the one they speak for?"""
+    doc = span.doc
+    for i in range(*where):
+        for prep in (c for c in doc[i].children if c.dep_ == "prep" and c.lower_ == "to"):
+            if prep.i < o_where[0] and o_where[1] <= prep.right_edge.i + 1:
+                return True
+    return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import a_place_speaks, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import a_place_speaks, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.places import names_home_country
@@ -55,10 +55,12 @@ def _classify(span) -> tuple[str, str, bool] | None:
     org = _organisation(span) or _named_organisation(span) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
-    if org is not None and rule == "foreign_government" and on_head and _host_body(span, where, org.get("where", (0, 0))):
+    if org is not None and rule == "foreign_government" and on_head and host_body(span, where, org.get("where", (0, 0))):
         org = None  # "Ruvalia's ambassador to the United Nations" speaks for Ruvalia, not for the UN
     if rule == "foreign_government" and names_home_country(span):
         rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
+    if rule == "expert" and on_head and state_employer(span, where, _rule_type):
+        return "official", "government", True  # "an analyst at the Energy Department" speaks for a state body
     role = role_type(span)
     if rule == "unnamed" and on_head and span.root.lemma_.lower() in source_data().get("unnamed_heads", ()):
         return "unnamed", "", True  # "a source in the armed group": who it is stays hidden
@@ -104,17 +106,6 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if rule is None and based_name(span.root):
         return "organisation", "", False  # "California-based Brightline": a firm, most likely
     return None if rule is None else (rule, "", False)
-
-
-def _host_body(span, where: tuple[int, int], o_where: tuple[int, int]) -> bool:
-    """Is the organisation at ``o_where`` the body a diplomat at ``where`` is sent to ("the
-    ambassador TO the United Nations", "an envoy to the African Union"), not the one they speak for?"""
-    doc = span.doc
-    for i in range(*where):
-        for prep in (c for c in doc[i].children if c.dep_ == "prep" and c.lower_ == "to"):
-            if prep.i < o_where[0] and o_where[1] <= prep.right_edge.i + 1:
-                return True
-    return False
 
 
 def _named_organisation(span) -> dict | None:
