@@ -25,17 +25,19 @@ def document_nouns() -> tuple[str, ...]:
     return tuple(source_data().get("coreference", {}).get("document_nouns", ()))
 
 
-def unknown_organisation(span, skip=range(0)) -> bool:
+def unknown_organisation(span, skip=range(0), voice: bool = False) -> bool:
     """Does the phrase name an organisation (spaCy's ORG label) that is no place and no people,
     beside a role word ("Amtrak officials", "officials at Dunmore"), or is the role of an
-    organisation ("Jo Lane, president of California-based Brightline")?"""
+    organisation ("Jo Lane, president of California-based Brightline")? ``voice``: the role
+    only speaks for a body ("Skyway spokesman Tom Berry"), so the speaker's own name in ``skip``
+    is no sign that the body is a person's."""
     heads = role_heads(span)
     if any(t.lower_ in _OF_WORDS and t.head.i in heads and any(
             c.dep_ == "pobj" and c.i not in skip and any(_names_organisation(x) or (acronym(x) and x.pos_ == "PROPN")
                                                        for x in c.subtree) for c in t.children) for t in span):
         return True
     return any((t.ent_type_ == "ORG" or acronym(t)) and t.pos_ == "PROPN" and t.i not in skip for t in span) and not any(
-        t.ent_type_ in {"GPE", "NORP", "PERSON"} and not _based_in(t) for t in span)
+        t.ent_type_ in {"GPE", "NORP", "PERSON"} and not _based_in(t) and not (voice and t.i in skip) for t in span)
 
 
 def acronym(tok) -> bool:

@@ -55,6 +55,8 @@ def _classify(span) -> tuple[str, str, bool] | None:
     org = _organisation(span) or _named_organisation(span) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
+    if org is not None and rule == "foreign_government" and on_head and _host_body(span, where, org.get("where", (0, 0))):
+        org = None  # "Ruvalia's ambassador to the United Nations" speaks for Ruvalia, not for the UN
     if rule == "foreign_government" and names_home_country(span):
         rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
     role = role_type(span)
@@ -88,7 +90,9 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if rule is not None and on_head:
         # "magistrate Ana Ruiz": the name after a role is a person's, whatever the parser's label
         skip = range(where[0], span.root.i + 1) if span.root.pos_ == "PROPN" and where[1] <= span.root.i else range(*where)
-        if rule == "official" and unknown_organisation(span, skip=skip) and not state_role(span.doc[where[0] : where[1]]):
+        voice = span.doc[where[0]].lemma_.lower() in _VOICES - {"official"}  # "Skyway spokesman Tom Berry"
+        if rule == "official" and unknown_organisation(span, skip=skip, voice=voice) and not state_role(span.doc[where[0] : where[1]]) and (
+                _rule_type(span.doc[span.start : where[0]])[0] is None):  # "Kremlin spokesman": a known state body
             return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
         return rule, "", span.root.lemma_.lower() not in document_nouns()  # "a study": whose? not sure
     if role is not None:
@@ -100,6 +104,17 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if rule is None and based_name(span.root):
         return "organisation", "", False  # "California-based Brightline": a firm, most likely
     return None if rule is None else (rule, "", False)
+
+
+def _host_body(span, where: tuple[int, int], o_where: tuple[int, int]) -> bool:
+    """Is the organisation at ``o_where`` the body a diplomat at ``where`` is sent to ("the
+    ambassador TO the United Nations", "an envoy to the African Union"), not the one they speak for?"""
+    doc = span.doc
+    for i in range(*where):
+        for prep in (c for c in doc[i].children if c.dep_ == "prep" and c.lower_ == "to"):
+            if prep.i < o_where[0] and o_where[1] <= prep.right_edge.i + 1:
+                return True
+    return False
 
 
 def _named_organisation(span) -> dict | None:
