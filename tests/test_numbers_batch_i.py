@@ -46,3 +46,8 @@ def test_long_number_after_lower_case_naming_word():
 def test_number_before_a_noun_after_naming_word_still_counts():
     got = figures("They drafted a resolution 140 nations signed.")
     assert ("140 nations", "count", 140, 140) in got
+
+
+def test_ordinal_before_participle_and_singular_noun():
+    got = figures("The town will hire a fifth trained nurse, while a fifth voted no.")
+    assert got[0][:2] == ("fifth", "ordinal")

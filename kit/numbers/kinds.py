@@ -113,6 +113,9 @@ def ordinal_after_article(doc, i: int) -> bool:
     if i == 0 or doc[i - 1].lower_ not in ("a", "an") or i + 1 >= len(doc) or tok.lower_ in ("half", "quarter"):
         return False
     nxt = doc[i + 1]
+    if _fraction_den(tok.lower_) is not None and nxt.tag_ == "VBN" and nxt.dep_ == "amod" and i + 2 < len(doc) \
+            and doc[i + 2].tag_ in ("NN", "NNP"):
+        return True  # "a fourth paid firefighter": a participle describing one singular noun
     return _fraction_den(tok.lower_) is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and \
         nxt.tag_ not in ("JJR", "RBR") and nxt.lower_ not in _word_set("units.duration") | {"of", "more", "less"}
 
