@@ -64,7 +64,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         verb, unit = doc[s], all_units[unit_index(all_units, s)]
         if e - s > 1:  # "call for": the content hangs on the particle / preposition
-            content = _phrase_cue_content(doc[e - 1])
+            content = _phrase_cue_content(doc[e - 1], objects.get(label))
             if content is None:
                 continue
         else:
@@ -139,11 +139,22 @@ def _inside_quote(quoted, i: int) -> bool:
     return k >= 0 and i < quoted[k][1] - 1
 
 
-def _phrase_cue_content(prep) -> tuple[int, int] | None:
-    """The object of the particle / preposition of a phrase cue ("called for <talks>")."""
+def _phrase_cue_content(prep, takes_object: str | None = "bare") -> tuple[int, int] | None:
+    """The object of the particle / preposition of a phrase cue ("ruled out <a rate cut>"), or
+    its clause ("pointed out <that exports fell>"). A cue that takes no object (no ``object``
+    in ``verbs.toml``) needs the clause: "pointed out flaws in the plan" names what was pointed
+    at, no claim of its own (bench/dev/README.md: speech acts without a content clause).
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("A review pointed out flaws in the plan.")
+    >>> _phrase_cue_content(doc[3], None) is None
+    True
+    """
     objs = [c for c in children(prep) if c.dep_ in {"pobj", "dobj"}]
     if not objs and prep.dep_ == "prt":  # "ruled out a rate cut": the object hangs on the verb
         objs = [c for c in children(prep.head) if c.dep_ in {"dobj", "ccomp"}]  # "pointed out that ..."
+    if not takes_object:
+        objs = [c for c in objs if c.dep_ == "ccomp"]
     if not objs:
         return None
     return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1

@@ -70,14 +70,14 @@ def cue_signals() -> dict[str, str]:
 
 def object_cues() -> dict[str, str]:
     """Cue lemmas whose claim can be their object, and how: ``"bare"`` when any noun phrase
-    is the claim ("urged calm", "stressed the importance of ..."), ``"claim"`` when the object
+    is the claim ("stressed the importance of ...", "ruled out a rate cut"), ``"claim"`` when the object
     must carry one ("confirmed reports that ...", "accused X of ...", "called X a Y"): "confirmed
     four cases", "declared a curfew", "rejected the criticism" are acts, not claims; ``"amount"``
     when the object must hold a figure ("estimated the damage at $2m", "forecast sales of $1bn":
     "estimated the effect by comparing ..." is a method, not a claim).
 
     >>> o = object_cues()
-    >>> o["urge"], o["confirm"], "say" in o
+    >>> o["stress"], o["confirm"], "say" in o
     ('bare', 'claim', False)
     """
     return {c["lemma"]: (c["object"] if c["object"] in ("bare", "amount") else "claim")
