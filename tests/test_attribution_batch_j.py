@@ -54,3 +54,41 @@ def test_no_claim_of_its_own(text):
 def test_pointed_out_with_a_clause_is_kept():
     assert rows("A safety review pointed out that the bridge had rusted.", "cue", "content") == [
         ("pointed out", "the bridge had rusted")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a title the parser cut off the name with its full stop ("Sgt." ends a sentence)
+    ("\u201cThe road will stay shut until Friday,\u201d Harbour Police Sgt. Lena Ortiz said.",
+     "Sgt. Lena Ortiz", "The road will stay shut until Friday"),
+    # a quote inside the reporter's own sentence, closed by its comma right before the speaker
+    ("The colours matter because \u201cbuyers want something cheerful,\u201d Park said.",
+     "Park", "buyers want something cheerful"),
+])
+def test_a_quote_before_its_speaker(text, speaker, content):
+    assert rows(text, "speaker", "content") == [(speaker, content)]
+
+
+def test_said_with_the_claims_subject_read_as_its_object():
+    assert rows("She said her office, in consultation with the county board, issued an order.", "content") == [
+        ("her office, in consultation with the county board, issued an order",)]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Economists expect inflation to ease by the spring.", "expect", "inflation to ease by the spring"),
+    ("Brokers expect that the merger will close in May.", "expect", "the merger will close in May"),
+    ("The dam should have been inspected years ago, the engineer regretted.", "regretted",
+     "The dam should have been inspected years ago"),
+    ("The engineer regretted that nobody had inspected the dam.", "regretted", "nobody had inspected the dam"),
+])
+def test_forecasts_and_regrets_with_a_clause(text, cue, content):
+    assert [(c, t) for _, c, t in rows(text)] == [(cue, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The bakery expects to hire ten people.",
+    "Residents expect the worst.",
+    "Rents are expected to rise.",
+    "The engineer regretted the delay.",
+])
+def test_expect_and_regret_without_a_clause_claim_nothing(text):
+    assert rows(text) == []

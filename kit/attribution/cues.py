@@ -102,6 +102,12 @@ def cue_not_subjects() -> dict[str, set[str]]:
     return {c["lemma"]: set(c["not_subjects"]) for c in verb_data().get("cue", []) if c.get("not_subjects")}
 
 
+def clause_subject_cues() -> set[str]:
+    """Cue lemmas that are cues only with a clause that has a subject of its own ("analysts
+    expect profits to recover"; not "expects to hire staff", a plan)."""
+    return {c["lemma"] for c in verb_data().get("cue", []) if c.get("clause_subject")}
+
+
 def cue_groups() -> list[tuple[str, list[str]]]:
     """One matcher group per cue lemma."""
     return [(c["lemma"], [c["lemma"]]) for c in verb_data().get("cue", [])]
