@@ -54,3 +54,48 @@ def test_every_country_lists_words_for_it():
     assert len(table) >= 195  # the UN's member and observer states, and the places datelines use
     assert all(words and all(isinstance(w, str) and w.strip() == w and w for w in words) for words in table.values())
     assert country_words("niger") == ("Niger", "Nigerien")
+
+
+def typed(text):
+    """(speaker, source type, confidence) of every attribution the kit finds in ``text``."""
+    return [(a.speaker, a.source_type, a.type_confidence) for a in kit.find_attributions(kit.parse(text))]
+
+
+def test_an_envoy_to_a_world_body_speaks_for_the_state_that_sends_them():
+    text = ("The council voted on Monday. Ruvalian Ambassador to the United Nations Ivo Petran said the vote "
+            "was unfair. \"We cannot accept it,\" Petran said.")
+    assert [t for _, t, _ in typed(text)] == ["foreign_government", "foreign_government"]
+
+
+def test_another_states_minister_of_foreign_affairs_is_a_foreign_government():
+    text = "The talks went on for hours, the Minister of Foreign Affairs of Ruvalia Ana Petran said on Friday."
+    assert [t for _, t, _ in typed(text)] == ["foreign_government"]
+
+
+def test_a_government_spokesman_speaks_for_the_government_not_for_the_army_in_his_claim():
+    text = "The army retook the town of Dorvo on Monday, government spokesman Ana Lutu said in a statement."
+    assert typed(text)[0][1:] == ("official", "sure")
+    # a spokesman who names no body still speaks for the body the claim is about (a guess)
+    assert typed("The army retook the town of Dorvo on Monday, a spokesman said.")[0][1:] == ("military", "unsure")
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Kestrel Hospital said it had no beds left for new patients.", "organisation"),
+    ("Health officials at three local hospitals said they had no beds left.", "organisation"),
+    ("The Brookfield Medical Center said it had no beds left.", "organisation"),
+])
+def test_a_hospital_is_a_body_whose_owner_the_kit_does_not_know(text, stype):
+    assert typed(text)[-1][1:] == (stype, "unsure")
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Students said the fees were far too high this year.", "eyewitness"),
+    ("A local teacher said the river rose overnight.", "eyewitness"),
+    ("The competition watchdog said the merger would raise prices.", "monitor"),
+])
+def test_a_trade_or_a_watchdog_gives_a_type_the_kit_is_unsure_of(text, stype):
+    assert typed(text)[-1][1:] == (stype, "unsure")
+
+
+def test_a_resident_is_an_eyewitness_the_kit_is_sure_of():
+    assert typed("Residents said the river rose overnight.")[-1][1:] == ("eyewitness", "sure")

@@ -324,3 +324,19 @@ def host_body(span, where: tuple[int, int], o_where: tuple[int, int]) -> bool:
             if prep.i < o_where[0] and o_where[1] <= prep.right_edge.i + 1:
                 return True
     return False
+
+
+def envoy_to(doc, i: int) -> bool:
+    """Is token ``i`` the "to" (or the "the" after it) of an envoy's title ("Ambassador to the
+    United Nations", "envoy to Mali"; ``[envoys]`` of source_types.toml) before a capital?"""
+    to = i - 1 if doc[i].lower_ == "the" else i
+    return (to >= 1 and doc[to].lower_ == "to" and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+            and doc[to - 1].lower_ in source_data().get("envoys", {}).get("titles", ()))
+
+
+def guess_word(words, rule: str) -> bool:
+    """Is the rule word ``words`` one whose type is only a guess (``unsure`` in its ``[[rule]]``
+    block of source_types.toml: "students", "a watchdog")?"""
+    lemmas, text = " ".join(t.lemma_.lower() for t in words), words.text.lower()
+    return any(lemmas in b.get("unsure", ()) or text in b.get("unsure", ())
+               for b in source_data().get("rule", []) if b["type"] == rule)
