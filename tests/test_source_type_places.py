@@ -99,3 +99,25 @@ def test_a_trade_or_a_watchdog_gives_a_type_the_kit_is_unsure_of(text, stype):
 
 def test_a_resident_is_an_eyewitness_the_kit_is_sure_of():
     assert typed("Residents said the river rose overnight.")[-1][1:] == ("eyewitness", "sure")
+
+
+def test_a_release_or_an_email_speaks_for_the_body_that_issued_it():
+    release = ("Kestrel Power, which serves the valley, asked the state regulator to cut rates, according to "
+               "a press release. Bills will drop by 5 percent, the release said.")
+    email = ("Frustrated by rumours, Kestrel Health has sent an email to police departments, saying it has no "
+             "cases. \"We have been contacted repeatedly,\" said the email.")
+    assert [t[1:] for t in typed(release)] == [("organisation", "unsure")] * 2
+    assert typed(email)[-1] == ("the email", "organisation", "unsure")
+    assert typed("Prices rose in May, according to a statement.")[0][1] == "other"  # nobody issued it in the text
+
+
+@pytest.mark.parametrize("text", [
+    "\"We will never know,\" board of finance Chairman Tom Vale said. The board met on Monday. Vale said the vote was close.",
+    "The school board chairwoman, Ana Ruiz, said the vote was close.",
+])
+def test_the_chair_of_a_towns_board_is_official(text):
+    assert {t for _, t, _ in typed(text)} == {"official"}
+
+
+def test_a_firms_chairman_stays_with_the_firm():
+    assert typed("Kestrel Office Supplies chairman Tom Vale said sales rose.")[0][1] == "organisation"
