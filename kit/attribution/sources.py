@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import a_place_speaks, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import a_place_speaks, document_issuer, envoy_to, guess_word, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.places import names_home_country
@@ -50,7 +50,7 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
     body = attached_body(span, _classify) if len(span) > 1 and not (on_head and where[1] - where[0] > 2) else None  # "head of state"
-    if body is not None and not (rule == "unnamed" and on_head):
+    if body is not None and not (rule == "unnamed" and on_head) and not (rule == "foreign_government" and body[0] == "official"):
         return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
     org = _organisation(span) or _named_organisation(span) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
@@ -81,7 +81,7 @@ def _classify(span) -> tuple[str, str, bool] | None:
             # "a trader at a bank": the trade says more (a state body's staff speak for it: no refinement there)
             return role[0], org["kind"], role[1] and org["kind"] != "government"
         # a state body's scientist ("forecasters with the weather service") speaks for it, but may be asked as an expert
-        return org["type"], org["kind"], not (role is not None and role[0] == "expert" and org["kind"] == "government")
+        return org["type"], org["kind"], org.get("sure", True) and not (role is not None and role[0] == "expert" and org["kind"] == "government")
     if (role is not None and role[0] == "other" and not role[1] and firms_lawyer(span)) or (
             rule in {"eyewitness", None} and firms_people(span)):
         return "organisation", "", False  # "Brightline lawyer Ed Vane" speaks for the firm
@@ -96,7 +96,9 @@ def _classify(span) -> tuple[str, str, bool] | None:
         if rule == "official" and unknown_organisation(span, skip=skip, voice=voice) and not state_role(span.doc[where[0] : where[1]]) and (
                 _rule_type(span.doc[span.start : where[0]])[0] is None):  # "Kremlin spokesman": a known state body
             return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
-        return rule, "", span.root.lemma_.lower() not in document_nouns()  # "a study": whose? not sure
+        return rule, "", span.root.lemma_.lower() not in document_nouns() and not guess_word(span.doc[where[0]:where[1]], rule)
+    if role is not None and role[0] == "organisation" and rule == "official" and all(t.is_lower for t in span.doc[slice(*where)]):
+        return "official", "", role[1]  # "board of finance chairman X", "county health department director X"
     if role is not None:
         return role[0], "", role[1]
     if rule is None and (leads_a_place(span) or a_place_speaks(span)):
@@ -216,6 +218,10 @@ def _name_start(doc, i: int) -> int:
                 prev.lower_ in {"of", "for"} and s >= 2 and doc[s - 2].text[:1].isupper() and doc[s].text[:1].isupper()) or (
                 prev.text == "-" and not prev.whitespace_):
             s -= 1
+        elif s >= 3 and doc[s - 2].lower_ in {"of", "for"} and prev.pos_ == doc[s - 3].pos_ == "NOUN" and doc[s - 3].head.i >= s:
+            s -= 3  # "board of finance Chairman X": the body a title belongs to, in lower case before it
+        elif s >= 3 and prev.lower_ in {"to", "the"} and envoy_to(doc, s - 1):
+            s -= 2 if prev.lower_ == "to" else 3  # "Ambassador to the United Nations X": the envoy's title
         elif s >= 2 and ((prev.text == "." and doc[s - 2].lower_ in source_data().get("titles", ()))
                          or (prev.dep_ == "case" and doc[s - 2].dep_ == "poss" and doc[s - 2].pos_ == "PROPN")):
             s -= 2  # "Sgt" "." the parser split; "Kestrel" "'s"
@@ -284,6 +290,9 @@ def typed_source(span) -> tuple[str, str, bool]:
         return found  # "Dr. Ali" after "President Dr. Ali", "the DfE" after "the Department for Education (DfE)"
     if guess or own:
         return guess or own
+    found = document_issuer(span, typed_source)  # "according to a press release", "said the email"
+    if found:
+        return found
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
         if names_home_country(span, most_named=True):
