@@ -117,3 +117,25 @@ def clause_read_as_object(verb, kids) -> tuple[int, int] | None:
                                 and t.dep_ not in {"relcl", "acl"}):
                 return start, obj.right_edge.i + 1
     return None
+
+
+def subject_read_as_object(verb, kids, clause: tuple[int, int]) -> tuple[int, int]:
+    """The ``clause`` of a speech verb that never takes a thing as its claim ("say":
+    ``[clause_as_object]`` in verbs.toml), widened to the noun the parser read as the verb's
+    object when it stands between the verb and the clause: in "said her office, with the
+    county's help, issued an order", "her office" is the subject of "issued", not what was said.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("She said her office, in consultation with the county board, issued an order.")
+    >>> s, e = subject_read_as_object(doc[1], children(doc[1]), (5, 15))
+    >>> doc[s:e].text
+    'her office, in consultation with the county board, issued an order'
+    """
+    table = verb_data().get("clause_as_object", {})
+    if verb.lemma_.lower() not in table.get("verbs", ()):
+        return clause
+    objs = [c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clause[0]
+            and c.lemma_.lower() not in table.get("said_things", ()) and c.tag_ in {"NN", "NNS", "NNP", "NNPS"}]
+    if not objs or any(t.is_quote for t in verb.doc[verb.i + 1 : clause[0]]):
+        return clause
+    return objs[0].left_edge.i, clause[1]

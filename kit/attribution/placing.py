@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subtree_range
-from kit.attribution.units import QUOTE_CHARS, trim
+from kit.attribution.units import QUOTE_CHARS, ends_in_title, trim
 
 SINGLE_OPEN, SINGLE_CLOSE = {"\u2018", "'"}, {"\u2019", "'"}  # a quote in single marks opening its unit
 
@@ -74,6 +74,7 @@ def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
     first = min(verb.i, subj.left_edge.i)
     while first < verb.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
         first += 1  # the parser may hang the comma / dash on the speaker
+    first = _before_title(doc, first, unit.start)
     if first - 1 > unit.start and doc[first - 1].text in {",", "-", "\u2013", "\u2014", "--"}:
         if doc[first - 1].text == "," and (_is_setting(doc, unit.start, first - 1)
                                            or _acts_on_an_object(verb) and _verbless(doc, unit.start, first - 1)):
@@ -82,7 +83,31 @@ def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
     if first - 1 > unit.start and (doc[first - 1].text in QUOTE_CHARS and _opens_a_claim(doc, first - 1, unit)
                                    or doc[first - 1].text in SINGLE_CLOSE and doc[unit.start].text in SINGLE_OPEN):
         return unit.start, first  # '"...!" insists X', "‘...’ X tweeted": the quote, marks included
+    if first - 2 > unit.start and doc[first - 1].text in QUOTE_CHARS and doc[first - 2].text == ",":
+        opening = _opening_mark(doc, first - 1, unit)
+        if opening is not None:
+            return opening, first  # 'It matters because "people want colour," Yu said': the quote alone
     return None
+
+
+def _before_title(doc, first: int, start: int) -> int:
+    """Where a speaker starts when the parser cut a title and its full stop off the name
+    ('"...," Harbour Police Sgt. Ana Ruiz said': "Sgt." ends the sentence before "Ana"): before
+    the title and the capitalised words ahead of it; else ``first``."""
+    if first - 2 <= start or doc[first - 1].text != "." or not ends_in_title(doc, first):
+        return first
+    first -= 2
+    while first - 1 > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    return first
+
+
+def _opening_mark(doc, close: int, unit) -> int | None:
+    """The opening mark of the quote that closes at ``close`` inside ``unit``, or None."""
+    k = close - 1
+    while k > unit.start and doc[k].text not in QUOTE_CHARS:
+        k -= 1
+    return k if doc[k].text in QUOTE_CHARS and k < close - 1 else None
 
 
 def assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):

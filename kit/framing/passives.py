@@ -99,6 +99,9 @@ def load_passive_words(path: str | None = None) -> dict:
         "states_with_be": frozenset(data.get("states_with_be", {}).get("terms", ())),
         "going_to": frozenset(data.get("going_to", {}).get("terms", ())),
         "states_with_to": frozenset(data.get("states_with_to", {}).get("terms", ())),
+        "naming_with_as": frozenset(data.get("naming_with_as", {}).get("terms", ())),
+        "report_participles": frozenset(data.get("report_participles", {}).get("terms", ())),
+        "fronted_participles": frozenset(data.get("fronted_participles", {}).get("terms", ())),
     }
 
 
@@ -330,13 +333,16 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
 
 def _no_deed(tok, words: dict) -> bool:
     """A participle that hides no doer: a verb mostly used without an object ("one drowned in
-    the river", ``intransitive_participles``), a feeling with "about" ("rushed to the scene worried
+    the river", ``intransitive_participles``), a name or a class with "as" ("areas classified
+    as in famine", ``naming_with_as``), a feeling with "about" ("rushed to the scene worried
     about her son", ``states_with_be``), or a noun compound naming a kind of call after "a"
     ("responded to a shots fired call": "a" cannot go with the plural "shots")."""
     base = tok.lemma_.lower()
     if base in words["intransitive_participles"] or noun_compound(tok):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if base in words.get("naming_with_as", ()) and nxt is not None and nxt.lower_ == "as":
+        return True  # "two suspects identified as A.B.": a name, not a deed
     if base in words["states_with_be"] and nxt is not None and nxt.lower_ == "about":
         return True
     head = tok.head

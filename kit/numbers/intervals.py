@@ -207,6 +207,8 @@ def _hedge_one_number(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft
     if kind == "money" and start == s and s > 0 and doc[s - 1].text == d.unit:
         start = s - 1  # "$15"
         start, hedge, rule = _hedge_before(doc, start, hedges) if hedge is None else (start, hedge, rule)
+    if hedge == "up to" and end < len(doc) and doc[end].lower_ == "from" and start > 0 and doc[start - 1].lemma_ == "be":
+        start, hedge, rule = start + 2, None, None  # "sales are up to $6.9bn from $5.4bn": a rise, no ceiling
     low, high, li, hi_inc = _interval(rule, v) if kind in AMOUNT_KINDS else (v, v, True, True)
     if kind not in AMOUNT_KINDS:
         start, hedge = s, None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kit.numbers.notations import hyphen_chain
 from kit.numbers.records import _fraction_den, _word_set, load_rules
 
 
@@ -199,7 +200,8 @@ def phone_number(doc, start: int) -> bool:
         if doc[k].text.startswith("0") and len(doc[k].text) >= 3:
             return True
         k -= 1
-    return False
+    return hyphen_chain(doc, start) >= 3  # "9-1-1", "555-012-3456"
+
 
 
 def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
@@ -277,6 +279,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         nxt_low = nxt_low[:-1]  # "10m." at the end of a sentence
     if nxt_low in ("%", "percent", "pc"):
         return "percent", "%", end + 1
+    if nxt_low == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < n and doc[end + 1].lower_ == "percent":
+        return "percent", "%", end + 2  # "a 5-percent rise"
     if nxt_low == "of" and end + 2 < n and doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ in ("percent", "%") \
             and any(_fraction_den(t.lower_) for t in doc[start:end]):
         return "percent", "%", end + 3  # "a quarter of a percent": 0.25 %
