@@ -148,3 +148,16 @@ def test_a_state_departments_type_is_not_lent_to_a_firm_with_the_same_last_word(
     text = ("The Department of Health said the case was confirmed. Kestrel Health said it had no patients "
             "with the virus.")
     assert [t for _, t, _ in typed(text)] == ["official", "organisation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Caretaker Minister for Energy, Power and Petroleum Ana Petran said the reserves were large.",
+    "Rainfall fell by half in May, according to data from the Environmental Protection Agency.",
+    "White House aides said the bill would pass.",
+])
+def test_a_state_role_or_body_is_official(text):
+    assert typed(text)[0][1] == "official"
+
+
+def test_a_firm_named_for_its_trade_stays_a_firm():
+    assert typed("Kestrel Power and Petroleum said profits rose.")[0][1] == "organisation"

@@ -59,7 +59,8 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
     body = attached_body(span, _classify) if len(span) > 1 and not (on_head and where[1] - where[0] > 2) else None  # "head of state"
     if body is not None and not (rule == "unnamed" and on_head) and not (rule == "foreign_government" and body[0] == "official"):
         return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
-    org = _organisation(span) or _named_organisation(span) or led_coalition(span)
+    state_head = rule == "official" and on_head and state_role(span.doc[where[0] : where[1]])  # "Minister for Power and Petroleum"
+    org = _organisation(span) or (None if state_head else _named_organisation(span)) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
     if org is not None and rule == "foreign_government" and on_head and host_body(span, where, org.get("where", (0, 0))):
