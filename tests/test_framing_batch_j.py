@@ -62,3 +62,31 @@ def test_headline_disruption_verbs():
     assert any("disrupted" in t for t in found)
     found = texts("Planes grounded after ash cloud drifts south\n\nNo flights left.")
     assert any("grounded" in t for t in found)
+
+
+def test_supposed_to_and_meant_to_say_should():
+    assert texts("By law the mayor is supposed to file the accounts each spring.") == []
+    assert texts("The levy was meant to fund new buses.") == []
+    assert any("meant" in t for t in texts("The parcel was meant for the school."))
+
+
+def test_a_state_after_remain_or_stay():
+    assert texts("The driver remains hospitalized in serious condition.") == []
+    assert any("hospitalized" in t for t in texts("The driver was hospitalized on Sunday."))
+
+
+def test_states_of_alignment_and_direction():
+    assert texts("Two small parties are not aligned with either bloc.") == []
+    assert texts("Nobody knows where the housing market is headed.") == []
+    assert texts("Worries about jobs, tied mostly to the mine closure, have faded.") == []
+
+
+def test_a_participle_before_its_noun_after_with_is_an_adjective():
+    assert texts("If the club goes ahead with its stated plan to move, fans will protest.") == []
+
+
+def test_adverbs_between_noun_and_participle():
+    found = texts("It was the wettest month ever recorded at the airport.")
+    assert any("recorded" in t for t in found)
+    found = texts("The council said so in a notice posted online.")
+    assert any("posted" in t for t in found)

@@ -54,3 +54,25 @@ def test_decimals_spelled_with_hyphens():
     assert ("twelve-point-four percent", "percent", 12.4, 12.4, True) in got
     assert ("6-point-five-percent", "percent", 6.5, 6.5, True) in got
     assert any(t == "twenty-one" for t, *_ in figures("The twenty-one-point plan passed."))
+
+
+def test_percent_glued_as_pc():
+    got = figures("Only 38.5pc of candidates passed, against 71pc a year before.")
+    assert ("38.5pc", "percent", 38.5, 38.5, True) in got and ("71pc", "percent", 71, 71, True) in got
+
+
+def test_half_after_first_or_second_is_a_period():
+    got = figures("Sales should pick up in the second half of the year.")
+    assert not any(a for *_rest, a in got)
+    assert any(kind == "proportion" for _t, kind, *_ in figures("Half of the ballots were spoiled."))
+
+
+def test_most_after_a_possessive_is_a_superlative_and_alone_it_is_a_share():
+    assert not any(a for *_rest, a in figures("It is the festival's most popular night."))
+    got = figures("Nine trains ran late, though most arrived within the hour.")
+    assert any(t == "most" and kind == "proportion" for t, kind, *_ in got)
+
+
+def test_ringgit_and_shillings_glued_before_the_number():
+    assert ("RM4.5 billion", "money", 4500000000, 4500000000, True) in figures("The plan costs RM4.5 billion.")
+    assert ("KSh200", "money", 200, 200, True) in figures("A bus ticket is KSh200.")

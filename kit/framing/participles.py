@@ -171,7 +171,10 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
     # right after its noun, with a when or a where of its own: "a report released on Friday",
     # "figures published today", "studies carried out across Europe"
     # or a clause of time: "the first case reported since the fair opened"
-    return start == tok.i and _after_noun(tok) and (_has(tok, tree, ("npadvmod", "prep", "prt")) or _purpose(tok, tree)
+    near = start == tok.i and _after_noun(tok) or (  # or adverbs between: "the highest ever recorded on ..."
+        start is not None and start < tok.i and tok.doc[start - 1].i == tok.head.i)
+    after = any(c.dep_ == "advmod" and c.i == tok.i + 1 for c in tree.children(tok))  # "a warning posted online"
+    return near and (_has(tok, tree, ("npadvmod", "prep", "prt")) or after or _purpose(tok, tree)
                                                     or _time_clause(tok, tree)) \
         and not _has(tok, tree, ("agent", "xcomp", "ccomp"))
 

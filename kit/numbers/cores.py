@@ -40,6 +40,8 @@ def _starts_with_article(doc, i: int) -> bool:
         i + 2 < n and doc[i + 2].lower_ in load_rules()["units"]["duration"]["words"]
     ) and not ordinal_after_article(doc, i + 1):
         return True  # "a half", "a third of the city" (not "a quarter century")
+    if tok.lower_ == "half" and i > 0 and doc[i - 1].lower_ in ("first", "second", "latter", "back", "front"):
+        return False  # "the second half of the year": a period, not a share
     return tok.lower_ == "half" and (nxt == "of" or doc[i + 1].pos_ in ("NOUN", "DET") or doc[i + 1].tag_ == "PRP$")  # "half of the town", "half its staff"
 
 

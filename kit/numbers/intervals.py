@@ -295,10 +295,12 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
                 and doc[k].lower_ != "of":  # "most NATO combat troops": over a compound noun too
             k += 1
         after_tok = doc[k] if k < len(doc) else None
-        if s > 0 and doc[s - 1].lower_ in ("the", "at") or after_tok is None or not (
-            after_tok.lower_ == "of" and k == s + 1 or after_tok.tag_ in ("NNS", "NNPS")
+        alone = k == s + 1 and after_tok is not None and after_tok.tag_ in ("VBD", "VBP", "MD") and (
+            s == doc[s].sent.start or doc[s - 1].pos_ in ("CCONJ", "SCONJ", "PUNCT"))  # "though most were"
+        if s > 0 and (doc[s - 1].lower_ in ("the", "at") or doc[s - 1].tag_ in ("POS", "PRP$")) or after_tok is None or not (
+            after_tok.lower_ == "of" and k == s + 1 or after_tok.tag_ in ("NNS", "NNPS") or alone
         ):
-            return None
+            return None  # "the company's most important events": a superlative
     if words[0] == "scores" and (doc[s].tag_.startswith("VB") or s > 0 and doc[s - 1].pos_ in (
             "NOUN", "PROPN", "ADJ", "DET", "PRON")):
         return None  # "exam scores", "their scores", "she scores": results, not "many"

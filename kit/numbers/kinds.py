@@ -36,12 +36,12 @@ def _currency_word(doc, i: int) -> str | None:
     return None
 
 
-_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr)(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$", re.I)
+_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr|rm|ksh)(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$", re.I)
 
 
 def currency_prefixed(text: str) -> tuple[float | int, str] | None:
     """(value, currency) of one token with a currency abbreviation glued before its digits
-    ("Rs.3", "Rs3,000"), None for other tokens.
+    ("Rs.3", "Rs3,000", Malaysia's "RM267.2", Kenya's "KSh500"), None for other tokens.
 
     >>> currency_prefixed("Rs.3"), currency_prefixed("Rs3,000"), currency_prefixed("Rs"), currency_prefixed("R2")
     ((3, 'Rs.'), (3000, 'Rs'), None, None)
@@ -60,14 +60,16 @@ def glued_unit(text: str) -> tuple[float | int, str, str] | None:
     """(value, kind, unit) of a token with a unit glued to its digits ("25lbs", "100ml", "2hrs"),
     None for other tokens ("10k" is ten thousand, read elsewhere).
 
-    >>> glued_unit("25lbs"), glued_unit("2hrs"), glued_unit("10k"), glued_unit("3rd")
-    ((25, 'measure', 'lbs'), (2, 'duration', 'hrs'), None, None)
+    >>> glued_unit("25lbs"), glued_unit("2hrs"), glued_unit("10k"), glued_unit("3rd"), glued_unit("4.5pc")
+    ((25, 'measure', 'lbs'), (2, 'duration', 'hrs'), None, None, (4.5, 'percent', '%'))
     """
     m = _GLUED.match(text)
     if not m or len(text) > 40:
         return None
     unit = m.group(3)
-    if unit.lower() in _word_set("units.duration"):
+    if unit.lower() in ("pc", "percent"):  # "40.65pc": the British and East African press
+        kind, unit = "percent", "%"
+    elif unit.lower() in _word_set("units.duration"):
         kind = "duration"
     elif unit.lower() in _word_set("units.measure"):
         kind = "measure"
