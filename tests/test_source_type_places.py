@@ -121,3 +121,50 @@ def test_the_chair_of_a_towns_board_is_official(text):
 
 def test_a_firms_chairman_stays_with_the_firm():
     assert typed("Kestrel Office Supplies chairman Tom Vale said sales rose.")[0][1] == "organisation"
+
+
+def test_a_foreign_ministry_without_a_dateline_is_a_question():
+    # with no dateline the kit cannot tell which state the story is about: foreign or home?
+    assert typed("Talks stalled on Monday. The Ruvalian Foreign Ministry said the border stays shut.")[0][1:] == (
+        "foreign_government", "unsure")
+    dated = "CAPITAL, Austria (AP) - The Ruvalian Foreign Ministry said the border stays shut."
+    assert typed(dated)[0][1:] == ("foreign_government", "sure")
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition sources said the vote would be delayed.",
+    "The Westbury member of parliament said the vote would be delayed.",
+    "Tom Vale, the leader of the rival Harvest Party, said the vote would be delayed.",
+])
+def test_a_politician_or_a_party_gets_a_type_the_kit_is_unsure_of(text):
+    assert typed(text)[0][2] == "unsure"
+
+
+def test_an_opposition_leader_stays_a_politician_the_kit_is_sure_of():
+    assert typed("Opposition leader Ana Ruiz said the vote would be delayed.")[0][1:] == ("other", "sure")
+
+
+def test_a_state_departments_type_is_not_lent_to_a_firm_with_the_same_last_word():
+    text = ("The Department of Health said the case was confirmed. Kestrel Health said it had no patients "
+            "with the virus.")
+    assert [t for _, t, _ in typed(text)] == ["official", "organisation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Caretaker Minister for Energy, Power and Petroleum Ana Petran said the reserves were large.",
+    "Rainfall fell by half in May, according to data from the Environmental Protection Agency.",
+    "White House aides said the bill would pass.",
+])
+def test_a_state_role_or_body_is_official(text):
+    assert typed(text)[0][1] == "official"
+
+
+def test_a_firm_named_for_its_trade_stays_a_firm():
+    assert typed("Kestrel Power and Petroleum said profits rose.")[0][1] == "organisation"
+
+
+def test_a_spokesman_named_by_his_countrys_initials_speaks_for_its_state():
+    text = "Seventy people were killed in clashes in the north, a CAR spokesman said on Thursday."
+    assert typed(text)[0][1:] == ("official", "unsure")
+    # initials the kit does not know as a country stay a body's
+    assert typed("MLPD spokesman Oto Ren said the rebels had taken the town.")[0][1] == "organisation"

@@ -12,7 +12,7 @@ California-based Brightline", "a KWA spokesperson"), a body or document marked a
 from __future__ import annotations
 
 from kit.attribution.chains import acronym_names
-from kit.attribution.cues import organisation_data, source_data
+from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.roles import role_data, role_heads
 
 __all__ = ["a_place_speaks", "acronym", "attached_body", "document_author", "state_role", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
@@ -369,3 +369,25 @@ def document_issuer(span, type_of) -> tuple[str, str, bool] | None:
         return None
     found = type_of(span.doc[subj.left_edge.i : subj.i + 1])
     return (found[0], found[1], False) if found[0] not in {"other", "unnamed"} else None
+
+
+def coordinated_role(doc, start: int) -> int:
+    """Where a speaker's roles start when the phrase found opens with the second of two roles
+    joined by "and" ("[Independent election observer and] civil society activist Ana Ruiz"):
+    the first role is the speaker's too. ``start`` when there is none."""
+    if start < 2 or doc[start - 1].lower_ != "and" or doc[start - 2].pos_ != "NOUN" or doc[start].pos_ not in {"NOUN", "ADJ"}:
+        return start
+    first = doc[start - 2].left_edge.i
+    sent = doc[start].sent.start
+    words = doc[first : start - 1]
+    if first < sent or any(t.pos_ in {"PROPN", "PUNCT", "VERB", "AUX", "PRON"} for t in words):
+        return start
+    return first
+
+
+def political(span) -> bool:
+    """Does the phrase name a politician or a party ("opposition sources", "the leader of the
+    rival party", "a lawmaker"; ``[politics]`` of source_types.toml)? Whether they speak for a
+    state, a party or themselves depends on who governs: the kit's type is a guess."""
+    words = source_data().get("politics", {}).get("words", ())
+    return bool(matches(span, "politics", [("politics", list(words))]))

@@ -18,7 +18,7 @@ import tomllib
 
 from kit.core.nlp import doc_text
 
-__all__ = ["country_words", "home_country", "names_home_country"]
+__all__ = ["at_home", "country_words", "home_country", "names_home_country", "state_voice"]
 
 
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
@@ -109,3 +109,36 @@ def names_home_country(span, *, most_named: bool = False) -> bool:
     if not home or len(home) < 2:
         return False
     return _names_place(span.text, home)
+
+
+def at_home(span, found: tuple[str, str, bool] | None) -> tuple[str, str, bool] | None:
+    """``found`` (type, kind, sure), with a foreign state's voice ("the foreign ministry", "the
+    White House") a guess when the story has no dateline: the kit cannot tell which state the
+    story is about, so whether that state is foreign to it is a question for students.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("Ruvalia and Japan met. Japan's foreign ministry said so.")
+    >>> at_home(doc[6:10], ("foreign_government", "government", True))
+    ('foreign_government', 'government', False)
+    """
+    if found is None or found[0] != "foreign_government" or not found[2] or home_country(span.doc):
+        return found
+    return found[0], found[1], False
+
+
+def state_voice(span) -> tuple[str, str, bool] | None:
+    """(type, "", sure) when the body a voice names is a country, by its name or initials ("a CAR
+    spokesman", "Ruvalian officials" the parser took for an organisation): the state's own
+    government (official, a guess) when the story is about it or says nowhere where it is, else
+    a foreign state's; None when the phrase names no country.
+
+    >>> from kit.core.nlp import parse
+    >>> state_voice(parse("A CAR spokesman said so.")[0:3])
+    ('official', '', False)
+    """
+    if not any(m for m in _country_pattern().finditer(span.text)):
+        return None
+    doc = span.doc
+    if names_home_country(span, most_named=True) or not (home_country(doc) or _most_named_place(doc)):
+        return "official", "", False
+    return "foreign_government", "", True
