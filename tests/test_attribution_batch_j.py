@@ -92,3 +92,38 @@ def test_forecasts_and_regrets_with_a_clause(text, cue, content):
 ])
 def test_expect_and_regret_without_a_clause_claim_nothing(text):
     assert rows(text) == []
+
+
+def test_said_then_a_noun_and_a_second_verb_is_one_claim():
+    # the parser may read "office" as the object of "said" and "issued" as a second act of "She"
+    for text in ("Dr. Lee spoke first. She said her office, after talks with the mayor and the county, "
+                 "issued a rare order to the plant.",
+                 "Dr. Lee spoke first. She said her office, in consultation with the mayor and working with "
+                 "the county, issued a rare order to the plant."):
+        (content,), = rows(text, "content")
+        assert content.startswith("her office, ") and content.endswith("issued a rare order to the plant")
+    assert rows("He said a prayer and left the church.") == []
+    assert rows("She said goodbye when the train left.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Just by looking, the divers found two new sponges.",
+    "Working through the night, the crews found the missing hikers.",
+])
+def test_a_fronted_phrase_is_no_claim(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The coach was pleased. The captain said:\n\n\u201cWe ran until we dropped. The fans carried us.\u201d",
+     "The captain", "We ran until we dropped. The fans carried us."),
+    ("Asked about the cuts, the head teacher said,\n\n\"Every class will lose a teaching assistant.\"",
+     "the head teacher", "Every class will lose a teaching assistant."),
+])
+def test_a_cue_ending_its_paragraph_takes_the_quote_below(text, speaker, content):
+    assert rows(text, "speaker", "content", "kind") == [(speaker, content.rstrip("."), "direct")]
+
+
+def test_a_quote_with_its_own_speaker_is_not_taken_from_the_cue_above():
+    text = "Sgt. Ivo Marsh said:\n\n\u201cWe think it was one driver,\u201d Marsh said. \u201cMore later.\u201d"
+    assert [r[2] for r in rows(text)].count("We think it was one driver") == 1

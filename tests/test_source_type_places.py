@@ -161,3 +161,10 @@ def test_a_state_role_or_body_is_official(text):
 
 def test_a_firm_named_for_its_trade_stays_a_firm():
     assert typed("Kestrel Power and Petroleum said profits rose.")[0][1] == "organisation"
+
+
+def test_a_spokesman_named_by_his_countrys_initials_speaks_for_its_state():
+    text = "Seventy people were killed in clashes in the north, a CAR spokesman said on Thursday."
+    assert typed(text)[0][1:] == ("official", "unsure")
+    # initials the kit does not know as a country stay a body's
+    assert typed("MLPD spokesman Oto Ren said the rebels had taken the town.")[0][1] == "organisation"

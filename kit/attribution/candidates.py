@@ -24,7 +24,7 @@ from kit.attribution.index import children
 from kit.attribution.misparsed import (after_appositive, clause_read_as_object, name_before, phrase_before,
                                       subject_read_as_object)
 from kit.attribution.nonspeech import not_speech
-from kit.attribution.placing import assemble, place_claim
+from kit.attribution.placing import assemble, place_claim, quote_in_next_unit
 from kit.attribution.secondcues import outer_cue, second_cues, speaks
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import quoting_clause, speaker_range, subject_of, subtree_range
@@ -96,8 +96,12 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         if label in only and subj.lemma_.lower() not in only[label] or subj.lemma_.lower() in never.get(label, ()):
             continue
-        placed = place_claim(doc, verb, subj, unit, content, quoted)
-        parts = None if placed is None else assemble(doc, unit, subj, *placed)
+        q = quote_in_next_unit(doc, verb, subj, unit, quoted) if content is None else None
+        if q is not None:
+            placed, span = (q, True, False), doc[unit.start : q[1]]  # 'he said:' and the quote below
+        else:
+            placed, span = place_claim(doc, verb, subj, unit, content, quoted), unit
+        parts = None if placed is None else assemble(doc, span, subj, *placed)
         if parts is not None and not _within(parts[1], parts[0]):  # a claim is never the speaker's own title
             speaker, content, kind = parts
             out.append(Candidate(unit, speaker, (s, e), content, kind, doc[s:e].text, signals.get(label, "neutral")))

@@ -116,6 +116,28 @@ def clause_read_as_object(verb, kids) -> tuple[int, int] | None:
                                 or thing and t.i > obj.i and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}
                                 and t.dep_ not in {"relcl", "acl"}):
                 return start, obj.right_edge.i + 1
+        verb_after = _verb_read_as_a_second_act(verb, obj) if thing else None
+        if verb_after is not None:
+            return start, verb_after.right_edge.i + 1
+    return None
+
+
+def _verb_read_as_a_second_act(verb, obj):
+    """'She said her office, with the county's help, issued an order': the parser made "office"
+    the object of "said" and "issued" a second verb of "She" (or a clause of its own). "said" takes
+    no thing as its claim, so a finite verb joined to it after the object, with no subject and no
+    conjunction of its own ("said goodbye when she left") and no "and"
+    between them ("said a prayer and left" is two acts), is the verb of the claim and the object
+    its subject. The joined verb, or None."""
+    kids = children(verb)
+    for k in kids:
+        if k.dep_ not in {"conj", "advcl"} or k.i < obj.i or k.tag_ not in {"VBD", "VBZ", "VBP"}:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for c in children(k)):
+            continue
+        if any(c.dep_ == "cc" and obj.i < c.i < k.i for c in kids) or any(c.dep_ == "cc" for c in children(k)):
+            continue
+        return k
     return None
 
 

@@ -18,7 +18,7 @@ import tomllib
 
 from kit.core.nlp import doc_text
 
-__all__ = ["at_home", "country_words", "home_country", "names_home_country"]
+__all__ = ["at_home", "country_words", "home_country", "names_home_country", "state_voice"]
 
 
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'\-]+,\s*([A-Z][A-Za-z .'\-]+?)\s*[()\u2014\u2013-]", re.MULTILINE)
@@ -124,3 +124,21 @@ def at_home(span, found: tuple[str, str, bool] | None) -> tuple[str, str, bool] 
     if found is None or found[0] != "foreign_government" or not found[2] or home_country(span.doc):
         return found
     return found[0], found[1], False
+
+
+def state_voice(span) -> tuple[str, str, bool] | None:
+    """(type, "", sure) when the body a voice names is a country, by its name or initials ("a CAR
+    spokesman", "Ruvalian officials" the parser took for an organisation): the state's own
+    government (official, a guess) when the story is about it or says nowhere where it is, else
+    a foreign state's; None when the phrase names no country.
+
+    >>> from kit.core.nlp import parse
+    >>> state_voice(parse("A CAR spokesman said so.")[0:3])
+    ('official', '', False)
+    """
+    if not any(m for m in _country_pattern().finditer(span.text)):
+        return None
+    doc = span.doc
+    if names_home_country(span, most_named=True) or not (home_country(doc) or _most_named_place(doc)):
+        return "official", "", False
+    return "foreign_government", "", True

@@ -52,6 +52,23 @@ def place_claim(doc, verb, subj, unit, content, quoted):
     return None if content is None else (content, False, False)
 
 
+def quote_in_next_unit(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
+    """'The coach said:' or 'Asked about the striker, he said,' ending its paragraph, and a
+    quotation opening the next one: that quote (marks included), or None. Only when nothing but
+    the colon or comma follows cue and speaker, so "He said so." never takes the next quote, and
+    only a quote that ends its sentence ('"...," Ruiz said.' has a speaker of its own)."""
+    after = max(verb.i, subj.right_edge.i) + 1
+    rest = [t for t in doc[after : unit.end] if not t.is_space]
+    if len(rest) != 1 or rest[0].text not in {":", ","}:
+        return None
+    k = bisect_left(quoted, unit.end, key=lambda q: q[0])
+    if k == len(quoted) or any(not t.is_space for t in doc[unit.end : quoted[k][0]]):
+        return None
+    end = quoted[k][1]
+    return quoted[k] if end >= len(doc) or doc[end].is_space or doc[end].is_punct and doc[end].text not in QUOTE_CHARS \
+        or doc[end].is_sent_start else None
+
+
 def _quote_after_cue(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
     """'X replied: "No comment."': a quote right after the cue (or after "cue:"), marks included."""
     after = max(verb.i, subj.right_edge.i) + 1
@@ -157,10 +174,13 @@ def _is_setting(doc, start: int, end: int) -> bool:
     first = span[0]
     if first.lower_ in _SUBORDINATORS and not any(t.text in {",", ";", ":"} for t in span):
         return True  # "Once installed, the unit reports ...", "When asked, she said ...": a condition, not a claim
+    if first.dep_ == "prep" and first.right_edge.i >= end - 1 and not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return True
+    if (first.pos_ == "ADP" or first.pos_ == "ADV" and span[1:2].text and span[1].pos_ == "ADP"
+            or first.tag_ in {"VBG", "VBN"} and first.dep_ not in {"amod", "compound"}) and not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span):
+        return True  # "Just by looking, they found ...", "Speaking to reporters, she said ...": how, not what
     if any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
-    if first.dep_ == "prep" and first.right_edge.i >= end - 1:
-        return True
     return all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct for t in span)
 
 

@@ -14,7 +14,7 @@ from kit.attribution.chains import acronym_names, definite_antecedents, is_defin
 from kit.attribution.bodies import a_place_speaks, political, coordinated_role, document_issuer, envoy_to, guess_word, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
-from kit.attribution.places import at_home, names_home_country
+from kit.attribution.places import at_home, names_home_country, state_voice
 from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.speakers import PRONOUNS
 
@@ -103,7 +103,7 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
         voice = span.doc[where[0]].lemma_.lower() in _VOICES - {"official"}  # "Skyway spokesman Tom Berry"
         if rule == "official" and unknown_organisation(span, skip=skip, voice=voice) and not state_role(span.doc[where[0] : where[1]]) and (
                 _rule_type(span.doc[span.start : where[0]])[0] is None):  # "Kremlin spokesman": a known state body
-            return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
+            return state_voice(span) or ("organisation", "", False)  # "Amtrak officials": a body the kit does not know
         return rule, "", span.root.lemma_.lower() not in document_nouns() and not guess_word(span.doc[where[0]:where[1]], rule)
     if role is not None and role[0] == "organisation" and rule == "official" and all(t.is_lower for t in span.doc[slice(*where)]):
         return "official", "", role[1]  # "board of finance chairman X", "county health department director X"
