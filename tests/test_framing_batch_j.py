@@ -90,3 +90,16 @@ def test_adverbs_between_noun_and_participle():
     assert any("recorded" in t for t in found)
     found = texts("The council said so in a notice posted online.")
     assert any("posted" in t for t in found)
+
+
+def test_so_far_and_when_after_the_subject():
+    found = texts("The sums raised so far cover half the repair bill.")
+    assert any("raised" in t for t in found)
+    found = texts("The paint turns blue when exposed to sunlight.")
+    assert any("exposed" in t for t in found)
+
+
+def test_a_participle_between_commas_after_a_noun():
+    found = texts("The guards, hired in March, walked out on Friday.")
+    assert any("hired" in t for t in found)
+    assert texts("The coach, based in Leeds, spoke first.") == []

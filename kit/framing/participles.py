@@ -173,7 +173,8 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
     # or a clause of time: "the first case reported since the fair opened"
     near = start == tok.i and _after_noun(tok) or (  # or adverbs between: "the highest ever recorded on ..."
         start is not None and start < tok.i and tok.doc[start - 1].i == tok.head.i)
-    after = any(c.dep_ == "advmod" and c.i == tok.i + 1 for c in tree.children(tok))  # "a warning posted online"
+    after = any(c.dep_ == "advmod" and c.i == tok.i + 1 for c in tree.children(tok)) or \
+        tok.doc[tok.i + 1 : tok.i + 3].text.lower() in ("so far", "to date")  # "a warning posted online", "pledges made so far"
     return near and (_has(tok, tree, ("npadvmod", "prep", "prt")) or after or _purpose(tok, tree)
                                                     or _time_clause(tok, tree)) \
         and not _has(tok, tree, ("agent", "xcomp", "ccomp"))
@@ -258,6 +259,8 @@ def participle_clause(tok, tree: Tree, words: dict):
         start = _clause_start(tok)
     elif _base(tok) in words.get("fronted_participles", ()) and first.i == tok.i == tok.sent.start:
         start = tok.i  # "Asked about the delay, the mayor said ...": opens the sentence
+    elif first.i == tok.i and _set_off_after_noun(tok):
+        start = tok.i  # "the review, released on Monday, ...": the parser hung it on the main verb
     else:
         return None
     if start is None:
@@ -266,7 +269,17 @@ def participle_clause(tok, tree: Tree, words: dict):
     if before is not None and before.text in _DASHES and start > 1 and tok.doc[start - 2].pos_ in ("NOUN", "PROPN"):
         return tok.doc[start - 2]
     subj = tree.first(tok.head, "nsubj", "nsubjpass")
+    if linked and subj is not None and subj.lower_ not in ("that", "which", "who"):
+        return subj  # "the film is shown to pupils when finished": the subject before it
     return subj if (linked or before is None) and subj is not None and subj.i > tok.i else None
+
+
+def _set_off_after_noun(tok) -> bool:
+    """A participle clause between commas right after a noun, with a when, where or how of its
+    own: "according to the review, released ahead of the summit, pledges ..."."""
+    doc, end = tok.doc, tok.right_edge.i + 1
+    return tok.i > 1 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ in ("NOUN", "PROPN") \
+        and end < len(doc) and doc[end].text == "," and any(c.dep_ in ("prep", "advmod", "npadvmod") for c in tok.children)
 
 
 def fronted_participle(tok, tree: Tree, words: dict):
