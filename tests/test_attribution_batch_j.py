@@ -146,3 +146,9 @@ def test_a_saying_a_picture_or_a_clue_is_no_source(text):
 ])
 def test_speech_and_findings_stay_sources(text, speaker):
     assert [s for s, _, _ in rows(text)] == [speaker]
+
+
+def test_an_inverted_cue_whose_speaker_was_read_as_its_object():
+    assert rows("On the busiest routes, the queues have grown quickly, acknowledge railway officials.") == [
+        ("railway officials", "acknowledge", "On the busiest routes, the queues have grown quickly")]
+    assert rows("The team lost, and fans blamed the coach.") == []
