@@ -127,3 +127,28 @@ def test_a_cue_ending_its_paragraph_takes_the_quote_below(text, speaker, content
 def test_a_quote_with_its_own_speaker_is_not_taken_from_the_cue_above():
     text = "Sgt. Ivo Marsh said:\n\n\u201cWe think it was one driver,\u201d Marsh said. \u201cMore later.\u201d"
     assert [r[2] for r in rows(text)].count("We think it was one driver") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Yesterday, as they say, the sky fell in, but the players kept going.",
+    "Security camera footage showed smoke pouring from the warehouse roof.",
+    "Parts of the launch event in Madrid suggest that the firm has some way to go.",
+    "The invitation carried the title Unpacked, suggesting the firm will show a new phone.",
+])
+def test_a_saying_a_picture_or_a_clue_is_no_source(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As the minister said on Monday, the budget is tight.", "the minister"),
+    ("The survey suggests that most drivers speed.", "The survey"),
+    ("The audit showed that two ledgers were missing.", "The audit"),
+])
+def test_speech_and_findings_stay_sources(text, speaker):
+    assert [s for s, _, _ in rows(text)] == [speaker]
+
+
+def test_an_inverted_cue_whose_speaker_was_read_as_its_object():
+    assert rows("On the busiest routes, the queues have grown quickly, acknowledge railway officials.") == [
+        ("railway officials", "acknowledge", "On the busiest routes, the queues have grown quickly")]
+    assert rows("The team lost, and fans blamed the coach.") == []

@@ -21,8 +21,8 @@ from typing import NamedTuple
 from kit.attribution.cues import (according_entry, according_groups, clause_subject_cues, cue_groups, cue_not_subjects,
                                   cue_signals, cue_subjects, matches, object_cues, object_preps)
 from kit.attribution.index import children
-from kit.attribution.misparsed import (after_appositive, clause_read_as_object, name_before, phrase_before,
-                                      subject_read_as_object)
+from kit.attribution.misparsed import (after_appositive, clause_read_as_object, name_before, object_after_inverted_cue,
+                                      phrase_before, subject_read_as_object)
 from kit.attribution.nonspeech import not_speech
 from kit.attribution.placing import assemble, place_claim, quote_in_next_unit
 from kit.attribution.secondcues import outer_cue, second_cues, speaks
@@ -87,7 +87,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         if subj is None and e - s == 1:
             misread = (after_appositive(doc, verb, unit) or name_before(doc, verb, unit, content, quoted)
-                       or phrase_before(doc, verb, unit))
+                       or phrase_before(doc, verb, unit) or object_after_inverted_cue(doc, verb, unit, speaks))
             if misread is not None:
                 out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
                                      signals.get(label, "neutral")))

@@ -29,7 +29,7 @@ def _lists() -> dict:
     data = verb_data().get("not_speech", {})
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
                                                         "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs",
-                                                        "listener_nouns", "appeal_verbs")} | {"negated": data.get("negated", True)}
+                                                        "listener_nouns", "appeal_verbs", "saying_subjects")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -64,6 +64,8 @@ def not_speech(verb) -> str | None:
             return "negated"  # "declined to say", "did not want to say", "has yet to disclose"
         if head.lemma_.lower() in lists["instrument_verbs"] or verb.dep_ == "advcl":
             return "a purpose"
+    if verb.lemma_.lower() == "say" and _a_saying(verb, kids, lists):
+        return "a saying"  # "Today, as they say, the weather was not summer"
     if verb.lemma_.lower() in lists["appeal_verbs"] and not _finite_clause(kids):
         return "an appeal"  # "urged calm", "demanded a vote", "urged them to leave": asks for an act, claims nothing
     if verb.lemma_.lower() == "call":
@@ -79,6 +81,12 @@ def not_speech(verb) -> str | None:
     if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
         return "passive"  # "has been declared drought-hit": its subject is spoken about, not speaking
     return None
+
+
+def _a_saying(verb, kids, lists) -> bool:
+    """"as they say", "as you say": "as" and a generic subject, in the present tense."""
+    return verb.tag_ in {"VBP", "VBZ"} and any(k.dep_ == "mark" and k.lower_ == "as" for k in kids) and any(
+        k.dep_ == "nsubj" and k.lower_ in lists["saying_subjects"] for k in kids)
 
 
 def _finite_clause(kids) -> bool:
