@@ -48,3 +48,11 @@ def test_unrelated_neighbour_of_a_joined_pair_is_still_cut():
     b = ("Rescue teams searched the valley on Sunday. With its road cut by the flood, the remote village's only clinic "
          "was closed on Monday. Volunteers brought food by boat.")
     assert _kinds(a, b) == ["cut"]
+
+
+def test_army_and_military_are_one_source():
+    a = "Troops drove the raiders back across the river, the military statement said."
+    b = "Troops drove the raiders back across the river, the army statement said."
+    assert "speaker_changed" not in _kinds(a, b)
+    c = "Troops drove the raiders back across the river, the rebels' statement said."
+    assert "speaker_changed" in _kinds(a, c)
