@@ -33,9 +33,9 @@ from conftest import span_of
 #   ..." carry their claim as an object; both count (the words "foreign-backed terrorist
 #   attacks" are al-Assad's framing, "reminder of the regime's weakness" is Stein's).
 #   al-Assad is typed "official" through his earlier full mention "Syrian President ...".
-# - "The United States, France, ... called for de-escalation": an appeal, not a fact claim,
-#   but an attribution all the same (four governments speak); countries as speakers are
-#   "foreign_government".
+# - "The United States, France, ... called for de-escalation": an appeal with only a noun
+#   phrase, no claim of fact and no clause: no attribution (bench/dev/README.md, "speech acts
+#   without a content clause"; the dev set's annotators leave appeals out throughout).
 # - The Lund quote was cut by the translation ("will. will recover", "government. of
 #   Syria"); its content runs over the three pieces, up to the comma before "said".
 
@@ -92,8 +92,6 @@ SEED_GOLD = [
      "soon, or unless Russia and Iran send a lot more support, I don't think the government will. "
      "will recover, and a government without Aleppo is not really a functioning government. of Syria",
      None),
-    ("The United States, France, Germany and the United Kingdom", "called for", "indirect",
-     "foreign_government", "de-escalation in Syria and the protection of civilians and infrastructure", None),
     ("a statement issued by the US State Department", "said", "indirect", "foreign_government",
      "The current escalation only highlights the urgent need for a Syrian-led political solution "
      "to the conflict, consistent with UN Security Council Resolution 2254", None),
@@ -144,7 +142,7 @@ def test_seed_cue_signals(seed_atts):
     assert by_cue["confirmed"] == "endorsing"
     assert by_cue["stressed"] == "emphatic"
     assert by_cue["said"] == "neutral"
-    assert by_cue["called for"] == "appeal"
+    assert "called for" not in by_cue  # an appeal with no clause claims nothing
 
 
 # Unsourced claims in the seed, judged by hand: sentences that state deaths, strikes, who
@@ -286,8 +284,8 @@ OWN = [
     # object cues
     ("The opposition party called the election a fraud.",
      ("The opposition party", "called", "indirect", "organisation", "the election a fraud")),
-    ("The French foreign ministry urged both sides to show restraint.",
-     ("The French foreign ministry", "urged", "indirect", "foreign_government", "both sides to show restraint")),
+    ("The French foreign ministry urged that both sides show restraint.",
+     ("The French foreign ministry", "urged", "indirect", "foreign_government", "both sides show restraint")),
     # judgement: the head noun decides; a military government speaks as the state (official),
     # as "the UN refugee agency" speaks as an organisation, not as refugees
     ("Myanmar's military government accused the rebels of attacking civilians.",

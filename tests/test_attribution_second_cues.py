@@ -171,8 +171,10 @@ def test_according_to_a_rule_book_names_no_source():
     assert rows("Exports fell 4 percent, according to the trade ministry.", "speaker") == [("the trade ministry",)]
 
 
-def test_a_day_before_called_for_keeps_the_appeal():
-    assert rows("Chile, Peru and Bolivia on Monday called for calm in the border region.", "cue") == [("called for",)]
+def test_a_day_before_an_appeal_keeps_its_clause():
+    # an appeal with only a noun phrase claims nothing; with a clause of its own it does
+    assert rows("Chile, Peru and Bolivia on Monday called for calm in the border region.", "cue") == []
+    assert rows("Chile, Peru and Bolivia on Monday demanded that the border stay open.", "cue") == [("demanded",)]
 
 
 def test_name_read_as_the_object_of_an_inverted_cue_is_the_speaker():

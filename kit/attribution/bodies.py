@@ -12,7 +12,7 @@ California-based Brightline", "a KWA spokesperson"), a body or document marked a
 from __future__ import annotations
 
 from kit.attribution.chains import acronym_names
-from kit.attribution.cues import organisation_data, source_data
+from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.roles import role_data, role_heads
 
 __all__ = ["a_place_speaks", "acronym", "attached_body", "document_author", "state_role", "based_name", "document_nouns", "bracketed_acronym", "led_coalition", "firms_lawyer", "firms_people", "leads_a_place", "lives_there", "place_role", "police_rank", "state_marked", "unknown_organisation"]
@@ -324,3 +324,70 @@ def host_body(span, where: tuple[int, int], o_where: tuple[int, int]) -> bool:
             if prep.i < o_where[0] and o_where[1] <= prep.right_edge.i + 1:
                 return True
     return False
+
+
+def envoy_to(doc, i: int) -> bool:
+    """Is token ``i`` the "to" (or the "the" after it) of an envoy's title ("Ambassador to the
+    United Nations", "envoy to Mali"; ``[envoys]`` of source_types.toml) before a capital?"""
+    to = i - 1 if doc[i].lower_ == "the" else i
+    return (to >= 1 and doc[to].lower_ == "to" and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+            and doc[to - 1].lower_ in source_data().get("envoys", {}).get("titles", ()))
+
+
+def guess_word(words, rule: str) -> bool:
+    """Is the rule word ``words`` one whose type is only a guess (``unsure`` in its ``[[rule]]``
+    block of source_types.toml: "students", "a watchdog")?"""
+    lemmas, text = " ".join(t.lemma_.lower() for t in words), words.text.lower()
+    return any(lemmas in b.get("unsure", ()) or text in b.get("unsure", ())
+               for b in source_data().get("rule", []) if b["type"] == rule)
+
+
+def document_issuer(span, type_of) -> tuple[str, str, bool] | None:
+    """(type, kind, not sure) of who issued a release, statement or email that speaks with no
+    author in the phrase (``issued_documents`` of source_types.toml): "X cut its rates, according
+    to a press release": the sentence's subject X; "X sent an email ... 'Y,' said the email": the
+    subject of the verb the email was the object of, in the nearest earlier mention. A guess:
+    students see a question. None when there is no such subject."""
+    nouns = source_data().get("coreference", {}).get("issued_documents", ())
+    root = span.root
+    if root.lemma_.lower() not in nouns and root.lower_ not in nouns:
+        return None
+    mention = root
+    if span[0].lower_ in {"the", "this", "that"}:
+        earlier = [t for t in span.doc[max(0, root.i - 400) : span.start] if t.lemma_ == root.lemma_ and t.dep_ in {"dobj", "pobj"}]
+        mention = earlier[-1] if earlier else None
+    if mention is None:
+        return None
+    if mention.dep_ == "pobj" and mention.head.lower_ == "to" and mention.head.head.lower_ == "according":
+        verb = mention.sent.root  # "X cut its rates, according to a press release"
+    elif mention.dep_ == "dobj" or (mention.dep_ == "pobj" and mention.head.lower_ in {"in", "via", "through"}):
+        verb = mention.head if mention.dep_ == "dobj" else mention.head.head  # "X sent an email", "X said in a statement"
+    else:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < mention.i), None)
+    if subj is None or subj.pos_ == "PRON" or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    found = type_of(span.doc[subj.left_edge.i : subj.i + 1])
+    return (found[0], found[1], False) if found[0] not in {"other", "unnamed"} else None
+
+
+def coordinated_role(doc, start: int) -> int:
+    """Where a speaker's roles start when the phrase found opens with the second of two roles
+    joined by "and" ("[Independent election observer and] civil society activist Ana Ruiz"):
+    the first role is the speaker's too. ``start`` when there is none."""
+    if start < 2 or doc[start - 1].lower_ != "and" or doc[start - 2].pos_ != "NOUN" or doc[start].pos_ not in {"NOUN", "ADJ"}:
+        return start
+    first = doc[start - 2].left_edge.i
+    sent = doc[start].sent.start
+    words = doc[first : start - 1]
+    if first < sent or any(t.pos_ in {"PROPN", "PUNCT", "VERB", "AUX", "PRON"} for t in words):
+        return start
+    return first
+
+
+def political(span) -> bool:
+    """Does the phrase name a politician or a party ("opposition sources", "the leader of the
+    rival party", "a lawmaker"; ``[politics]`` of source_types.toml)? Whether they speak for a
+    state, a party or themselves depends on who governs: the kit's type is a guess."""
+    words = source_data().get("politics", {}).get("words", ())
+    return bool(matches(span, "politics", [("politics", list(words))]))

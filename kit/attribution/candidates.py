@@ -18,12 +18,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import NamedTuple
 
-from kit.attribution.cues import (according_entry, according_groups, cue_groups, cue_not_subjects, cue_signals, matches,
-                                  object_cues, object_preps, cue_subjects)
+from kit.attribution.cues import (according_entry, according_groups, clause_subject_cues, cue_groups, cue_not_subjects,
+                                  cue_signals, cue_subjects, matches, object_cues, object_preps)
 from kit.attribution.index import children
-from kit.attribution.misparsed import after_appositive, clause_read_as_object, name_before, phrase_before
+from kit.attribution.misparsed import (after_appositive, clause_read_as_object, name_before, object_after_inverted_cue,
+                                      phrase_before, subject_read_as_object)
 from kit.attribution.nonspeech import not_speech
-from kit.attribution.placing import assemble, place_claim
+from kit.attribution.placing import assemble, place_claim, quote_in_next_unit
 from kit.attribution.secondcues import outer_cue, second_cues, speaks
 from kit.attribution.sources import names_a_source
 from kit.attribution.speakers import quoting_clause, speaker_range, subject_of, subtree_range
@@ -55,16 +56,17 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
     work grows with the length of the text, not with its square.
     """
     signals, objects, preps, only, never = cue_signals(), object_cues(), object_preps(), cue_subjects(), cue_not_subjects()
+    with_subject = clause_subject_cues()
     found = matches(doc, "cues", cue_groups())
     two_word = {s for _, s, e in found if e - s == 2}  # starts of "called for", "pointed out"...
     out, nested = [], []
     cue_starts = {s for _, s, _ in found}
     for label, s, e in found:
-        if not _is_cue(doc, s, e, quoted, two_word):
+        if not _is_cue(doc, s, e, quoted, two_word) or label in with_subject and not _clause_with_subject(doc[s]):
             continue
         verb, unit = doc[s], all_units[unit_index(all_units, s)]
         if e - s > 1:  # "call for": the content hangs on the particle / preposition
-            content = _phrase_cue_content(doc[e - 1])
+            content = _phrase_cue_content(doc[e - 1], objects.get(label))
             if content is None:
                 continue
         else:
@@ -85,7 +87,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         if subj is None and e - s == 1:
             misread = (after_appositive(doc, verb, unit) or name_before(doc, verb, unit, content, quoted)
-                       or phrase_before(doc, verb, unit))
+                       or phrase_before(doc, verb, unit) or object_after_inverted_cue(doc, verb, unit, speaks))
             if misread is not None:
                 out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
                                      signals.get(label, "neutral")))
@@ -94,8 +96,12 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         if label in only and subj.lemma_.lower() not in only[label] or subj.lemma_.lower() in never.get(label, ()):
             continue
-        placed = place_claim(doc, verb, subj, unit, content, quoted)
-        parts = None if placed is None else assemble(doc, unit, subj, *placed)
+        q = quote_in_next_unit(doc, verb, subj, unit, quoted) if content is None else None
+        if q is not None:
+            placed, span = (q, True, False), doc[unit.start : q[1]]  # 'he said:' and the quote below
+        else:
+            placed, span = place_claim(doc, verb, subj, unit, content, quoted), unit
+        parts = None if placed is None else assemble(doc, span, subj, *placed)
         if parts is not None and not _within(parts[1], parts[0]):  # a claim is never the speaker's own title
             speaker, content, kind = parts
             out.append(Candidate(unit, speaker, (s, e), content, kind, doc[s:e].text, signals.get(label, "neutral")))
@@ -128,6 +134,13 @@ def _verb_read_as_noun(tok) -> bool:
             and any(k.dep_ in {"ccomp", "acl", "relcl"} and any(m.dep_ == "mark" for m in children(k)) for k in kids))
 
 
+def _clause_with_subject(verb) -> bool:
+    """Does ``verb`` govern a clause with a subject of its own, after it ("expect profits to
+    recover", "expect that rates will fall"), not only an infinitive ("expects to hire")?"""
+    return any(k.dep_ == "ccomp" and k.i > verb.i and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in children(k))
+               for k in children(verb))
+
+
 def _inside_quote(quoted, i: int) -> bool:
     """Is token ``i`` inside one of the (sorted, disjoint) quotes, after its opening mark
     and before the token ahead of its closing mark?
@@ -139,11 +152,22 @@ def _inside_quote(quoted, i: int) -> bool:
     return k >= 0 and i < quoted[k][1] - 1
 
 
-def _phrase_cue_content(prep) -> tuple[int, int] | None:
-    """The object of the particle / preposition of a phrase cue ("called for <talks>")."""
+def _phrase_cue_content(prep, takes_object: str | None = "bare") -> tuple[int, int] | None:
+    """The object of the particle / preposition of a phrase cue ("ruled out <a rate cut>"), or
+    its clause ("pointed out <that exports fell>"). A cue that takes no object (no ``object``
+    in ``verbs.toml``) needs the clause: "pointed out flaws in the plan" names what was pointed
+    at, no claim of its own (bench/dev/README.md: speech acts without a content clause).
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("A review pointed out flaws in the plan.")
+    >>> _phrase_cue_content(doc[3], None) is None
+    True
+    """
     objs = [c for c in children(prep) if c.dep_ in {"pobj", "dobj"}]
     if not objs and prep.dep_ == "prt":  # "ruled out a rate cut": the object hangs on the verb
         objs = [c for c in children(prep.head) if c.dep_ in {"dobj", "ccomp"}]  # "pointed out that ..."
+    if not takes_object:
+        objs = [c for c in objs if c.dep_ == "ccomp"]
     if not objs:
         return None
     return min(o.left_edge.i for o in objs), max(o.right_edge.i for o in objs) + 1
@@ -169,7 +193,7 @@ def _verb_content(verb, unit, takes_object: str | None, preps=("of", "for", "as"
         after = [c for c in comps if verb.i < c.i < unit.end]  # (a clause in the next paragraph is not this cue's)
         before = [c for c in comps if c.i < verb.i and c.left_edge.i >= unit.start]
         if after:
-            return subtree_range(after[0])
+            return subject_read_as_object(verb, kids, subtree_range(after[0]))
         if before:
             return subtree_range(before[-1])
         return None

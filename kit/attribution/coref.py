@@ -27,13 +27,14 @@ def person_key(speaker: str) -> str | None:
     """The surname a speaker phrase ends its name with ("General Mark Hollis, chairman of ..."
     gives "hollis"); None when the name part does not end in a capitalised word.
 
-    >>> person_key("Dana Cole, a physician at the city hospital"), person_key("the agency")
+    >>> person_key("Dana Cole, a physician at the city hospital"), person_key("the Department of Health")
     ('cole', None)
     """
     name = speaker.split(",")[0].strip()
     m = _NAME_END.search(name)
-    if m is None or len(name.split()) > 6:
-        return None
+    words = name.split()
+    if m is None or len(words) > 6 or (len(words) > 1 and words[-2].lower() in {"of", "for"}):
+        return None  # "the Department of Health" is a body: its last word is no surname (of "Kestrel Health")
     return m.group(1).lower()
 
 

@@ -70,14 +70,14 @@ def cue_signals() -> dict[str, str]:
 
 def object_cues() -> dict[str, str]:
     """Cue lemmas whose claim can be their object, and how: ``"bare"`` when any noun phrase
-    is the claim ("urged calm", "stressed the importance of ..."), ``"claim"`` when the object
+    is the claim ("stressed the importance of ...", "ruled out a rate cut"), ``"claim"`` when the object
     must carry one ("confirmed reports that ...", "accused X of ...", "called X a Y"): "confirmed
     four cases", "declared a curfew", "rejected the criticism" are acts, not claims; ``"amount"``
     when the object must hold a figure ("estimated the damage at $2m", "forecast sales of $1bn":
     "estimated the effect by comparing ..." is a method, not a claim).
 
     >>> o = object_cues()
-    >>> o["urge"], o["confirm"], "say" in o
+    >>> o["stress"], o["confirm"], "say" in o
     ('bare', 'claim', False)
     """
     return {c["lemma"]: (c["object"] if c["object"] in ("bare", "amount") else "claim")
@@ -100,6 +100,12 @@ def cue_subjects() -> dict[str, set[str]]:
 def cue_not_subjects() -> dict[str, set[str]]:
     """Cue lemmas that are no cues with certain subjects ("initial signs suggested"), and those subjects."""
     return {c["lemma"]: set(c["not_subjects"]) for c in verb_data().get("cue", []) if c.get("not_subjects")}
+
+
+def clause_subject_cues() -> set[str]:
+    """Cue lemmas that are cues only with a clause that has a subject of its own ("analysts
+    expect profits to recover"; not "expects to hire staff", a plan)."""
+    return {c["lemma"] for c in verb_data().get("cue", []) if c.get("clause_subject")}
 
 
 def cue_groups() -> list[tuple[str, list[str]]]:

@@ -116,4 +116,74 @@ def clause_read_as_object(verb, kids) -> tuple[int, int] | None:
                                 or thing and t.i > obj.i and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}
                                 and t.dep_ not in {"relcl", "acl"}):
                 return start, obj.right_edge.i + 1
+        verb_after = _verb_read_as_a_second_act(verb, obj) if thing else None
+        if verb_after is not None:
+            return start, verb_after.right_edge.i + 1
     return None
+
+
+def _verb_read_as_a_second_act(verb, obj):
+    """'She said her office, with the county's help, issued an order': the parser made "office"
+    the object of "said" and "issued" a second verb of "She" (or a clause of its own). "said" takes
+    no thing as its claim, so a finite verb joined to it after the object, with no subject and no
+    conjunction of its own ("said goodbye when she left") and no "and"
+    between them ("said a prayer and left" is two acts), is the verb of the claim and the object
+    its subject. The joined verb, or None."""
+    kids = children(verb)
+    for k in kids:
+        if k.dep_ not in {"conj", "advcl"} or k.i < obj.i or k.tag_ not in {"VBD", "VBZ", "VBP"}:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for c in children(k)):
+            continue
+        if any(c.dep_ == "cc" and obj.i < c.i < k.i for c in kids) or any(c.dep_ == "cc" for c in children(k)):
+            continue
+        return k
+    return None
+
+
+def subject_read_as_object(verb, kids, clause: tuple[int, int]) -> tuple[int, int]:
+    """The ``clause`` of a speech verb that never takes a thing as its claim ("say":
+    ``[clause_as_object]`` in verbs.toml), widened to the noun the parser read as the verb's
+    object when it stands between the verb and the clause: in "said her office, with the
+    county's help, issued an order", "her office" is the subject of "issued", not what was said.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("She said her office, in consultation with the county board, issued an order.")
+    >>> s, e = subject_read_as_object(doc[1], children(doc[1]), (5, 15))
+    >>> doc[s:e].text
+    'her office, in consultation with the county board, issued an order'
+    """
+    table = verb_data().get("clause_as_object", {})
+    if verb.lemma_.lower() not in table.get("verbs", ()):
+        return clause
+    objs = [c for c in kids if c.dep_ == "dobj" and verb.i < c.i < clause[0]
+            and c.lemma_.lower() not in table.get("said_things", ()) and c.tag_ in {"NN", "NNS", "NNP", "NNPS"}]
+    if not objs or any(t.is_quote for t in verb.doc[verb.i + 1 : clause[0]]):
+        return clause
+    return objs[0].left_edge.i, clause[1]
+
+
+def object_after_inverted_cue(doc, verb, unit, speaks):
+    """(speaker, content) of "<claim>, acknowledge railway officials." when the parser read the
+    speaker after an inverted cue as its object: the cue follows a comma, has no subject, its
+    object ends the sentence and can speak (``speaks``: a name, a pronoun, a kind of source or
+    a word for people), and the words before the comma hold a finite verb.
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.attribution.secondcues import speaks
+    >>> doc = parse("The queues have grown quickly, acknowledge railway officials.")
+    >>> sp, ct = object_after_inverted_cue(doc, doc[6], doc[:], speaks)
+    >>> doc[slice(*sp)].text, doc[slice(*ct)].text
+    ('railway officials', 'The queues have grown quickly')
+    """
+    if verb.i - 1 <= unit.start or doc[verb.i - 1].text != "," or verb.tag_ == "VBG":
+        return None
+    objs = [c for c in children(verb) if c.dep_ == "dobj" and c.i > verb.i]
+    if len(objs) != 1 or not speaks(objs[0]) or objs[0].left_edge.i != verb.i + 1:
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[objs[0].right_edge.i + 1 : unit.end]):
+        return None
+    if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in doc[unit.start : verb.i - 1]):
+        return None
+    speaker, content = trim(doc, verb.i + 1, objs[0].right_edge.i + 1), trim(doc, unit.start, verb.i - 1)
+    return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None

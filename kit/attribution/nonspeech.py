@@ -1,6 +1,7 @@
 """Cue words that are not speech here: a negated cue ("did not say how many"), a refusal
 ("declined to say"), naming ("formerly called Eastport", "called a meeting"), an appeal to act
-("called on workers to return"), a hearing that was told ("..., inquest told"), a passive joined to another verb ("has been declared
+("called on workers to return", "urged calm", "called for an inquiry", "demanded a vote": an appeal
+is a claim only with a clause of its own, "demanded that the vote be held again"), a hearing that was told ("..., inquest told"), a passive joined to another verb ("has been declared
 drought-hit": the subject it shares is spoken about) and a tool's purpose ("used the model to
 predict"). The word lists are in ``verbs.toml`` ``[not_speech]``.
 
@@ -28,7 +29,7 @@ def _lists() -> dict:
     data = verb_data().get("not_speech", {})
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
                                                         "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs",
-                                                        "listener_nouns")} | {"negated": data.get("negated", True)}
+                                                        "listener_nouns", "appeal_verbs", "saying_subjects")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -47,6 +48,9 @@ def not_speech(verb) -> str | None:
     >>> doc = parse("Firefighters responded to a blaze at the depot.")
     >>> not_speech(doc[1])
     'a reaction'
+    >>> doc = parse("The council urged residents to save water.")
+    >>> not_speech(doc[2])
+    'an appeal'
     """
     lists = _lists()
     kids = children(verb)
@@ -55,10 +59,15 @@ def not_speech(verb) -> str | None:
     head = verb.head
     infinitive = any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)
     if infinitive and verb.dep_ in {"xcomp", "advcl"} and head is not verb:
-        if head.lemma_.lower() in lists["refusal_verbs"] or any(k.dep_ == "neg" for k in children(head)):
-            return "negated"
+        if head.lemma_.lower() in lists["refusal_verbs"] or any(
+                k.dep_ == "neg" or k.dep_ == "advmod" and k.lower_ == "yet" for k in children(head)):
+            return "negated"  # "declined to say", "did not want to say", "has yet to disclose"
         if head.lemma_.lower() in lists["instrument_verbs"] or verb.dep_ == "advcl":
             return "a purpose"
+    if verb.lemma_.lower() == "say" and _a_saying(verb, kids, lists):
+        return "a saying"  # "Today, as they say, the weather was not summer"
+    if verb.lemma_.lower() in lists["appeal_verbs"] and not _finite_clause(kids):
+        return "an appeal"  # "urged calm", "demanded a vote", "urged them to leave": asks for an act, claims nothing
     if verb.lemma_.lower() == "call":
         return _naming(verb, kids, lists)
     if verb.lemma_.lower() == "tell" and _listener_told(kids, lists):
@@ -72,6 +81,19 @@ def not_speech(verb) -> str | None:
     if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
         return "passive"  # "has been declared drought-hit": its subject is spoken about, not speaking
     return None
+
+
+def _a_saying(verb, kids, lists) -> bool:
+    """"as they say", "as you say": "as" and a generic subject, in the present tense."""
+    return verb.tag_ in {"VBP", "VBZ"} and any(k.dep_ == "mark" and k.lower_ == "as" for k in kids) and any(
+        k.dep_ == "nsubj" and k.lower_ in lists["saying_subjects"] for k in kids)
+
+
+def _finite_clause(kids) -> bool:
+    """A clause of the verb's own that is not an infinitive: "demanded that the vote be held
+    again", '"Stay indoors," the mayor urged' (not "urged them to leave", "called for talks")."""
+    return any(k.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(k))
+               for k in kids)
 
 
 def _listener_told(kids, lists) -> bool:
@@ -106,6 +128,8 @@ def _naming(verb, kids, lists) -> str | None:
     if any(k.dep_ == "prep" and k.lower_ in {"on", "upon"} and k.i == verb.i + 1
            and not any(o.ent_type_ in {"DATE", "TIME"} for o in children(k)) for k in kids):
         return "an appeal"  # "called on teachers not to strike": asks for an act, claims nothing
+    if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "for" and not _finite_clause(kids):
+        return "an appeal"  # "called for an inquiry", "called for the talks to resume"
     objs = [k for k in kids if k.dep_ == "dobj"]
     if objs and objs[0].lemma_.lower() in lists["event_objects"] and not any(k.dep_ in {"oprd", "xcomp"} for k in kids):
         return "an event called"

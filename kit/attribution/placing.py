@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subtree_range
-from kit.attribution.units import QUOTE_CHARS, trim
+from kit.attribution.units import QUOTE_CHARS, ends_in_title, trim
 
 SINGLE_OPEN, SINGLE_CLOSE = {"\u2018", "'"}, {"\u2019", "'"}  # a quote in single marks opening its unit
 
@@ -52,6 +52,23 @@ def place_claim(doc, verb, subj, unit, content, quoted):
     return None if content is None else (content, False, False)
 
 
+def quote_in_next_unit(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
+    """'The coach said:' or 'Asked about the striker, he said,' ending its paragraph, and a
+    quotation opening the next one: that quote (marks included), or None. Only when nothing but
+    the colon or comma follows cue and speaker, so "He said so." never takes the next quote, and
+    only a quote that ends its sentence ('"...," Ruiz said.' has a speaker of its own)."""
+    after = max(verb.i, subj.right_edge.i) + 1
+    rest = [t for t in doc[after : unit.end] if not t.is_space]
+    if len(rest) != 1 or rest[0].text not in {":", ","}:
+        return None
+    k = bisect_left(quoted, unit.end, key=lambda q: q[0])
+    if k == len(quoted) or any(not t.is_space for t in doc[unit.end : quoted[k][0]]):
+        return None
+    end = quoted[k][1]
+    return quoted[k] if end >= len(doc) or doc[end].is_space or doc[end].is_punct and doc[end].text not in QUOTE_CHARS \
+        or doc[end].is_sent_start else None
+
+
 def _quote_after_cue(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
     """'X replied: "No comment."': a quote right after the cue (or after "cue:"), marks included."""
     after = max(verb.i, subj.right_edge.i) + 1
@@ -74,6 +91,7 @@ def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
     first = min(verb.i, subj.left_edge.i)
     while first < verb.i and doc[first].is_punct and doc[first].text not in QUOTE_CHARS:
         first += 1  # the parser may hang the comma / dash on the speaker
+    first = _before_title(doc, first, unit.start)
     if first - 1 > unit.start and doc[first - 1].text in {",", "-", "\u2013", "\u2014", "--"}:
         if doc[first - 1].text == "," and (_is_setting(doc, unit.start, first - 1)
                                            or _acts_on_an_object(verb) and _verbless(doc, unit.start, first - 1)):
@@ -82,7 +100,31 @@ def _before_comma(doc, verb, subj, unit) -> tuple[int, int] | None:
     if first - 1 > unit.start and (doc[first - 1].text in QUOTE_CHARS and _opens_a_claim(doc, first - 1, unit)
                                    or doc[first - 1].text in SINGLE_CLOSE and doc[unit.start].text in SINGLE_OPEN):
         return unit.start, first  # '"...!" insists X', "‘...’ X tweeted": the quote, marks included
+    if first - 2 > unit.start and doc[first - 1].text in QUOTE_CHARS and doc[first - 2].text == ",":
+        opening = _opening_mark(doc, first - 1, unit)
+        if opening is not None:
+            return opening, first  # 'It matters because "people want colour," Yu said': the quote alone
     return None
+
+
+def _before_title(doc, first: int, start: int) -> int:
+    """Where a speaker starts when the parser cut a title and its full stop off the name
+    ('"...," Harbour Police Sgt. Ana Ruiz said': "Sgt." ends the sentence before "Ana"): before
+    the title and the capitalised words ahead of it; else ``first``."""
+    if first - 2 <= start or doc[first - 1].text != "." or not ends_in_title(doc, first):
+        return first
+    first -= 2
+    while first - 1 > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    return first
+
+
+def _opening_mark(doc, close: int, unit) -> int | None:
+    """The opening mark of the quote that closes at ``close`` inside ``unit``, or None."""
+    k = close - 1
+    while k > unit.start and doc[k].text not in QUOTE_CHARS:
+        k -= 1
+    return k if doc[k].text in QUOTE_CHARS and k < close - 1 else None
 
 
 def assemble(doc, unit, subj, content, quoted: bool, wrapped: bool):
@@ -132,10 +174,13 @@ def _is_setting(doc, start: int, end: int) -> bool:
     first = span[0]
     if first.lower_ in _SUBORDINATORS and not any(t.text in {",", ";", ":"} for t in span):
         return True  # "Once installed, the unit reports ...", "When asked, she said ...": a condition, not a claim
+    if first.dep_ == "prep" and first.right_edge.i >= end - 1 and not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return True
+    if (first.pos_ == "ADP" or first.pos_ == "ADV" and span[1:2].text and span[1].pos_ == "ADP"
+            or first.tag_ in {"VBG", "VBN"} and first.dep_ not in {"amod", "compound"}) and not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span):
+        return True  # "Just by looking, they found ...", "Speaking to reporters, she said ...": how, not what
     if any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
-    if first.dep_ == "prep" and first.right_edge.i >= end - 1:
-        return True
     return all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct for t in span)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 
 from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import a_place_speaks, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import a_place_speaks, political, coordinated_role, document_issuer, envoy_to, guess_word, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
-from kit.attribution.places import names_home_country
+from kit.attribution.places import at_home, names_home_country, state_voice
 from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.speakers import PRONOUNS
 
@@ -32,6 +32,13 @@ def _classify_text_span(span) -> str | None:
 
 
 def _classify(span) -> tuple[str, str, bool] | None:
+    """(type, organisation kind, sure) from the words of ``span`` (:func:`_classify_words`); a
+    guess when the phrase is a politician's or a party's (:func:`kit.attribution.bodies.political`)."""
+    found = _classify_words(span)
+    return (found[0], found[1], False) if found and found[2] and found[0] != "other" and political(span) else found
+
+
+def _classify_words(span) -> tuple[str, str, bool] | None:
     """(type, organisation kind, sure) from the words of ``span``: a known name first; then
     the organisation named in the phrase (``organisations.toml``), which a role word may only
     refine (``refine_to``); then a role rule of ``source_types.toml`` on the role's head noun;
@@ -50,9 +57,10 @@ def _classify(span) -> tuple[str, str, bool] | None:
     if found_o and not (rule == "eyewitness" and on_head):  # "a Reuters witness" saw it: an eyewitness
         return found_o[0][0].split("|", 1)[0], "", True
     body = attached_body(span, _classify) if len(span) > 1 and not (on_head and where[1] - where[0] > 2) else None  # "head of state"
-    if body is not None and not (rule == "unnamed" and on_head):
+    if body is not None and not (rule == "unnamed" and on_head) and not (rule == "foreign_government" and body[0] == "official"):
         return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
-    org = _organisation(span) or _named_organisation(span) or led_coalition(span)
+    state_head = rule == "official" and on_head and state_role(span.doc[where[0] : where[1]])  # "Minister for Power and Petroleum"
+    org = _organisation(span) or (None if state_head else _named_organisation(span)) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
     if org is not None and rule == "foreign_government" and on_head and host_body(span, where, org.get("where", (0, 0))):
@@ -81,7 +89,7 @@ def _classify(span) -> tuple[str, str, bool] | None:
             # "a trader at a bank": the trade says more (a state body's staff speak for it: no refinement there)
             return role[0], org["kind"], role[1] and org["kind"] != "government"
         # a state body's scientist ("forecasters with the weather service") speaks for it, but may be asked as an expert
-        return org["type"], org["kind"], not (role is not None and role[0] == "expert" and org["kind"] == "government")
+        return org["type"], org["kind"], org.get("sure", True) and not (role is not None and role[0] == "expert" and org["kind"] == "government")
     if (role is not None and role[0] == "other" and not role[1] and firms_lawyer(span)) or (
             rule in {"eyewitness", None} and firms_people(span)):
         return "organisation", "", False  # "Brightline lawyer Ed Vane" speaks for the firm
@@ -95,8 +103,10 @@ def _classify(span) -> tuple[str, str, bool] | None:
         voice = span.doc[where[0]].lemma_.lower() in _VOICES - {"official"}  # "Skyway spokesman Tom Berry"
         if rule == "official" and unknown_organisation(span, skip=skip, voice=voice) and not state_role(span.doc[where[0] : where[1]]) and (
                 _rule_type(span.doc[span.start : where[0]])[0] is None):  # "Kremlin spokesman": a known state body
-            return "organisation", "", False  # "Amtrak officials": officials of a body the kit does not know
-        return rule, "", span.root.lemma_.lower() not in document_nouns()  # "a study": whose? not sure
+            return state_voice(span) or ("organisation", "", False)  # "Amtrak officials": a body the kit does not know
+        return rule, "", span.root.lemma_.lower() not in document_nouns() and not guess_word(span.doc[where[0]:where[1]], rule)
+    if role is not None and role[0] == "organisation" and rule == "official" and all(t.is_lower for t in span.doc[slice(*where)]):
+        return "official", "", role[1]  # "board of finance chairman X", "county health department director X"
     if role is not None:
         return role[0], "", role[1]
     if rule is None and (leads_a_place(span) or a_place_speaks(span)):
@@ -189,8 +199,8 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
         cache[key] = []
         index = doc_index(doc)
         for i in sorted(index.positions_of(doc, key) + index.positions_of(doc, key + ".")):  # "... of X." ends a line
-            if doc[i].pos_ != "PROPN" and not based_name(doc[i]):  # "California-based SpaceX." may be a noun
-                continue
+            if doc[i].pos_ != "PROPN" and not based_name(doc[i]) or (i and doc[i - 1].lower_ in {"of", "for"}):
+                continue  # "California-based SpaceX." may be a noun; "Department of Health" ends in no surname
             if lives_there(doc, i):
                 cache[key].append((i, ("eyewitness", "", False)))  # "X, who lives next door"
                 continue
@@ -216,6 +226,10 @@ def _name_start(doc, i: int) -> int:
                 prev.lower_ in {"of", "for"} and s >= 2 and doc[s - 2].text[:1].isupper() and doc[s].text[:1].isupper()) or (
                 prev.text == "-" and not prev.whitespace_):
             s -= 1
+        elif s >= 3 and doc[s - 2].lower_ in {"of", "for"} and prev.pos_ == doc[s - 3].pos_ == "NOUN" and doc[s - 3].head.i >= s:
+            s -= 3  # "board of finance Chairman X": the body a title belongs to, in lower case before it
+        elif s >= 3 and prev.lower_ in {"to", "the"} and envoy_to(doc, s - 1):
+            s -= 2 if prev.lower_ == "to" else 3  # "Ambassador to the United Nations X": the envoy's title
         elif s >= 2 and ((prev.text == "." and doc[s - 2].lower_ in source_data().get("titles", ()))
                          or (prev.dep_ == "case" and doc[s - 2].dep_ == "poss" and doc[s - 2].pos_ == "PROPN")):
             s -= 2  # "Sgt" "." the parser split; "Kestrel" "'s"
@@ -260,6 +274,11 @@ def typed_source(span) -> tuple[str, str, bool]:
     >>> typed_source(parse("Jo Marsh said so.")[0:2])
     ('other', '', False)
     """
+    return at_home(span, _typed_source(span))  # a foreign state's voice in a story with no dateline: a guess
+
+
+def _typed_source(span) -> tuple[str, str, bool]:
+    """(type, kind, sure) of a speaker phrase (:func:`typed_source`) before the home check."""
     data = source_data()
     doc = span.doc
     if len(span) == 1 and span[0].lower_ in PRONOUNS | {"i", "we"}:
@@ -275,7 +294,7 @@ def typed_source(span) -> tuple[str, str, bool]:
         return found
     cs, ce = _core_range(span)
     cs = min(cs, _name_start(doc, ce - 1)) if bracketed_acronym(doc, cs - 1) else cs  # "... (AAF) President X"
-    cs = _coordinated_role(doc, cs)
+    cs = coordinated_role(doc, cs)
     own = None if guess else _classify(doc[cs:ce]) or (_classify(span) if ce < span.end else None)
     if own and own[2]:
         return own
@@ -284,6 +303,9 @@ def typed_source(span) -> tuple[str, str, bool]:
         return found  # "Dr. Ali" after "President Dr. Ali", "the DfE" after "the Department for Education (DfE)"
     if guess or own:
         return guess or own
+    found = document_issuer(span, typed_source)  # "according to a press release", "said the email"
+    if found:
+        return found
     content_toks = [t for t in span if not (t.is_punct or t.pos_ in {"DET", "CCONJ"})]
     if content_toks and all(t.ent_type_ == "GPE" for t in content_toks):
         if names_home_country(span, most_named=True):
@@ -296,20 +318,6 @@ def typed_source(span) -> tuple[str, str, bool]:
     if any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span):
         return data.get("named_person", "other"), "", False
     return data.get("fallback", "other"), "", False
-
-
-def _coordinated_role(doc, start: int) -> int:
-    """Where a speaker's roles start when the phrase found opens with the second of two roles
-    joined by "and" ("[Independent election observer and] civil society activist Ana Ruiz"):
-    the first role is the speaker's too. ``start`` when there is none."""
-    if start < 2 or doc[start - 1].lower_ != "and" or doc[start - 2].pos_ != "NOUN" or doc[start].pos_ not in {"NOUN", "ADJ"}:
-        return start
-    first = doc[start - 2].left_edge.i
-    sent = doc[start].sent.start
-    words = doc[first : start - 1]
-    if first < sent or any(t.pos_ in {"PROPN", "PUNCT", "VERB", "AUX", "PRON"} for t in words):
-        return start
-    return first
 
 
 def _before_head(span):

@@ -29,9 +29,11 @@ def spokesperson_for(doc, span, content: tuple[int, int]) -> tuple[str, str] | N
     >>> spokesperson_for(doc, doc[7:9], (0, 6))
     ('organisation', 'company')
     """
-    if not any(doc[i].lemma_.lower() in _SPOKES for i in role_heads(span)) or any(
-            t.ent_type_ in {"ORG", "GPE", "NORP"} or t.dep_ == "poss" for t in span):
-        return None
+    heads = [i for i in role_heads(span) if doc[i].lemma_.lower() in _SPOKES]
+    if not heads or any(t.ent_type_ in {"ORG", "GPE", "NORP"} or t.dep_ == "poss" for t in span) or any(
+            c.dep_ in {"compound", "nmod"} and c.pos_ in {"NOUN", "PROPN"} and c.i < i and span.start <= c.i
+            for i in heads for c in doc[i].children):
+        return None  # "a government spokesman", "a CAR spokesman": the phrase says whose voice it is
     ts, te = content
     root = next((t for t in doc[ts:te] if not ts <= t.head.i < te or t.head.i == t.i), None)
     subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if root is not None else None

@@ -160,6 +160,8 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
         return False
     if base in words["harm_verbs"] or base in words["headline_verbs"] and headline_line(tok):
         return True
+    if base in words.get("report_participles", ()) and tok.head.i < tok.i and _has(tok, tree, ("xcomp", "oprd", "acomp")):
+        return True  # "200 people feared trapped", "a man believed dead": who fears is not said
     if tok.head.i > tok.i or tok.tag_ != "VBN" and not (tok.lower_.endswith("ed") and (
             tok.head.i < tok.i - 1 or tok.head.tag_ in ("NNS", "NNPS") or tok.head.like_num or tok.doc[tok.i - 2].like_num)):
         return False  # "patients with flu admitted to ...", tagged as a past tense: a participle all the same
@@ -169,7 +171,11 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
     # right after its noun, with a when or a where of its own: "a report released on Friday",
     # "figures published today", "studies carried out across Europe"
     # or a clause of time: "the first case reported since the fair opened"
-    return start == tok.i and _after_noun(tok) and (_has(tok, tree, ("npadvmod", "prep", "prt")) or _purpose(tok, tree)
+    near = start == tok.i and _after_noun(tok) or (  # or adverbs between: "the highest ever recorded on ..."
+        start is not None and start < tok.i and tok.doc[start - 1].i == tok.head.i)
+    after = any(c.dep_ == "advmod" and c.i == tok.i + 1 for c in tree.children(tok)) or \
+        tok.doc[tok.i + 1 : tok.i + 3].text.lower() in ("so far", "to date")  # "a warning posted online", "pledges made so far"
+    return near and (_has(tok, tree, ("npadvmod", "prep", "prt")) or after or _purpose(tok, tree)
                                                     or _time_clause(tok, tree)) \
         and not _has(tok, tree, ("agent", "xcomp", "ccomp"))
 
@@ -251,15 +257,29 @@ def participle_clause(tok, tree: Tree, words: dict):
         start = first.i  # "When released, ..."
     elif _base(tok) in words["harm_verbs"] and not _has(tok, tree, ("mark",)):
         start = _clause_start(tok)
+    elif _base(tok) in words.get("fronted_participles", ()) and first.i == tok.i == tok.sent.start:
+        start = tok.i  # "Asked about the delay, the mayor said ...": opens the sentence
+    elif first.i == tok.i and _set_off_after_noun(tok):
+        start = tok.i  # "the review, released on Monday, ...": the parser hung it on the main verb
     else:
         return None
     if start is None:
         return None
-    before = tok.doc[start - 1] if start > 0 else None
+    before = tok.doc[start - 1] if start > tok.sent.start else None
     if before is not None and before.text in _DASHES and start > 1 and tok.doc[start - 2].pos_ in ("NOUN", "PROPN"):
         return tok.doc[start - 2]
     subj = tree.first(tok.head, "nsubj", "nsubjpass")
+    if linked and subj is not None and subj.lower_ not in ("that", "which", "who"):
+        return subj  # "the film is shown to pupils when finished": the subject before it
     return subj if (linked or before is None) and subj is not None and subj.i > tok.i else None
+
+
+def _set_off_after_noun(tok) -> bool:
+    """A participle clause between commas right after a noun, with a when, where or how of its
+    own: "according to the review, released ahead of the summit, pledges ..."."""
+    doc, end = tok.doc, tok.right_edge.i + 1
+    return tok.i > 1 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ in ("NOUN", "PROPN") \
+        and end < len(doc) and doc[end].text == "," and any(c.dep_ in ("prep", "advmod", "npadvmod") for c in tok.children)
 
 
 def fronted_participle(tok, tree: Tree, words: dict):
@@ -278,8 +298,8 @@ def fronted_participle(tok, tree: Tree, words: dict):
     subj = tree.first(tok, "nsubj")
     if subj is None or subj.i > tok.i or subj.pos_ == "PRON":
         return None
-    if _present_without_subject(tok, tree):  # "figures released today show a rise"
-        return subj
+    if _present_without_subject(tok, tree) or _past_without_subject(tok, tree, words):
+        return subj  # "figures released today show a rise", "the rocket fired from a jet ignited"
     if tok.tag_ == "VBD" and _base(tok) not in words["harm_verbs"]:
         return None  # "arrived", "rose": a past tense, not a participle the tagger missed
     if tok.dep_ in ("ccomp", "advcl") and tok.head.i > tok.i and _finite_without_subject(tok.head, tree):
@@ -301,6 +321,24 @@ def _present_without_subject(tok, tree: Tree) -> bool:
                 and not tree.has(verb, "nsubj", "nsubjpass", "expl", "mark", "cc"):
             between = [t for t in tok.doc[tok.i + 1 : verb.i] if t.head.i in (tok.i, verb.i)]
             if not any(t.dep_ in ("cc", "mark") or t.text in (",", ";", ":") for t in between):
+                return True
+    return False
+
+
+def _past_without_subject(tok, tree: Tree, words: dict) -> bool:
+    """A past-tense verb hung on ``tok`` after a phrase of its own ("sent south of the border",
+    "fired from a jet plane"), with no subject, "and", comma or "that" in between: two past
+    verbs in a row cannot share one subject, so ``tok`` is a participle ("most of the people sent
+    south of the border arrived in ..."). Not for verbs that take no object ("rose", "arrived")."""
+    if _base(tok) in words.get("absolute_intransitives", ()) or _base(tok) in words.get("intransitive_participles", ()):
+        return False
+    for verb in tree.children(tok):
+        if verb.i > tok.i + 1 and verb.tag_ == "VBD" and verb.dep_ in ("dep", "advcl", "conj") \
+                and not tree.has(verb, "nsubj", "nsubjpass", "expl", "mark", "aux", "auxpass") \
+                and not any(c.dep_ == "cc" and c.i < verb.i for c in tree.children(verb)):
+            between = tok.doc[tok.i + 1 : verb.i]
+            if between[0].dep_ in ("prep", "advmod", "npadvmod") and between[0].head.i == tok.i and not any(
+                    t.dep_ in ("cc", "mark", "dobj", "relcl") or t.text in (",", ";", ":", "\u2014", "-", "(") for t in between):
                 return True
     return False
 

@@ -74,8 +74,8 @@ def with_absolute(tok, tree: Tree, words: dict):
     >>> [with_absolute(t, Tree(doc), w) for t in doc if t.lower_ in ("damaged", "gone")]
     [half, None]
     """
-    if not _participle(tok, words) or tree.has(tok, *_OWN):
-        return None
+    if not _participle(tok, words) or tree.has(tok, *_OWN) or tok.dep_ == "amod" and tok.head.i > tok.i:
+        return None  # "with its stated aim": an adjective before its noun
     doc = tok.doc
     j = tok.i - 1
     floor = _floor(tok, 12)
@@ -274,6 +274,8 @@ def states_with_be(tok, tree: Tree, words: dict) -> bool:
     base = _base_form(word) if tok.pos_ != "VERB" or not tok.lemma_.isalpha() else tok.lemma_.lower()
     if base in words.get("states_with_be", ()):
         return True
+    if any(c.dep_ == "auxpass" and _base_form(c.lower_) in words.get("state_copulas", ()) for c in tree.children(tok)):
+        return True  # "remains hospitalized", "stayed closed": a state the parser gave a passive's helper
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if base in words.get("states_with_to", ()) and nxt is not None and nxt.lower_ == "to" and (
             tree.has(tok, "neg") or tok.doc[tok.i - 1].lower_ in ("not", "n't")):

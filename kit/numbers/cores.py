@@ -40,7 +40,9 @@ def _starts_with_article(doc, i: int) -> bool:
         i + 2 < n and doc[i + 2].lower_ in load_rules()["units"]["duration"]["words"]
     ) and not ordinal_after_article(doc, i + 1):
         return True  # "a half", "a third of the city" (not "a quarter century")
-    return tok.lower_ == "half" and (nxt == "of" or doc[i + 1].pos_ in ("NOUN", "DET"))  # "half of the town"
+    if tok.lower_ == "half" and i > 0 and doc[i - 1].lower_ in ("first", "second", "latter", "back", "front"):
+        return False  # "the second half of the year": a period, not a share
+    return tok.lower_ == "half" and (nxt == "of" or doc[i + 1].pos_ in ("NOUN", "DET") or doc[i + 1].tag_ == "PRP$")  # "half of the town", "half its staff"
 
 
 def _one_of_ranked(doc, i: int) -> bool:
@@ -212,6 +214,10 @@ def _point_decimal(doc, i: int, j: int) -> int:
         return 2
     if w in cfg["digits"] and prev in cfg["digits"] and any(doc[k].lower_ in cfg["words"] for k in range(i, j)):
         return 1  # "one point two five"
+    if w == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < n and (
+            doc[j + 1].lower_ in cfg["words"] and j + 3 < n and doc[j + 2].text == "-" and doc[j + 3].lower_ in cfg["digits"]
+            and not doc[j + 2].whitespace_ and (_number_word(prev) is not None or doc[j - 1].is_digit)):
+        return 4  # "18-point-five", "seventeen-point-six": a radio script's decimal
     return 0
 
 

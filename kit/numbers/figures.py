@@ -134,7 +134,34 @@ def _stages(doc) -> list[_Draft]:
     drafts += range_tokens(doc, used)
     drafts += vague_figures(doc, vague, hedges, used)
     drafts += unit_after_hedge(doc, hedges, used)
-    return [with_counted(doc, d) for d in drafts]
+    return [with_counted(doc, d) for d in bracket_conversions(doc, drafts)]
+
+
+def bracket_conversions(doc, drafts: list[_Draft]) -> list[_Draft]:
+    """A measure or a sum in brackets right after a hedged one is the same amount in other
+    units, and shares its hedge: "as much as two feet (61 centimeters)" is at most 61 cm.
+
+    >>> from kit.core.nlp import parse
+    >>> [(x.low, x.high) for x in _stages(parse("Up to 3 feet (91 centimeters) of snow fell."))]
+    [(None, 3), (None, 91)]
+    """
+    ordered = sorted(drafts, key=lambda d: d.start)
+    for k in range(1, len(ordered)):
+        a, b = ordered[k - 1], ordered[k]
+        if not (a.hedge and a.form is None and b.hedge is None and b.form is None and a.kind == b.kind
+                and a.kind in ("measure", "money") and a.value and b.value and b.start == a.end + 1
+                and doc[a.end].text == "("):
+            continue
+        scale = b.value / a.value
+        ordered[k] = replace(b, hedge=a.hedge, low=None if a.low is None else _tidy(a.low * scale),
+                             high=None if a.high is None else _tidy(a.high * scale),
+                             low_inclusive=a.low_inclusive, high_inclusive=a.high_inclusive)
+    return ordered
+
+
+def _tidy(x: float) -> float | int:
+    """A whole number as an int ("61", not "61.0")."""
+    return int(round(x)) if abs(x - round(x)) < 1e-9 else x
 
 
 def _to_quantity(doc, d: _Draft, sentence_of) -> Quantity:

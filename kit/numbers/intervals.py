@@ -207,6 +207,8 @@ def _hedge_one_number(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft
     if kind == "money" and start == s and s > 0 and doc[s - 1].text == d.unit:
         start = s - 1  # "$15"
         start, hedge, rule = _hedge_before(doc, start, hedges) if hedge is None else (start, hedge, rule)
+    if hedge == "up to" and end < len(doc) and doc[end].lower_ == "from" and start > 0 and doc[start - 1].lemma_ == "be":
+        start, hedge, rule = start + 2, None, None  # "sales are up to $6.9bn from $5.4bn": a rise, no ceiling
     low, high, li, hi_inc = _interval(rule, v) if kind in AMOUNT_KINDS else (v, v, True, True)
     if kind not in AMOUNT_KINDS:
         start, hedge = s, None
@@ -293,10 +295,12 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
                 and doc[k].lower_ != "of":  # "most NATO combat troops": over a compound noun too
             k += 1
         after_tok = doc[k] if k < len(doc) else None
-        if s > 0 and doc[s - 1].lower_ in ("the", "at") or after_tok is None or not (
-            after_tok.lower_ == "of" and k == s + 1 or after_tok.tag_ in ("NNS", "NNPS")
+        alone = k == s + 1 and after_tok is not None and after_tok.tag_ in ("VBD", "VBP", "MD") and (
+            s == doc[s].sent.start or doc[s - 1].pos_ in ("CCONJ", "SCONJ", "PUNCT"))  # "though most were"
+        if s > 0 and (doc[s - 1].lower_ in ("the", "at") or doc[s - 1].tag_ in ("POS", "PRP$")) or after_tok is None or not (
+            after_tok.lower_ == "of" and k == s + 1 or after_tok.tag_ in ("NNS", "NNPS") or alone
         ):
-            return None
+            return None  # "the company's most important events": a superlative
     if words[0] == "scores" and (doc[s].tag_.startswith("VB") or s > 0 and doc[s - 1].pos_ in (
             "NOUN", "PROPN", "ADJ", "DET", "PRON")):
         return None  # "exam scores", "their scores", "she scores": results, not "many"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kit.numbers.notations import hyphen_chain
 from kit.numbers.records import _fraction_den, _word_set, load_rules
 
 
@@ -35,12 +36,12 @@ def _currency_word(doc, i: int) -> str | None:
     return None
 
 
-_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr)(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$", re.I)
+_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr|rm|ksh)(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$", re.I)
 
 
 def currency_prefixed(text: str) -> tuple[float | int, str] | None:
     """(value, currency) of one token with a currency abbreviation glued before its digits
-    ("Rs.3", "Rs3,000"), None for other tokens.
+    ("Rs.3", "Rs3,000", Malaysia's "RM267.2", Kenya's "KSh500"), None for other tokens.
 
     >>> currency_prefixed("Rs.3"), currency_prefixed("Rs3,000"), currency_prefixed("Rs"), currency_prefixed("R2")
     ((3, 'Rs.'), (3000, 'Rs'), None, None)
@@ -59,14 +60,16 @@ def glued_unit(text: str) -> tuple[float | int, str, str] | None:
     """(value, kind, unit) of a token with a unit glued to its digits ("25lbs", "100ml", "2hrs"),
     None for other tokens ("10k" is ten thousand, read elsewhere).
 
-    >>> glued_unit("25lbs"), glued_unit("2hrs"), glued_unit("10k"), glued_unit("3rd")
-    ((25, 'measure', 'lbs'), (2, 'duration', 'hrs'), None, None)
+    >>> glued_unit("25lbs"), glued_unit("2hrs"), glued_unit("10k"), glued_unit("3rd"), glued_unit("4.5pc")
+    ((25, 'measure', 'lbs'), (2, 'duration', 'hrs'), None, None, (4.5, 'percent', '%'))
     """
     m = _GLUED.match(text)
     if not m or len(text) > 40:
         return None
     unit = m.group(3)
-    if unit.lower() in _word_set("units.duration"):
+    if unit.lower() in ("pc", "percent"):  # "40.65pc": the British and East African press
+        kind, unit = "percent", "%"
+    elif unit.lower() in _word_set("units.duration"):
         kind = "duration"
     elif unit.lower() in _word_set("units.measure"):
         kind = "measure"
@@ -120,6 +123,11 @@ def ordinal_after_article(doc, i: int) -> bool:
         nxt.tag_ not in ("JJR", "RBR") and nxt.lower_ not in _word_set("units.duration") | {"of", "more", "less"}
 
 
+def _verbal(word) -> bool:
+    """A naming word used as a verb ("refugees number 2 million"), which the tagger may call a noun."""
+    return word.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" and c.i < word.i for c in word.children)
+
+
 def _lower_case_names() -> frozenset:
     """Words that make the number after them a name even in lower case ("clade 1b")."""
     return frozenset(load_rules()["identifiers"].get("lower_case_words", ()))
@@ -141,7 +149,7 @@ def named_list(doc, start: int) -> bool:
         return False
     word = doc[k]
     if word.lower_ in _lower_case_names():
-        return True
+        return not _verbal(word)
     return word.lower_ in _word_set("identifiers") and word.text[:1].isupper()
 
 
@@ -199,7 +207,8 @@ def phone_number(doc, start: int) -> bool:
         if doc[k].text.startswith("0") and len(doc[k].text) >= 3:
             return True
         k -= 1
-    return False
+    return hyphen_chain(doc, start) >= 3  # "9-1-1", "555-012-3456"
+
 
 
 def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
@@ -215,7 +224,8 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
             and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
         return True
     if prev is not None and prev.lower_ in _lower_case_names() and end - start <= 2 and any(c.isdigit() for c in first.text) \
-            and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num):
+            and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num) \
+            and not _verbal(prev):  # "refugees now number 2 million": the verb counts them
         return True  # "clade 1b", "type 2 diabetes": a name, not a billion or two
     if prev is not None and prev.lower_ in ident and prev.is_alpha and end - start == 1 and first.is_digit \
             and len(first.text) >= 3 and (end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "NUM")):
@@ -277,6 +287,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         nxt_low = nxt_low[:-1]  # "10m." at the end of a sentence
     if nxt_low in ("%", "percent", "pc"):
         return "percent", "%", end + 1
+    if nxt_low == "-" and not last.whitespace_ and not nxt.whitespace_ and end + 1 < n and doc[end + 1].lower_ == "percent":
+        return "percent", "%", end + 2  # "a 5-percent rise"
     if nxt_low == "of" and end + 2 < n and doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ in ("percent", "%") \
             and any(_fraction_den(t.lower_) for t in doc[start:end]):
         return "percent", "%", end + 3  # "a quarter of a percent": 0.25 %

@@ -20,7 +20,7 @@ from kit.core.nlp import doc_text
 from kit.numbers.records import _clean_int, _Draft, _word_set, drawable, load_rules
 from kit.numbers.words import parse_figure
 
-__all__ = ["special_figures"]
+__all__ = ["special_figures", "hyphen_chain"]
 
 _SCIENTIFIC = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x\u00d7*]\s?10\s?(?:\^|\*\*)\s?([-+]?\d{1,3})(?!\d)")
 
@@ -106,3 +106,26 @@ _ARTICLE_UNIT = re.compile(r"\b(an?) ([A-Za-z]+) of\b", re.IGNORECASE)
 @functools.cache
 def _measure_units() -> frozenset:
     return frozenset(_word_set("units.measure") - set(load_rules()["units"]["measure"]["ambiguous"]))
+
+
+def hyphen_chain(doc, i: int) -> int:
+    """How many digit groups are joined by hyphens, with no space, around doc[i]: 3 in "9-1-1"
+    and "555-012-3456" (a number to dial: a range or a score joins only two).
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("Call 9-1-1 about the 10-12 injured.")
+    >>> hyphen_chain(d, 3), hyphen_chain(d, 8)
+    (3, 2)
+    """
+    def joined(a: int) -> bool:  # doc[a] "-" doc[a + 2], glued
+        return a + 2 < len(doc) and doc[a + 1].text == "-" and not doc[a].whitespace_ \
+            and not doc[a + 1].whitespace_ and doc[a + 2].is_digit
+
+    if not doc[i].is_digit:
+        return 0
+    lo, hi = i, i
+    while lo >= 2 and joined(lo - 2):
+        lo -= 2
+    while joined(hi):
+        hi += 2
+    return (hi - lo) // 2 + 1

@@ -247,6 +247,7 @@ def _decimal_words(words: list[str]) -> float | None:
     1500000
     """
     cfg = load_rules()["decimal_point"]
+    words = [w for w in words if w != "-"] if any(w.lower() in cfg["words"] for w in words) else words  # "18-point-five"
     low = [w.lower() for w in words]
     cut = next((k for k, w in enumerate(low) if w in cfg["words"]), None)
     if cut is None or cut == 0 or cut == len(low) - 1:
