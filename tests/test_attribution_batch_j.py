@@ -146,3 +146,24 @@ def test_a_saying_a_picture_or_a_clue_is_no_source(text):
 ])
 def test_speech_and_findings_stay_sources(text, speaker):
     assert [s for s, _, _ in rows(text)] == [speaker]
+
+
+def test_an_inverted_cue_whose_speaker_was_read_as_its_object():
+    assert rows("On the busiest routes, the queues have grown quickly, acknowledge railway officials.") == [
+        ("railway officials", "acknowledge", "On the busiest routes, the queues have grown quickly")]
+    assert rows("The team lost, and fans blamed the coach.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The inspector asked whether any of the pipes had been replaced.",
+    "A reporter asked how many people had been evacuated.",
+    "The rebels dismissed the toll provided by the army.",
+    "The union rejected the figures released by the board on Monday.",
+])
+def test_a_question_or_a_described_object_claims_nothing(text):
+    assert rows(text) == []
+
+
+def test_an_object_with_a_clause_of_its_own_still_claims():
+    assert rows("The rebels dismissed reports that the army had retaken the town.", "content") == [
+        ("reports that the army had retaken the town",)]

@@ -76,3 +76,8 @@ def test_most_after_a_possessive_is_a_superlative_and_alone_it_is_a_share():
 def test_ringgit_and_shillings_glued_before_the_number():
     assert ("RM4.5 billion", "money", 4500000000, 4500000000, True) in figures("The plan costs RM4.5 billion.")
     assert ("KSh200", "money", 200, 200, True) in figures("A bus ticket is KSh200.")
+
+
+def test_number_before_a_figure_names_a_rank_unless_it_is_the_verb():
+    assert not any(a for *_rest, a in figures("The club finished number 3 in the league."))
+    assert any(a and lo == 2000000 for _t, _k, lo, _hi, a in figures("Displaced people now number 2 million."))

@@ -21,8 +21,8 @@ from typing import NamedTuple
 from kit.attribution.cues import (according_entry, according_groups, clause_subject_cues, cue_groups, cue_not_subjects,
                                   cue_signals, cue_subjects, matches, object_cues, object_preps)
 from kit.attribution.index import children
-from kit.attribution.misparsed import (after_appositive, clause_read_as_object, name_before, phrase_before,
-                                      subject_read_as_object)
+from kit.attribution.misparsed import (after_appositive, clause_read_as_object, name_before, object_after_inverted_cue,
+                                      phrase_before, subject_read_as_object)
 from kit.attribution.nonspeech import not_speech
 from kit.attribution.placing import assemble, place_claim, quote_in_next_unit
 from kit.attribution.secondcues import outer_cue, second_cues, speaks
@@ -87,7 +87,7 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
             continue
         if subj is None and e - s == 1:
             misread = (after_appositive(doc, verb, unit) or name_before(doc, verb, unit, content, quoted)
-                       or phrase_before(doc, verb, unit))
+                       or phrase_before(doc, verb, unit) or object_after_inverted_cue(doc, verb, unit, speaks))
             if misread is not None:
                 out.append(Candidate(unit, misread[0], (s, e), misread[1], "indirect", doc[s:e].text,
                                      signals.get(label, "neutral")))
@@ -254,8 +254,16 @@ def _holds_claim(objs, preps) -> bool:
     ("reports that troops fired"; not "a sale, which ..."), or one of ``preps`` hung on it?"""
     if len(objs) > 1 or any(o.dep_ in {"oprd", "xcomp"} for o in objs):
         return True
-    return any((t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} and t.left_edge.tag_ not in {"WDT", "WP"})
+    return any((t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} and t.left_edge.tag_ not in {"WDT", "WP"}
+                and not _participle_phrase(t))
                or (t.dep_ == "prep" and t.lower_ in preps and t.head.i == o.i) for o in objs for t in o.subtree)
+
+
+def _participle_phrase(verb) -> bool:
+    """A participle with no subject, auxiliary or "that" of its own: "the toll provided by the
+    army", "the figures released on Monday" describe the object, they hold no claim."""
+    return verb.tag_ in {"VBN", "VBG"} and not any(
+        k.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for k in children(verb))
 
 
 # ---------------------------------------------------------------- according to

@@ -161,3 +161,29 @@ def subject_read_as_object(verb, kids, clause: tuple[int, int]) -> tuple[int, in
     if not objs or any(t.is_quote for t in verb.doc[verb.i + 1 : clause[0]]):
         return clause
     return objs[0].left_edge.i, clause[1]
+
+
+def object_after_inverted_cue(doc, verb, unit, speaks):
+    """(speaker, content) of "<claim>, acknowledge railway officials." when the parser read the
+    speaker after an inverted cue as its object: the cue follows a comma, has no subject, its
+    object ends the sentence and can speak (``speaks``: a name, a pronoun, a kind of source or
+    a word for people), and the words before the comma hold a finite verb.
+
+    >>> from kit.core.nlp import parse
+    >>> from kit.attribution.secondcues import speaks
+    >>> doc = parse("The queues have grown quickly, acknowledge railway officials.")
+    >>> sp, ct = object_after_inverted_cue(doc, doc[6], doc[:], speaks)
+    >>> doc[slice(*sp)].text, doc[slice(*ct)].text
+    ('railway officials', 'The queues have grown quickly')
+    """
+    if verb.i - 1 <= unit.start or doc[verb.i - 1].text != "," or verb.tag_ == "VBG":
+        return None
+    objs = [c for c in children(verb) if c.dep_ == "dobj" and c.i > verb.i]
+    if len(objs) != 1 or not speaks(objs[0]) or objs[0].left_edge.i != verb.i + 1:
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[objs[0].right_edge.i + 1 : unit.end]):
+        return None
+    if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in doc[unit.start : verb.i - 1]):
+        return None
+    speaker, content = trim(doc, verb.i + 1, objs[0].right_edge.i + 1), trim(doc, unit.start, verb.i - 1)
+    return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None

@@ -64,6 +64,8 @@ def not_speech(verb) -> str | None:
             return "negated"  # "declined to say", "did not want to say", "has yet to disclose"
         if head.lemma_.lower() in lists["instrument_verbs"] or verb.dep_ == "advcl":
             return "a purpose"
+    if verb.lemma_.lower() == "ask" and _asks_a_question(kids):
+        return "a question"  # "asked whether any of the cases were local": a question claims nothing
     if verb.lemma_.lower() == "say" and _a_saying(verb, kids, lists):
         return "a saying"  # "Today, as they say, the weather was not summer"
     if verb.lemma_.lower() in lists["appeal_verbs"] and not _finite_clause(kids):
@@ -81,6 +83,12 @@ def not_speech(verb) -> str | None:
     if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
         return "passive"  # "has been declared drought-hit": its subject is spoken about, not speaking
     return None
+
+
+def _asks_a_question(kids) -> bool:
+    """A clause opened by "if", "whether" or a wh-word ("asked how many were hurt")."""
+    return any(k.dep_ == "ccomp" and (k.left_edge.lower_ in {"if", "whether"} or k.left_edge.tag_ in {"WDT", "WP", "WRB"})
+               for k in kids)
 
 
 def _a_saying(verb, kids, lists) -> bool:

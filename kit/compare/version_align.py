@@ -41,23 +41,16 @@ SHORT_SPLIT = 0.6
 MAX_COMPARISONS = 40_000
 #: A text whose lines are at most this long, most of them broken mid-sentence, is hard-wrapped.
 WRAP_WIDTH = 120
-#: A line alone between blank lines with at most this many words and no full stop is a caption (see stray_line).
-STRAY_WORDS = 3
-#: A line of its own with at most this many words, ending with a colon (or in title case), is a heading.
-HEADING_WORDS = 8
-#: A unit of at most this many words, all in brackets, is a credit ("(With inputs from agencies)"), no sentence.
-CREDIT_WORDS = 5
 #: How deep anchoring recurses into gaps before a gap is compared as it is.
 ANCHOR_DEPTH = 4
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
-_BRACKETED = re.compile(r"[(\[][^()\[\].!?]+[)\]]\.?")  # a few words in brackets, alone: "(agencies)"
-_WH = frozenset("what how why who where when which".split())
-_MARKS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
 _DATELINE = re.compile(r"^[A-Z][\w.,'()\u2019 ]{0,60}\s(?:-{1,2}|\u2013|\u2014|//)$")  # "BEIJING //" too
 #: "LUCKNOW:" (a place in capitals and a colon) or "TASS, August 27." (an agency or place and the day)
 _DATELINE_SHORT = re.compile(r"^[A-Z]{2,}[A-Z.' ]*(?::|, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\.?)$")
+#: "Islamabad - QNA" (a place, a dash and an agency in capitals, on a line of its own above the story)
+_DATELINE_AGENCY = re.compile(r"^[A-Z][\w.'\u2019 ]{1,40}\s(?:-{1,2}|\u2013|\u2014)\s[A-Z]{2,6}$")
 _CREDIT = re.compile(r"^(?:-{1,2}|\u2013|\u2014)\s*\w+(?:\s\w+){0,2}\.?$")
 _OPEN = [[w] for w in "a an the of to in on at for from by with and or".split()]  # words no sentence ends on
 _LITTLE = frozenset("a an the of to in on at for and or but by with from as is was were be been has have had "
@@ -167,35 +160,6 @@ def units_of(text: str, pieces) -> tuple[_Unit, ...]:
     return tuple(_unit(text, s, e) for s, e in out)
 
 
-def stray_line(text: str, u: _Unit) -> bool:
-    r"""True for a line that is no sentence of the story, not the first line: a caption, a subheading or a
-    link left in a copied page ("Lake Geneva": at most STRAY_WORDS words, no full stop, alone between blank
-    lines), or a heading inside the text (at most HEADING_WORDS words on a line of its own, ending with a
-    colon: "What the mission found:", or in title case between blank lines: "The Long Road Home"), or a
-    credit in brackets, alone, anywhere ("(agencies)", "(Reuters)"). A
-    paragraph of at most HEADING_WORDS words with no full stop that opens with a question word is a
-    subheading too ("What the minister said").
-    It is not reported as a sentence cut or added.
-
-    >>> t = "Boats sank on the lake.\n\nLake Geneva\n\nThe search goes on.\nWhat divers saw:\nMud."
-    >>> [stray_line(t, u) for u in units_of(t, [(0, 23), (25, 36), (38, 57), (58, 74), (75, 79)])]
-    [False, True, False, True, False]
-    """
-    line = text[u.start:u.end]
-    if _BRACKETED.fullmatch(line.strip()) and len(u.words) <= CREDIT_WORDS:  # "(agencies)", "(Reuters)": a credit
-        return True
-    if u.start == len(text) - len(text.lstrip()) or len(u.words) > HEADING_WORDS or _END.search(line):
-        return False
-    before, after = text[:u.start].rstrip(" \t"), text[u.end:].lstrip(" \t")
-    own_line = before.endswith("\n") and (after.startswith("\n") or not after.strip())
-    if own_line and line.rstrip().endswith(":") and "\n" not in line:
-        return True
-    alone = before.endswith("\n\n") and (after.startswith("\n\n") or not after.strip())
-    title = all(w[:1].isupper() or len(w) <= 3 for w in _WORD.findall(line)) and "\n" not in line
-    wh = u.words[0] in _WH and not _MARKS.search(line)  # "What the mayor said": a wh-clause is no statement
-    return alone and (len(u.words) <= STRAY_WORDS or title or wh)
-
-
 def _wrap_width(text: str) -> int:
     """The line width of a hard-wrapped text (most lines broken mid-sentence), else 0."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -241,8 +205,8 @@ def _wrap_joins(line: str, nxt: str, width: int) -> bool:
 def _continues(text: str, prev: list[int], nxt: tuple[int, int], wrapped: int) -> bool:
     """True when the next piece belongs to the previous one's sentence."""
     before, gap, after = text[prev[0]:prev[1]], text[prev[1]:nxt[0]], text[nxt[0]:nxt[1]]
-    if (_DATELINE.match(before) or _DATELINE_SHORT.match(before)) and len(_WORD.findall(before)) <= 6:
-        return True  # "SANAA, Yemen (AP) —", "LUCKNOW:" start the sentence after them
+    if any(d.match(before) for d in (_DATELINE, _DATELINE_SHORT, _DATELINE_AGENCY)) and len(_WORD.findall(before)) <= 6:
+        return True  # "SANAA, Yemen (AP) —", "LUCKNOW:", "Islamabad - QNA" start the sentence after them
     if not gap.strip() and not _END.search(before) and _WORD.findall(_norm(before))[-1:] in _OPEN:
         return True  # "... in the historic town of\n\nAmatrice.": a sentence broken after "of" goes on
     if _CREDIT.match(after) and "\n\n" not in gap:
@@ -361,22 +325,31 @@ def _pair_block(ua, ub, ka, kb, i0, i1, j0, j1) -> list:
     return out + [(None, j0 + yy, "added") for yy in range(y, m)]
 
 
+def _gain(score: float, least: float) -> float:
+    """What taking a pair adds to the total: its score above ``least``, plus a little, so that a pair at
+    exactly the threshold (a short sentence whose words the other holds: "It was built by Acme Corp.")
+    is a gain too, not a tie the order of the search may drop."""
+    return score - least + 1e-6
+
+
 def best_pairs(score: list[list[float]], least: float) -> list[tuple[int, int]]:
     """Pairs (x, y) in order (both rising) scoring at least ``least``, of the best total of
     ``score - least``: a small dynamic programme over an n x m table of scores.
 
     >>> best_pairs([[0.9, 0.6], [0.7, 0.8]], 0.5), best_pairs([[0.2, 0.9], [0.7, 0.1]], 0.5)
     ([(0, 0), (1, 1)], [(0, 1)])
+    >>> best_pairs([[0.1, 0.2], [0.3, 0.5]], 0.5)  # a pair at exactly the threshold is kept
+    [(1, 1)]
     """
     n, m = len(score), len(score[0]) if score else 0
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for x in range(n - 1, -1, -1):
         for y in range(m - 1, -1, -1):
-            take = score[x][y] - least + best[x + 1][y + 1] if score[x][y] >= least else -1.0
+            take = _gain(score[x][y], least) + best[x + 1][y + 1] if score[x][y] >= least else -1.0
             best[x][y] = max(take, best[x + 1][y], best[x][y + 1])
     out, x, y = [], 0, 0
     while x < n and y < m:
-        if score[x][y] >= least and best[x][y] == score[x][y] - least + best[x + 1][y + 1]:
+        if score[x][y] >= least and best[x][y] == _gain(score[x][y], least) + best[x + 1][y + 1]:
             out.append((x, y))
             x, y = x + 1, y + 1
         elif best[x][y] == best[x + 1][y]:

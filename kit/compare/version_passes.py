@@ -27,6 +27,11 @@ LOOSE_WORDS, LOOSE_MIN = 3, 0.5
 #: ... and, where there are more on one side, a cut and an added sentence sharing this many such words,
 #: or a number and FACT_WORDS other content words (see _one_fact).
 UNEVEN_WORDS, FACT_WORDS = 5, 2
+#: Two sentences joined into one (or one split in two): the sentence on one side only joins its neighbour's
+#: pair also when it holds at least three and MERGE_MIN of the words the other side has beyond that pair,
+#: and those are MERGE_OWN of its own words ("The storm tore the roof off the clinic." + "The clinic was
+#: closed." / "With its roof torn off by the storm, the clinic was closed.").
+MERGE_MIN, MERGE_OWN = 0.5, 0.25
 
 
 def rewrite_score(x: _Unit, y: _Unit) -> float:
@@ -182,7 +187,8 @@ def _joined(text_units, u: _Unit, v: _Unit) -> _Unit:
 
 def merge_splits(ua, ub, rows: list, quotes=((), ())) -> list:
     """One sentence split in two (or two joined into one): a pair takes in the sentence on one
-    side only just before or after it, when that makes the two sides more alike, or when that
+    side only just before or after it, when that makes the two sides more alike, or when it holds
+    much of what the other side has beyond the pair (see MERGE_MIN), or when that
     sentence is part of a quotation the pair's sentence goes on with ("There are people inside.
     We are careful," / "We are careful,": the quotation was shortened, no sentence was cut).
     ``quotes``: the inner spans of each version's quotations."""
@@ -211,8 +217,9 @@ def _absorb(rows: list, r: int, quotes=((), ())) -> bool:
         shared, own = sum((part.content & left_over).values()), sum(part.content.values())
         a2, b2 = (_joined(None, a, na), b) if nstatus == "cut" else (a, _joined(None, b, nb))
         enough = shared >= 3 and shared >= SPLIT_MIN * own or shared >= 2 and shared >= SHORT_SPLIT * own
+        merged = shared >= 3 and shared >= MERGE_MIN * sum(left_over.values()) and shared >= MERGE_OWN * own
         if abs(k - r) == 1 and _one_quote(part, this, quotes[0] if nstatus == "cut" else quotes[1]) or \
-                enough and pair_score(a2, b2) > pair_score(a, b):
+                enough and pair_score(a2, b2) > pair_score(a, b) or merged and pair_score(a2, b2) >= PAIR_MIN:
             rows[r] = (a2, b2, status)
             del rows[k]
             return True

@@ -21,8 +21,9 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from kit.compare.version_align import (_WORD, _Unit, _norm, _words, align, similarity, stray_line,  # noqa: F401
-                                      units_of, unwrap)
+from kit.compare.version_align import (_WORD, _Unit, _norm, _words, align, similarity, units_of,  # noqa: F401
+                                      unwrap)
+from kit.compare.version_stray import stray_line  # noqa: F401
 from kit.core.errors import InputError
 from kit.core.nlp import doc_text, parse
 

@@ -123,6 +123,11 @@ def ordinal_after_article(doc, i: int) -> bool:
         nxt.tag_ not in ("JJR", "RBR") and nxt.lower_ not in _word_set("units.duration") | {"of", "more", "less"}
 
 
+def _verbal(word) -> bool:
+    """A naming word used as a verb ("refugees number 2 million"), which the tagger may call a noun."""
+    return word.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" and c.i < word.i for c in word.children)
+
+
 def _lower_case_names() -> frozenset:
     """Words that make the number after them a name even in lower case ("clade 1b")."""
     return frozenset(load_rules()["identifiers"].get("lower_case_words", ()))
@@ -144,7 +149,7 @@ def named_list(doc, start: int) -> bool:
         return False
     word = doc[k]
     if word.lower_ in _lower_case_names():
-        return True
+        return not _verbal(word)
     return word.lower_ in _word_set("identifiers") and word.text[:1].isupper()
 
 
@@ -219,7 +224,8 @@ def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
             and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
         return True
     if prev is not None and prev.lower_ in _lower_case_names() and end - start <= 2 and any(c.isdigit() for c in first.text) \
-            and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num):
+            and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num) \
+            and not _verbal(prev):  # "refugees now number 2 million": the verb counts them
         return True  # "clade 1b", "type 2 diabetes": a name, not a billion or two
     if prev is not None and prev.lower_ in ident and prev.is_alpha and end - start == 1 and first.is_digit \
             and len(first.text) >= 3 and (end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "NUM")):
