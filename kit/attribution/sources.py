@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kit.attribution.chains import defined_acronyms, name_key, definite_antecedents, is_definite_mention, is_name, mention_context
 from kit.attribution.bodies import a_place_speaks, political, coordinated_role, document_issuer, envoy_to, guess_word, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.conventions import unsigned_reports
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.places import at_home, names_home_country, state_voice
@@ -72,10 +73,10 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
     role = role_type(span)
     if rule == "unnamed" and on_head and span.root.lemma_.lower() in source_data().get("unnamed_heads", ()):
         return "unnamed", "", True  # "a source in the armed group": who it is stays hidden
-    if rule == "unnamed" and on_head and org is None:
+    if rule == "unnamed" and (on_head or unsigned_reports(span)) and org is None:
         by = _rule_type(_before_head(span))[0]  # "local media reports": media; "police reports": official
-        if by not in (None, "unnamed"):
-            return by, "", True
+        if by not in (None, "unnamed") or unsigned_reports(span):  # "reports say": the media's, a guess
+            return by or "media", "", by is not None
     if org is not None:
         o_start, o_end = org.get("where", (0, 0))
         inside = o_start <= where[0] and where[1] <= o_end and where[1] - where[0] < o_end - o_start
