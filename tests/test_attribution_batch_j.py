@@ -167,3 +167,11 @@ def test_a_question_or_a_described_object_claims_nothing(text):
 def test_an_object_with_a_clause_of_its_own_still_claims():
     assert rows("The rebels dismissed reports that the army had retaken the town.", "content") == [
         ("reports that the army had retaken the town",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses will get strike pay as long as they show up for their shifts.",
+    "The dockers called off the strike on Friday.",
+])
+def test_a_cue_word_with_a_particle_that_makes_another_verb(text):
+    assert rows(text) == []

@@ -29,7 +29,7 @@ def _lists() -> dict:
     data = verb_data().get("not_speech", {})
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
                                                         "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs",
-                                                        "listener_nouns", "appeal_verbs", "saying_subjects")} | {"negated": data.get("negated", True)}
+                                                        "listener_nouns", "appeal_verbs", "saying_subjects", "phrasal_verbs")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -64,6 +64,8 @@ def not_speech(verb) -> str | None:
             return "negated"  # "declined to say", "did not want to say", "has yet to disclose"
         if head.lemma_.lower() in lists["instrument_verbs"] or verb.dep_ == "advcl":
             return "a purpose"
+    if any(k.dep_ == "prt" and f"{verb.lemma_.lower()} {k.lower_}" in lists["phrasal_verbs"] for k in kids):
+        return "another verb"  # "as long as they show up", "called off the strike"
     if verb.lemma_.lower() == "ask" and _asks_a_question(kids):
         return "a question"  # "asked whether any of the cases were local": a question claims nothing
     if verb.lemma_.lower() == "say" and _a_saying(verb, kids, lists):
