@@ -65,3 +65,15 @@ def test_a_candidates_spokesman_is_no_sure_state_voice():
     text = ("Runner-up Tom Vance demanded a recount. "
             "\"He will not concede,\" a spokesman for Vance said.")
     assert types(text)[-1][2] == "unsure"
+
+
+def test_a_headlines_name_takes_the_type_of_the_bodys_first_full_mention_as_a_guess():
+    text = ("Ruiz says club will appeal the ban\n\n"
+            "Kestrel United head coach Ana Ruiz said on Monday that the club would appeal.")
+    assert types(text)[0][:3] == ("Ruiz", "organisation", "unsure")
+
+
+def test_a_later_full_mention_does_not_type_a_name_in_the_body():
+    text = ("Club to appeal the ban\n\nAna Ruiz said the club would appeal. "
+            "Later, Kestrel United head coach Ana Ruiz said the ban was unfair.")
+    assert types(text)[0][1:] == ("other", "unsure")

@@ -212,7 +212,8 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
                         found = (found[0], found[1], False)
                     cache[key].append((i, found))
                     break
-    return next((found for i, found in cache[key] if i < span.end), None)
+    early = next((found for i, found in cache[key] if i < span.end), None)  # a headline's name: the body's first mention, a guess
+    return early or next(((f[0], f[1], False) for i, f in cache[key] if "\n" not in doc[: span.start].text), None)
 
 
 def _name_start(doc, i: int) -> int:
