@@ -56,3 +56,11 @@ def test_army_and_military_are_one_source():
     assert "speaker_changed" not in _kinds(a, b)
     c = "Troops drove the raiders back across the river, the rebels' statement said."
     assert "speaker_changed" in _kinds(a, c)
+
+
+def test_short_subheading_in_sentence_case_is_no_added_sentence():
+    a = "The river burst its banks on Friday.\n\nAbout 40 roads are shut across the county."
+    b = "The river burst its banks on Friday.\n\nRoads to be closed\n\nAbout 40 roads are shut across the county."
+    assert _kinds(a, b) == []
+    c = "The river burst its banks on Friday.\n\nThe mayor resigned.\n\nAbout 40 roads are shut across the county."
+    assert _kinds(a, c) == ["added"]
