@@ -152,3 +152,26 @@ def test_an_inverted_cue_whose_speaker_was_read_as_its_object():
     assert rows("On the busiest routes, the queues have grown quickly, acknowledge railway officials.") == [
         ("railway officials", "acknowledge", "On the busiest routes, the queues have grown quickly")]
     assert rows("The team lost, and fans blamed the coach.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The inspector asked whether any of the pipes had been replaced.",
+    "A reporter asked how many people had been evacuated.",
+    "The rebels dismissed the toll provided by the army.",
+    "The union rejected the figures released by the board on Monday.",
+])
+def test_a_question_or_a_described_object_claims_nothing(text):
+    assert rows(text) == []
+
+
+def test_an_object_with_a_clause_of_its_own_still_claims():
+    assert rows("The rebels dismissed reports that the army had retaken the town.", "content") == [
+        ("reports that the army had retaken the town",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses will get strike pay as long as they show up for their shifts.",
+    "The dockers called off the strike on Friday.",
+])
+def test_a_cue_word_with_a_particle_that_makes_another_verb(text):
+    assert rows(text) == []

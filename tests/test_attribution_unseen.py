@@ -364,7 +364,7 @@ def test_source_type_patterns_after_batch_e(text, stype):
     ("A survey of 400 nurses by the Kestrel Health Trust found that most were tired.", "organisation"),  # its author
     ("Local media reports said the plant was shut.", "media"),  # who reports decides
     ("Police reports said the plant was shut.", "official"),
-    ("Reports said the plant was shut.", "unnamed"),
+    ("Reports said the plant was shut.", "media"),  # bare reports: the media's (settled after batch J)
     ("Ivo Marsh, network operations director, said the outage was short.", "organisation"),  # a manager
     ("A WITNESS told the court she saw the car.", "eyewitness"),  # capitals are no acronym
 ])

@@ -254,8 +254,16 @@ def _holds_claim(objs, preps) -> bool:
     ("reports that troops fired"; not "a sale, which ..."), or one of ``preps`` hung on it?"""
     if len(objs) > 1 or any(o.dep_ in {"oprd", "xcomp"} for o in objs):
         return True
-    return any((t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} and t.left_edge.tag_ not in {"WDT", "WP"})
+    return any((t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} and t.left_edge.tag_ not in {"WDT", "WP"}
+                and not _participle_phrase(t))
                or (t.dep_ == "prep" and t.lower_ in preps and t.head.i == o.i) for o in objs for t in o.subtree)
+
+
+def _participle_phrase(verb) -> bool:
+    """A participle with no subject, auxiliary or "that" of its own: "the toll provided by the
+    army", "the figures released on Monday" describe the object, they hold no claim."""
+    return verb.tag_ in {"VBN", "VBG"} and not any(
+        k.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for k in children(verb))
 
 
 # ---------------------------------------------------------------- according to

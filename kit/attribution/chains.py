@@ -17,6 +17,7 @@ from __future__ import annotations
 import weakref
 
 _ACRONYMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_SPELLED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 NAME_PARTICLES = {"al", "el", "de", "van", "von", "da", "di", "bin", "ibn"}
 
@@ -45,11 +46,57 @@ def acronym_names(doc) -> dict[str, tuple[int, int]]:
     return found
 
 
+def defined_acronyms(doc) -> dict[str, tuple[int, int]]:
+    """Acronyms the story spells out, in brackets (:func:`acronym_names`) or as a name written
+    in full elsewhere (:func:`_spelled_out`): the acronym -> the token range of the name."""
+    found = _SPELLED.get(doc)
+    if found is None:
+        found = {**_spelled_out(doc, acronym_names(doc)), **acronym_names(doc)}
+        _SPELLED[doc] = found
+    return found
+
+
+_SMALL = {"of", "for", "and", "the", "on", "in", "&"}
+
+
+def _spelled_out(doc, known) -> dict[str, tuple[int, int]]:
+    """Acronyms used with no bracket that spell the initials of a capitalised name written
+    out elsewhere in the story ("the HSPD" after "the Hilltop Springs Police Department"):
+    the acronym -> the token range of the name. Small words inside the name are skipped."""
+    acrs = {t.text for t in doc if 3 <= len(t.text) <= 6 and t.text.isalpha() and t.text.isupper()
+            and t.text not in known and t.ent_type_ not in {"GPE", "LOC"}}
+    out = {}
+    if not acrs:
+        return out
+    words = [t for t in doc if t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()]
+    for k, first in enumerate(words):
+        run = [first]
+        for t in words[k + 1 :]:
+            gap = doc[run[-1].i + 1 : t.i]
+            if len(run) >= 6 or any(g.lower_ not in _SMALL for g in gap) or "\n" in gap.text:
+                break
+            run.append(t)
+            acr = "".join(w.text[0] for w in run)
+            if acr in acrs and acr not in out:
+                out[acr] = (first.i, t.i + 1)
+    return out
+
+
 def is_name(span) -> bool:
     """Is the phrase a bare name (proper nouns, name particles), with no role word?"""
     toks = [t for t in span if not t.is_punct and t.lower_ != "the"]
     return bool(toks) and all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES
                               or (t.text[:1].isupper() and t.pos_ in {"NOUN", "X"}) for t in toks)
+
+
+def name_key(span) -> str:
+    """The word a name is looked up by: its last word, before a bracket that closes it
+    ("Kifle" of "Ana Kifle (PhD)")."""
+    words = [t for t in span if not t.is_punct]
+    if span[-1].text == ")" and any(t.text == "(" for t in span):
+        cut = max(t.i for t in span if t.text == "(")
+        words = [t for t in words if t.i < cut] or words
+    return (words or list(span))[-1].lower_
 
 
 def mention_context(doc, i: int) -> list[tuple[int, int]]:
@@ -81,7 +128,40 @@ def mention_context(doc, i: int) -> list[tuple[int, int]]:
         prev = _role_subject_before(doc, tok)
         if prev is not None:
             out.append(prev)
-    return out
+    return _role_written_before(doc, tok) + out
+
+
+_PHRASE_DEPS = {"conj", "appos", "pobj", "prep", "compound"}
+
+
+def _role_written_before(doc, tok) -> list[tuple[int, int]]:
+    """The role written before a name with a comma or a title run ("State Minister for Trade,
+    Ana Ruiz (PhD) said", "Minister for Energy, Power and Ports Ana Ruiz said"), which the
+    parser hangs on the role as a conjunct or an appositive: the phrase from the role's start
+    to the name's end. Not across "and"/"or" straight before the name (a list of people), nor
+    past another person's name."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head  # "Ana" of "Ana Ruiz": the name's last word
+    start = tok.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].head.i == tok.i:
+        start -= 1
+    if start < 2 or doc[start - 1].pos_ == "CCONJ":
+        return []
+    if doc[start - 1].text == ",":  # the phrase before the comma, wherever the parser hung it
+        top = doc[start - 2]
+        while top.head.i < start - 1 and top.head.i != top.i:
+            top = top.head
+    elif tok.dep_ in {"conj", "appos"}:  # a title run with no comma: up the phrase the name hangs in
+        top = tok
+        while top.dep_ in _PHRASE_DEPS and top.head.i < top.i:
+            top = top.head
+    else:
+        return []
+    s = top.left_edge.i
+    if top.i >= start or top.pos_ not in {"NOUN", "PROPN"} or s >= start - 1 or any(
+            t.ent_type_ == "PERSON" for t in doc[s:start]) or "\n" in doc[s:start].text:
+        return []
+    return [(s, tok.i + 1)]
 
 
 def _bodies_run(tok) -> list[tuple[int, int]]:

@@ -29,7 +29,7 @@ def _lists() -> dict:
     data = verb_data().get("not_speech", {})
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
                                                         "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs",
-                                                        "listener_nouns", "appeal_verbs", "saying_subjects")} | {"negated": data.get("negated", True)}
+                                                        "listener_nouns", "appeal_verbs", "saying_subjects", "phrasal_verbs")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -64,6 +64,10 @@ def not_speech(verb) -> str | None:
             return "negated"  # "declined to say", "did not want to say", "has yet to disclose"
         if head.lemma_.lower() in lists["instrument_verbs"] or verb.dep_ == "advcl":
             return "a purpose"
+    if any(k.dep_ == "prt" and f"{verb.lemma_.lower()} {k.lower_}" in lists["phrasal_verbs"] for k in kids):
+        return "another verb"  # "as long as they show up", "called off the strike"
+    if verb.lemma_.lower() == "ask" and _asks_a_question(kids):
+        return "a question"  # "asked whether any of the cases were local": a question claims nothing
     if verb.lemma_.lower() == "say" and _a_saying(verb, kids, lists):
         return "a saying"  # "Today, as they say, the weather was not summer"
     if verb.lemma_.lower() in lists["appeal_verbs"] and not _finite_clause(kids):
@@ -81,6 +85,12 @@ def not_speech(verb) -> str | None:
     if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
         return "passive"  # "has been declared drought-hit": its subject is spoken about, not speaking
     return None
+
+
+def _asks_a_question(kids) -> bool:
+    """A clause opened by "if", "whether" or a wh-word ("asked how many were hurt")."""
+    return any(k.dep_ == "ccomp" and (k.left_edge.lower_ in {"if", "whether"} or k.left_edge.tag_ in {"WDT", "WP", "WRB"})
+               for k in kids)
 
 
 def _a_saying(verb, kids, lists) -> bool:

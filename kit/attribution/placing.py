@@ -13,6 +13,7 @@ cue, or the words before a comma in inverted order ("<claim>, said X").
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import islice
 
 from kit.attribution.index import children, doc_index, first_in
 from kit.attribution.speakers import is_direct_without_marks, speaker_range, subtree_range
@@ -58,7 +59,7 @@ def quote_in_next_unit(doc, verb, subj, unit, quoted) -> tuple[int, int] | None:
     the colon or comma follows cue and speaker, so "He said so." never takes the next quote, and
     only a quote that ends its sentence ('"...," Ruiz said.' has a speaker of its own)."""
     after = max(verb.i, subj.right_edge.i) + 1
-    rest = [t for t in doc[after : unit.end] if not t.is_space]
+    rest = list(islice((t for t in doc[after : unit.end] if not t.is_space), 2))  # two at most: a long unit stays cheap
     if len(rest) != 1 or rest[0].text not in {":", ","}:
         return None
     k = bisect_left(quoted, unit.end, key=lambda q: q[0])

@@ -10,8 +10,9 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 from __future__ import annotations
 
 
-from kit.attribution.chains import acronym_names, definite_antecedents, is_definite_mention, is_name, mention_context
+from kit.attribution.chains import defined_acronyms, name_key, definite_antecedents, is_definite_mention, is_name, mention_context
 from kit.attribution.bodies import a_place_speaks, political, coordinated_role, document_issuer, envoy_to, guess_word, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.conventions import unsigned_reports
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.places import at_home, names_home_country, state_voice
@@ -72,10 +73,10 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
     role = role_type(span)
     if rule == "unnamed" and on_head and span.root.lemma_.lower() in source_data().get("unnamed_heads", ()):
         return "unnamed", "", True  # "a source in the armed group": who it is stays hidden
-    if rule == "unnamed" and on_head and org is None:
+    if rule == "unnamed" and (on_head or unsigned_reports(span)) and org is None:
         by = _rule_type(_before_head(span))[0]  # "local media reports": media; "police reports": official
-        if by not in (None, "unnamed"):
-            return by, "", True
+        if by not in (None, "unnamed") or unsigned_reports(span):  # "reports say": the media's, a guess
+            return by or "media", "", by is not None
     if org is not None:
         o_start, o_end = org.get("where", (0, 0))
         inside = o_start <= where[0] and where[1] <= o_end and where[1] - where[0] < o_end - o_start
@@ -185,7 +186,7 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
     first mention of its last word that says who it is: with its title ("Col. Dana Reyes"),
     an appositive, or a role in the sentence before (:mod:`kit.attribution.chains`).
     Looked up once per word (:class:`kit.attribution.index.DocIndex`)."""
-    defs = acronym_names(doc)
+    defs = defined_acronyms(doc)
     for tok in span:
         if tok.text in defs and defs[tok.text][1] <= span.start:
             found = _classify(doc[slice(*defs[tok.text])])
@@ -194,7 +195,7 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
     if not is_name(span):
         return None
     cache = doc_index(doc).__dict__.setdefault("chain_types", {})
-    key = span[-1].lower_
+    key = name_key(span)
     if key not in cache:
         cache[key] = []
         index = doc_index(doc)
@@ -299,7 +300,7 @@ def _typed_source(span) -> tuple[str, str, bool]:
     if own and own[2]:
         return own
     found = _chain_type(doc, span)
-    if found and (found[2] or not (guess or own)):
+    if found and (found[2] or not (guess or own)) and not (own and own[0] == found[0] and not is_name(span)):  # a role's doubt stands
         return found  # "Dr. Ali" after "President Dr. Ali", "the DfE" after "the Department for Education (DfE)"
     if guess or own:
         return guess or own

@@ -1,0 +1,55 @@
+"""Source types of a person whose role is written before the name with a comma or a title run,
+and of a body named by initials that the story spells out elsewhere (chains.py, sources.py).
+Sentences written for these tests (invented names and places; none copied from bench/,
+../shared/eval/ or the seed)."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+
+
+def types(text):
+    """(speaker, source type, confidence) of every attribution the kit finds in ``text``."""
+    return [(a.speaker, a.source_type, a.type_confidence) for a in kit.find_attributions(kit.parse(text))]
+
+
+@pytest.mark.parametrize("text", [
+    # the role, a comma, the name and a degree in brackets; later the surname alone
+    "Deputy Minister of Transport, Maria Lund (PhD) said the roads were safe. Lund added that repairs would start soon.",
+    # a first name alone later, as some countries write it
+    "Junior Minister for Health, Ana Ruiz (MD) suggested the wards were full. Ana noted that more staff were needed.",
+    # a title run with a list in it and no comma before the name
+    "Caretaker Minister for Water, Roads and Ports Omar Haddad on Monday stressed the need for dams. "
+    "Omar Haddad said the council met.",
+])
+def test_a_role_written_before_the_name_types_later_mentions(text):
+    found = types(text)
+    assert found[0][1] == "official"
+    assert found[-1][1] == "official" and found[-1][2] == "sure"
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Lee and Ana Ruiz said the roads were safe. Ruiz added that repairs would start soon.",
+    "On Monday, Ana Ruiz said the roads were safe. Ruiz added that repairs would start soon.",
+    "Unlike the minister, Ana Ruiz said the roads were unsafe. Ruiz added that repairs were late.",
+])
+def test_no_role_before_the_name_gives_no_type(text):
+    assert types(text)[-1][1:] == ("other", "unsure")
+
+
+def test_initials_of_a_department_spelled_out_in_the_story():
+    text = ("The Mill Valley Police Department said a man was held. "
+            "\"The suspect fled,\" Ana Ruiz, a spokesperson for the MVPD, said.")
+    assert types(text)[-1][1:] == ("official", "sure")
+
+
+def test_initials_not_spelled_out_stay_a_body():
+    assert types("MLPD spokesman Oto Ren said the rebels had taken the town.")[-1][1] == "organisation"
+
+
+def test_a_state_bodys_forecaster_by_initials_keeps_its_doubt():
+    text = ("The National Oceanic and Atmospheric Administration issued a warning. "
+            "Forecasters with NOAA said the storm would reach the coast on Sunday.")
+    assert types(text)[-1][1:] == ("official", "unsure")
