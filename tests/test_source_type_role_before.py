@@ -53,3 +53,15 @@ def test_a_state_bodys_forecaster_by_initials_keeps_its_doubt():
     text = ("The National Oceanic and Atmospheric Administration issued a warning. "
             "Forecasters with NOAA said the storm would reach the coast on Sunday.")
     assert types(text)[-1][1:] == ("official", "unsure")
+
+
+def test_a_persons_spokesman_takes_that_persons_type_as_a_guess():
+    text = ("Interior Minister Tom Vance toured the site. "
+            "\"He is tired,\" a spokesman for Vance said.")
+    assert types(text)[-1][1:] == ("official", "unsure")
+
+
+def test_a_candidates_spokesman_is_no_sure_state_voice():
+    text = ("Runner-up Tom Vance demanded a recount. "
+            "\"He will not concede,\" a spokesman for Vance said.")
+    assert types(text)[-1][2] == "unsure"

@@ -10,9 +10,9 @@ False
 
 from __future__ import annotations
 
-from kit.attribution.cues import source_data
+from kit.attribution.cues import matches, source_data
 
-__all__ = ["unsigned_reports"]
+__all__ = ["politician", "unsigned_reports"]
 
 
 def unsigned_reports(span) -> bool:
@@ -30,3 +30,19 @@ def unsigned_reports(span) -> bool:
 
 #: Children that make a report someone's or a particular one ("the", "police", "early", "two").
 _MODIFIERS = {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "prep", "acl", "relcl"}
+
+
+def politician(span, found: tuple[str, str, bool] | None) -> tuple[str, str, bool] | None:
+    """("other", "", False) for a person on the side that does not govern ("opposition sources",
+    "Opposition leader Ana Ruiz", "runner-up Ana Ruiz", "the leader of rival Kestrel Party"):
+    by the settled call a politician, whose type is a question for students; else ``found``.
+    A phrase headed by a body ("the opposition party") keeps ``found``."""
+    conf = source_data().get("politics", {})
+    if span.root.lemma_.lower() in conf.get("body_heads", ()) or span.root.lower_ in conf.get("body_heads", ()):
+        return found
+    if found is not None and found[0] not in {"official", "organisation", "unnamed"}:
+        return found  # "an opposition-held town's military commander": the role says more; "other" stays as sure as it was
+    words = {t.lower_ for t in span}
+    side = matches(span, "not_governing", [("side", list(conf.get("not_governing", ())))])
+    rival = "rival" in words and matches(span, "politics", [("politics", list(conf.get("words", ())))])
+    return ("other", "", False) if side or rival else found

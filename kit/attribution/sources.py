@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kit.attribution.chains import defined_acronyms, name_key, definite_antecedents, is_definite_mention, is_name, mention_context
 from kit.attribution.bodies import a_place_speaks, political, coordinated_role, document_issuer, envoy_to, guess_word, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
-from kit.attribution.conventions import unsigned_reports
+from kit.attribution.conventions import politician, unsigned_reports
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
 from kit.attribution.places import at_home, names_home_country, state_voice
@@ -35,7 +35,7 @@ def _classify_text_span(span) -> str | None:
 def _classify(span) -> tuple[str, str, bool] | None:
     """(type, organisation kind, sure) from the words of ``span`` (:func:`_classify_words`); a
     guess when the phrase is a politician's or a party's (:func:`kit.attribution.bodies.political`)."""
-    found = _classify_words(span)
+    found = politician(span, _classify_words(span))  # "opposition sources": a politician (settled), a guess
     return (found[0], found[1], False) if found and found[2] and found[0] != "other" and political(span) else found
 
 
