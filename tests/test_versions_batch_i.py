@@ -56,3 +56,34 @@ def test_army_and_military_are_one_source():
     assert "speaker_changed" not in _kinds(a, b)
     c = "Troops drove the raiders back across the river, the rebels' statement said."
     assert "speaker_changed" in _kinds(a, c)
+
+
+def test_short_subheading_in_sentence_case_is_no_added_sentence():
+    a = "The river burst its banks on Friday.\n\nAbout 40 roads are shut across the county."
+    b = "The river burst its banks on Friday.\n\nRoads to be closed\n\nAbout 40 roads are shut across the county."
+    assert _kinds(a, b) == []
+    c = "The river burst its banks on Friday.\n\nThe mayor resigned.\n\nAbout 40 roads are shut across the county."
+    assert _kinds(a, c) == ["added"]
+
+
+def test_one_big_figure_told_elsewhere_is_a_moved_sentence():
+    a = ("The city finished the housing plan in May. Builders handed over the last flats on time. "
+         "That's 12,400 more homes than the plan set out. The mayor thanked the crews.")
+    b = ("The plan beat its target by 12,400 homes, the city's figures show. The city finished the housing plan in May. "
+         "Builders handed over the last flats on time. The mayor thanked the crews.")
+    kinds = _kinds(a, b)
+    assert "moved" in kinds and "cut" not in kinds and "added" not in kinds
+
+
+def test_a_year_moves_nothing():
+    a = "Rain fell all day. The dam was built in 1998. Crews checked it at dawn."
+    b = "Crews checked it at dawn. Rain fell all day. Its old gates date from 1998 and were replaced."
+    found = {(c.kind, c.a_text or c.b_text) for c in compare_versions(a, b)}
+    assert ("cut", "The dam was built in 1998.") in found
+    assert ("added", "Its old gates date from 1998 and were replaced.") in found
+
+
+def test_a_big_figure_in_a_third_sentence_moves_nothing():
+    a = "About 12,400 homes were planned. Builders worked all year. That's 12,400 more than before."
+    b = "About 12,400 homes were planned. The target of 12,400 was beaten, officials said. Builders worked all year."
+    assert "moved" not in _kinds(a, b)

@@ -27,6 +27,8 @@ LOOSE_WORDS, LOOSE_MIN = 3, 0.5
 #: ... and, where there are more on one side, a cut and an added sentence sharing this many such words,
 #: or a number and FACT_WORDS other content words (see _one_fact).
 UNEVEN_WORDS, FACT_WORDS = 5, 2
+#: A cut and an added sentence that alone state one figure of at least this many digits are one sentence moved.
+FIGURE_DIGITS = 4
 #: Two sentences joined into one (or one split in two): the sentence on one side only joins its neighbour's
 #: pair also when it holds at least three and MERGE_MIN of the words the other side has beyond that pair,
 #: and those are MERGE_OWN of its own words ("The storm tore the roof off the clinic." + "The clinic was
@@ -157,15 +159,40 @@ def moved(ua, ub, ka, kb, rows: list) -> list:
         by_key.setdefault(kb[j], []).append(j)
     cut = [n for n, r in enumerate(rows) if r[2] == "cut"]
     few = len(cut) * len(added) <= MAX_COMPARISONS
-    drop = set()
+    drop, counts = set(), None
     for n in cut:
         i = rows[n][0]
         same = [j for j in by_key.get(ka[i], []) if added.get(j) is not None]
         match = same[0] if same else (_best_move(ua[i], ub, added) if few else None)
+        if match is None and few:
+            counts = counts if counts is not None else Counter(f for u in list(ua) + list(ub) for f in _big_figures(u))
+            match = _same_figure(ua[i], ub, added, counts)
         if match is not None:
             rows[n] = (i, match, "moved")
             drop.add(added.pop(match))
     return [r for n, r in enumerate(rows) if n not in drop]
+
+
+def _big_figures(u: _Unit) -> set[str]:
+    """Figures of at least FIGURE_DIGITS digits in a sentence, not years ("114,000", "5,939"; not "2013")."""
+    out, run, end = set(), "", -2
+    for w, (s, e) in list(zip(u.words, u.spans)) + [("", (-9, -9))]:
+        if w.isdigit() and (not run or s == end + 1):
+            run, end = run + w, e
+            continue
+        if len(run) >= FIGURE_DIGITS and not (len(run) == 4 and run[:2] in ("19", "20")):
+            out.add(run)
+        run, end = (w, e) if w.isdigit() else ("", -2)
+    return out
+
+
+def _same_figure(u: _Unit, ub, added: dict, counts: Counter) -> int | None:
+    """The added sentence that states a big figure of the cut sentence ``u`` that no other sentence of either
+    version has (``counts``: how many sentences state each figure): "That's 12,400 more than planned." / "The
+    plan was beaten by 12,400 homes." tell one fact in other words, in another place."""
+    figures = {f for f in _big_figures(u) if counts[f] == 2}
+    found = [j for j in added if figures & _big_figures(ub[j])] if figures else []
+    return found[0] if len(found) == 1 else None
 
 
 def _best_move(u: _Unit, ub, added: dict) -> int | None:

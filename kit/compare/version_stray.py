@@ -13,8 +13,9 @@ import re
 
 from kit.compare.version_align import _END, _WORD, _Unit
 
-#: A line alone between blank lines with at most this many words and no full stop is a caption (see stray_line).
-STRAY_WORDS = 3
+#: A line alone between blank lines with at most this many words and no full stop is a caption or a
+#: subheading in sentence case ("Lake Geneva", "Roads to be closed"), see stray_line.
+STRAY_WORDS = 5
 #: A line of its own with at most this many words, ending with a colon (or in title case), is a heading.
 HEADING_WORDS = 8
 #: A unit of at most this many words, all in brackets, is a credit ("(With inputs from agencies)"), no sentence.
