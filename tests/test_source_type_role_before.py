@@ -77,3 +77,15 @@ def test_a_later_full_mention_does_not_type_a_name_in_the_body():
     text = ("Club to appeal the ban\n\nAna Ruiz said the club would appeal. "
             "Later, Kestrel United head coach Ana Ruiz said the ban was unfair.")
     assert types(text)[0][1:] == ("other", "unsure")
+
+
+def test_a_department_abbreviated_dept_is_a_state_body():
+    assert types("The Dept. of Public Works said the bridge was shut.")[0][1:] == ("official", "sure")
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vance, a traveler in Peru, said the roads were closed.",
+    "Tourists said the museum was shut.",
+])
+def test_travellers_and_tourists_were_there(text):
+    assert types(text)[0][1] == "eyewitness"

@@ -141,8 +141,9 @@ def _state_body_of(span, heads: set[str]) -> tuple[str, str] | None:
     """("official", "government") for a capitalised state head with "for"/"of" and a capitalised
     name after it ("the Office for Rural Transport"), else None."""
     for tok in span:
-        if tok.text[:1].isupper() and tok.lower_ in heads and tok.i + 2 < span.end:
-            prep, nxt = span.doc[tok.i + 1], span.doc[tok.i + 2]
+        j = tok.i + 1 + (tok.i + 1 < span.end and span.doc[tok.i + 1].text == ".")  # "Dept." split from its full stop
+        if tok.text[:1].isupper() and tok.lower_ in heads and j + 1 < span.end:
+            prep, nxt = span.doc[j], span.doc[j + 1]
             if prep.lower_ in {"for", "of"} and nxt.text[:1].isupper() and nxt.ent_type_ not in {"PERSON"}:
                 return "official", "government"
     return None
