@@ -22,6 +22,8 @@ HEADING_WORDS = 8
 CREDIT_WORDS = 5
 
 _BRACKETED = re.compile(r"[(\[][^()\[\].!?]+[)\]]\.?")  # a few words in brackets, alone: "(agencies)"
+#: A dateline and credit alone, split from its sentence: "(AP) --", "HARTFORD, Conn. (CBSNewYork/AP) --".
+_DATELINE = re.compile(r"(?:[A-Z][\w.,' ]*\s)?\([\w/ .&-]{1,40}\)\s*(?:--|[\u2014\u2013-])")
 _LINK = re.compile(r"(?:https?://|www\.)\S+")  # a web address and nothing else
 _WH = frozenset("what how why who where when which".split())
 _MARKS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
@@ -32,7 +34,8 @@ def stray_line(text: str, u: _Unit) -> bool:
     link left in a copied page ("Lake Geneva": at most STRAY_WORDS words, no full stop, alone between blank
     lines), or a heading inside the text (at most HEADING_WORDS words on a line of its own, ending with a
     colon: "What the mission found:", or in title case between blank lines: "The Long Road Home"), or a
-    credit in brackets, alone, anywhere ("(agencies)", "(Reuters)"). A
+    credit in brackets, alone, anywhere ("(agencies)", "(Reuters)"), or a dateline with its credit split from
+    its sentence ("(AP) --", "DENVER, Colo. (KDVR/AP) --"). A
     paragraph of at most HEADING_WORDS words with no full stop that opens with a question word is a
     subheading too ("What the minister said").
     A bare web address on its own is a link left in the page too ("www.example.org/report"), anywhere.
@@ -45,6 +48,8 @@ def stray_line(text: str, u: _Unit) -> bool:
     """
     line = text[u.start:u.end]
     if _LINK.fullmatch(line.strip()):  # "http://example.com/x1y2": a bare link, no words of the story
+        return True
+    if _DATELINE.fullmatch(line.strip()) and len(u.words) <= HEADING_WORDS:  # "LONDON (AP) --": a dateline
         return True
     if _BRACKETED.fullmatch(line.strip()) and len(u.words) <= CREDIT_WORDS:  # "(agencies)", "(Reuters)": a credit
         return True

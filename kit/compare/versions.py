@@ -131,6 +131,7 @@ def _as_doc(version, name: str):
 
 def _side(version, name: str) -> _Side:
     from kit.attribution import find_attributions
+    from kit.compare.version_currency import read_codes
     from kit.compare.version_quotes import quote_spans
     from kit.framing import find_labels
     from kit.numbers import find_numbers
@@ -139,8 +140,10 @@ def _side(version, name: str) -> _Side:
     text = doc_text(doc)
     if not text.strip():
         return _Side(text, (), (), (), (), name)
-    return _Side(text, _units(doc), tuple(find_labels(doc)), tuple(find_attributions(doc)),
-                 tuple(find_numbers(doc, sources=False)), name, quote_spans(text))
+    units = _units(doc)
+    numbers = read_codes(text, units, tuple(find_numbers(doc, sources=False)))
+    return _Side(text, units, tuple(find_labels(doc)), tuple(find_attributions(doc)), numbers, name,
+                 quote_spans(text))
 
 
 # ---------------------------------------------------------------- comparing one pair of sentences
