@@ -26,10 +26,11 @@ NAMED_SHARE = 0.6
 
 def _speaker_words(att) -> frozenset:
     """The words of a speaker's name, as compared: small words left out, but not a body's initials
-    ("the WHO" / "WHO": the determiner is no change, "WHO" is a name)."""
+    ("the WHO" / "WHO": the determiner is no change, "WHO" is a name), nor single letters (the pieces of
+    "U.S.": "the U.S. Supreme Court" / "the Supreme Court" is the same source)."""
     same = _words_data()["same"]
     words = [_norm(w) for w in _WORD.findall(att.speaker.replace("\u2019", "'"))
-             if _norm(w) not in _SPEAKER_SKIP or (len(w) >= 2 and w.isupper())]
+             if (_norm(w) not in _SPEAKER_SKIP or (len(w) >= 2 and w.isupper())) and len(w) >= 2]
     return frozenset(same.get(_stem(w), _stem(w)) for w in words)
 
 
