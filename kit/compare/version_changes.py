@@ -29,7 +29,7 @@ SLACK = 2
 
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _TAIL = re.compile(r"(?:\s[:\u2013\u2014-]|:)\s*([A-Za-z][\w'. ]{1,40})$")
-_DECIMAL = re.compile(r"\d[\d,]*\.\d+")  # a figure with a decimal point: "57.8"
+_DECIMAL = re.compile(r"\d[\d,]*\.\d+(?=-[^\W\d_])")  # a decimal joined to its unit: "57.8-per cent"
 
 
 
@@ -289,7 +289,7 @@ def _alone(side: _Side, q, other: _Side, u: _Unit) -> bool:
     if any(w in _words_data()["measure"] for w in near):
         return False
     digits = {w for w in u.words if w[:1].isdigit()} | {p for w in u.words for p in w.split("-") if p[:1].isdigit()}
-    digits |= set(_DECIMAL.findall(other.text[u.start:u.end]))  # "57.8-per cent": a decimal the words split
+    digits |= set(_DECIMAL.findall(other.text[u.start:u.end]))  # "57.8-per cent": a decimal with its unit joined
     if any(_value(w) == q.value for w in digits):
         return False
     return not _nearby(other, q, _figure_key(side, q), u)
