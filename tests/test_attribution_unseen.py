@@ -176,6 +176,8 @@ def test_type_words_state_a_kind_only_when_sure():
     assert type_words("official", "unsure") == "an official? check who this is"
     assert type_words("monitor", "unsure") == "a monitor group? check who this is"
     assert type_words("other", "unsure") == "not clear: check who this is"
+    assert type_words("media", "unsure") == "news media? check who this is"  # not "a news media"
+    assert type_words("state_media", "unsure") == "state media? check who this is"
 
 
 def test_source_map_colours_only_sure_kinds():

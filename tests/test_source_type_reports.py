@@ -51,3 +51,4 @@ def test_a_person_on_the_side_that_does_not_govern_is_a_politician(text):
 ])
 def test_bodies_rival_firms_and_ministers_are_no_politicians(text, expected):
     assert types(text)[0][1] == expected
+

@@ -40,8 +40,10 @@ def politician(span, found: tuple[str, str, bool] | None) -> tuple[str, str, boo
     conf = source_data().get("politics", {})
     if span.root.lemma_.lower() in conf.get("body_heads", ()) or span.root.lower_ in conf.get("body_heads", ()):
         return found
-    if found is not None and found[0] not in {"official", "organisation", "unnamed"}:
-        return found  # "an opposition-held town's military commander": the role says more; "other" stays as sure as it was
+    if found is not None and found[0] not in {"official", "organisation", "unnamed", "other"}:
+        return found  # "an opposition-held town's military commander": the role says more
+    # "other" too becomes a question: a governing lawmaker's type is one ("an official?"), so the
+    # opposition's is one as well (even-handed)
     words = {t.lower_ for t in span}
     side = matches(span, "not_governing", [("side", list(conf.get("not_governing", ())))])
     rival = "rival" in words and matches(span, "politics", [("politics", list(conf.get("words", ())))])

@@ -101,6 +101,8 @@ def type_words(source_type: str, type_confidence: str = "sure") -> str:
 
     >>> type_words("expert"), type_words("expert", "unsure"), type_words("other", "unsure")
     ('expert', 'an expert? check who this is', 'not clear: check who this is')
+    >>> type_words("media", "unsure")  # a plural noun takes no "a"
+    'news media? check who this is'
     """
     from kit.core.glossary import plain_label
 
@@ -109,6 +111,8 @@ def type_words(source_type: str, type_confidence: str = "sure") -> str:
         return word
     if (source_type or "other") == "other":
         return "not clear: check who this is"
+    if word.endswith("media"):
+        return f"{word}? check who this is"
     article = "an" if word[:1].lower() in "aeiou" else "a"
     return f"{article} {word}? check who this is"
 
