@@ -86,6 +86,9 @@ def test_participle_read_as_a_noun_after_be(text, expected):
     ("Crews were focused on the bridge all night.", []),
     ("We are deeply saddened by the loss.", []),  # judgement: a feeling, even with "by"
     ("The strike is set to close most schools.", []),
+    ("The strike is set to close schools.", []),  # the parser hangs "close" as advcl here
+    ("The bridge is poised to reopen in May.", []),
+    ("A fund was set up to pay the families.", [("passive", "set", "A fund", None)]),
     ("The van was set on fire.", [("passive", "set", "The van", None)]),
     ("The junction was uncontrolled.", []),
     ("The crates were unloaded at night.", [("passive", "unload", "The crates", None)]),

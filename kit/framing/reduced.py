@@ -280,8 +280,9 @@ def states_with_be(tok, tree: Tree, words: dict) -> bool:
     if base in words.get("states_with_to", ()) and nxt is not None and nxt.lower_ == "to" and (
             tree.has(tok, "neg") or tok.doc[tok.i - 1].lower_ in ("not", "n't")):
         return True  # "are not limited to fraud": a scope
-    if base in words.get("going_to", ()) and any(
-            c.dep_ == "xcomp" and tree.has(c, "aux") and tree.first(c, "aux").lower_ == "to" for c in tree.children(tok)):
+    if base in words.get("going_to", ()) and not tree.has(tok, "prt") and any(  # not "set up/aside to"; xcomp or advcl
+            c.dep_ in ("xcomp", "advcl") and c.i > tok.i and tree.has(c, "aux") and tree.first(c, "aux").lower_ == "to"
+            for c in tree.children(tok)):
         return True
     verbs = _word_index()["verb"]
     return word.startswith("un") and _base_form(word) not in verbs and _base_form(word[2:]) in verbs
