@@ -60,7 +60,8 @@ def _words_data() -> dict:
             "upper_after": frozenset(w for e in raw["upper_bound_after"] for w in e["words"]),
             "lower_after": frozenset(w for e in raw["lower_bound_after"] for w in e["words"]),
             "report_words": frozenset(w for e in raw["report_word"] for w in e["words"]),
-            "number_words": frozenset(w for e in raw["number_word"] for w in e["words"])}
+            "number_words": frozenset(w for e in raw["number_word"] for w in e["words"]),
+            "title_small": frozenset(w for e in raw["title_small_word"] for w in e["words"])}
 
 
 def call(name: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from kit.compare.version_changes import _cap, _change, call
+from kit.compare.version_changes import _cap, _change, _words_data, call
 from kit.compare.versions import _Side, _Unit, _words, overlaps, similarity
 
 #: A quotation counts as kept (with or without its marks) when this share of its words is found.
@@ -120,6 +120,18 @@ def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+def is_title(text: str) -> bool:
+    """True for quoted words that name a work or a thing, not someone's words: every word begins upper
+    case but the small words of a title ("The Good, the Bad and the Ugly"); a copy may drop their marks.
+
+    >>> is_title("The Good, the Bad and the Ugly,"), is_title("We Will Win"), is_title("We will rebuild.")
+    (True, True, False)
+    """
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+    small = _words_data()["title_small"]
+    return len(words) >= 2 and words[0][0].isupper() and all(w[0].isupper() or w in small for w in words)
+
+
 def _marked(side: _Side, span: tuple[int, int]) -> tuple[int, int]:
     """The quotation with its marks, when they are in the text."""
     s, e = span
@@ -171,7 +183,8 @@ def _changed(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
         if y is None or score < SAME_QUOTE:
             continue
         used.add(y)
-        if not same_words(words, wb[y]):
+        if not same_words(words, wb[y]) and not is_title(sa.text[slice(*span)]) \
+                and not is_title(sb.text[slice(*qb[y])]):
             ta, tb = sa.text[slice(*span)], sb.text[slice(*qb[y])]
             out.append(_change("quote_changed", sa, sb, _marked(sa, span), _marked(sb, qb[y]),
                                _changed_note(sa, sb, ta, tb)))
@@ -181,7 +194,7 @@ def _changed(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
 def _lost(src, dst, du, spans, words, used, kept, forward) -> list:
     out = []
     for x, (qs, qe) in enumerate(spans):
-        if x in used or len(words[x]) < 2:
+        if x in used or len(words[x]) < 2 or is_title(src.text[qs:qe]):
             continue
         where = _found_in(words[x], du)
         if where is None or any(overlaps(*where, s, e) for s, e in kept):

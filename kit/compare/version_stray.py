@@ -23,7 +23,8 @@ CREDIT_WORDS = 5
 
 _BRACKETED = re.compile(r"[(\[][^()\[\].!?]+[)\]]\.?")  # a few words in brackets, alone: "(agencies)"
 #: A dateline and credit alone, split from its sentence: "(AP) --", "HARTFORD, Conn. (CBSNewYork/AP) --".
-_DATELINE = re.compile(r"(?:[A-Z][\w.,' ]*\s)?\([\w/ .&-]{1,40}\)\s*(?:--|[\u2014\u2013-])")
+#: A page that lost its dash may show a quotation mark in its place: "CAIRO, Egypt (AP) \"".
+_DATELINE = re.compile(r"(?:[A-Z][\w.,' ]*\s)?\([\w/ .&-]{1,40}\)\s*(?:--|[\u2014\u2013\"\u201c\u201d-])")
 _LINK = re.compile(r"(?:https?://|www\.)\S+")  # a web address and nothing else
 _WH = frozenset("what how why who where when which".split())
 _MARKS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
