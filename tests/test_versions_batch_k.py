@@ -32,3 +32,11 @@ def test_dateline_whose_dash_became_a_quotation_mark_is_no_sentence():
     a = 'LAGOS, Nigeria (AP) "\n\nA ferry carrying traders sank on a river on Tuesday. Ten people were rescued.'
     b = 'LAGOS \u2013 A ferry carrying traders sank on a river on Tuesday. Ten people were rescued.'
     assert _kinds(a, b) == []
+
+
+def test_a_dateline_and_ticker_before_a_company_are_no_speaker_changed():
+    a = ("OSLO (Reuters) - Fjordline Ltd reported a smaller quarterly loss on Tuesday as cost cuts began "
+         "to pay off.")
+    b = ("OSLO, Norway and BERGEN -- Fjordline (FJRD) reported a smaller quarterly loss Tuesday as cost cuts "
+         "began to pay off.")
+    assert "speaker_changed" not in _kinds(a, b)

@@ -15,6 +15,8 @@ attack: ministry") loses it when the copy's headline stops before.
 
 from __future__ import annotations
 
+import re
+
 from difflib import SequenceMatcher
 
 from kit.compare.version_changes import _END, _TAIL, NEAR, _cap, _change, _in, _stem, _text, _words_data, between, call
@@ -24,12 +26,25 @@ from kit.compare.versions import _SPEAKER_SKIP, _WORD, Change, _Side, _Unit, _no
 NAMED_SHARE = 0.6
 
 
+_DASH = re.compile(r"\s(?:--|[\u2014\u2013-])\s")
+_TICKER = re.compile(r"\((?:[A-Z]+:)?[A-Z.]{1,6}(?:\)|$)")  # "BlackBerry (BBRY)": a stock ticker
+
+
+def _own(speaker: str) -> str:
+    """A speaker as named, without a dateline the lens took in ("OSLO, Norway -- Acme") nor a ticker.
+
+    >>> _own("OSLO, Norway and BERGEN -- Acme (ACME"), _own("Acme Ltd")
+    ('Acme ', 'Acme Ltd')
+    """
+    return _TICKER.sub("", _DASH.split(speaker)[-1])
+
+
 def _speaker_words(att) -> frozenset:
     """The words of a speaker's name, as compared: small words left out, but not a body's initials
     ("the WHO" / "WHO": the determiner is no change, "WHO" is a name), nor single letters (the pieces of
     "U.S.": "the U.S. Supreme Court" / "the Supreme Court" is the same source)."""
     same = _words_data()["same"]
-    words = [_norm(w) for w in _WORD.findall(att.speaker.replace("\u2019", "'"))
+    words = [_norm(w) for w in _WORD.findall(_own(att.speaker).replace("\u2019", "'"))
              if (_norm(w) not in _SPEAKER_SKIP or (len(w) >= 2 and w.isupper())) and len(w) >= 2]
     return frozenset(same.get(_stem(w), _stem(w)) for w in words)
 
@@ -48,7 +63,7 @@ def _pronoun(att) -> bool:
 
 def _names(att) -> set[str]:
     """Capitalised words of a speaker (a person's or body's name), less small words ("The")."""
-    return {w for w in _WORD.findall(att.speaker) if w[:1].isupper() and _norm(w) not in _SPEAKER_SKIP}
+    return {w for w in _WORD.findall(_own(att.speaker)) if w[:1].isupper() and _norm(w) not in _SPEAKER_SKIP}
 
 
 def same_speaker(x, y, *, pronouns: bool = True) -> bool:
