@@ -42,3 +42,12 @@ def test_a_body_in_what_a_report_is_about_is_not_its_author():
     found = typed("Police abuse rose sharply in May, according to a report on police abuse in the capital.")
     assert found and found[-1] != ("official", "sure")
     assert typed("Arrests rose in May, according to a police report on the riots.")[-1][0] == "official"
+
+
+@pytest.mark.parametrize("speaker", ["Harbor County Homeland Security Director Ana Morel", "The Coastal Fire Centre"])
+def test_a_homeland_security_office_and_a_fire_centre_are_state_bodies(speaker):
+    assert typed(f"{speaker} said three roads were closed.")[0] == ("official", "sure")
+
+
+def test_a_homeland_security_expert_stays_an_expert():
+    assert typed("A homeland security analyst at Dunmore University said the risk was low.")[0][0] == "expert"
