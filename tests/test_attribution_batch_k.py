@@ -54,3 +54,20 @@ def test_reminded_with_a_clause_is_an_attribution():
 ])
 def test_reminded_without_a_clause_claims_nothing(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("It was confirmed by police that two men had been arrested.", "police", "two men had been arrested"),
+    ("It was announced by the ministry that schools would reopen.", "the ministry", "schools would reopen"),
+])
+def test_it_was_said_by_someone_names_the_agent(text, speaker, content):
+    # "it was <cue> by X that <claim>": the "by" phrase names the speaker
+    assert [(s, c) for s, _, c in rows(text)] == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "It was announced that schools would reopen.",
+    "The plan was announced by the ministry on Monday.",
+])
+def test_a_passive_without_an_agent_or_a_clause_names_no_speaker(text):
+    assert rows(text) == []

@@ -36,3 +36,9 @@ def test_the_center_is_the_center_named_before_not_another_body():
             "Rivers could rise by two metres, according to the flood center.")
     found = typed(text)
     assert found and found[-1] != ("official", "sure")
+
+
+def test_a_body_in_what_a_report_is_about_is_not_its_author():
+    found = typed("Police abuse rose sharply in May, according to a report on police abuse in the capital.")
+    assert found and found[-1] != ("official", "sure")
+    assert typed("Arrests rose in May, according to a police report on the riots.")[-1][0] == "official"

@@ -24,6 +24,8 @@ __all__ = ["source_of", "source_type_of", "typed_source"]
 
 #: Roles that only speak for a body: the body named before them decides ("the Foreign Ministry spokeswoman").
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
+#: Prepositions after a document noun that give its topic, not its author ("a report on police abuses").
+_TOPIC = {"on", "about", "into", "over", "regarding", "concerning"}
 
 
 def _classify_text_span(span) -> str | None:
@@ -140,9 +142,12 @@ def _organisation(span) -> dict | None:
     blocks = organisation_data().get("organisation", [])
     found = matches(span, "organisations", [(str(n), b.get("words", [])) for n, b in enumerate(blocks)],
                     [(str(n), b.get("acronyms", [])) for n, b in enumerate(blocks)])
+    root = span.root.i
+    topics = [(p.i, p.right_edge.i + 1) for p in span.root.children if p.dep_ == "prep" and p.lower_ in _TOPIC
+              and span.root.lemma_.lower() in document_nouns()]  # "a report ON police torture": what it is about
+    found = [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in topics)]
     if not found:
         return None
-    root = span.root.i
     on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
     owners = [(c.left_edge.i, c.i + 1) for i in role_heads(span) for c in span.doc[i].children if c.dep_ == "poss"]
     owner = [m for m in found if any(a <= m[1] and m[2] <= b for a, b in owners)]  # "the GROUP's military spokesman"
