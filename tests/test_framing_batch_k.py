@@ -27,3 +27,10 @@ def test_a_participle_in_quotes_after_being_is_a_passive():
 
 def test_a_quoted_adjective_after_be_is_no_passive():
     assert texts("The mayor said the plan was “unusual” and “bold”.") == []
+
+
+def test_set_for_a_thing_with_a_purpose_after_it_is_an_act():
+    found = texts("The board said a fair price is set for cocoa to make sure growers earn enough.")
+    assert any("set" in t for t in found)
+    assert texts("The walkout is set to shut every port on Friday.") == []
+    assert texts("The vote is now set to go ahead.") == []
