@@ -21,8 +21,8 @@ from typing import NamedTuple
 from kit.attribution.cues import (according_entry, according_groups, clause_subject_cues, cue_groups, cue_not_subjects,
                                   cue_signals, cue_subjects, matches, object_cues, object_preps)
 from kit.attribution.index import children
-from kit.attribution.misparsed import (after_appositive, clause_read_as_object, name_before, object_after_inverted_cue,
-                                      phrase_before, subject_read_as_object)
+from kit.attribution.misparsed import (after_appositive, agent_of_passive, clause_read_as_object, name_before,
+                                      object_after_inverted_cue, phrase_before, subject_read_as_object)
 from kit.attribution.nonspeech import not_speech
 from kit.attribution.placing import assemble, place_claim, quote_in_next_unit
 from kit.attribution.secondcues import outer_cue, second_cues, speaks
@@ -71,6 +71,11 @@ def verb_candidates(doc, all_units, quoted: list[tuple[int, int]]) -> list[Candi
                 continue
         else:
             content = _verb_content(verb, unit, objects.get(label), preps.get(label, ())) or quoting_clause(verb)
+        passive = agent_of_passive(doc, verb, unit, content) if e - s == 1 else None
+        if passive is not None:  # "it was revealed by prosecutors that ...": the speaker is the agent
+            out.append(Candidate(unit, passive[0], (s, e), passive[1], "indirect", doc[s:e].text,
+                                 signals.get(label, "neutral")))
+            continue
         subj = subject_of(verb, unit)
         if subj is not None and _inside_quote(quoted, subj.i):
             subj = None  # '"I send ...," Mayor Ruiz, said': a subject inside the quote is not the cue's

@@ -187,3 +187,25 @@ def object_after_inverted_cue(doc, verb, unit, speaks):
         return None
     speaker, content = trim(doc, verb.i + 1, objs[0].right_edge.i + 1), trim(doc, unit.start, verb.i - 1)
     return (speaker, content) if speaker[0] < speaker[1] and content[0] < content[1] else None
+
+
+def agent_of_passive(doc, verb, unit, content):
+    """(speaker, content) of "it was revealed by prosecutors that <claim>": a passive cue whose
+    subject is the placeholder "it" names its speaker in the "by" phrase; the claim is the
+    cue's clause. Without "by" ("it was announced that ...") no one is named.
+
+    >>> from kit.core.nlp import parse
+    >>> doc = parse("It was confirmed by the police that two men had been arrested.")
+    >>> sp, ct = agent_of_passive(doc, doc[2], doc[:], (7, 12))
+    >>> doc[slice(*sp)].text, doc[slice(*ct)].text
+    ('the police', 'two men had been arrested')
+    """
+    kids = children(verb)
+    if content is None or not any(k.dep_ in {"nsubjpass", "expl"} and k.lower_ == "it" for k in kids):
+        return None
+    by = [k for k in kids if k.dep_ == "agent" and k.i > verb.i]
+    pobj = [c for c in children(by[0]) if c.dep_ == "pobj"] if by else []
+    if not pobj or not (pobj[0].right_edge.i < content[0] and unit.start <= pobj[0].left_edge.i):
+        return None
+    start = content[0] + 1 if doc[content[0]].lower_ == "that" and doc[content[0]].dep_ != "det" else content[0]
+    return (pobj[0].left_edge.i, pobj[0].right_edge.i + 1), (start, content[1])

@@ -142,3 +142,13 @@ def state_voice(span) -> tuple[str, str, bool] | None:
     if names_home_country(span, most_named=True) or not (home_country(doc) or _most_named_place(doc)):
         return "official", "", False
     return "foreign_government", "", True
+
+
+def national_envoy(span, where: tuple[int, int], o_where: tuple[int, int]) -> bool:
+    """Is the body at ``o_where`` only the post of a country's envoy, named as a word before
+    the title at ``where`` ("Ruvalia's UN ambassador", "the Norwegian UN envoy"): the envoy
+    speaks for the country that sends them, not for the United Nations?"""
+    doc = span.doc
+    if o_where[1] != where[0] or o_where[0] <= span.start:
+        return False
+    return any(t.ent_type_ in {"GPE", "NORP"} for t in doc[span.start : o_where[0]])

@@ -9,14 +9,14 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 
 from __future__ import annotations
 
-
 from kit.attribution.chains import defined_acronyms, name_key, definite_antecedents, is_definite_mention, is_name, mention_context
 from kit.attribution.bodies import a_place_speaks, political, coordinated_role, document_issuer, envoy_to, guess_word, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
 from kit.attribution.conventions import politician, unsigned_reports
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
-from kit.attribution.places import at_home, names_home_country, state_voice
+from kit.attribution.places import at_home, names_home_country, national_envoy, state_voice
 from kit.attribution.roles import name_structure_type, role_heads, role_type
+from kit.attribution.naming import names_a_source  # noqa: F401  (re-exported: kit.attribution.candidates)
 from kit.attribution.speakers import PRONOUNS
 
 __all__ = ["source_of", "source_type_of", "typed_source"]
@@ -24,6 +24,8 @@ __all__ = ["source_of", "source_type_of", "typed_source"]
 
 #: Roles that only speak for a body: the body named before them decides ("the Foreign Ministry spokeswoman").
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
+#: Prepositions after a document noun that give its topic, not its author ("a report on police abuses").
+_TOPIC = {"on", "about", "into", "over", "regarding", "concerning"}
 
 
 def _classify_text_span(span) -> str | None:
@@ -64,7 +66,7 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
     org = _organisation(span) or (None if state_head else _named_organisation(span)) or led_coalition(span)
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
-    if org is not None and rule == "foreign_government" and on_head and host_body(span, where, org.get("where", (0, 0))):
+    if org is not None and rule == "foreign_government" and on_head and (host_body(span, where, org.get("where", (0, 0))) or national_envoy(span, where, org.get("where", (0, 0)))):
         org = None  # "Ruvalia's ambassador to the United Nations" speaks for Ruvalia, not for the UN
     if rule == "foreign_government" and names_home_country(span):
         rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
@@ -140,9 +142,12 @@ def _organisation(span) -> dict | None:
     blocks = organisation_data().get("organisation", [])
     found = matches(span, "organisations", [(str(n), b.get("words", [])) for n, b in enumerate(blocks)],
                     [(str(n), b.get("acronyms", [])) for n, b in enumerate(blocks)])
+    root = span.root.i
+    topics = [(p.i, p.right_edge.i + 1) for p in span.root.children if p.dep_ == "prep" and p.lower_ in _TOPIC
+              and span.root.lemma_.lower() in document_nouns()]  # "a report ON police torture": what it is about
+    found = [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in topics)]
     if not found:
         return None
-    root = span.root.i
     on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
     owners = [(c.left_edge.i, c.i + 1) for i in role_heads(span) for c in span.doc[i].children if c.dep_ == "poss"]
     owner = [m for m in found if any(a <= m[1] and m[2] <= b for a, b in owners)]  # "the GROUP's military spokesman"
@@ -366,9 +371,13 @@ def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
     backup = None
     own = _classify(span)  # "the company" is a company whatever was named before it
     document = span.root.lemma_.lower() in document_nouns()
+    named = False  # a fuller name of the mention's own noun the kit cannot type ("the Delta Fire Center")
     for s, e, *how in definite_antecedents(doc, span, window=conf.get("window", 400),
                                            org_nouns=frozenset(conf.get("org_nouns", ()))):
         found = _classify(doc[s:e])
+        if how == ["org"] and named:
+            break  # that name is what "the center" stands for: not another organisation named before it
+        named = named or (not how and found is None and any(t.pos_ == "PROPN" for t in doc[s:e]))
         if found and how == ["org"] and own is not None and found[0] != own[0]:
             continue  # an organisation named before, of another kind than the mention says
         if found and document and own is not None and found[0] == own[0]:
@@ -380,19 +389,7 @@ def _antecedent_type(doc, span) -> tuple[str, str, bool] | None:
             return found
         if backup is None and any(t.ent_type_ == "ORG" for t in doc[s:e]):
             backup = ("organisation", "", False)  # an organisation the kit does not know, if none it knows
+    backup = backup or ((own or ("organisation", "", False)) if named else None)  # "the fire center": that center
     if backup == ("organisation", "", False) and own is not None:
         return own  # "the force" in a police story: the noun says more than a body the kit does not know
     return backup
-
-
-def names_a_source(span, sources: list[str] | None) -> bool:
-    """Does ``span`` name someone or something that can be a source? Always true when the
-    phrase lists no ``sources``; else a name, a kind of source from source_types.toml, or a
-    listed word ("a UN report", "citing witnesses")."""
-    if sources is None:
-        return True
-    if any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in span):
-        return True
-    if span.root.lemma_.lower() in sources or span.root.lower_ in sources:
-        return True
-    return _classify_text_span(span) is not None

@@ -1,8 +1,7 @@
 """Passives and other clauses that can hide who did something.
 
-"vehicles were set on fire" (passive), "civilians killed in strikes" (participle), "bodies lay
-in a hospital" (intransitive), "strikes killed 12 people" (event subject). The word lists live
-in ``kit/framing/data/en/passives.toml``.
+"vehicles were set on fire" (passive), "civilians killed in strikes" (participle), "bodies lay in a hospital"
+(intransitive), "strikes killed 12 people" (event subject). Word lists: ``kit/framing/data/en/passives.toml``.
 
 >>> from kit import parse
 >>> [p.text for p in find_passives(parse("Shops were looted. Strikes killed 12 people."))]
@@ -27,7 +26,7 @@ from kit.framing.withstate import participle_with_state
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (absolute_participle, by_phrase, cause_participle, fronted_participle, headline_passive,
                                       participle_clause, past_dateline, reduced_relative, title_headline_passive)
-from kit.framing.verbs import accustomed, agent, coordinated, hyphen_sentences, piece, reparsed, shared_agent, verb_lemma
+from kit.framing.verbs import accustomed, agent, coordinated, hyphen_sentences, piece, quoted_participle, reparsed, shared_agent, verb_lemma
 
 PASSIVES_FILE = DATA / "passives.toml"
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any alphabet
@@ -298,7 +297,8 @@ def _scan(doc, words: dict, kinds) -> list[Passive]:
             continue  # punctuation, or "re" of "re-elected" split by the tokenizer: never a verb
         if tok.lemma_ == "be" or accustomed(tok, tree):
             continue  # "It's been 30 years": the tagger may call "'s" a passive's helper
-        if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words):
+        if tok.tag_ == "VBN" and tree.has(tok, "auxpass", "nsubjpass", "csubjpass") or coordinated(tok, tree, words) \
+                or quoted_participle(tok, tree):
             rec = None if states_with_be(tok, tree, words) or bare_get(tok, tree) else _passive(tok, tree, words["manner"])
         else:
             rec = _participle(tok, tree, words)

@@ -282,6 +282,7 @@ def states_with_be(tok, tree: Tree, words: dict) -> bool:
         return True  # "are not limited to fraud": a scope
     if base in words.get("going_to", ()) and not tree.has(tok, "prt") and any(  # not "set up/aside to"; xcomp or advcl
             c.dep_ in ("xcomp", "advcl") and c.i > tok.i and tree.has(c, "aux") and tree.first(c, "aux").lower_ == "to"
+            and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1 : tree.first(c, "aux").i])  # "set for maize to ..." acts
             for c in tree.children(tok)):
         return True
     verbs = _word_index()["verb"]

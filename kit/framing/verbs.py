@@ -145,6 +145,26 @@ def _is_passive_head(tok, tree: Tree) -> bool:
     return False
 
 
+def _object(tok, tree: Tree) -> bool:
+    """``tok`` has an object that is not the start of an aside in dashes: in "23 were hurt
+    and hospitalised — two of them badly —" the parser may take "two" for an object."""
+    doc = tok.doc
+    return any(c.dep_ == "dobj" and not (c.left_edge.i > tok.i + 1 and doc[c.left_edge.i - 1].text in ("—", "–", "--"))
+               for c in tree.children(tok))
+
+
+def quoted_participle(tok, tree: Tree) -> bool:
+    """A participle in quotation marks after "being"/"been", which the tagger may call an
+    adjective: 'to keep staff from being “overwhelmed”' is a passive all the same."""
+    doc = tok.doc
+    if not (tok.tag_ == "JJ" and tok.lower_.endswith(("ed", "en")) and 0 < tok.i < len(doc) - 1
+            and doc[tok.i - 1].text in "\"“‘'" and doc[tok.i + 1].text in "\"”’'"):
+        return False
+    if tok.dep_ == "acomp" and tok.head.lower_ in ("being", "been"):
+        return True
+    return any(c.dep_ == "auxpass" and c.lower_ in ("being", "been") for c in tree.children(tok))
+
+
 def coordinated(tok, tree: Tree, words: dict) -> bool:
     """A verb that shares the "be" of a passive before it, and so is passive too.
 
@@ -158,7 +178,7 @@ def coordinated(tok, tree: Tree, words: dict) -> bool:
     >>> [t.text for t in doc if coordinated(t, Tree(doc), {'harm_verbs': frozenset({'kill', 'wound'})})]
     ['wounded', 'questioned', 'released']
     """
-    if tok.dep_ not in ("conj", "advcl") or tree.has(tok, "dobj", "aux", "auxpass", "nsubjpass", "ccomp"):
+    if tok.dep_ not in ("conj", "advcl") or tree.has(tok, "aux", "auxpass", "nsubjpass", "ccomp") or _object(tok, tree):
         return False
     own = tree.first(tok, "nsubj")
     if own is not None and not (tok.dep_ == "conj" and _is_count(own, tree)):
