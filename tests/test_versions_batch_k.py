@@ -40,3 +40,9 @@ def test_a_dateline_and_ticker_before_a_company_are_no_speaker_changed():
     b = ("OSLO, Norway and BERGEN -- Fjordline (FJRD) reported a smaller quarterly loss Tuesday as cost cuts "
          "began to pay off.")
     assert "speaker_changed" not in _kinds(a, b)
+
+
+def test_a_dateline_and_ticker_before_a_company_the_lens_missed_are_no_speaker_changed():
+    a = "OSLO (Reuters) - Fjordline Ltd reported a smaller quarterly loss on Tuesday."
+    b = "OSLO, Norway and BERGEN -- Fjordline (FJRD) reported a smaller quarterly loss Tuesday."
+    assert "speaker_changed" not in _kinds(a, b)

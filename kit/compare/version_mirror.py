@@ -62,10 +62,16 @@ def mirror(has: _Side, lacks: _Side, att, u_has: _Unit, u_lacks: _Unit) -> tuple
     return u_lacks.spans[first][0], u_lacks.spans[k - 1][1]
 
 
+def _own(speaker: str) -> str:
+    """A speaker without a dateline or ticker (:func:`kit.compare.version_sources._own`)."""
+    from kit.compare.version_sources import _own as own
+    return own(speaker)
+
+
 def _same(att, words: list[str]) -> bool:
     same = _words_data()["same"]
     mine = {same.get(_stem(w), _stem(w)) for w in words if w not in _SPEAKER_SKIP}
-    theirs = {same.get(_stem(_norm(w)), _stem(_norm(w))) for w in _WORD.findall(att.speaker)
+    theirs = {same.get(_stem(_norm(w)), _stem(_norm(w))) for w in _WORD.findall(_own(att.speaker))
               if _norm(w) not in _SPEAKER_SKIP}
     return bool(mine) and (mine <= theirs or theirs <= mine)
 
@@ -80,7 +86,7 @@ def mirror_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, lone: list, forwa
         if span is None:
             left.append(att)
             continue
-        if _same(att, _WORD.findall(_norm(lacks.text[span[0]:span[1]]))):
+        if _same(att, _WORD.findall(_norm(_own(lacks.text[span[0]:span[1]])))):  # no dateline nor ticker
             continue
         own = (att.speaker_start, att.speaker_end)
         note = (f"The source is \u201c{has.text[own[0]:own[1]]}\u201d in one version and "
