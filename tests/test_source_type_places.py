@@ -169,3 +169,22 @@ def test_a_spokesman_named_by_his_countrys_initials_speaks_for_its_state():
     assert typed(text)[0][1:] == ("official", "unsure")
     # initials the kit does not know as a country stay a body's
     assert typed("MLPD spokesman Oto Ren said the rebels had taken the town.")[0][1] == "organisation"
+
+
+def test_without_a_dateline_the_country_a_story_names_most_is_home_and_a_guess():
+    # Chile by its name and its people's word five times, Peru three times: the story is about Chile.
+    text = ("Chile recalls envoys over new tariffs\n\nChile has recalled its ambassador from Peru. "
+            "Chilean officials called the tariffs unlawful. Peru did not reply. "
+            "Chilean Foreign Minister Tomas Brel said the tariffs had no legal basis. "
+            "A Peruvian foreign ministry spokesman said the talks were over.")
+    found = {a.speaker: (a.source_type, a.type_confidence) for a in kit.find_attributions(kit.parse(text))}
+    assert found["Chilean Foreign Minister Tomas Brel"] == ("official", "unsure")
+    assert found["A Peruvian foreign ministry spokesman"][0] == "foreign_government"
+
+
+def test_a_country_is_counted_by_all_its_words():
+    from kit.attribution.places import _most_named_place
+
+    # "Iran" once, "Iranian" twice; "Oman" twice: Iran's words win, as the story is about it.
+    doc = kit.parse("Iran spoke. Iranian envoys left Oman. Iranian ships stayed. Oman said nothing.")
+    assert _most_named_place(doc) == "Iran"

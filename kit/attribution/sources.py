@@ -14,7 +14,7 @@ from kit.attribution.bodies import a_place_speaks, political, coordinated_role, 
 from kit.attribution.conventions import politician, unsigned_reports
 from kit.attribution.cues import matches, organisation_data, source_data
 from kit.attribution.index import doc_index
-from kit.attribution.places import at_home, names_home_country, national_envoy, state_voice
+from kit.attribution.places import at_home, home_country, names_home_country, national_envoy, state_voice
 from kit.attribution.roles import name_structure_type, role_heads, role_type
 from kit.attribution.naming import names_a_source  # noqa: F401  (re-exported: kit.attribution.candidates)
 from kit.attribution.speakers import PRONOUNS
@@ -68,7 +68,9 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
         org = None  # "a Reuters witness": the outlet's own eyewitness
     if org is not None and rule == "foreign_government" and on_head and (host_body(span, where, org.get("where", (0, 0))) or national_envoy(span, where, org.get("where", (0, 0)))):
         org = None  # "Ruvalia's ambassador to the United Nations" speaks for Ruvalia, not for the UN
-    if rule == "foreign_government" and names_home_country(span):
+    if rule == "foreign_government" and names_home_country(span, most_named=True):
+        if not home_country(span.doc):
+            return "official", "government", False  # a story that names Iran most: its own ministry, a guess
         rule = "official"  # the Afghan foreign ministry in a story from Kabul speaks for its own state
     if rule == "expert" and on_head and state_employer(span, where, _rule_type):
         return "official", "government", True  # "an analyst at the Energy Department" speaks for a state body
