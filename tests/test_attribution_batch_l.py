@@ -82,3 +82,9 @@ def test_observed_with_a_clause_is_a_cue(text, speaker):
 ])
 def test_observing_a_rule_or_a_silence_is_no_speech(text):
     assert found(text) == {}
+
+
+def test_a_re_mention_keeps_the_type_of_the_coordinated_roles():
+    text = ("Ken Vale, a former pilot and an aviation expert, said the data would help. "
+            "Vale said the recorders were intact.")
+    assert found(text)["Vale"][0] == "expert"
