@@ -82,3 +82,24 @@ def test_observed_with_a_clause_is_a_cue(text, speaker):
 ])
 def test_observing_a_rule_or_a_silence_is_no_speech(text):
     assert found(text) == {}
+
+
+def test_a_re_mention_keeps_the_type_of_the_coordinated_roles():
+    text = ("Ken Vale, a former pilot and an aviation expert, said the data would help. "
+            "Vale said the recorders were intact.")
+    assert found(text)["Vale"][0] == "expert"
+
+
+@pytest.mark.parametrize("text, stype", [
+    ("Tom Reed, who is the city's fire chief, said the blaze was out.", "official"),
+    ('"We are short of staff," said Tom Reed, who as deputy mayor oversees the budget.', "official"),
+    ("Tom Reed, who teaches economics at Brook University, said prices would rise.", "expert"),
+    ("Tom Reed, who served as mayor for a decade, said the plan was sound.", "official"),
+])
+def test_a_relative_clause_says_who_a_named_speaker_is(text, stype):
+    assert found(text)["Tom Reed"][0] == stype
+
+
+def test_a_relative_clause_with_no_role_leaves_the_speaker_unknown():
+    text = "Tom Reed, who was at the scene, said the car caught fire."
+    assert found(text)["Tom Reed"][0] == "other"
