@@ -1,0 +1,81 @@
+"""compare_versions patterns seen in versions batch L (sentences of our own)."""
+
+from kit.compare.version_align import units_of
+from kit.compare.version_stray import stray_line
+from kit.compare.version_units import converted
+from kit.compare.versions import compare_versions
+
+
+def _kinds(a, b):
+    return [c.kind for c in compare_versions(a, b) if c.kind != "reworded"]
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark_ends_there():
+    a = ('\u201cWe are proud of this crew," the captain said. "We sail again in June. '
+         'The boat is ready.\u201d')
+    b = '\u201cWe are proud of this crew,\u201d the captain said after the race ended in Brest.'
+    assert "quote_changed" not in _kinds(a, b)
+
+
+def test_a_shortened_quotation_is_still_a_quote_changed():
+    a = '\u201cWe are proud of this crew and of the boat," the captain said.'
+    b = '\u201cWe are proud of this crew,\u201d the captain said.'
+    assert _kinds(a, b) == ["quote_changed"]
+
+
+def test_a_figure_in_another_house_style_is_no_misquotation():
+    a = '"Our sales rose to $3.1 billion, up 14% on the year," the chief executive said.'
+    b = '"Our sales rose to US$3.1 billion, up 14 per cent on the year," the chief executive said.'
+    assert _kinds(a, b) == []
+    c = '"Our sales rose to $3.1 billion, up 41% on the year," the chief executive said.'
+    assert "quote_changed" in _kinds(a, c)
+
+
+def test_a_unit_converted_by_a_copy_is_no_figure_changed():
+    a = "The truck carried 2,000 pounds of grain into the valley."
+    b = "The truck carried 900 kilograms of grain into the valley."
+    assert _kinds(a, b) == []
+    assert _kinds("The pass is 12 miles long.", "The pass is 19 kilometres long.") == []
+
+
+def test_a_converted_unit_with_another_amount_is_still_a_figure_changed():
+    assert "figure_changed" in _kinds("The truck carried 2,000 pounds of grain.",
+                                      "The truck carried 2,000 kilograms of grain.")
+    assert _kinds("The pass is 12 miles long.", "The pass is 15 miles long.") == ["figure_changed"]
+
+
+def test_converted_needs_one_dimension():
+    from types import SimpleNamespace as Q
+    assert not converted(Q(value=5, unit="miles"), Q(value=8, unit="kilograms"))
+    assert converted(Q(value=10, unit="acres"), Q(value=4, unit="hectares"))
+
+
+def test_two_words_for_one_share_are_no_figure_changed():
+    a = "The bank earns the majority of its income from loans to farmers."
+    b = "The bank earns most of its income from loans to farmers."
+    assert _kinds(a, b) == []
+
+
+def test_a_bare_dateline_in_capitals_is_no_sentence_added():
+    t = "LYON, France (AP)\nFloods closed the main road on Tuesday."
+    units = units_of(t, [(0, 17), (18, len(t))])
+    assert [stray_line(t, u) for u in units] == [True, False]
+
+
+def test_a_result_moved_and_reworded_is_moved():
+    a = ("The count went on late into the night. Turnout was low in the north. Observers praised the vote. "
+         "Although the count was not over, the Green Party had won 61 seats and the Labour Party 47 seats.")
+    b = ("Although the count was not yet over, the Green Party has won 61 seats, against the 47 won by Labour, "
+         "in a house of 150. The count went on late into the night. Turnout was low in the north. "
+         "Observers praised the vote.")
+    kinds = _kinds(a, b)
+    assert "moved" in kinds and "cut" not in kinds and "added" not in kinds
+
+
+def test_the_report_dropped_while_the_spokesman_stays():
+    a = ("The report said the rocket was launched from the coast and put the probe into orbit, "
+         "space agency spokesman Ivo Marsh said.")
+    b = "The rocket was launched from the coast. It put the probe into orbit, said Ivo Marsh, a space agency spokesman."
+    assert _kinds(a, b) == ["attribution_dropped"]
+    same = "The rocket was launched from the coast and put the probe into orbit, space agency spokesman Ivo Marsh said."
+    assert "attribution_dropped" not in _kinds(same, b)
