@@ -79,3 +79,18 @@ def test_the_report_dropped_while_the_spokesman_stays():
     assert _kinds(a, b) == ["attribution_dropped"]
     same = "The rocket was launched from the coast and put the probe into orbit, space agency spokesman Ivo Marsh said."
     assert "attribution_dropped" not in _kinds(same, b)
+
+
+def test_a_distance_and_its_conversion_alone_move_no_sentence():
+    a = ("The jet came down near the village of Orlo, some 30 km (19 miles) from the border. "
+         "Rescuers reached the site at night. Roads were closed.")
+    b = ("Rescuers reached the site at night. Roads were closed. A witness saw smoke over the fields of Vesk, "
+         "about 30 km (19 miles) from the border where troops have been active.")
+    assert "moved" not in _kinds(a, b)
+
+
+def test_a_person_named_again_in_a_merged_sentence_keeps_the_source():
+    a = ("Ten people were hurt, said Ada Okafor, the health minister. "
+         "Ms Okafor said that 200 homes were flooded.")
+    b = "Ada Okafor, the health minister, said that ten people were hurt and 200 homes were flooded."
+    assert "attribution_dropped" not in _kinds(a, b)

@@ -205,15 +205,16 @@ def _numbers(u: _Unit) -> frozenset:
 
 
 def _same_facts(u: _Unit, ub, added: dict) -> int | None:
-    """The one added sentence that states at least FACTS_MOVED numbers of the cut sentence ``u`` and
-    FACT_WORDS + 1 other content words: "Party X won 93 seats and party Y 83." / "With 93 seats against 83,
-    party X won, the count showed." tell one result in other words, in another place."""
+    """The one added sentence that states at least FACTS_MOVED numbers of the cut sentence ``u`` and shares
+    UNEVEN_WORDS words of its claim (names and numbers left out: not only "40 km (25 miles) from the border"):
+    "Although the count is not over, party X has won 93 seats and party Y 83 seats." / "Although the count
+    was not yet over, X had won 93 seats against the 83 won by Y." tell one result, in another place."""
     numbers = _numbers(u)
     if len(numbers) < FACTS_MOVED:
         return None
-    stems = _stems(u)
-    found = [j for j in added if len(shared := numbers & _numbers(ub[j])) >= FACTS_MOVED
-             and _shared(stems, _stems(ub[j])) - len(shared) > FACT_WORDS]
+    claim = _claim(u)
+    found = [j for j in added if len(numbers & _numbers(ub[j])) >= FACTS_MOVED
+             and _shared(claim, _claim(ub[j])) >= UNEVEN_WORDS]
     return found[0] if len(found) == 1 else None
 
 

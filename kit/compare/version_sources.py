@@ -166,14 +166,15 @@ def _with_claim(att, u_has: _Unit, u_lacks: _Unit) -> bool:
 
 def _dropped(has: _Side, lacks: _Side, att, u_lacks: _Unit, forward: bool, taken=()) -> Change | None:
     """``attribution_dropped`` for a speaker of ``has`` that ``u_lacks`` does not name; words of ``u_lacks``
-    in ``taken`` (the names of its other speakers, each kept from ``has``) do not count: "the report"
-    is not kept by "a space agency spokesman" when that spokesman was the sentence's other source."""
+    in ``taken`` (the names of its other speakers, each kept from ``has``) do not count, but for the
+    speaker's own names: "the report" is not kept by "a space agency spokesman" when that spokesman was
+    the sentence's other source; "Mr Okafor" is kept by "Ada Okafor, the minister"."""
     if _credit(has, att):
         return None
-    same = _words_data()["same"]
+    same, own = _words_data()["same"], {_norm(n) for n in _names(att)}
     words = _speaker_words(att)
     there = words & {same.get(_stem(w), _stem(w)) for w, (s, e) in zip(u_lacks.words, u_lacks.spans)
-                     if not any(a <= s and e <= b for a, b in taken)}
+                     if w in own or not any(a <= s and e <= b for a, b in taken)}
     if words and len(there) >= NAMED_SHARE * len(words):  # the speaker is still named in the sentence
         return None
     if _named_before(lacks, att, u_lacks):
