@@ -94,3 +94,11 @@ def test_a_person_named_again_in_a_merged_sentence_keeps_the_source():
          "Ms Okafor said that 200 homes were flooded.")
     b = "Ada Okafor, the health minister, said that ten people were hurt and 200 homes were flooded."
     assert "attribution_dropped" not in _kinds(a, b)
+
+
+def test_a_claim_cut_with_its_source_and_another_added_is_no_speaker_changed():
+    a = "Lawyers argued that the driver was paid to cause the crash, but the court declined to convict him of fraud."
+    b = "The court declined to convict the driver of fraud, finding him guilty only of reckless driving on the bridge."
+    assert "speaker_changed" not in _kinds(a, b)
+    assert _kinds("Police said three people died in the fire.", "Officials said three people died in the fire.") \
+        == ["speaker_changed"]

@@ -266,6 +266,9 @@ def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Chan
     lone_b = _once(_credits([y for y in ab if not any(same_speaker(x, y) for x in aa)], ab, aa))
     if aa and ab:  # an actor of the other sentence become its own speaker replaces no one
         lone_a, lone_b = [x for x in lone_a if not _actor(x, ub, ab)], [y for y in lone_b if not _actor(y, ua, aa)]
+    # a source whose claim went with it (or came with it) replaces no one: a claim cut, another added
+    lone_a = [x for x in lone_a if not _with_claim(x, ua, ub)]
+    lone_b = [y for y in lone_b if not _with_claim(y, ub, ua)]
     out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
                    _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
     n = min(len(lone_a), len(lone_b))
@@ -277,6 +280,6 @@ def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Chan
         out, lone_b = out + found, lone_b[:n] + left
     kept_b = [(y.speaker_start, y.speaker_end) for y in ab if any(same_speaker(x, y) for x in aa)]
     kept_a = [(x.speaker_start, x.speaker_end) for x in aa if any(same_speaker(x, y) for y in ab)]
-    out += [c for x in lone_a[n:] if not _with_claim(x, ua, ub) and (c := _dropped(sa, sb, x, ub, True, kept_b))]
-    out += [c for y in lone_b[n:] if not _with_claim(y, ub, ua) and (c := _dropped(sb, sa, y, ua, False, kept_a))]
+    out += [c for x in lone_a[n:] if (c := _dropped(sa, sb, x, ub, True, kept_b))]
+    out += [c for y in lone_b[n:] if (c := _dropped(sb, sa, y, ua, False, kept_a))]
     return out + _tail_dropped(sa, sb, ua, ub, True) + _tail_dropped(sb, sa, ub, ua, False)
