@@ -53,7 +53,8 @@ def stray_line(text: str, u: _Unit) -> bool:
     line = text[u.start:u.end]
     if _LINK.fullmatch(line.strip()):  # "http://example.com/x1y2": a bare link, no words of the story
         return True
-    if (_DATELINE.fullmatch(line.strip()) or _BARE_DATELINE.fullmatch(line.strip())) and len(u.words) <= HEADING_WORDS:  # "LONDON (AP) --": a dateline
+    dateline = _DATELINE.fullmatch(line.strip()) or _BARE_DATELINE.fullmatch(line.strip())
+    if dateline and len(u.words) <= HEADING_WORDS:  # "LONDON (AP) --": a dateline
         return True
     if _BRACKETED.fullmatch(line.strip()) and len(u.words) <= CREDIT_WORDS:  # "(agencies)", "(Reuters)": a credit
         return True

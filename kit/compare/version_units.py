@@ -43,8 +43,10 @@ def converted(x, y) -> bool:
     >>> from types import SimpleNamespace as Q
     >>> converted(Q(value=1000, unit="pounds"), Q(value=450, unit="kilograms"))
     True
-    >>> converted(Q(value=5, unit="miles"), Q(value=5, unit="km")), converted(Q(value=5, unit="km"), Q(value=8, unit="km"))
-    (False, False)
+    >>> converted(Q(value=5, unit="miles"), Q(value=5, unit="km"))
+    False
+    >>> converted(Q(value=5, unit="km"), Q(value=8, unit="km"))
+    False
     """
     if x is None or y is None or (x.unit or "").lower() == (y.unit or "").lower():
         return False
