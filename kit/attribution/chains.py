@@ -165,19 +165,26 @@ def _role_written_before(doc, tok) -> list[tuple[int, int]]:
 
 
 def _bodies_run(tok) -> list[tuple[int, int]]:
-    """Token ranges of the bodies a relative clause on the name says the person heads or works
-    for ("Ana Ruiz, who heads the county's emergency office", "X, who works for the agency"):
-    the verbs of ``[attachment]`` in source_types.toml, their object or their "for"/"at"/"with" object."""
+    """Token ranges of the roles and bodies a relative clause on the name gives the person: what
+    they are ("X, who is the board's chair", "X, who as chief engineer runs ...") and what they
+    head or work for ("Ana Ruiz, who heads the county's emergency office", "X, who works for the
+    agency"): the verbs of ``[attachment]`` in source_types.toml, their object or their
+    "for"/"at"/"with" object."""
     from kit.attribution.cues import source_data
 
     conf = source_data().get("attachment", {})
     heads, works = set(conf.get("heads", ())), set(conf.get("works", ()))
     out = []
-    for verb in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in heads | works):
+    for verb in (c for c in tok.children if c.dep_ == "relcl"):
+        lemma = verb.lemma_.lower()
         for c in verb.children:
-            if c.dep_ == "dobj" and verb.lemma_.lower() in heads:
+            if c.dep_ == "attr" and lemma == "be":  # "X, who is the city's fire chief"
                 out.append((c.left_edge.i, c.right_edge.i + 1))
-            if c.dep_ == "prep" and c.lower_ in {"for", "at", "with", "on"}:
+            if c.dep_ == "prep" and c.lower_ == "as":  # "X, who as deputy commissioner oversees ...", "who served as mayor"
+                out += [(o.left_edge.i, o.right_edge.i + 1) for o in c.children if o.dep_ == "pobj"]
+            if c.dep_ == "dobj" and lemma in heads:
+                out.append((c.left_edge.i, c.right_edge.i + 1))
+            if c.dep_ == "prep" and c.lower_ in {"for", "at", "with", "on"} and lemma in heads | works:
                 out += [(o.left_edge.i, o.right_edge.i + 1) for o in c.children if o.dep_ == "pobj"]
     return out
 

@@ -29,7 +29,8 @@ def _lists() -> dict:
     data = verb_data().get("not_speech", {})
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
                                                         "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs",
-                                                        "listener_nouns", "appeal_verbs", "saying_subjects", "phrasal_verbs")} | {"negated": data.get("negated", True)}
+                                                        "listener_nouns", "appeal_verbs", "saying_subjects", "phrasal_verbs",
+                                                        "found_states")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -80,6 +81,8 @@ def not_speech(verb) -> str | None:
         return "an act denied"  # "denied receiving any reports": no claim of fact in a clause
     if verb.lemma_.lower() in lists["reaction_verbs"] and _reacts_to(kids):
         return "a reaction"  # "police responded to a call": an act, not speech
+    if verb.lemma_.lower() == "find" and _found_in_a_state(kids, lists):
+        return "a state found"  # "a jury found her guilty", "found the man dead": no claim reported
     if verb.lemma_.lower() in lists["description_verbs"] and _as_adjective(verb, kids):
         return "a description"  # "described the roads as icy": a label for something, no claim of its own
     if any(k.dep_ == "auxpass" for k in kids) and verb.dep_ in {"conj", "xcomp", "advcl"}:
@@ -144,6 +147,22 @@ def _naming(verb, kids, lists) -> str | None:
     if objs and objs[0].lemma_.lower() in lists["event_objects"] and not any(k.dep_ in {"oprd", "xcomp"} for k in kids):
         return "an event called"
     return None
+
+
+def _found_in_a_state(kids, lists) -> bool:
+    """A state word of ``found_states`` as the small clause's head, or right after the object
+    ("found her [not] guilty", "found one of the men dead"): no clause with a verb of its own."""
+    if any(k.dep_ in {"ccomp", "oprd", "xcomp", "acomp"} and k.lower_ in lists["found_states"] for k in kids):
+        return True  # the parser's small clause: "found [her] GUILTY"
+    for k in kids:
+        if k.dep_ != "dobj" or k.right_edge.i + 1 >= len(k.doc):
+            continue
+        nxt = k.doc[k.right_edge.i + 1]
+        if nxt.lower_ == "not" and nxt.i + 1 < len(k.doc):
+            nxt = k.doc[nxt.i + 1]
+        if nxt.lower_ in lists["found_states"]:
+            return True
+    return False
 
 
 def _as_adjective(verb, kids) -> bool:

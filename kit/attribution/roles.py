@@ -51,6 +51,9 @@ def role_heads(span) -> set[int]:
     for tok in span:
         if tok.dep_ == "appos" and tok.pos_ in NOUNS and span.start <= tok.head.i < span.end:
             heads.add(tok.i)
+        if tok.dep_ == "conj" and tok.pos_ == "NOUN" and tok.head.i in heads and (
+                tok.head.i != root.i or tok.tag_ == tok.head.tag_ == "NN"):
+            heads.add(tok.i)  # "a former pilot and an aviation expert": one person's two roles (not "police and residents")
         if tok.i < root.i and tok.dep_ in {"compound", "nmod"} and tok.head.i == root.i or (
                 tok.i < root.i and tok.head.pos_ == "PROPN" and tok.head.i <= root.i and tok.dep_ == "compound"):
             if tok.ent_type_ not in {"ORG", "GPE", "NORP", "FAC", "LOC"}:

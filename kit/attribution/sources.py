@@ -64,6 +64,8 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
         return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
     state_head = rule == "official" and on_head and state_role(span.doc[where[0] : where[1]])  # "Minister for Power and Petroleum"
     org = _organisation(span) or (None if state_head else _named_organisation(span)) or led_coalition(span)
+    if org is not None and state_head and org.get("kind") == "union" and org["where"][1] <= where[0]:
+        org = None  # "Union Finance Minister X": a federal title (India's Union government); unions have no ministers
     if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
         org = None  # "a Reuters witness": the outlet's own eyewitness
     if org is not None and rule == "foreign_government" and on_head and (host_body(span, where, org.get("where", (0, 0))) or national_envoy(span, where, org.get("where", (0, 0)))):

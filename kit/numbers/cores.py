@@ -105,6 +105,9 @@ def _joined_words(doc, i: int, j: int) -> int:
     if doc[j - 1].whitespace_ == "" and w in ("-", "\u2013") and j + 1 < n and _number_word(prev.lower_) is not None \
             and (_number_word(doc[j + 1].lower_) is not None or _fraction_den(doc[j + 1].lower_)):
         return 2  # "twenty-one", "two-thirds"
+    if [x.lower_ for x in doc[j:j + 5]] in (["-", "and", "-", "a", "-"], ["-", "and", "-", "an", "-"]) and j + 5 < n \
+            and _fraction_den(doc[j + 5].lower_) and not prev.whitespace_ and (_number_word(prev.lower_) is not None or prev.is_digit):
+        return 6  # "seven-and-a-half years": one number, spelled with hyphens
     if not prev.whitespace_ and w in ("-", "\u2013") and j + 1 < n and not t.whitespace_ and \
             (_multiplier(doc[j + 1].lower_) or 0) >= 1000 and doc[j + 1].is_alpha and parse_figure(prev.text) is not None:
         return 2  # "a $5-million deal", "the Rs 500-crore project": one amount, not a range

@@ -29,7 +29,8 @@ from kit.numbers.defined import with_defined_units
 from kit.numbers.forms import compound_ordinals, decades, ordinals, range_tokens
 from kit.numbers.intervals import (_Hedges, _matches, _vague_reserved, attach_hedge, idiom_tokens, unit_after_hedge,
                                    vague_figures)
-from kit.numbers.kinds import _counted, _kind_and_unit, named_list
+from kit.numbers.kinds import _counted, _kind_and_unit
+from kit.numbers.names import named_list
 from kit.numbers.notations import special_figures
 from kit.numbers.ranges import _join_limits, join_ranges
 from kit.numbers.records import Quantity, _clean_int, _Draft

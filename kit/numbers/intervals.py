@@ -297,7 +297,8 @@ def _vague_draft(doc, s: int, e: int, entry: dict, hedges: _Hedges) -> _Draft | 
         after_tok = doc[k] if k < len(doc) else None
         alone = k == s + 1 and after_tok is not None and after_tok.tag_ in ("VBD", "VBP", "MD") and (
             s == doc[s].sent.start or doc[s - 1].pos_ in ("CCONJ", "SCONJ", "PUNCT"))  # "though most were"
-        if s > 0 and (doc[s - 1].lower_ in ("the", "at") or doc[s - 1].tag_ in ("POS", "PRP$")) or after_tok is None or not (
+        paired = s > 1 and doc[s - 1].lower_ in ("and", "or", ",") and doc[s - 2].tag_ in ("JJS", "RBS")  # "largest and most valuable"
+        if paired or s > 0 and (doc[s - 1].lower_ in ("the", "at") or doc[s - 1].tag_ in ("POS", "PRP$")) or after_tok is None or not (
             after_tok.lower_ == "of" and k == s + 1 or after_tok.tag_ in ("NNS", "NNPS") or alone
         ):
             return None  # "the company's most important events": a superlative

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kit.numbers.notations import hyphen_chain
+from kit.numbers.names import names_a_thing, phone_number
 from kit.numbers.records import _fraction_den, _word_set, load_rules
 
 
@@ -123,36 +123,6 @@ def ordinal_after_article(doc, i: int) -> bool:
         nxt.tag_ not in ("JJR", "RBR") and nxt.lower_ not in _word_set("units.duration") | {"of", "more", "less"}
 
 
-def _verbal(word) -> bool:
-    """A naming word used as a verb ("refugees number 2 million"), which the tagger may call a noun."""
-    return word.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" and c.i < word.i for c in word.children)
-
-
-def _lower_case_names() -> frozenset:
-    """Words that make the number after them a name even in lower case ("clade 1b")."""
-    return frozenset(load_rules()["identifiers"].get("lower_case_words", ()))
-
-
-def named_list(doc, start: int) -> bool:
-    """Do the numbers from ``start`` continue a name ("Phase 2 or 3", "Category 3, 4 or 5")?
-    Back over numbers, commas and "or"/"and"/"to" to a word that makes a number a name.
-
-    >>> from kit.core.nlp import parse
-    >>> d = parse("Category 3, 4 or 5 storms and 3 or 4 towns.")
-    >>> named_list(d, 3), named_list(d, 9)
-    (True, False)
-    """
-    k = start - 1
-    while k >= 0 and start - k <= 6 and (doc[k].like_num or doc[k].lower_ in (",", "or", "and", "to")):
-        k -= 1
-    if k < 0 or k == start - 1 and not doc[k].is_alpha:
-        return False
-    word = doc[k]
-    if word.lower_ in _lower_case_names():
-        return not _verbal(word)
-    return word.lower_ in _word_set("identifiers") and word.text[:1].isupper()
-
-
 def magnitude_prefixed(text: str) -> float | int | None:
     """The value of one token with a magnitude word glued before it ("magnitude-6.1"), else None.
 
@@ -190,61 +160,6 @@ def _magnitude_end(doc, start: int, end: int) -> int | None:
     if "." in first.text and end < n and doc[end].lemma_.lower() in quakes and doc[end].tag_ != "NNS":
         return end  # "a 7.0 earthquake"
     return None
-
-
-def phone_number(doc, start: int) -> bool:
-    """Is doc[start] part of a telephone number ("0800 80 70 60", "call 0121 496 0000")?
-    A run of bare digit groups that begins with a trunk prefix (a group of three or more
-    digits with a leading zero) dials a line; it counts nothing.
-
-    >>> from kit.core.nlp import parse
-    >>> d = parse("Ring 0300 12 34 56 or send 12 letters.")
-    >>> [phone_number(d, i) for i in (1, 2, 4, 7)]
-    [True, True, True, False]
-    """
-    k = start
-    while k >= 0 and start - k <= 5 and doc[k].is_digit:
-        if doc[k].text.startswith("0") and len(doc[k].text) >= 3:
-            return True
-        k -= 1
-    return hyphen_chain(doc, start) >= 3  # "9-1-1", "555-012-3456"
-
-
-
-def _names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
-    """Is the figure doc[start:end] part of a name ("Resolution 2254", "clade 1b", "Optics 20/20",
-    "999 calls", "the 300 block of Elm Street"), not an amount? ``nxt_low``: the word after it."""
-    first = doc[start]
-    prev = doc[start - 1] if start > 0 else None
-    ident = _word_set("identifiers")
-    if prev is not None and prev.text == "." and prev.i > 0 and doc[prev.i - 1].text in ("No", "Nos", "no") \
-            and not doc[prev.i - 1].whitespace_:
-        return True  # "No. 1" split as "No", ".", "1": a rank, not one of anything
-    if prev is not None and prev.lower_ in ident and (prev.text[:1].isupper() or not prev.is_alpha) and end - start == 1 \
-            and any(c.isdigit() for c in first.text):  # "Resolution 2254", "No. 5"; not "No one"
-        return True
-    if prev is not None and prev.lower_ in _lower_case_names() and end - start <= 2 and any(c.isdigit() for c in first.text) \
-            and nxt_low not in ("%", "percent", "per") and not (prev.lower_ in ident and prev.i > 0 and doc[prev.i - 1].like_num) \
-            and not _verbal(prev):  # "refugees now number 2 million": the verb counts them
-        return True  # "clade 1b", "type 2 diabetes": a name, not a billion or two
-    if prev is not None and prev.lower_ in ident and prev.is_alpha and end - start == 1 and first.is_digit \
-            and len(first.text) >= 3 and (end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "NUM")):
-        return True  # "adopted as resolution 2402,": a long number right after a naming word names it
-    if end - start == 1 and first.is_digit and value != 1 and nxt_low in load_rules()["identifiers"].get("singular_after", ()):
-        return True  # "the 300 block of Elm Street": an address, not 300 blocks
-    if prev is not None and end - start == 1 and "/" in first.text and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
-            and not prev.is_sent_start:
-        return True  # "Optics 20/20": part of a name, not a share
-    rules = load_rules()["identifiers"]
-    if prev is not None and start > 1 and prev.lower_ == "of" and doc[start - 2].text in rules.get("before_of", ()):
-        return True  # "the Group of 20 summit": a name
-    letters = rules.get("call_letters", "^$")
-    if prev is not None and end - start == 1 and first.like_num and re.match(letters, prev.text):
-        return True  # "WXYZ 1010": a station on the dial
-    emergency = load_rules()["emergency_numbers"]
-    if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
-        return True  # "999 calls": calls to 999
-    return False
 
 
 def _named_currency_end(doc, end: int) -> int | None:
@@ -299,7 +214,7 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "measure", "magnitude", magnitude
     if nxt_low in _word_set("time_of_day") or (":" in first.text and first.text.replace(":", "").isdigit()):
         return "time", None, end
-    if _names_a_thing(doc, start, end, value, nxt_low):
+    if names_a_thing(doc, start, end, value, nxt_low):
         return "identifier", None, end
     months = _word_set("months")
     is_int = isinstance(value, int)
@@ -373,7 +288,8 @@ def _counted(doc, start: int, end: int) -> str | None:
 
 def one_no_count(doc, i: int) -> bool:
     """"one" that claims no count of 1 ([one_word] in numbers.toml): after a form of "be" before
-    "of" ("Bajaur is one of several regions" says what a thing belongs to), as a pronoun before
+    "of" ("Bajaur is one of several regions" says what a thing belongs to), before "of" and a
+    superlative ("in one of the worst floods": a rank), as a pronoun before
     a relative word ("a delay, and one that cost them"), before a word for a remark ("one thing").
 
     >>> from kit.core.nlp import parse
@@ -387,6 +303,8 @@ def one_no_count(doc, i: int) -> bool:
         return False
     if nxt.lower_ == "of" and i > 0 and doc[i - 1].lemma_ == "be" and doc[i - 1].pos_ in ("AUX", "VERB"):
         return True
+    if nxt.lower_ == "of" and any(t.tag_ in ("JJS", "RBS") for t in doc[i + 2 : i + 6]):
+        return True  # "one of the country's worst floods": a rank among many, not a count of 1
     counting = i > 0 and doc[i - 1].lower_ in rules["counting_before"]  # "only one that survived"
     if nxt.lower_ in rules["relatives"] and nxt.tag_ in ("WDT", "WP", "WP$") and not counting:
         return True
