@@ -103,3 +103,18 @@ def test_a_relative_clause_says_who_a_named_speaker_is(text, stype):
 def test_a_relative_clause_with_no_role_leaves_the_speaker_unknown():
     text = "Tom Reed, who was at the scene, said the car caught fire."
     assert found(text)["Tom Reed"][0] == "other"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("But the Mayor\u2019s Office said there will be only $10 million for the plan.", "the Mayor\u2019s Office"),
+    ("The governor\u2019s office said the roads would reopen on Friday.", "The governor\u2019s office"),
+    ("The Prime Minister's Office said the visit was off.", "The Prime Minister's Office"),
+])
+def test_an_office_of_a_state_role_is_official_with_either_apostrophe(text, speaker):
+    assert found(text)[speaker][0] == "official"
+
+
+def test_word_lists_match_a_curly_apostrophe_as_a_straight_one():
+    # "union's" in a word list matches the text's "union’s" (spaCy's NORM makes them one)
+    assert found("The union\u2019s general secretary said pay talks had failed.") == {
+        "The union\u2019s general secretary": ("organisation", "said")}

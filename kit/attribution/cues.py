@@ -133,7 +133,7 @@ def according_entry(label: str) -> dict:
 
 
 def _phrase_matchers(key: str, groups: list[tuple[str, list[str]]], exact=()):
-    """PhraseMatchers (LOWER and LEMMA, and ORTH for the ``exact`` groups) with one label per
+    """PhraseMatchers (NORM: lower case with curly apostrophes and spellings made one; LEMMA; and ORTH for the ``exact`` groups) with one label per
     group; cached per key."""
     return _matchers_cached(key, tuple((label, tuple(words)) for label, words in groups),
                             tuple((label, tuple(words)) for label, words in exact))
@@ -144,7 +144,7 @@ def _matchers_cached(key, groups, exact=()):
     from spacy.matcher import PhraseMatcher
 
     nlp = load_model()
-    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    lower = PhraseMatcher(nlp.vocab, attr="NORM")  # lower case, and "’s" is "'s", "organisation" "organization"
     lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
     orth = PhraseMatcher(nlp.vocab, attr="ORTH")
     for label, words in groups:

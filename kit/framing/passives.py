@@ -10,10 +10,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import tomllib
 
@@ -22,7 +21,7 @@ from kit.core.nlp import doc_text, parse
 from kit.framing.labels import DATA, check_doc, key
 from kit.framing.reduced import (after_be, bare_get, before_the_verb, hung_relative, noun_compound, second_relative,
                                   states_with_be, with_absolute)
-from kit.framing.withstate import participle_with_state
+from kit.framing.elliptic import elliptic_participle
 from kit.framing.tree import Tree, balance
 from kit.framing.participles import (absolute_participle, by_phrase, cause_participle, fronted_participle, headline_passive,
                                       participle_clause, past_dateline, reduced_relative, title_headline_passive)
@@ -282,7 +281,7 @@ def find_passives(doc, *, kinds: tuple[str, ...] | None = None) -> list[Passive]
         lo, hi = sent.start_char, sent.end_char
         again = _scan(reparsed(sent, words["hyphen_prefixes"]), words, kinds)
         out = [p for p in out if not lo <= p.start_char < hi]
-        out += [dataclasses.replace(p, start_char=p.start_char + lo, end_char=p.end_char + lo) for p in again]
+        out += [replace(p, start_char=p.start_char + lo, end_char=p.end_char + lo) for p in again]
     out.sort(key=lambda p: p.start_char)
     return out
 
@@ -323,7 +322,7 @@ def _participle(tok, tree: Tree, words: dict) -> Passive | None:
             or fronted_participle(tok, tree, words) or participle_clause(tok, tree, words)
             or absolute_participle(tok, tree, words) or with_absolute(tok, tree, words)
             or before_the_verb(tok, tree, words) or hung_relative(tok, tree, words) or second_relative(tok, tree, words)
-            or after_be(tok, tree) or cause_participle(tok, tree, words) or participle_with_state(tok, tree, words))
+            or after_be(tok, tree) or cause_participle(tok, tree, words) or elliptic_participle(tok, tree, words))
     if subj is None:
         return None
     pp, np_ = by_phrase(tok, tree, words["manner"])
