@@ -48,3 +48,8 @@ def test_a_participle_clause_that_opens_a_sentence():
 
 def test_a_reporting_participle_with_to_after_a_comma():
     assert "think" in verbs("The driver was still being hunted, thought to have fled north.")
+
+
+def test_a_participle_after_the_object_of_report():
+    found = verbs("Police reported two cars stolen and 12 people arrested.")
+    assert "steal" in found and "arrest" in found

@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
+from kit.compare.version_units import converted
 from kit.compare.versions import _WORD, Change, _Side, _Unit, _norm, _words, overlaps
 
 DATA_FILE = Path(__file__).parent / "data" / "en" / "versions.toml"
@@ -61,7 +62,9 @@ def _words_data() -> dict:
             "lower_after": frozenset(w for e in raw["lower_bound_after"] for w in e["words"]),
             "report_words": frozenset(w for e in raw["report_word"] for w in e["words"]),
             "number_words": frozenset(w for e in raw["number_word"] for w in e["words"]),
-            "title_small": frozenset(w for e in raw["title_small_word"] for w in e["words"])}
+            "title_small": frozenset(w for e in raw["title_small_word"] for w in e["words"]),
+            "currency_code": frozenset(w for e in raw["currency_code"] for w in e["words"]),
+            "percent_word": frozenset(w for e in raw["percent_word"] for w in e["words"])}
 
 
 def call(name: str) -> str:
@@ -235,6 +238,8 @@ def _figure_key(side: _Side, q) -> tuple:
     under")."""
     low, high = q.low, q.high
     if q.value is None and q.hedge == "vague":  # "hundreds of buildings" / "hundreds of homes"
+        if q.kind == "proportion" and low is not None:  # "the majority of" / "most of": one share, read so
+            return ("vague", low, high, q.kind)
         return ("vague", _WORD.findall(_norm(q.text))[0], q.kind)
     before = _WORD.findall(_norm(side.text[max(0, q.start_char - 20):q.start_char]))
     if q.hedge is None and low is not None and low == high and before and before[-1] in _words_data()["bound"]:
@@ -330,7 +335,7 @@ def _figure_changes(sa, sb, ua, ub) -> list[Change]:
         qa, qb = [], [q for q in qb if q is not whole]
     pairs = _repair(_by_place(qa, qb, ua, ub), lambda x, y: (x.counted or x.unit) == (y.counted or y.unit)
                     and x.kind == y.kind)
-    pairs = [(x, y) for x, y in pairs if not _unit_unread(x, y)]
+    pairs = [(x, y) for x, y in pairs if not _unit_unread(x, y) and not converted(x, y)]
     pairs = [(x, y) for x, y in pairs if x is not None and y is not None  # one side only: see _alone
              or (x is not None and _alone(sa, x, sb, ub)) or (y is not None and _alone(sb, y, sa, ua))]
     pairs = _repair(pairs, lambda x, y: x.kind == y.kind)  # "three bodies" / "four people": one toll, changed

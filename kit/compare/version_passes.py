@@ -29,6 +29,8 @@ LOOSE_WORDS, LOOSE_MIN = 3, 0.5
 UNEVEN_WORDS, FACT_WORDS = 5, 2
 #: A cut and an added sentence that alone state one figure of at least this many digits are one sentence moved.
 FIGURE_DIGITS = 4
+#: ... or that share at least this many numbers of two digits or more (not years) and some words (see _same_facts).
+FACTS_MOVED = 2
 #: Two sentences joined into one (or one split in two): the sentence on one side only joins its neighbour's
 #: pair also when it holds at least three and MERGE_MIN of the words the other side has beyond that pair,
 #: and those are MERGE_OWN of its own words ("The storm tore the roof off the clinic." + "The clinic was
@@ -167,6 +169,8 @@ def moved(ua, ub, ka, kb, rows: list) -> list:
         if match is None and few:
             counts = counts if counts is not None else Counter(f for u in list(ua) + list(ub) for f in _big_figures(u))
             match = _same_figure(ua[i], ub, added, counts)
+        if match is None and few:
+            match = _same_facts(ua[i], ub, added)
         if match is not None:
             rows[n] = (i, match, "moved")
             drop.add(added.pop(match))
@@ -192,6 +196,25 @@ def _same_figure(u: _Unit, ub, added: dict, counts: Counter) -> int | None:
     plan was beaten by 12,400 homes." tell one fact in other words, in another place."""
     figures = {f for f in _big_figures(u) if counts[f] == 2}
     found = [j for j in added if figures & _big_figures(ub[j])] if figures else []
+    return found[0] if len(found) == 1 else None
+
+
+def _numbers(u: _Unit) -> frozenset:
+    """A sentence's numbers of two digits or more that are not years ("93", "1,500"; not "2015")."""
+    return frozenset(w for w in _facts(u)[0] if not (len(w) == 4 and w[:2] in ("19", "20")))
+
+
+def _same_facts(u: _Unit, ub, added: dict) -> int | None:
+    """The one added sentence that states at least FACTS_MOVED numbers of the cut sentence ``u`` and shares
+    UNEVEN_WORDS words of its claim (names and numbers left out: not only "40 km (25 miles) from the border"):
+    "Although the count is not over, party X has won 93 seats and party Y 83 seats." / "Although the count
+    was not yet over, X had won 93 seats against the 83 won by Y." tell one result, in another place."""
+    numbers = _numbers(u)
+    if len(numbers) < FACTS_MOVED:
+        return None
+    claim = _claim(u)
+    found = [j for j in added if len(numbers & _numbers(ub[j])) >= FACTS_MOVED
+             and _shared(claim, _claim(ub[j])) >= UNEVEN_WORDS]
     return found[0] if len(found) == 1 else None
 
 

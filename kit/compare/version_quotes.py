@@ -28,10 +28,11 @@ QUOTE_RUN = 8
 #: Two quotations this alike (share of words) are one quotation, quoted twice.
 SAME_QUOTE = 0.4
 
-_QUOTE = re.compile(r"\"((?:[^\"\u201d\n]|\n(?!\s*\n))+)[\"\u201d]|\u201c((?:[^\u201d\n]|\n(?!\s*\n))+)\u201d"
+_QUOTE = re.compile(r"\"((?:[^\"\u201d\n]|\n(?!\s*\n))+)[\"\u201d]|\u201c((?:[^\u201d\"\n]|\n(?!\s*\n))+)[\u201d\"]"
                     r"|\u00ab([^\u00bb\n]+)\u00bb|(?<!\w)\u2018([^\u2019\n]+)\u2019(?!\w)"
                     r"|(?<![\w'])'([^'\n]{2,}?)'(?![\w'])")  # straight single marks: 'a quotation', not Kenya's
-# A straight opening mark may close on a curly one ('"We will stay,\u201d she said'): copies mix them.
+# A straight opening mark may close on a curly one ('"We will stay,\u201d she said'), and a curly one on a
+# straight one ('\u201cWe will stay," she said. "We...'): copies mix them.
 
 
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -99,9 +100,31 @@ def _variant(a: str, b: str) -> bool:
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in m.get_opcodes() if tag != "equal") <= 2
 
 
+def _house(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words with a house style's marks of a figure left out: a currency code before an amount ("US$20" /
+    "$20") and "per cent" or "percent" after one ("36 per cent" / "36%"; the sign is no word).
+
+    >>> _house(("up", "us", "20", "per", "cent", "per", "day"))
+    ('up', '20', 'per', 'day')
+    """
+    data, out, skip = _words_data(), [], 0
+    for n, w in enumerate(words):
+        nxt, prev = words[n + 1] if n + 1 < len(words) else "", words[n - 1] if n else ""
+        if skip:
+            skip -= 1
+        elif w in data["currency_code"] and nxt[:1].isdigit():
+            continue
+        elif prev[:1].isdigit() and (w in data["percent_word"] or (w, nxt) == ("per", "cent")):
+            skip = 1 if w == "per" else 0
+        else:
+            out.append(w)
+    return tuple(out)
+
+
 def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two quotations have the same words, written the same or joined otherwise ("air space" /
-    "airspace", "anti-aircraft" / "antiaircraft") or spelled the British or American way.
+    "airspace", "anti-aircraft" / "antiaircraft") or spelled the British or American way, or a figure in
+    another house style ("US$5" / "$5", "9%" / "9 per cent", see :func:`_house`).
 
     >>> same_words(("the", "air", "space"), ("the", "airspace")), same_words(("centres",), ("centers",))
     (True, True)
@@ -109,6 +132,9 @@ def same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     False
     """
     if a == b or "".join(a) == "".join(b):
+        return True
+    a, b = _house(a), _house(b)
+    if a == b:
         return True
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in ops:

@@ -164,12 +164,17 @@ def _with_claim(att, u_has: _Unit, u_lacks: _Unit) -> bool:
     return all(k in gone for k in inside)
 
 
-def _dropped(has: _Side, lacks: _Side, att, u_lacks: _Unit, forward: bool) -> Change | None:
+def _dropped(has: _Side, lacks: _Side, att, u_lacks: _Unit, forward: bool, taken=()) -> Change | None:
+    """``attribution_dropped`` for a speaker of ``has`` that ``u_lacks`` does not name; words of ``u_lacks``
+    in ``taken`` (the names of its other speakers, each kept from ``has``) do not count, but for the
+    speaker's own names: "the report" is not kept by "a space agency spokesman" when that spokesman was
+    the sentence's other source; "Mr Okafor" is kept by "Ada Okafor, the minister"."""
     if _credit(has, att):
         return None
-    same = _words_data()["same"]
+    same, own = _words_data()["same"], {_norm(n) for n in _names(att)}
     words = _speaker_words(att)
-    there = words & {same.get(_stem(w), _stem(w)) for w in u_lacks.words}
+    there = words & {same.get(_stem(w), _stem(w)) for w, (s, e) in zip(u_lacks.words, u_lacks.spans)
+                     if w in own or not any(a <= s and e <= b for a, b in taken)}
     if words and len(there) >= NAMED_SHARE * len(words):  # the speaker is still named in the sentence
         return None
     if _named_before(lacks, att, u_lacks):
@@ -261,6 +266,9 @@ def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Chan
     lone_b = _once(_credits([y for y in ab if not any(same_speaker(x, y) for x in aa)], ab, aa))
     if aa and ab:  # an actor of the other sentence become its own speaker replaces no one
         lone_a, lone_b = [x for x in lone_a if not _actor(x, ub, ab)], [y for y in lone_b if not _actor(y, ua, aa)]
+    # a source whose claim went with it (or came with it) replaces no one: a claim cut, another added
+    lone_a = [x for x in lone_a if not _with_claim(x, ua, ub)]
+    lone_b = [y for y in lone_b if not _with_claim(y, ub, ua)]
     out = [_change("speaker_changed", sa, sb, (x.speaker_start, x.speaker_end), (y.speaker_start, y.speaker_end),
                    _changed_note(sa, sb, x, y)) for x, y in zip(lone_a, lone_b)]
     n = min(len(lone_a), len(lone_b))
@@ -270,6 +278,8 @@ def attribution_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list[Chan
     if not aa and lone_b[n:]:
         found, left = mirror_changes(sa, sb, ua, ub, lone_b[n:], False)
         out, lone_b = out + found, lone_b[:n] + left
-    out += [c for x in lone_a[n:] if not _with_claim(x, ua, ub) and (c := _dropped(sa, sb, x, ub, True))]
-    out += [c for y in lone_b[n:] if not _with_claim(y, ub, ua) and (c := _dropped(sb, sa, y, ua, False))]
+    kept_b = [(y.speaker_start, y.speaker_end) for y in ab if any(same_speaker(x, y) for x in aa)]
+    kept_a = [(x.speaker_start, x.speaker_end) for x in aa if any(same_speaker(x, y) for y in ab)]
+    out += [c for x in lone_a[n:] if (c := _dropped(sa, sb, x, ub, True, kept_b))]
+    out += [c for y in lone_b[n:] if (c := _dropped(sb, sa, y, ua, False, kept_a))]
     return out + _tail_dropped(sa, sb, ua, ub, True) + _tail_dropped(sb, sa, ub, ua, False)

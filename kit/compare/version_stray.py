@@ -25,6 +25,8 @@ _BRACKETED = re.compile(r"[(\[][^()\[\].!?]+[)\]]\.?")  # a few words in bracket
 #: A dateline and credit alone, split from its sentence: "(AP) --", "HARTFORD, Conn. (CBSNewYork/AP) --".
 #: A page that lost its dash may show a quotation mark in its place: "CAIRO, Egypt (AP) \"".
 _DATELINE = re.compile(r"(?:[A-Z][\w.,' ]*\s)?\([\w/ .&-]{1,40}\)\s*(?:--|[\u2014\u2013\"\u201c\u201d-])")
+#: A dateline alone, its place in capitals and its credit in brackets, with no dash: "BERLIN, Germany (AP)".
+_BARE_DATELINE = re.compile(r"[A-Z]{2,}[\w.,' ]*\s\([\w/ .&-]{1,40}\)")
 _LINK = re.compile(r"(?:https?://|www\.)\S+")  # a web address and nothing else
 _WH = frozenset("what how why who where when which".split())
 _MARKS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
@@ -36,7 +38,8 @@ def stray_line(text: str, u: _Unit) -> bool:
     lines), or a heading inside the text (at most HEADING_WORDS words on a line of its own, ending with a
     colon: "What the mission found:", or in title case between blank lines: "The Long Road Home"), or a
     credit in brackets, alone, anywhere ("(agencies)", "(Reuters)"), or a dateline with its credit split from
-    its sentence ("(AP) --", "DENVER, Colo. (KDVR/AP) --"). A
+    its sentence ("(AP) --", "DENVER, Colo. (KDVR/AP) --", or with no dash when the place is in capitals:
+    "DENVER, Colo. (AP)"). A
     paragraph of at most HEADING_WORDS words with no full stop that opens with a question word is a
     subheading too ("What the minister said").
     A bare web address on its own is a link left in the page too ("www.example.org/report"), anywhere.
@@ -50,7 +53,8 @@ def stray_line(text: str, u: _Unit) -> bool:
     line = text[u.start:u.end]
     if _LINK.fullmatch(line.strip()):  # "http://example.com/x1y2": a bare link, no words of the story
         return True
-    if _DATELINE.fullmatch(line.strip()) and len(u.words) <= HEADING_WORDS:  # "LONDON (AP) --": a dateline
+    dateline = _DATELINE.fullmatch(line.strip()) or _BARE_DATELINE.fullmatch(line.strip())
+    if dateline and len(u.words) <= HEADING_WORDS:  # "LONDON (AP) --": a dateline
         return True
     if _BRACKETED.fullmatch(line.strip()) and len(u.words) <= CREDIT_WORDS:  # "(agencies)", "(Reuters)": a credit
         return True

@@ -131,13 +131,21 @@ def gapped_participle(tok, tree: Tree, words: dict):
     if not _doable(tok, words) or tok.dep_ != "acl" or tree.has(tok, *_OWN):
         return None
     noun = tok.head
-    if noun.dep_ != "conj" or noun.head.pos_ not in ("VERB", "AUX") or noun.i + 1 != tok.i:
+    if noun.dep_ == "dobj" and noun.i + 1 == tok.i and noun.head.lemma_.lower() in _lists()["object_verbs"]:
+        return noun  # "police reported two cars stolen": the object's state, done by someone
+    if noun.dep_ != "conj" or noun.i + 1 != tok.i:
         return None
     first = noun.left_edge.i
     if first == 0 or tok.doc[first - 1].lower_ not in ("and", "or"):
         return None
-    shared = (noun.head, tok.doc[first - 1].head)  # the verb whose "be" the participle shares
-    return noun if any(tree.has(v, "auxpass") for v in shared) else None  # not "and a chase ensued"
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "reported 40 acres burned, ... and 300 staff assigned": up to "burned"
+    shared = (noun.head, tok.doc[first - 1].head, top)  # the verb whose "be" the participle shares
+    if any(tree.has(v, "auxpass") for v in shared) or top.tag_ == "VBN" and top.dep_ == "ccomp" and \
+            top.head.lemma_.lower() in _lists()["object_verbs"]:
+        return noun
+    return None  # not "and a chase ensued"
 
 
 def opening_participle(tok, tree: Tree, words: dict):
