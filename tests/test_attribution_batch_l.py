@@ -118,3 +118,16 @@ def test_word_lists_match_a_curly_apostrophe_as_a_straight_one():
     # "union's" in a word list matches the text's "union’s" (spaCy's NORM makes them one)
     assert found("The union\u2019s general secretary said pay talks had failed.") == {
         "The union\u2019s general secretary": ("organisation", "said")}
+
+
+def test_a_role_given_only_later_in_the_story_is_a_guess():
+    # the quote comes first; the title only with a later, possessive mention of the name
+    text = ('"We cannot pay for this," Brooks said on Monday. Council Member Jane Brooks\'s motion '
+            'to cut the budget failed. "It is a start," Brooks said later.')
+    atts = kit.find_attributions(kit.parse(text))
+    assert [(a.source_type, a.type_confidence) for a in atts] == [("official", "unsure"), ("official", "sure")]
+
+
+def test_a_name_with_no_role_anywhere_stays_unknown():
+    text = '"We cannot pay for this," Brooks said on Monday. Jane Brooks\'s motion failed.'
+    assert [a.source_type for a in kit.find_attributions(kit.parse(text))] == ["other"]

@@ -50,3 +50,9 @@ def test_one_of_before_a_superlative_is_a_rank_not_a_count():
 def test_most_paired_with_a_superlative_is_no_share():
     found = amounts("It advises the region's biggest and most profitable banks, and most small firms.")
     assert [a[0] for a in found] == ["most small firms"]
+
+
+def test_a_number_inside_the_name_of_a_channel_is_no_amount():
+    assert amounts("He told the news channel France 24 on Monday that prices rose.") == []
+    assert [a[0] for a in amounts("In an interview with France 24, he said 3 firms left.")] == ["3 firms"]
+    assert [a[0] for a in amounts("The US gave Ukraine 300 more tanks and Germany sent 24.")] == ["300 more tanks", "24"]

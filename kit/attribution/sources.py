@@ -10,12 +10,13 @@ and known names in ``kit/attribution/data/en/source_types.toml``.
 from __future__ import annotations
 
 from kit.attribution.chains import defined_acronyms, name_key, definite_antecedents, is_definite_mention, is_name, mention_context
-from kit.attribution.bodies import a_place_speaks, political, coordinated_role, document_issuer, envoy_to, guess_word, host_body, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, led_coalition, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, state_marked, unknown_organisation
+from kit.attribution.bodies import a_place_speaks, political, coordinated_role, document_issuer, envoy_to, guess_word, state_employer, acronym, attached_body, document_author, based_name, document_nouns, bracketed_acronym, firms_lawyer, firms_people, state_role, leads_a_place, lives_there, place_role, police_rank, unknown_organisation
 from kit.attribution.conventions import politician, unsigned_reports
-from kit.attribution.cues import matches, organisation_data, source_data
+from kit.attribution.cues import matches, source_data
 from kit.attribution.index import doc_index
-from kit.attribution.places import at_home, home_country, names_home_country, national_envoy, state_voice
-from kit.attribution.roles import name_structure_type, role_heads, role_type
+from kit.attribution.places import at_home, home_country, names_home_country, state_voice
+from kit.attribution.roles import role_heads, role_type
+from kit.attribution.orgs import speakers_body
 from kit.attribution.naming import names_a_source  # noqa: F401  (re-exported: kit.attribution.candidates)
 from kit.attribution.speakers import PRONOUNS
 
@@ -25,7 +26,6 @@ __all__ = ["source_of", "source_type_of", "typed_source"]
 #: Roles that only speak for a body: the body named before them decides ("the Foreign Ministry spokeswoman").
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
 #: Prepositions after a document noun that give its topic, not its author ("a report on police abuses").
-_TOPIC = {"on", "about", "into", "over", "regarding", "concerning"}
 
 
 def _classify_text_span(span) -> str | None:
@@ -62,14 +62,7 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
     body = attached_body(span, _classify) if len(span) > 1 and not (on_head and where[1] - where[0] > 2) else None  # "head of state"
     if body is not None and not (rule == "unnamed" and on_head) and not (rule == "foreign_government" and body[0] == "official"):
         return body  # "an organizer for the union", "Chief of the Disaster Authority": the body speaks
-    state_head = rule == "official" and on_head and state_role(span.doc[where[0] : where[1]])  # "Minister for Power and Petroleum"
-    org = _organisation(span) or (None if state_head else _named_organisation(span)) or led_coalition(span)
-    if org is not None and state_head and org.get("kind") == "union" and org["where"][1] <= where[0]:
-        org = None  # "Union Finance Minister X": a federal title (India's Union government); unions have no ministers
-    if org is not None and org.get("kind") == "outlet" and rule == "eyewitness" and on_head:
-        org = None  # "a Reuters witness": the outlet's own eyewitness
-    if org is not None and rule == "foreign_government" and on_head and (host_body(span, where, org.get("where", (0, 0))) or national_envoy(span, where, org.get("where", (0, 0)))):
-        org = None  # "Ruvalia's ambassador to the United Nations" speaks for Ruvalia, not for the UN
+    org = speakers_body(span, rule, on_head, where)
     if rule == "foreign_government" and names_home_country(span, most_named=True):
         if not home_country(span.doc):
             return "official", "government", False  # a story that names Iran most: its own ministry, a guess
@@ -125,41 +118,6 @@ def _classify_words(span) -> tuple[str, str, bool] | None:
     return None if rule is None else (rule, "", False)
 
 
-def _named_organisation(span) -> dict | None:
-    """An organisation block made from the structure of a name in ``span`` ("the Regional Water
-    Agency", "Brightwater Inc."), with the refinements of its kind's block, or None."""
-    named = name_structure_type(span)
-    if named is None and state_marked(span):
-        named = ("official", "government")  # "a federal report", "the country's drug agency"
-    if named is None:
-        return None
-    block = next((b for b in organisation_data().get("organisation", []) if b["kind"] == named[1]), {})
-    return {"type": named[0], "kind": named[1], "refine_to": block.get("refine_to", []),
-            "role_refine_to": block.get("role_refine_to", [])}
-
-
-def _organisation(span) -> dict | None:
-    """The ``[[organisation]]`` block with a word or acronym in ``span``: the longest match
-    on the phrase's head noun first ("the central BANK" is a government body, "the BANK" a
-    company), then a body that owns the role ("the group's military spokesman"), then the
-    first block in file order."""
-    blocks = organisation_data().get("organisation", [])
-    found = matches(span, "organisations", [(str(n), b.get("words", [])) for n, b in enumerate(blocks)],
-                    [(str(n), b.get("acronyms", [])) for n, b in enumerate(blocks)])
-    root = span.root.i
-    topics = [(p.i, p.right_edge.i + 1) for p in span.root.children if p.dep_ == "prep" and p.lower_ in _TOPIC
-              and span.root.lemma_.lower() in document_nouns()]  # "a report ON police torture": what it is about
-    found = [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in topics)]
-    if not found:
-        return None
-    on_head = [m for m in found if m[1] <= root < m[2]]  # "a military GOVERNMENT" is a government
-    owners = [(c.left_edge.i, c.i + 1) for i in role_heads(span) for c in span.doc[i].children if c.dep_ == "poss"]
-    owner = [m for m in found if any(a <= m[1] and m[2] <= b for a, b in owners)]  # "the GROUP's military spokesman"
-    best = (max(on_head, key=lambda m: (m[2] - m[1], -int(m[0]))) if on_head
-            else min(owner or found, key=lambda m: int(m[0])))
-    return dict(blocks[int(best[0])], where=(best[1], best[2]))
-
-
 def _rule_type(span) -> tuple[str | None, bool, tuple[int, int]]:
     """(type, on a role head?, where its words are) of the first role rule matching ``span``; a word that is a head
     noun of the role (:func:`kit.attribution.roles.role_heads`) decides first ("the UN refugee
@@ -167,7 +125,8 @@ def _rule_type(span) -> tuple[str | None, bool, tuple[int, int]]:
     speaker is ("the president's supporters")."""
     rules = source_data().get("rule", [])
     found = matches(span, "rules", [(f"{n}|{r['type']}", r["words"]) for n, r in enumerate(rules)])
-    poss = [(t.left_edge.i, t.i + 2) for t in span if t.dep_ == "poss" and t.head.i != t.i]
+    poss = [(t.left_edge.i, t.i + 2) for t in span if t.dep_ == "poss" and t.head.i != t.i
+            and not (t.i == span.root.i and t.ent_type_ == "PERSON")]  # "Council Member X's motion": X's own title
     found = [m for m in found if not any(a <= m[1] and m[2] <= b for a, b in poss)]
     if not found:
         return None, False, (0, 0)
@@ -221,8 +180,8 @@ def _chain_type(doc, span) -> tuple[str, str] | None:
                         found = (found[0], found[1], False)
                     cache[key].append((i, found))
                     break
-    early = next((found for i, found in cache[key] if i < span.end), None)  # a headline's name: the body's first mention, a guess
-    return early or next(((f[0], f[1], False) for i, f in cache[key] if "\n" not in doc[: span.start].text), None)
+    early = next((found for i, found in cache[key] if i < span.end), None)
+    return early or next(((f[0], f[1], False) for i, f in cache[key]), None)  # a role given only later: a guess
 
 
 def _name_start(doc, i: int) -> int:

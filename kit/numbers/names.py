@@ -162,7 +162,30 @@ def names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
     letters = rules.get("call_letters", "^$")
     if prev is not None and end - start == 1 and first.like_num and re.match(letters, prev.text):
         return True  # "WXYZ 1010": a station on the dial
+    if prev is not None and end - start == 1 and first.is_digit and _after_a_name(doc, start):
+        return True  # "the channel France 24 said": a number inside a name
     emergency = load_rules()["emergency_numbers"]
     if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
         return True  # "999 calls": calls to 999
     return False
+
+
+def _after_a_name(doc, start: int) -> bool:
+    """Is doc[start] a number inside a name, right after a capitalised proper name of a place, a
+    body or a product, with no noun after it ("broadcaster France 24 said", "on Sky 1")? Not after
+    a month ("Aug. 24"), a person or the first word of a sentence, nor before "more", a dash or "to".
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("He told the channel France 24 on Monday that Germany sent 24 more.")
+    >>> _after_a_name(d, 5), _after_a_name(d, 12)
+    (True, False)
+    """
+    prev = doc[start - 1]
+    nxt = doc[start + 1] if start + 1 < len(doc) else None
+    if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.is_sent_start or any(c.isdigit() for c in prev.text):
+        return False
+    if prev.ent_type_ not in load_rules()["identifiers"].get("name_entities", ()) or prev.lower_.rstrip(".") in _word_set("months"):
+        return False
+    return nxt is None or nxt.is_punct and nxt.text not in ("-", "\u2013", "/", "%") or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ") \
+        and nxt.lower_ not in ("to", "of", "more", "per", "percent")
+
