@@ -244,6 +244,16 @@ def definite_antecedents(doc, span, *, window: int = 400, org_nouns=frozenset())
     from kit.attribution.index import doc_index
 
     root = span.root
+    from kit.attribution.cues import source_data
+
+    series = set(source_data().get("coreference", {}).get("series_words", ()))
+    mods = {t.lower_ for t in span if t.i < root.i and t.dep_ in {"amod", "compound"}
+            and t.lower_ not in series and t.ent_type_ != "ORDINAL"}  # "the CENTRAL bank", not "a SECOND tweet"
+
+    def fuller(found) -> bool:  # says more than the mention, and all it says ("Regions Bank" is no central bank)
+        words = [t for t in doc[found[0] : found[1]] if not t.is_punct]
+        return len(words) > len(span) and mods <= {t.lower_ for t in words}
+
     out = []
     for i in reversed(doc_index(doc).positions_of(doc, root.lower_)):
         if i >= span.start:
@@ -251,7 +261,7 @@ def definite_antecedents(doc, span, *, window: int = 400, org_nouns=frozenset())
         if span.start - i > window:
             break
         found = _fuller_mention(doc, doc[i], span.start)
-        if found is not None and len([t for t in doc[found[0] : found[1]] if not t.is_punct]) > len(span):
+        if found is not None and fuller(found):
             out.append(found)
     if root.lemma_.lower() in org_nouns:
         out += [(s, e, "org") for s, e in _organisations_before(doc, span.start, window)]
@@ -259,7 +269,7 @@ def definite_antecedents(doc, span, *, window: int = 400, org_nouns=frozenset())
         for i in doc_index(doc).positions_of(doc, root.lower_):
             if span.end <= i < span.end + window:
                 found = _fuller_mention(doc, doc[i], len(doc))
-                if found is not None and len([t for t in doc[found[0] : found[1]] if not t.is_punct]) > len(span):
+                if found is not None and fuller(found):
                     out.append((*found, "later"))
                     break
     return out

@@ -87,7 +87,7 @@ def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> lis
         added = small and any(map(_role, xs + ys))  # "their arch-foe Iran": a role word added or swapped
         modifier = (small and i1 > 0 and j1 > 0 and i2 < len(ua.words) and _role(ua.words[i2])  # "by pro-Russian militants"
                     and not _little(xs, ys))
-        if not (swap or added or modifier) or _same_label(xs, ys):
+        if not (swap or added or modifier) or _same_label(xs, ys) or _words_moved(xs, ys, ua, ub):
             continue
         a_rng = (ua.spans[i1][0], ua.spans[i2 - 1][1]) if xs else (ua.spans[i2][0],) * 2
         b_rng = (ub.spans[j1][0], ub.spans[j2 - 1][1]) if ys else (ub.spans[j2][0],) * 2
@@ -101,6 +101,23 @@ def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> lis
         out.append(_change("label_changed", sa, sb, a_rng if xs else (ua.start, ua.end),
                            b_rng if ys else (ub.start, ub.end), note))
     return out
+
+
+def _words_moved(xs, ys, ua: _Unit, ub: _Unit) -> bool:
+    """True for words only added (or only left out) that the other sentence has elsewhere: the phrase
+    turned round ("the strikers' demands" / "demands from the strikers"), no word put before a role.
+
+    >>> from kit.compare.version_align import units_of
+    >>> a = units_of("Strikers demands grew.", [(0, 22)])[0]
+    >>> b = units_of("Demands from strikers grew.", [(0, 27)])[0]
+    >>> _words_moved((), ("demands", "from"), a, b), _words_moved((), ("angry",), a, b)
+    (True, False)
+    """
+    if xs and ys:
+        return False
+    words, other = (ys, ua.words) if ys else (xs, ub.words)
+    content = [w for w in words if w not in _CLAUSE]
+    return bool(content) and all(w in other for w in content)
 
 
 #: Words that end the first words of a long rewording (a new clause or phrase begins).
