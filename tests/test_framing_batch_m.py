@@ -49,3 +49,13 @@ def test_states_and_worth_hide_no_doer(text):
                                         ("The company was valued at $2 billion in May.", "value")])
 def test_the_same_verbs_as_acts_still_count(text, verb):
     assert verb in verbs(text)
+
+
+@pytest.mark.parametrize("text, verb", [("Among the clerks questioned was the branch manager.", "question"),
+                                        ("Among the papers released were two private letters.", "release")])
+def test_a_participle_ending_a_fronted_among_before_an_inverted_be(text, verb):
+    assert verb in verbs(text)
+
+
+def test_among_with_a_describing_participle_or_none_stays_clean():
+    assert verbs("Among those involved was a local teacher. Among the guests was a baker.") == []

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from kit.attribution.units import after_dateline
 from kit.core.nlp import doc_text, parse
+from kit.framing.reduced import among_inverted
 from kit.framing.tree import Tree
 from kit.framing.verbs import _base_form, of_manner
 
@@ -176,7 +177,7 @@ def reduced_relative(tok, tree: Tree, words: dict) -> bool:
     after = any(c.dep_ == "advmod" and c.i == tok.i + 1 for c in tree.children(tok)) or \
         tok.doc[tok.i + 1 : tok.i + 3].text.lower() in ("so far", "to date")  # "a warning posted online", "pledges made so far"
     return near and (_has(tok, tree, ("npadvmod", "prep", "prt")) or after or _purpose(tok, tree)
-                                                    or _time_clause(tok, tree)) \
+                     or _time_clause(tok, tree) or among_inverted(tok)) \
         and not _has(tok, tree, ("agent", "xcomp", "ccomp"))
 
 

@@ -294,3 +294,20 @@ def states_with_be(tok, tree: Tree, words: dict) -> bool:
         return True
     verbs = _word_index()["verb"]
     return word.startswith("un") and _base_form(word) not in verbs and _base_form(word[2:]) in verbs
+
+
+def among_inverted(tok) -> bool:
+    """Does the participle ``tok`` end a fronted "Among ..." right before an inverted "be" ("Among
+    the staff questioned was the manager", "Among those hurt were two children")? Then it reports
+    what was done to the group, though no time or place follows it.
+
+    >>> from kit import parse
+    >>> doc = parse("Among the staff questioned was the manager. Among the staff was a cook.")
+    >>> among_inverted(doc[3])
+    True
+    """
+    doc, noun = tok.doc, tok.head
+    end = tok.right_edge.i + 1
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among" or noun.head.i != tok.sent.start or end >= len(doc):
+        return False
+    return doc[end].lemma_ == "be" and noun.head.head.i == end
