@@ -257,8 +257,8 @@ def participle_clause(tok, tree: Tree, words: dict):
         start = first.i  # "When released, ..."
     elif _base(tok) in words["harm_verbs"] and not _has(tok, tree, ("mark",)):
         start = _clause_start(tok)
-    elif _base(tok) in words.get("fronted_participles", ()) and first.i == tok.i == tok.sent.start:
-        start = tok.i  # "Asked about the delay, the mayor said ...": opens the sentence
+    elif _base(tok) in words.get("fronted_participles", ()) and _clause_start(tok) == tok.sent.start:
+        start = tok.sent.start  # "(Long) accused of ..., the mayor said ...": opens the sentence
     elif first.i == tok.i and _set_off_after_noun(tok):
         start = tok.i  # "the review, released on Monday, ...": the parser hung it on the main verb
     else:

@@ -97,6 +97,7 @@ def load_passive_words(path: str | None = None) -> dict:
         "states_with_be": frozenset(data.get("states_with_be", {}).get("terms", ())),
         "going_to": frozenset(data.get("going_to", {}).get("terms", ())),
         "states_with_to": frozenset(data.get("states_with_to", {}).get("terms", ())),
+        "states_after_degree": frozenset(data.get("states_after_degree", {}).get("terms", ())),
         "naming_with_as": frozenset(data.get("naming_with_as", {}).get("terms", ())),
         "report_participles": frozenset(data.get("report_participles", {}).get("terms", ())),
         "fronted_participles": frozenset(data.get("fronted_participles", {}).get("terms", ())),

@@ -138,8 +138,9 @@ def hung_relative(tok, tree: Tree, words: dict):
     >>> hung_relative(doc[10], Tree(doc), w)
     drivers
     """
-    if tok.dep_ != "advcl" or tok.tag_ != "VBN" or not _participle(tok, words) or tok.i == 0:
-        return None
+    if tok.dep_ not in ("advcl", "conj") or not _participle(tok, words) or tok.i == 0:
+        return None  # a past tense with no subject is a participle too: "of the man captured on video"; as a
+        # "conj" of the main verb with no "and" or comma before it, it cannot be a second verb of the sentence
     if tree.has(tok, "nsubj", "mark", "dobj", "agent", *_OWN):
         return None
     noun = tok.doc[tok.i - 1]
@@ -161,15 +162,21 @@ def second_relative(tok, tree: Tree, words: dict):
     """
     if not _participle(tok, words) or tree.has(tok, "nsubj", "dobj", *_OWN) or tok.i < 3:
         return None
-    doc = tok.doc
-    if doc[tok.i - 1].lower_ not in ("and", "or"):
+    doc, k = tok.doc, tok.i - 1
+    while k > 2 and doc[k].dep_ == "advmod" and doc[k].head.i == tok.i:
+        k -= 1  # "captured on video and soon streamed around the world"
+    if doc[k].lower_ not in ("and", "or"):
         return None
+    if tok.dep_ == "conj" and tok.head.dep_ == "advcl":
+        return hung_relative(tok.head, tree, words)  # the first participle hung on the main verb
     first = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "acl" else None
     if first is None:  # hung elsewhere: the clause before "and" is a participle's, ending right there
-        first = next((t for t in doc[_floor(tok, 15) : tok.i - 1]
-                      if t.dep_ == "acl" and t.right_edge.i == tok.i - 2), None)
+        first = next((t for t in doc[_floor(tok, 15) : k] if t.right_edge.i == k - 1 and (
+            t.dep_ == "acl" or hung_relative(t, tree, words) is not None)), None)
         if first is None or not any(c.i > tok.i for c in tree.children(tok)):
             return None
+        if first.dep_ != "acl":
+            return hung_relative(first, tree, words)
     if first.tag_ != "VBN" or first.head.pos_ not in ("NOUN", "PROPN") or first.head.i > first.i:
         return None
     return first.head
@@ -272,8 +279,8 @@ def states_with_be(tok, tree: Tree, words: dict) -> bool:
 
     word = tok.lower_
     base = _base_form(word) if tok.pos_ != "VERB" or not tok.lemma_.isalpha() else tok.lemma_.lower()
-    if base in words.get("states_with_be", ()):
-        return True
+    if base in words.get("states_with_be", ()) or f"{tok.doc[tok.i - 1].lower_} {base}" in words.get("states_after_degree", ()):
+        return True  # "are saddened"; "prices were little changed": a market's state
     if any(c.dep_ == "auxpass" and _base_form(c.lower_) in words.get("state_copulas", ()) for c in tree.children(tok)):
         return True  # "remains hospitalized", "stayed closed": a state the parser gave a passive's helper
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

@@ -12,6 +12,7 @@ import re
 
 from kit.numbers.names import names_a_thing, phone_number
 from kit.numbers.records import _fraction_den, _word_set, load_rules
+from kit.numbers.words import season_of_years
 
 
 def _after_currency(doc, i: int) -> bool:
@@ -216,6 +217,8 @@ def _kind_and_unit(doc, start: int, end: int, value) -> tuple[str, str | None, i
         return "time", None, end
     if names_a_thing(doc, start, end, value, nxt_low):
         return "identifier", None, end
+    if end - start == 1 and season_of_years(first.text):
+        return "year", None, end  # "the crisis of 2007/08": a season or fiscal year, no fraction
     months = _word_set("months")
     is_int = isinstance(value, int)
     if is_int and 1 <= value <= 31 and end - start == 1 and first.is_digit and (

@@ -164,6 +164,8 @@ def names_a_thing(doc, start: int, end: int, value, nxt_low: str) -> bool:
         return True  # "WXYZ 1010": a station on the dial
     if prev is not None and end - start == 1 and first.is_digit and _after_a_name(doc, start):
         return True  # "the channel France 24 said": a number inside a name
+    if end - start == 1 and _capitalised_compound(doc, start):
+        return True  # "the 12th Five-Year Plan": a name, not five years
     emergency = load_rules()["emergency_numbers"]
     if end - start == 1 and first.text in emergency["numbers"] and nxt_low in emergency["nouns"]:
         return True  # "999 calls": calls to 999
@@ -189,3 +191,25 @@ def _after_a_name(doc, start: int) -> bool:
     return nxt is None or nxt.is_punct and nxt.text not in ("-", "\u2013", "/", "%") or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ") \
         and nxt.lower_ not in ("to", "of", "more", "per", "percent")
 
+
+
+def _capitalised_compound(doc, start: int) -> bool:
+    """Is doc[start] a capitalised number word hyphen-joined to a capitalised word inside a
+    sentence written in ordinary case ("during the Five-Year Plan"), so part of a name? Not at the
+    start of a sentence, nor in a headline in title case ("Two-Day Strike Ends").
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("China began its 13th Five-Year Plan, a plan for growth, and a two-year review.")
+    >>> _capitalised_compound(d, 4), _capitalised_compound(d, 16)
+    (True, False)
+    >>> _capitalised_compound(parse("Two-Day Strike Ends In Capital"), 0)
+    False
+    """
+    tok = doc[start]
+    if not (tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start) or start + 2 >= len(doc):
+        return False
+    hyphen, word = doc[start + 1], doc[start + 2]
+    if hyphen.text != "-" or tok.whitespace_ or hyphen.whitespace_ or not word.text[:1].isupper():
+        return False
+    lower = [t for t in tok.sent if t.is_alpha and len(t.text) > 3 and t.text[:1].islower()]
+    return len(lower) >= 2  # a headline in title case has almost no lower-case words

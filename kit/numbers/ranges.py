@@ -107,8 +107,26 @@ def _is_change(doc, first: tuple, second: tuple, joiner: str | None) -> bool:
         s -= 1  # "cut from a proposed 1.25 to 0.95": a determiner or a word describing the figure
     if joiner != "to" or s == 0 or doc[s - 1].lower_ != "from":
         return False
-    cfg, verb = load_rules()["change"], doc[s - 1].head.lemma_.lower()
-    return verb in cfg["other"] or verb in cfg["rise"] and v < v2 or verb in cfg["fall"] and v > v2
+    cfg = load_rules()["change"]
+    return any(verb in cfg["other"] or verb in cfg["rise"] and v < v2 or verb in cfg["fall"] and v > v2
+               for verb in _governing_verbs(doc[s - 1]))
+
+
+def _governing_verbs(tok) -> list[str]:
+    """Lemmas of the word "from" hangs on, and, when that is a participle describing a noun
+    ("the salary needed for workers"), of the verb of that noun's clause ("hiking the salary
+    needed for workers from A to B": the change is the hiking).
+
+    >>> from kit.core.nlp import parse
+    >>> d = parse("They are hiking the salary needed for staff from 10 to 12.")
+    >>> _governing_verbs(d[8])
+    ['need', 'hike']
+    """
+    head, out = tok.head, [tok.head.lemma_.lower()]
+    while head.dep_ in ("acl", "relcl") and head.head.head is not head.head and len(out) < 3:
+        head = head.head.head  # participle -> its noun -> the noun's verb
+        out.append(head.lemma_.lower())
+    return out
 
 
 def _unit_on_both_ends(doc, gap, e2: int) -> bool:

@@ -52,6 +52,21 @@ def parse_figure(text: str) -> float | int | None:
     return value if value is None or drawable(value) else None
 
 
+def season_of_years(text: str) -> bool:
+    """Is one token two following years joined by a slash, a season or fiscal year ("2007/08",
+    "2019/2020"), not the fraction it would read as? (:func:`parse_figure` reads it as its first year.)
+
+    >>> season_of_years("2007/08"), season_of_years("1999/2000"), season_of_years("2007/09"), season_of_years("3/4")
+    (True, True, False, False)
+    """
+    m = re.fullmatch(r"(\d{4})/(\d{2}|\d{4})", text)
+    if not m:
+        return False
+    years, a = load_rules()["years"], int(m.group(1))
+    b = int(m.group(2)) if len(m.group(2)) == 4 else (a + 1) // 100 * 100 + int(m.group(2))
+    return years["low"] <= a < years["high"] and b == a + 1
+
+
 def _read_figure(t: str) -> float | int | None:
     """The value of a stripped figure token, however big (see :func:`parse_figure`)."""
     if len(t) == 1 and unicodedata.category(t) == "No":
@@ -64,6 +79,8 @@ def _read_figure(t: str) -> float | int | None:
     if re.match(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$", t):
         return _clean_int(float(t))
     m = _FRACTION.match(t)
+    if m and season_of_years(t):
+        return int(m.group(1))  # "2007/08"
     if m and int(m.group(2)):
         return _clean_int(int(m.group(1)) / int(m.group(2)))
     m = _SUFFIXED.match(t)
