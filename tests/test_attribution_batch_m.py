@@ -43,3 +43,21 @@ def test_a_word_that_only_counts_mentions_does_not_narrow_the_antecedent():
     text = ("Police issued a statement on Monday. The second statement said both men had been freed. "
             "The city police said in a statement that two men were held. The later statement said both were home.")
     assert found(text)["The second statement"] == found(text)["The later statement"] == "official"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor declared a state of emergency on Friday.",
+    "The mayor announced a new plan to cut costs on Monday.",
+    "The finance minister unveiled a budget with deep cuts.",
+])
+def test_announcing_a_plan_is_an_act_not_a_claim(text):
+    assert found(text) == {}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The minister announced that the plant would close.", "The minister"),
+    ('"We are done," the minister announced.', "the minister"),
+    ('The president declared: "The war is over."', "The president"),
+])
+def test_an_announcement_with_a_clause_or_a_quotation_is_a_claim(text, speaker):
+    assert speaker in found(text)

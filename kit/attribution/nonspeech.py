@@ -30,7 +30,7 @@ def _lists() -> dict:
     return {key: frozenset(data.get(key, ())) for key in ("refusal_verbs", "naming_adverbs", "event_objects",
                                                         "instrument_verbs", "reaction_verbs", "gerund_acts", "description_verbs",
                                                         "listener_nouns", "appeal_verbs", "saying_subjects", "phrasal_verbs",
-                                                        "found_states")} | {"negated": data.get("negated", True)}
+                                                        "found_states", "clause_only")} | {"negated": data.get("negated", True)}
 
 
 def not_speech(verb) -> str | None:
@@ -81,6 +81,9 @@ def not_speech(verb) -> str | None:
         return "an act denied"  # "denied receiving any reports": no claim of fact in a clause
     if verb.lemma_.lower() in lists["reaction_verbs"] and _reacts_to(kids):
         return "a reaction"  # "police responded to a call": an act, not speech
+    if verb.lemma_.lower() in lists["clause_only"] and not any(k.dep_ in {"ccomp", "parataxis"} for k in kids) \
+            and not any(k.is_quote for k in kids):
+        return "an act"  # "announced a plan", "declared a state of emergency": no claim of its own
     if verb.lemma_.lower() == "find" and _found_in_a_state(kids, lists):
         return "a state found"  # "a jury found her guilty", "found the man dead": no claim reported
     if verb.lemma_.lower() in lists["description_verbs"] and _as_adjective(verb, kids):
