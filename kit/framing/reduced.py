@@ -279,7 +279,11 @@ def states_with_be(tok, tree: Tree, words: dict) -> bool:
 
     word = tok.lower_
     base = _base_form(word) if tok.pos_ != "VERB" or not tok.lemma_.isalpha() else tok.lemma_.lower()
-    if base in words.get("states_with_be", ()) or f"{tok.doc[tok.i - 1].lower_} {base}" in words.get("states_after_degree", ()):
+    after = tok.doc[tok.i + 1 : tok.i + 3]
+    reported = base in words.get("report_participles", ()) and [t.lower_ for t in after[:1]] == ["to"] \
+        and len(after) == 2 and after[1].tag_ == "VB"  # "are known to hide": a report, like "are believed to"
+    if not reported and base in words.get("states_with_be", ()) \
+            or f"{tok.doc[tok.i - 1].lower_} {base}" in words.get("states_after_degree", ()):
         return True  # "are saddened"; "prices were little changed": a market's state
     if any(c.dep_ == "auxpass" and _base_form(c.lower_) in words.get("state_copulas", ()) for c in tree.children(tok)):
         return True  # "remains hospitalized", "stayed closed": a state the parser gave a passive's helper

@@ -1,0 +1,18 @@
+"""Passives after batch N's first run. Every sentence is written for this file."""
+
+from __future__ import annotations
+
+import kit
+from kit import find_passives
+
+
+def verbs(text: str) -> list[str]:
+    return [p.verb for p in find_passives(kit.parse(text)) if not p.agent]
+
+
+def test_known_to_with_a_verb_is_a_report_like_believed_to():
+    assert "know" in verbs("Smugglers are known to hide cash in spare tyres.")
+
+
+def test_known_for_a_state_stays_out():
+    assert "know" not in verbs("The bridge is known for its red towers.")
