@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from kit.compare.version_changes import _cap, _change, _words_data, call
+from kit.compare.version_changes import _cap, _change, _in, _words_data, call
 from kit.compare.versions import _Side, _Unit, _words, overlaps, similarity
 
 #: A quotation counts as kept (with or without its marks) when this share of its words is found.
@@ -190,7 +190,8 @@ def quote_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
             used_a.add(x)
             used_b.add(y)
     out += _lost(sa, sb, ub, qa, wa, used_a, qb, True)
-    out += _lost(sb, sa, ua, qb, wb, used_b, qa, False)
+    # words that gain marks in the second version, already credited to a speaker in the first, lose nothing
+    out += [c for c in _lost(sb, sa, ua, qb, wb, used_b, qa, False) if not _in(sa.attributions, ua, "cue_start")]
     return out
 
 
@@ -209,12 +210,27 @@ def _changed(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
         if y is None or score < SAME_QUOTE:
             continue
         used.add(y)
-        if not same_words(words, wb[y]) and not is_title(sa.text[slice(*span)]) \
+        if not same_words(words, wb[y]) and not _same_but_inserts(sa.text[slice(*span)], sb.text[slice(*qb[y])]) \
+                and not is_title(sa.text[slice(*span)]) \
                 and not is_title(sb.text[slice(*qb[y])]):
             ta, tb = sa.text[slice(*span)], sb.text[slice(*qb[y])]
             out.append(_change("quote_changed", sa, sb, _marked(sa, span), _marked(sb, qb[y]),
                                _changed_note(sa, sb, ta, tb)))
     return out
+
+
+#: An editor's word put in brackets inside a quotation ("in (the) fire", "[the] fire"): not the speaker's.
+_INSERT = re.compile(r"\s*[\[(][^\])\n]{1,30}[\])]")
+
+
+def _same_but_inserts(a: str, b: str) -> bool:
+    """True when two quotations differ only in an editor's bracketed insertions (and stops or commas).
+
+    >>> _same_but_inserts("we held (the) line", "we held the line,"), _same_but_inserts("we held", "we fled")
+    (True, False)
+    """
+    wa, wb = (_words(_INSERT.sub("", t), 0)[0] for t in (a, b))
+    return bool(wa) and same_words(wa, wb)
 
 
 def _lost(src, dst, du, spans, words, used, kept, forward) -> list:

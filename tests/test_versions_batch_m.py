@@ -1,0 +1,36 @@
+"""compare_versions patterns seen in versions batch M (sentences of our own)."""
+
+from kit.compare.versions import compare_versions
+
+
+def _kinds(a, b):
+    return [c.kind for c in compare_versions(a, b) if c.kind != "reworded"]
+
+
+def test_an_editors_bracketed_word_in_a_quotation_is_no_misquotation():
+    a = 'The coach said the team had "held on in second half and deserved the win."'
+    b = 'The coach said the team had "held on in (the) second half and deserved the win"'
+    assert "quote_changed" not in _kinds(a, b)
+    c = 'The coach said the team had "held on in [the] second half and earned the win"'
+    assert "quote_changed" in _kinds(a, c)
+
+
+def test_words_gaining_marks_from_a_credited_sentence_lose_nothing():
+    a = "All the miners were brought up unhurt and the shaft was sealed, the regional mining board said."
+    b = 'The regional mining board said on Monday that all the miners were "brought up unhurt and the shaft was sealed."'
+    assert "quote_marks_lost" not in _kinds(a, b)
+    assert "quote_marks_lost" in _kinds(b, a)
+
+
+def test_ticked_up_to_a_figure_is_where_it_went_not_a_ceiling():
+    a = "Inflation in the province ticked up to 4 percent in March, the statistics office said."
+    b = "The statistics office said a small rise in inflation in the province to 4 percent in March."
+    assert "figure_changed" not in _kinds(a, b)
+    c = "Up to 40 homes in the valley were flooded on Sunday."
+    d = "Forty homes in the valley were flooded on Sunday."
+    assert "figure_changed" in _kinds(c, d)
+
+
+def test_identical_texts_still_give_no_changes():
+    a = 'Prices edged up to 3 percent, "a small (but real) rise," the minister said.'
+    assert not list(compare_versions(a, a))
