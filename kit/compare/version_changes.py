@@ -65,7 +65,9 @@ def _words_data() -> dict:
             "title_small": frozenset(w for e in raw["title_small_word"] for w in e["words"]),
             "currency_code": frozenset(w for e in raw["currency_code"] for w in e["words"]),
             "percent_word": frozenset(w for e in raw["percent_word"] for w in e["words"]),
-            "rise_up": frozenset(w for e in raw["rise_up_verb"] for w in e["words"])}
+            "rise_up": frozenset(w for e in raw["rise_up_verb"] for w in e["words"]),
+            "backer": frozenset(w for e in raw["backer_word"] for w in e["words"]),
+            "backer_by": frozenset(w for e in raw["backer_word"] for w in e["by"])}
 
 
 def call(name: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from kit.compare.version_changes import _cap, _change, _in, _words_data, call
+from kit.compare.version_changes import _cap, _change, _words_data, call
 from kit.compare.versions import _Side, _Unit, _words, overlaps, similarity
 
 #: A quotation counts as kept (with or without its marks) when this share of its words is found.
@@ -190,8 +190,7 @@ def quote_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
             used_a.add(x)
             used_b.add(y)
     out += _lost(sa, sb, ub, qa, wa, used_a, qb, True)
-    # words that gain marks in the second version, already credited to a speaker in the first, lose nothing
-    out += [c for c in _lost(sb, sa, ua, qb, wb, used_b, qa, False) if not _in(sa.attributions, ua, "cue_start")]
+    out += _lost(sb, sa, ua, qb, wb, used_b, qa, False)
     return out
 
 
@@ -224,13 +223,18 @@ _INSERT = re.compile(r"\s*[\[(][^\])\n]{1,30}[\])]")
 
 
 def _same_but_inserts(a: str, b: str) -> bool:
-    """True when two quotations differ only in an editor's bracketed insertions (and stops or commas).
+    """True when two quotations differ only in an editor's bracketed insertions, read with or without the
+    word put in ("in (the) fire" / "in fire" / "in the fire").
 
-    >>> _same_but_inserts("we held (the) line", "we held the line,"), _same_but_inserts("we held", "we fled")
-    (True, False)
+    >>> _same_but_inserts("we held (the) line", "we held line,"), _same_but_inserts("we held [the] line", "we held the line")
+    (True, True)
+    >>> _same_but_inserts("we held (the) line", "we lost the line")
+    False
     """
-    wa, wb = (_words(_INSERT.sub("", t), 0)[0] for t in (a, b))
-    return bool(wa) and same_words(wa, wb)
+    if not (_INSERT.search(a) or _INSERT.search(b)):
+        return False
+    forms = [{_words(_INSERT.sub("", t), 0)[0], _words(re.sub(r"[\[\]()]", " ", t), 0)[0]} for t in (a, b)]
+    return any(x and same_words(x, y) for x in forms[0] for y in forms[1])
 
 
 def _lost(src, dst, du, spans, words, used, kept, forward) -> list:
