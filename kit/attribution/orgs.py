@@ -27,7 +27,12 @@ def speakers_body(span, rule: str | None, on_head: bool, where: tuple[int, int])
     the speaker's: a "Union" minister's (India's federal title), an outlet's own witness, the
     world body an envoy is posted to."""
     state_head = rule == "official" and on_head and state_role(span.doc[where[0] : where[1]])  # "Minister for Power and Petroleum"
-    org = _organisation(span) or (None if state_head else _named_organisation(span)) or led_coalition(span)
+    org = _organisation(span)
+    named = None if state_head else _named_organisation(span)
+    if org is not None and org.get("kind") == "company" and not org.get("on_head") and named is not None \
+            and named["kind"] == "government":
+        org = named  # "the Telecom Regulatory Authority of India": the name's head, not a word inside it
+    org = org or named or led_coalition(span)
     if org is None:
         return None
     if state_head and org.get("kind") == "union" and org["where"][1] <= where[0]:
@@ -72,4 +77,4 @@ def _organisation(span) -> dict | None:
     owner = [m for m in found if any(a <= m[1] and m[2] <= b for a, b in owners)]  # "the GROUP's military spokesman"
     best = (max(on_head, key=lambda m: (m[2] - m[1], -int(m[0]))) if on_head
             else min(owner or found, key=lambda m: int(m[0])))
-    return dict(blocks[int(best[0])], where=(best[1], best[2]))
+    return dict(blocks[int(best[0])], where=(best[1], best[2]), on_head=bool(on_head))
