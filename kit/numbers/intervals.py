@@ -197,6 +197,8 @@ def _hedge_one_number(doc, d: _Draft, hedges: _Hedges, after: _Hedges) -> _Draft
     if kind not in AMOUNT_KINDS and hedge is not None and not (
             kind == "year" and start > 0 and doc[start - 1].lower_ in years["before_hedge"]):
         kind = "count" if kind in ("year", "identifier") else kind  # "until at least 2030" stays a year
+    if hedge == "within" and kind == "count":
+        start, hedge, rule = s, None, None  # "within four parks": a place, not a limit ("within four days" is one)
     end = d.end
     if rule in (None, "about", "nearly"):
         end2, h2, rule2 = _hedge_after(doc, end, after)

@@ -37,12 +37,12 @@ def _currency_word(doc, i: int) -> str | None:
     return None
 
 
-_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr|rm|ksh)(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$", re.I)
+_CURRENCY_GLUED = re.compile(r"^(rs\.?|inr|rm|ksh|[a-z]{1,2}\$)(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(\.\d+)?$", re.I)
 
 
 def currency_prefixed(text: str) -> tuple[float | int, str] | None:
     """(value, currency) of one token with a currency abbreviation glued before its digits
-    ("Rs.3", "Rs3,000", Malaysia's "RM267.2", Kenya's "KSh500"), None for other tokens.
+    ("Rs.3", "Rs3,000", Malaysia's "RM267.2", Kenya's "KSh500", Singapore's "S$40"), None for other tokens.
 
     >>> currency_prefixed("Rs.3"), currency_prefixed("Rs3,000"), currency_prefixed("Rs"), currency_prefixed("R2")
     ((3, 'Rs.'), (3000, 'Rs'), None, None)
