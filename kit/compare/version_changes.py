@@ -64,7 +64,10 @@ def _words_data() -> dict:
             "number_words": frozenset(w for e in raw["number_word"] for w in e["words"]),
             "title_small": frozenset(w for e in raw["title_small_word"] for w in e["words"]),
             "currency_code": frozenset(w for e in raw["currency_code"] for w in e["words"]),
-            "percent_word": frozenset(w for e in raw["percent_word"] for w in e["words"])}
+            "percent_word": frozenset(w for e in raw["percent_word"] for w in e["words"]),
+            "rise_up": frozenset(w for e in raw["rise_up_verb"] for w in e["words"]),
+            "backer": frozenset(w for e in raw["backer_word"] for w in e["words"]),
+            "backer_by": frozenset(w for e in raw["backer_word"] for w in e["by"])}
 
 
 def call(name: str) -> str:
@@ -244,6 +247,9 @@ def _figure_key(side: _Side, q) -> tuple:
     before = _WORD.findall(_norm(side.text[max(0, q.start_char - 20):q.start_char]))
     if q.hedge is None and low is not None and low == high and before and before[-1] in _words_data()["bound"]:
         high = None
+    if q.value is not None and _norm(q.text).startswith("up to ") and before[-1:] \
+            and before[-1] in _words_data()["rise_up"]:  # "ticked up to 5%": where it went, no ceiling
+        low = high = q.value
     after = _WORD.findall(_norm(side.text[q.end_char:q.end_char + 16]))[:2]
     if q.hedge is None and low is not None and low == high and after[:1] in (["and"], ["or"]) and len(after) == 2:
         low, high = (None, high) if after[1] in _words_data()["upper_after"] else (low, high)

@@ -87,13 +87,14 @@ def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> lis
         added = small and any(map(_role, xs + ys))  # "their arch-foe Iran": a role word added or swapped
         modifier = (small and i1 > 0 and j1 > 0 and i2 < len(ua.words) and _role(ua.words[i2])  # "by pro-Russian militants"
                     and not _little(xs, ys))
-        if not (swap or added or modifier) or _same_label(xs, ys) or _words_moved(xs, ys, ua, ub):
+        backer = max(len(xs), len(ys)) <= ADDED_WORDS + 1 and _backer(sa, ua, i1, i2) != _backer(sb, ub, j1, j2)
+        if not (swap or added or modifier or backer) or _same_label(xs, ys) or _words_moved(xs, ys, ua, ub):
             continue
         a_rng = (ua.spans[i1][0], ua.spans[i2 - 1][1]) if xs else (ua.spans[i2][0],) * 2
         b_rng = (ub.spans[j1][0], ub.spans[j2 - 1][1]) if ys else (ub.spans[j2][0],) * 2
         if any(overlaps(*a_rng, c.a_start, c.a_end) or overlaps(*b_rng, c.b_start, c.b_end) for c in found):
             continue
-        if not swap and (_speaker_at(sa, ua, a_rng) or _speaker_at(sb, ub, b_rng)):
+        if not (swap or backer) and (_speaker_at(sa, ua, a_rng) or _speaker_at(sb, ub, b_rng)):
             continue  # "a spokesman for the NFU" / "the National Farmers Union": a source named otherwise
         x = _Other(sa.text[slice(*a_rng)], *a_rng) if xs else None
         y = _Other(sb.text[slice(*b_rng)], *b_rng) if ys else None
@@ -101,6 +102,15 @@ def role_changes(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit, found: list) -> lis
         out.append(_change("label_changed", sa, sb, a_rng if xs else (ua.start, ua.end),
                            b_rng if ys else (ub.start, ub.end), note))
     return out
+
+
+def _backer(side: _Side, u: _Unit, i1: int, i2: int) -> frozenset:
+    """The words of ``u.words[i1:i2]`` that end a joined word saying who backs a side ("Iran-backed", "U.N.-
+    sponsored", "state-run"; the word lists are ``backer_word`` in the data file)."""
+    data = _words_data()
+    return frozenset(w for k, w in enumerate(u.words[i1:i2], i1) if k > 0 and w in data["backer"]
+                     and side.text[u.spans[k - 1][1]:u.spans[k][0]] in ("-", ".-")
+                     and (side.text[u.spans[k - 1][0]].isupper() or u.words[k - 1] in data["backer_by"]))
 
 
 def _words_moved(xs, ys, ua: _Unit, ub: _Unit) -> bool:

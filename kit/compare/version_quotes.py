@@ -209,12 +209,32 @@ def _changed(sa: _Side, sb: _Side, ua: _Unit, ub: _Unit) -> list:
         if y is None or score < SAME_QUOTE:
             continue
         used.add(y)
-        if not same_words(words, wb[y]) and not is_title(sa.text[slice(*span)]) \
+        if not same_words(words, wb[y]) and not _same_but_inserts(sa.text[slice(*span)], sb.text[slice(*qb[y])]) \
+                and not is_title(sa.text[slice(*span)]) \
                 and not is_title(sb.text[slice(*qb[y])]):
             ta, tb = sa.text[slice(*span)], sb.text[slice(*qb[y])]
             out.append(_change("quote_changed", sa, sb, _marked(sa, span), _marked(sb, qb[y]),
                                _changed_note(sa, sb, ta, tb)))
     return out
+
+
+#: An editor's word put in brackets inside a quotation ("in (the) fire", "[the] fire"): not the speaker's.
+_INSERT = re.compile(r"\s*[\[(][^\])\n]{1,30}[\])]")
+
+
+def _same_but_inserts(a: str, b: str) -> bool:
+    """True when two quotations differ only in an editor's bracketed insertions, read with or without the
+    word put in ("in (the) fire" / "in fire" / "in the fire").
+
+    >>> _same_but_inserts("we held (the) line", "we held line,"), _same_but_inserts("we held [the] line", "we held the line")
+    (True, True)
+    >>> _same_but_inserts("we held (the) line", "we lost the line")
+    False
+    """
+    if not (_INSERT.search(a) or _INSERT.search(b)):
+        return False
+    forms = [{_words(_INSERT.sub("", t), 0)[0], _words(re.sub(r"[\[\]()]", " ", t), 0)[0]} for t in (a, b)]
+    return any(x and same_words(x, y) for x in forms[0] for y in forms[1])
 
 
 def _lost(src, dst, du, spans, words, used, kept, forward) -> list:
