@@ -16,3 +16,11 @@ def test_known_to_with_a_verb_is_a_report_like_believed_to():
 
 def test_known_for_a_state_stays_out():
     assert "know" not in verbs("The bridge is known for its red towers.")
+
+
+def test_a_participle_tagged_as_an_adjective_shares_the_be_of_a_passive_before_it():
+    assert "limit" in verbs("Camping on the dunes is usually prohibited or severely limited to let birds nest.")
+
+
+def test_an_adjective_after_a_passive_stays_out():
+    assert "unharmed" not in " ".join(verbs("The hostage was freed and unharmed."))

@@ -51,6 +51,12 @@ def _silent_e(form: str, lemma: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=1)
+def _verbs() -> frozenset:
+    """The lemmatizer's list of base verbs."""
+    return frozenset(load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+
+
 def _base_form(word: str) -> str:
     """The base form of a lower-case verb form, read as a past participle."""
     from spacy.tokens import Doc
@@ -186,6 +192,9 @@ def coordinated(tok, tree: Tree, words: dict) -> bool:
     lemma = tok.lemma_.lower()
     harm = lemma in words["harm_verbs"]
     takes_object = harm or lemma in words.get("headline_verbs", ()) or lemma in words.get("carry_verbs", ())
+    if tok.tag_ == "JJ" and tok.dep_ == "conj" and own is None and tok.lower_.endswith("ed") and tree.has(tok.head, "auxpass") \
+            and tok.head.tag_ == "VBN" and _base_form(tok.lower_) in _verbs():
+        return True  # "is banned or severely limited": a participle the tagger called an adjective, sharing the "is"
     if tok.tag_ != "VBN" and not (tok.tag_ == "VBD" and (harm and own is not None or takes_object and own is None)):
         return False  # "... and brought to a clinic": a verb that needs an object, tagged as a past tense
     if tok.dep_ == "advcl":  # only a list member right after a comma: "held, questioned"
