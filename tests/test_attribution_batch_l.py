@@ -131,3 +131,8 @@ def test_a_role_given_only_later_in_the_story_is_a_guess():
 def test_a_name_with_no_role_anywhere_stays_unknown():
     text = '"We cannot pay for this," Brooks said on Monday. Jane Brooks\'s motion failed.'
     assert [a.source_type for a in kit.find_attributions(kit.parse(text))] == ["other"]
+
+
+def test_word_lists_still_match_british_spellings_in_capitals():
+    # spaCy's NORM spells "defence" as "defense" only in lower case: the lists match LOWER too
+    assert found("THE DEFENCE MINISTRY SAID THE BORDER WAS CALM.") == {"THE DEFENCE MINISTRY": ("military", "SAID")}

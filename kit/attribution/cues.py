@@ -133,8 +133,8 @@ def according_entry(label: str) -> dict:
 
 
 def _phrase_matchers(key: str, groups: list[tuple[str, list[str]]], exact=()):
-    """PhraseMatchers (NORM: lower case with curly apostrophes and spellings made one; LEMMA; and ORTH for the ``exact`` groups) with one label per
-    group; cached per key."""
+    """PhraseMatchers (LOWER; NORM, where a curly apostrophe is a straight one; LEMMA; and ORTH
+    for the ``exact`` groups) with one label per group; cached per key."""
     return _matchers_cached(key, tuple((label, tuple(words)) for label, words in groups),
                             tuple((label, tuple(words)) for label, words in exact))
 
@@ -144,17 +144,19 @@ def _matchers_cached(key, groups, exact=()):
     from spacy.matcher import PhraseMatcher
 
     nlp = load_model()
-    lower = PhraseMatcher(nlp.vocab, attr="NORM")  # lower case, and "’s" is "'s", "organisation" "organization"
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    norm = PhraseMatcher(nlp.vocab, attr="NORM")  # also "’s" as "'s" (NORM alone misses "DEFENCE" in capitals)
     lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
     orth = PhraseMatcher(nlp.vocab, attr="ORTH")
     for label, words in groups:
         if words:
             lower.add(label, [nlp.make_doc(w) for w in words])
+            norm.add(label, [nlp.make_doc(w) for w in words])
             lemma.add(label, list(nlp.pipe(words)))
     for label, words in exact:
         if words:
             orth.add(label, [nlp.make_doc(w) for w in words])
-    return (lower, lemma, orth) if exact else (lower, lemma)
+    return (lower, norm, lemma, orth) if exact else (lower, norm, lemma)
 
 
 def matches(doclike, key, groups, exact=()):
